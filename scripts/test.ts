@@ -1,0 +1,20 @@
+import { spawnSync } from 'node:child_process';
+
+/**
+ * `npm test`: every check CI runs, in order, stopping at the first failure. The SPA is built first
+ * because the browser tests use the built bundle, as a user does.
+ */
+const steps: Array<[string, string[]]> = [
+  ['typecheck', ['npx', 'tsc', '-b']],
+  ['lint', ['npx', 'biome', 'check', '.']],
+  ['build SPA', ['npm', 'run', '-s', 'build', '-w', 'frontend']],
+  ['tests (unit, integration, infra, e2e)', ['npx', 'vitest', 'run', ...process.argv.slice(2)]],
+];
+
+for (const [name, [cmd, ...args]] of steps) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}`);
+  const r = spawnSync(cmd as string, args, { stdio: 'inherit' });
+  console.log(`  ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
