@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { LocalizedText } from './common.ts';
+
+/** Stable error codes. Clients switch on `code`; `message` is for people. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VERSION_CONFLICT',
+  'ROUTE_NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const FieldError = z.object({
+  /** Where the problem is: `body.answers[0].checkedOn`, `path.facilityId`, `query.limit`. */
+  field: z.string(),
+  code: z.string(),
+  message: LocalizedText,
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: LocalizedText,
+    requestId: z.string(),
+    fields: z.array(FieldError).optional(),
+    /** For VERSION_CONFLICT: the version now stored, so the client can reload and merge. */
+    currentVersion: z.number().int().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

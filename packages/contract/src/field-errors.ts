@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { FieldError } from './errors.ts';
+
+/** Renders a zod path the way people read it: `answers[0].checkedOn`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((acc, key) => {
+    if (typeof key === 'number') return `${acc}[${key}]`;
+    return acc ? `${acc}.${String(key)}` : String(key);
+  }, '');
+}
+
+function describe(issue: z.core.$ZodIssue): { ja: string; en: string } {
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod 4 does not keep the input on the issue; its message says what was received.
+      if (/received undefined/.test(issue.message)) return { ja: '必須項目です', en: 'Required' };
+      return { ja: `形式が正しくありません (${issue.expected} が必要です)`, en: `Expected ${issue.expected}` };
+    case 'too_small':
+      return issue.origin === 'string'
+        ? { ja: `${issue.minimum} 文字以上で入力してください`, en: `Must be at least ${issue.minimum} characters` }
+        : issue.origin === 'array'
+          ? { ja: `${issue.minimum} 件以上必要です`, en: `Needs at least ${issue.minimum} entries` }
+          : { ja: `${issue.minimum} 以上の値を入力してください`, en: `Must be at least ${issue.minimum}` };
+    case 'too_big':
+      return issue.origin === 'string'
+        ? { ja: `${issue.maximum} 文字以内で入力してください`, en: `Must be at most ${issue.maximum} characters` }
+        : issue.origin === 'array'
+          ? { ja: `${issue.maximum} 件以内にしてください`, en: `At most ${issue.maximum} entries` }
+          : { ja: `${issue.maximum} 以下の値を入力してください`, en: `Must be at most ${issue.maximum}` };
+    case 'invalid_format':
+      if (issue.format === 'date') return { ja: '日付は YYYY-MM-DD の形式で入力してください', en: 'Use a date in YYYY-MM-DD form' };
+      if (issue.format === 'email') return { ja: 'メールアドレスの形式が正しくありません', en: 'Not a valid e-mail address' };
+      return { ja: '形式が正しくありません', en: `Invalid format (${issue.format})` };
+    case 'invalid_value':
+      return { ja: `次のいずれかを指定してください: ${issue.values.map(String).join(', ')}`, en: `Expected one of: ${issue.values.map(String).join(', ')}` };
+    case 'unrecognized_keys':
+      return { ja: `指定できない項目があります: ${issue.keys.join(', ')}`, en: `Unknown field(s): ${issue.keys.join(', ')}` };
+    case 'invalid_union':
+      return { ja: '値が正しくありません', en: 'Invalid value' };
+    default:
+      return { ja: issue.message || '値が正しくありません', en: issue.message || 'Invalid value' };
+  }
+}
+
+/** Turns zod issues into field errors named from the part of the request they came from (`body`, `query`, `path`). */
+export function fieldErrorsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, part: string): FieldError[] {
+  return issues.map((issue) => {
+    const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0] as string] : issue.path;
+    const field = formatPath([part, ...path]);
+    return { field, code: issue.code, message: describe(issue) };
+  });
+}

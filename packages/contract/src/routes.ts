@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { type LocalizedText } from './common.ts';
+import { FACILITY_ROLES, type Role } from './roles.ts';
+import { CampaignIdParams, CampaignProgress, ListCampaignsResponse, MyTasksResponse, ResponseParams, ResponseView, SaveAnswersBody } from './schemas/campaigns.ts';
+import { Facility, FacilityIdParams, ListFacilitiesQuery, ListFacilitiesResponse } from './schemas/facilities.ts';
+import { Me } from './schemas/me.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One API route as plain data. The same table drives the CDK stack (one function per route),
+ * the local front door and the isolation suite, so a route cannot exist in one and not the others.
+ */
+export interface RouteDef<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  method: HttpMethod;
+  /** API Gateway syntax: `/api/campaigns/{campaignId}`. */
+  path: string;
+  /** Module under functions/src/handlers, e.g. `campaigns/save-answers`. */
+  handler: string;
+  /** `public` routes skip authentication (only the OpenAPI document is public). */
+  auth: 'public' | 'user';
+  roles: readonly Role[];
+  /** Read routes get a read-only grant on the table in AWS. */
+  access: 'read' | 'read-write';
+  summary: LocalizedText;
+  params: P;
+  query: Q;
+  body: B;
+  response: R;
+  successStatus: 200 | 201 | 204;
+}
+
+const Empty = z.object({}).strict();
+/** Unknown query parameters (cache busters, tracking) are ignored, not refused; bodies stay strict. */
+const EmptyQuery = z.object({});
+const NoBody = z.undefined();
+
+function route<P extends z.ZodType = typeof Empty, Q extends z.ZodType = typeof EmptyQuery, B extends z.ZodType = typeof NoBody, R extends z.ZodType = z.ZodType>(
+  def: Omit<RouteDef<P, Q, B, R>, 'params' | 'query' | 'body' | 'successStatus' | 'auth'> &
+    Partial<Pick<RouteDef<P, Q, B, R>, 'params' | 'query' | 'body' | 'successStatus' | 'auth'>>,
+): RouteDef<P, Q, B, R> {
+  return {
+    auth: 'user',
+    successStatus: 200,
+    params: Empty as unknown as P,
+    query: EmptyQuery as unknown as Q,
+    body: NoBody as unknown as B,
+    ...def,
+  };
+}
+
+const READERS_OF_A_FACILITY = ['pref_admin', 'inspector', ...FACILITY_ROLES] as const satisfies readonly Role[];
+
+export const routes = {
+  'openapi.get': route({
+    method: 'GET',
+    path: '/api/openapi.json',
+    handler: 'meta/openapi',
+    auth: 'public',
+    roles: [],
+    access: 'read',
+    summary: { ja: 'API 仕様 (OpenAPI 3.1)', en: 'API description (OpenAPI 3.1)' },
+    response: z.record(z.string(), z.unknown()),
+  }),
+  'me.get': route({
+    method: 'GET',
+    path: '/api/me',
+    handler: 'me/get',
+    roles: ['operator', 'pref_admin', 'inspector', 'facility_admin', 'facility_member', 'vendor_user'],
+    access: 'read',
+    summary: { ja: 'ログイン中の利用者と所属', en: 'The signed-in user and their organisation' },
+    response: Me,
+  }),
+  'facilities.list': route({
+    method: 'GET',
+    path: '/api/facilities',
+    handler: 'facilities/list',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read',
+    summary: { ja: '医療機関の一覧 (保健所担当者は管轄のみ)', en: 'List facilities (inspectors: their jurisdiction only)' },
+    query: ListFacilitiesQuery,
+    response: ListFacilitiesResponse,
+  }),
+  'facilities.get': route({
+    method: 'GET',
+    path: '/api/facilities/{facilityId}',
+    handler: 'facilities/get',
+    roles: READERS_OF_A_FACILITY,
+    access: 'read',
+    summary: { ja: '医療機関の詳細', en: 'One facility' },
+    params: FacilityIdParams,
+    response: Facility,
+  }),
+  'campaigns.list': route({
+    method: 'GET',
+    path: '/api/campaigns',
+    handler: 'campaigns/list',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read',
+    summary: { ja: '調査 (キャンペーン) の一覧', en: 'List campaigns' },
+    response: ListCampaignsResponse,
+  }),
+  'campaigns.progress': route({
+    method: 'GET',
+    path: '/api/campaigns/{campaignId}/progress',
+    handler: 'campaigns/progress',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read',
+    summary: { ja: '調査の回答状況 (医療機関ごと)', en: 'Campaign progress per facility' },
+    params: CampaignIdParams,
+    response: CampaignProgress,
+  }),
+  'tasks.list': route({
+    method: 'GET',
+    path: '/api/my/tasks',
+    handler: 'tasks/list',
+    roles: FACILITY_ROLES,
+    access: 'read',
+    summary: { ja: '自施設の回答すべき調査', en: 'Campaigns my facility has to answer' },
+    response: MyTasksResponse,
+  }),
+  'responses.get': route({
+    method: 'GET',
+    path: '/api/campaigns/{campaignId}/facilities/{facilityId}/response',
+    handler: 'responses/get',
+    roles: READERS_OF_A_FACILITY,
+    access: 'read',
+    summary: { ja: '医療機関の回答 (チェックリスト)', en: "A facility's checklist response" },
+    params: ResponseParams,
+    response: ResponseView,
+  }),
+  'responses.saveAnswers': route({
+    method: 'PUT',
+    path: '/api/campaigns/{campaignId}/facilities/{facilityId}/response/answers',
+    handler: 'responses/save-answers',
+    roles: FACILITY_ROLES,
+    access: 'read-write',
+    summary: { ja: '回答の保存 (下書き)', en: 'Save answers (draft)' },
+    params: ResponseParams,
+    body: SaveAnswersBody,
+    response: ResponseView,
+  }),
+} as const;
+
+export type Routes = typeof routes;
+export type RouteId = keyof Routes;
+export const routeList: ReadonlyArray<RouteDef & { id: RouteId }> = Object.entries(routes).map(([id, def]) => ({
+  ...(def as RouteDef),
+  id: id as RouteId,
+}));
+
+/** Path parameters in API Gateway syntax, in order: `/a/{x}/b/{y}` → ['x', 'y']. */
+export function pathParamNames(path: string): string[] {
+  return [...path.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1] as string);
+}
+
+/** Matches a concrete path against a route path; returns the decoded path parameters or undefined. */
+export function matchPath(routePath: string, actual: string): Record<string, string> | undefined {
+  const names = pathParamNames(routePath);
+  const escaped = routePath.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^${escaped.replace(/\{[A-Za-z0-9_]+\}/g, '([^/]+)')}$`);
+  const m = pattern.exec(actual);
+  if (!m) return undefined;
+  const out: Record<string, string> = {};
+  names.forEach((n, i) => {
+    out[n] = decodeURIComponent(m[i + 1] as string);
+  });
+  return out;
+}
