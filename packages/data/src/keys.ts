@@ -1,0 +1,40 @@
+/**
+ * Key builders. Every key, in the table and in each GSI, starts with `T#<tenantId>`: a key for another
+ * tenant cannot be built from a scope that was created from the caller's verified identity.
+ */
+export interface TenantScope {
+  readonly tenantId: string;
+}
+
+const t = (s: TenantScope) => `T#${s.tenantId}`;
+
+export const keys = {
+  tenant: (s: TenantScope) => ({ PK: t(s), SK: 'PROFILE' }),
+  /** Membership of one user: role and organisation. Read by the auth middleware on every request. */
+  membership: (s: TenantScope, userId: string) => ({ PK: `${t(s)}#USER#${userId}`, SK: 'MEMBERSHIP' }),
+  membershipByOrg: (s: TenantScope, orgId: string) => ({ GSI1PK: `${t(s)}#ORG#${orgId}#USERS` }),
+  healthCenter: (s: TenantScope, id: string) => ({ PK: `${t(s)}#HC`, SK: `HC#${id}` }),
+  healthCenters: (s: TenantScope) => ({ PK: `${t(s)}#HC` }),
+  facility: (s: TenantScope, id: string) => ({ PK: `${t(s)}#FAC#${id}`, SK: 'PROFILE' }),
+  /** GSI1: every facility of the tenant, grouped by 保健所 so an inspector's list is one Query. */
+  facilityIndex: (s: TenantScope, healthCenterId: string, id: string) => ({ GSI1PK: `${t(s)}#FACILITIES`, GSI1SK: `HC#${healthCenterId}#FAC#${id}` }),
+  facilitiesPartition: (s: TenantScope) => `${t(s)}#FACILITIES`,
+  facilitiesOfHealthCenterPrefix: (healthCenterId: string) => `HC#${healthCenterId}#FAC#`,
+  vendor: (s: TenantScope, id: string) => ({ PK: `${t(s)}#VEN#${id}`, SK: 'PROFILE' }),
+  vendorIndex: (s: TenantScope, id: string) => ({ GSI1PK: `${t(s)}#VENDORS`, GSI1SK: `VEN#${id}` }),
+  /** Contract facility ↔ vendor, stored under the facility; GSI2 lists a vendor's facilities. */
+  contract: (s: TenantScope, facilityId: string, vendorId: string) => ({ PK: `${t(s)}#FAC#${facilityId}`, SK: `CONTRACT#${vendorId}` }),
+  contractByVendor: (s: TenantScope, vendorId: string, facilityId: string) => ({ GSI2PK: `${t(s)}#VEN#${vendorId}#FACILITIES`, GSI2SK: `FAC#${facilityId}` }),
+  campaign: (s: TenantScope, id: string) => ({ PK: `${t(s)}#CAMP#${id}`, SK: 'META' }),
+  campaignIndex: (s: TenantScope, opensOn: string, id: string) => ({ GSI1PK: `${t(s)}#CAMPAIGNS`, GSI1SK: `${opensOn}#${id}` }),
+  campaignsPartition: (s: TenantScope) => `${t(s)}#CAMPAIGNS`,
+  /** Counters per campaign, updated in the same transaction as each response: the dashboard reads one item. */
+  campaignAggregate: (s: TenantScope, id: string) => ({ PK: `${t(s)}#CAMP#${id}`, SK: 'AGG' }),
+  /** One facility's answers to one campaign. */
+  response: (s: TenantScope, campaignId: string, facilityId: string) => ({ PK: `${t(s)}#CAMP#${campaignId}`, SK: `RESP#FAC#${facilityId}` }),
+  responsesOfCampaignPrefix: 'RESP#FAC#',
+  responseByFacility: (s: TenantScope, facilityId: string, campaignId: string) => ({ GSI2PK: `${t(s)}#FAC#${facilityId}#RESPONSES`, GSI2SK: `CAMP#${campaignId}` }),
+  /** Audit entries partitioned by tenant and month; GSI1 by organisation for a facility admin's view. */
+  audit: (s: TenantScope, at: string, requestId: string, seq: number) => ({ PK: `${t(s)}#AUDIT#${at.slice(0, 7)}`, SK: `${at}#${requestId}#${seq}` }),
+  auditByOrg: (s: TenantScope, orgId: string, at: string) => ({ GSI1PK: `${t(s)}#AUDIT#ORG#${orgId}`, GSI1SK: at }),
+} as const;

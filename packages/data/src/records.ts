@@ -1,0 +1,101 @@
+import type { Evaluation, FacilityKind, LocalizedText, OrgKind, ResponseStatus, Role } from '@mcr/contract';
+import type { Answers } from '@mcr/domain';
+
+export interface TenantRecord {
+  tenantId: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface MembershipRecord {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  orgKind: OrgKind;
+  orgId: string;
+  orgName: string;
+  /** For inspectors: the 保健所 whose facilities they may read. */
+  healthCenterId?: string;
+  status: 'active' | 'disabled';
+}
+
+export interface HealthCenterRecord {
+  id: string;
+  name: string;
+  medicalAreaName: string;
+}
+
+export interface FacilityRecord {
+  id: string;
+  name: string;
+  kind: FacilityKind;
+  beds: number;
+  healthCenterId: string;
+  healthCenterName: string;
+  medicalAreaName: string;
+  medicalInstitutionCode: string;
+  address: string;
+  contactEmail: string;
+}
+
+export interface VendorRecord {
+  id: string;
+  name: string;
+  contactEmail: string;
+}
+
+export interface ContractRecord {
+  facilityId: string;
+  vendorId: string;
+  vendorName: string;
+  systems: string[];
+  remoteMaintenance: boolean;
+}
+
+export interface CampaignRecord {
+  id: string;
+  title: LocalizedText;
+  templateId: string;
+  fiscalYear: number;
+  opensOn: string;
+  deadline: string;
+  createdAt: string;
+}
+
+export interface ResponseRecord {
+  campaignId: string;
+  facilityId: string;
+  facilityName: string;
+  facilityKind: FacilityKind;
+  healthCenterId: string;
+  healthCenterName: string;
+  status: ResponseStatus;
+  answers: Answers;
+  evaluation: Evaluation;
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface CampaignAggregateRecord {
+  campaignId: string;
+  facilities: number;
+  byStatus: Record<ResponseStatus, number>;
+}
+
+/** Who did a write, taken from the verified identity. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  orgId: string;
+  requestId: string;
+}
+
+export interface AuditRecord {
+  at: string;
+  actor: Actor;
+  action: string;
+  target: string;
+  changes: unknown;
+}
