@@ -1,0 +1,13 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+
+export const handler = defineHandler('me.get', async ({ identity, repos }) => {
+  const tenant = identity.tenantId ? await repos().tenant.get() : undefined;
+  return {
+    userId: identity.userId,
+    email: identity.email,
+    displayName: identity.displayName,
+    role: identity.role,
+    tenant: tenant ? { id: tenant.tenantId, name: tenant.name } : null,
+    organisation: identity.role === 'operator' ? null : { id: identity.orgId, kind: identity.orgKind, name: identity.orgName },
+  };
+});

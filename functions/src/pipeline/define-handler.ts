@@ -1,0 +1,167 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import { fieldErrorsFromZod, type RouteDef, type RouteId, routes } from '@mcr/contract';
+import { createDb, createRepositories, type Db, type Repositories } from '@mcr/data';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { type Identity, resolveIdentity, verifyAccessToken } from './auth.ts';
+import { env } from './env.ts';
+import { ForbiddenError, HttpError, toHttpError, ValidationError } from './errors.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+let db: Db | undefined;
+function database(): Db {
+  const e = env();
+  db ??= createDb({ tableName: e.TABLE_NAME, region: e.AWS_REGION, endpoint: e.DYNAMODB_ENDPOINT });
+  return db;
+}
+
+type R<Id extends RouteId> = (typeof routes)[Id];
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+
+/** Request-scoped state the middlewares fill in, carried on the Lambda context. */
+export interface AppContext extends Context {
+  requestId: string;
+  log: Logger;
+  startedAt: number;
+  caller: Identity | null;
+  input: { params: unknown; query: unknown; body: unknown };
+}
+
+export interface HandlerInput<Id extends RouteId> {
+  params: z.output<R<Id>['params']>;
+  query: z.output<R<Id>['query']>;
+  body: z.output<R<Id>['body']>;
+  /** null on public routes. */
+  identity: Id extends 'openapi.get' ? null : Identity;
+  requestId: string;
+  log: Logger;
+  /** Repositories bound to the caller's tenant; throws 403 for a caller without one (the operator). */
+  repos: () => Repositories;
+}
+
+export type HandlerImpl<Id extends RouteId> = (input: HandlerInput<Id>) => Promise<z.input<R<Id>['response']>>;
+
+function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: string): z.output<S> {
+  const res = schema.safeParse(value);
+  if (!res.success) throw new ValidationError(fieldErrorsFromZod(res.error.issues, part));
+  return res.data;
+}
+
+function readBody(event: Event): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) {
+    throw new HttpError(413, 'PAYLOAD_TOO_LARGE', { ja: '送信データが大きすぎます', en: 'Request body too large' });
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ValidationError([{ field: 'body', code: 'invalid_json', message: { ja: 'JSON の形式が正しくありません', en: 'Body is not valid JSON' } }]);
+  }
+}
+
+function json(status: number, body: unknown, requestId: string): Result {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId, 'cache-control': 'no-store' },
+    body: status === 204 ? '' : JSON.stringify(body),
+  };
+}
+
+/** Request id, a child logger and one access-log line per request. */
+const requestLog = (routeId: RouteId): MiddlewareObj<Event, Result, Error, AppContext> => {
+  const done = (request: { context: AppContext; response: Result | null }) => {
+    const c = request.context;
+    c.log.info('request', { status: request.response?.statusCode, tenantId: c.caller?.tenantId, userId: c.caller?.userId, ms: Math.round(performance.now() - c.startedAt) });
+  };
+  return {
+    before: (request) => {
+      const c = request.context;
+      c.requestId = request.event.requestContext?.requestId ?? c.awsRequestId;
+      c.log = createLogger(env().LOG_LEVEL, { requestId: c.requestId, route: routeId });
+      c.startedAt = performance.now();
+      c.caller = null;
+    },
+    after: done,
+    onError: done,
+  };
+};
+
+/** The single error mapper: 4xx with a stable code and the field; 500 without internals. */
+const errorMapper = (): MiddlewareObj<Event, Result, Error, AppContext> => ({
+  onError: (request) => {
+    const c = request.context;
+    const requestId = c.requestId ?? c.awsRequestId;
+    const mapped = toHttpError(request.error, requestId);
+    if (mapped.internal) {
+      const e = request.error;
+      (c.log ?? createLogger('error')).error('unhandled', { error: e ? { name: e.name, message: e.message, stack: e.stack } : 'unknown' });
+    }
+    request.response = json(mapped.status, mapped.body, requestId);
+  },
+});
+
+/** Bearer token → verified claims → membership → role allowed by the route table. */
+const authenticate = (route: RouteDef): MiddlewareObj<Event, Result, Error, AppContext> => ({
+  before: async (request) => {
+    if (route.auth === 'public') return;
+    const h = request.event.headers ?? {};
+    const claims = await verifyAccessToken(h.authorization ?? h.Authorization);
+    const identity = await resolveIdentity(database(), claims);
+    request.context.caller = identity;
+    if (!route.roles.includes(identity.role)) throw new ForbiddenError();
+  },
+});
+
+/** zod parsing of path, query and body; errors name the field (`body.changes[0].answer.targetDate`). */
+const parseRequest = (route: RouteDef): MiddlewareObj<Event, Result, Error, AppContext> => ({
+  before: (request) => {
+    const e = request.event;
+    request.context.input = {
+      params: parsePart(route.params, e.pathParameters ?? {}, 'path'),
+      query: parsePart(route.query, e.queryStringParameters ?? {}, 'query'),
+      body: parsePart(route.body, readBody(e), 'body'),
+    };
+  },
+});
+
+/** Checks the handler's result against the contract (when enabled) and renders it as JSON. */
+const serialize = (route: RouteDef): MiddlewareObj<Event, Result, Error, AppContext> => ({
+  after: (request) => {
+    const raw: unknown = request.response;
+    const output = env().RESPONSE_VALIDATION === 'on' ? route.response.parse(raw) : raw;
+    request.response = json(route.successStatus, output, request.context.requestId);
+  },
+});
+
+/**
+ * The one pipeline every route runs through. Middy runs `before` in `use` order and `after`/`onError`
+ * in reverse, so the access log sees the final status and the error mapper sees every failure.
+ */
+export function defineHandler<Id extends RouteId>(routeId: Id, impl: HandlerImpl<Id>) {
+  const route = routes[routeId] as RouteDef;
+  return middy<Event, Result, Error, AppContext>()
+    .use(requestLog(routeId))
+    .use(errorMapper())
+    .use(serialize(route))
+    .use(authenticate(route))
+    .use(parseRequest(route))
+    .handler(async (_event, context) => {
+      const who = context.caller;
+      const result = await impl({
+        ...(context.input as Pick<HandlerInput<Id>, 'params' | 'query' | 'body'>),
+        identity: who as HandlerInput<Id>['identity'],
+        requestId: context.requestId,
+        log: context.log,
+        repos: () => {
+          if (!who?.tenantId) throw new ForbiddenError();
+          return createRepositories(database(), { tenantId: who.tenantId });
+        },
+      });
+      // The serializer middleware turns this into the HTTP response.
+      return result as unknown as Result;
+    });
+}

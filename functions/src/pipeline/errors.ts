@@ -1,0 +1,70 @@
+import { type ErrorBody, type ErrorCode, type FieldError, type LocalizedText } from '@mcr/contract';
+import { NotFoundError, VersionConflictError } from '@mcr/data';
+
+/** An error that is the client's to fix or to know about; mapped to HTTP in `toHttpError` only. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly text: LocalizedText,
+    readonly fields?: FieldError[],
+  ) {
+    super(text.en);
+  }
+}
+
+export class ValidationError extends HttpError {
+  constructor(fields: FieldError[], text: LocalizedText = { ja: '入力内容に誤りがあります', en: 'The request has invalid fields' }) {
+    super(400, 'VALIDATION_FAILED', text, fields);
+  }
+}
+
+export class UnauthenticatedError extends HttpError {
+  constructor() {
+    super(401, 'UNAUTHENTICATED', { ja: 'ログインが必要です。もう一度ログインしてください。', en: 'Sign-in required. Please sign in again.' });
+  }
+}
+
+export class ForbiddenError extends HttpError {
+  constructor(text: LocalizedText = { ja: 'この操作を行う権限がありません', en: 'You are not allowed to do this' }) {
+    super(403, 'FORBIDDEN', text);
+  }
+}
+
+const NOT_FOUND: LocalizedText = { ja: '対象が見つかりません', en: 'Not found' };
+
+/** The one place where errors become HTTP responses. A 500 never carries internals. */
+export function toHttpError(err: unknown, requestId: string): { status: number; body: ErrorBody; internal: boolean } {
+  if (err instanceof HttpError) {
+    return {
+      status: err.status,
+      internal: false,
+      body: { error: { code: err.code, message: err.text, requestId, ...(err.fields ? { fields: err.fields } : {}) } },
+    };
+  }
+  if (err instanceof NotFoundError) {
+    return { status: 404, internal: false, body: { error: { code: 'NOT_FOUND', message: NOT_FOUND, requestId } } };
+  }
+  if (err instanceof VersionConflictError) {
+    return {
+      status: 409,
+      internal: false,
+      body: {
+        error: {
+          code: 'VERSION_CONFLICT',
+          message: {
+            ja: '他の人が先に更新しました。最新の内容を読み込んでからもう一度保存してください。',
+            en: 'Someone else saved first. Reload the latest version and save again.',
+          },
+          requestId,
+          ...(err.currentVersion !== undefined ? { currentVersion: err.currentVersion } : {}),
+        },
+      },
+    };
+  }
+  return {
+    status: 500,
+    internal: true,
+    body: { error: { code: 'INTERNAL', message: { ja: 'システムエラーが発生しました。時間をおいて再度お試しください。', en: 'Something went wrong on our side. Please try again later.' }, requestId } },
+  };
+}
