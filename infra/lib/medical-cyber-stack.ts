@@ -1,0 +1,151 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { routeList } from '@mcr/contract';
+import { TABLE_DEFINITION } from '@mcr/data';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, CorsHttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface MedicalCyberStackProps extends StackProps {
+  stage: string;
+}
+
+/** Logical id of a route's function, derived from the route id so it is stable across synths. */
+export function functionIdOf(routeId: string): string {
+  return `Fn${routeId.replace(/(^|[.\-_])(\w)/g, (_m, _s, c: string) => c.toUpperCase())}`;
+}
+
+export class MedicalCyberStack extends Stack {
+  constructor(scope: Construct, id: string, props: MedicalCyberStackProps) {
+    super(scope, id, props);
+
+    const table = new dynamodb.TableV2(this, 'Table', {
+      partitionKey: { name: TABLE_DEFINITION.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE_DEFINITION.sortKey, type: dynamodb.AttributeType.STRING },
+      globalSecondaryIndexes: TABLE_DEFINITION.globalSecondaryIndexes.map((g) => ({
+        indexName: g.indexName,
+        partitionKey: { name: g.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: g.sortKey, type: dynamodb.AttributeType.STRING },
+      })),
+      timeToLiveAttribute: TABLE_DEFINITION.timeToLiveAttribute,
+      billing: dynamodb.Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // Every user signs in with a password and a TOTP code (PRODUCT.md non-negotiable; seed 003).
+    const userPool = new cognito.UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { sms: false, otp: true },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: false },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: true,
+    });
+    const userPoolClient = userPool.addClient('SpaClient', {
+      authFlows: { userPassword: true, userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(1),
+      enableTokenRevocation: true,
+    });
+
+    const documents = new s3.Bucket(this, 'Documents', {
+      versioned: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const api = new HttpApi(this, 'Api', {
+      corsPreflight: { allowOrigins: ['*'], allowHeaders: ['authorization', 'content-type'], allowMethods: [CorsHttpMethod.ANY] },
+    });
+
+    const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
+    // One function per route, generated from the route table: a route without its function cannot be deployed.
+    for (const route of routeList) {
+      const fn = new NodejsFunction(this, functionIdOf(route.id), {
+        entry: path.join(repoRoot, 'functions/src/handlers', `${route.handler}.ts`),
+        handler: 'handler',
+        projectRoot: repoRoot,
+        depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+        runtime: Runtime.NODEJS_22_X,
+        architecture: Architecture.ARM_64,
+        memorySize: 512,
+        timeout: Duration.seconds(10),
+        logGroup: new logs.LogGroup(this, `${functionIdOf(route.id)}Logs`, { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
+        environment: {
+          TABLE_NAME: table.tableName,
+          COGNITO_ISSUER: issuer,
+          COGNITO_CLIENT_ID: userPoolClient.userPoolClientId,
+          LOG_LEVEL: 'info',
+          NODE_OPTIONS: '--enable-source-maps',
+        },
+        bundling: {
+          format: OutputFormat.ESM,
+          target: 'node22',
+          minify: true,
+          sourceMap: true,
+          mainFields: ['module', 'main'],
+          externalModules: ['@aws-sdk/*'],
+          banner: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
+        },
+      });
+      if (route.access === 'read') table.grantReadData(fn);
+      else table.grantReadWriteData(fn);
+      api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${functionIdOf(route.id)}Integration`, fn),
+      });
+    }
+
+    const site = new s3.Bucket(this, 'Site', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: false,
+    });
+    const distribution = new cloudfront.Distribution(this, 'Cdn', {
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(site),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new origins.HttpOrigin(`${api.apiId}.execute-api.${this.region}.amazonaws.com`),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+      errorResponses: [{ httpStatus: 404, responseHttpStatus: 200, responsePagePath: '/index.html' }],
+    });
+
+    new CfnOutput(this, 'Url', { value: `https://${distribution.distributionDomainName}` });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'DocumentsBucket', { value: documents.bucketName });
+  }
+}
