@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { DEVICE_CLASSES, type DeviceClass } from './template.ts';
+
+/** `${itemId}:${deviceClass}`: one answer cell of the form, e.g. `2-4:server`. */
+export type CellKey = string;
+
+/** The key of one answer cell: `cellKey('2-4', 'server') === '2-4:server'`. */
+export function cellKey(itemId: string, deviceClass: DeviceClass): CellKey {
+  return `${itemId}:${deviceClass}`;
+}
+
+/** Splits a cell key back into item id and device class; undefined when it is not one. */
+export function parseCellKey(key: string): { itemId: string; deviceClass: DeviceClass } | undefined {
+  const at = key.lastIndexOf(':');
+  if (at <= 0) return undefined;
+  const deviceClass = key.slice(at + 1);
+  if (!(DEVICE_CLASSES as readonly string[]).includes(deviceClass)) return undefined;
+  return { itemId: key.slice(0, at), deviceClass: deviceClass as DeviceClass };
+}
+
+/** 1回目, 2回目, 3回目. */
+export const ROUND_NOS = [1, 2, 3] as const;
+export type RoundNo = (typeof ROUND_NOS)[number];
+
+export const IsoDate = z.iso.date();
+
+export const AnswerValue = z.enum(['yes', 'no']);
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+/** One round of one cell: はい/いいえ with the date checked; a いいえ carries the target date (目標日). */
+export const RoundAnswer = z.strictObject({
+  value: AnswerValue,
+  checkedOn: IsoDate,
+  targetDate: IsoDate.optional(),
+  note: z.string().max(2000).optional(),
+  /** Taken over from the previous version of the checklist; to be confirmed this year. */
+  carriedForward: z.boolean().optional(),
+});
+export type RoundAnswer = z.infer<typeof RoundAnswer>;
+
+export const CellAnswers = z.strictObject({
+  '1': RoundAnswer.optional(),
+  '2': RoundAnswer.optional(),
+  '3': RoundAnswer.optional(),
+});
+export type CellAnswers = z.infer<typeof CellAnswers>;
+
+const CELL_KEY = new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*:(?:${DEVICE_CLASSES.join('|')})$`);
+
+export const Answers = z.record(z.string().regex(CELL_KEY), CellAnswers);
+export type Answers = z.infer<typeof Answers>;
+
+export const Context = z.strictObject({ hasVendorContract: z.boolean() });
+/** What the rules need to know about the facility beyond its answers. */
+export type Context = z.infer<typeof Context>;
+
+/** The answer of the highest round present (3, then 2, then 1), with its round number. */
+export function latestRound(cell: CellAnswers | undefined): { round: RoundNo; answer: RoundAnswer } | undefined {
+  if (!cell) return undefined;
+  for (const round of [3, 2, 1] as const) {
+    const answer = cell[round];
+    if (answer) return { round, answer };
+  }
+  return undefined;
+}

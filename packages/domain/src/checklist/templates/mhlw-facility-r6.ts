@@ -1,0 +1,163 @@
+import type { Template } from '../template.ts';
+import { GROUPS, GUIDANCE, item, SECTION_TITLES, SOURCE_SEED_004, TEXT, TITLES, unverified, VENDOR_CONTRACT } from './shared.ts';
+
+const same = (id: string) => ({ kind: 'same' as const, from: [id] });
+
+/** 令和6年度版 医療機関確認用. */
+export const mhlwFacilityR6: Template = {
+  id: 'mhlw-facility-r6',
+  form: 'facility',
+  fiscalYear: 2024,
+  label: { ja: '令和6年度版', en: 'FY2024 edition' },
+  title: TITLES.facility,
+  source: `厚生労働省「医療機関におけるサイバーセキュリティ対策チェックリスト」令和6年度版（医療機関確認用）。項目は ${SOURCE_SEED_004} による。`,
+  previousId: 'mhlw-facility-r5',
+  mirrorTemplateId: 'mhlw-vendor-r6',
+  applicability: [],
+  sections: [
+    {
+      id: 'gate',
+      number: '',
+      title: SECTION_TITLES.gate,
+      items: [item({ id: 'gate', number: '', text: TEXT.gate, gate: 'medical-system', guidance: GUIDANCE.gate, lineage: same('gate') })],
+    },
+    {
+      id: '1',
+      number: '1',
+      title: SECTION_TITLES.organisation,
+      items: [item({ id: '1-1', number: '1(1)', text: TEXT.manager, guidance: GUIDANCE.manager, mirror: '1-1', lineage: same('1-1') })],
+    },
+    {
+      id: '2',
+      number: '2',
+      title: SECTION_TITLES.management,
+      items: [
+        item({ id: '2-1', number: '2(1)', text: TEXT.inventory, group: GROUPS.all, guidance: GUIDANCE.inventory, mirror: '2-1', lineage: same('2-1') }),
+        item({
+          id: '2-2',
+          number: '2(2)',
+          text: TEXT.remoteMaintenance,
+          group: GROUPS.all,
+          applicability: VENDOR_CONTRACT,
+          guidance: GUIDANCE.remoteMaintenance,
+          mirror: '2-2',
+          lineage: same('2-2'),
+        }),
+        item({
+          id: '2-3',
+          number: '2(3)',
+          text: TEXT.disclosure,
+          group: GROUPS.all,
+          applicability: VENDOR_CONTRACT,
+          guidance: GUIDANCE.disclosure,
+          mirror: '2-3',
+          lineage: same('2-3'),
+        }),
+        item({
+          id: '2-4',
+          number: '2(4)',
+          text: TEXT.accessRights,
+          group: GROUPS.devices,
+          cells: ['server', 'client'],
+          guidance: GUIDANCE.accessRights,
+          mirror: '2-4',
+          lineage: same('2-4'),
+        }),
+        item({
+          id: '2-5',
+          number: '2(5)',
+          text: TEXT.unusedAccounts,
+          group: GROUPS.devices,
+          cells: ['server', 'client'],
+          guidance: GUIDANCE.unusedAccounts,
+          mirror: '2-5',
+          lineage: same('2-5'),
+        }),
+        item({
+          id: '2-6',
+          number: '2(6)',
+          text: TEXT.accessLogs,
+          group: GROUPS.devices,
+          cells: ['server'],
+          guidance: GUIDANCE.accessLogs,
+          mirror: '2-6',
+          lineage: same('2-6'),
+        }),
+        item({
+          id: '2-7',
+          number: '2(7)',
+          text: TEXT.patches,
+          group: GROUPS.devices,
+          cells: ['server', 'client', 'network'],
+          guidance: GUIDANCE.patches,
+          mirror: '2-7',
+          lineage: same('2-7'),
+        }),
+        item({
+          id: '2-8',
+          number: '2(8)',
+          text: TEXT.sourceRestriction,
+          group: GROUPS.devices,
+          cells: ['network'],
+          guidance: GUIDANCE.sourceRestriction,
+          mirror: '2-8',
+          lineage: same('2-8'),
+        }),
+        item({
+          id: '2-9',
+          number: '2(9)',
+          text: TEXT.background,
+          group: GROUPS.devices,
+          cells: ['server', 'client'],
+          guidance: GUIDANCE.background,
+          mirror: '2-9',
+          lineage: same('2-9'),
+        }),
+      ],
+    },
+    {
+      id: '3',
+      number: '3',
+      title: SECTION_TITLES.incident,
+      items: [
+        item({ id: '3-1', number: '3(1)', text: TEXT.contacts, guidance: GUIDANCE.contacts, mirror: '3-1', lineage: same('3-1') }),
+        item({ id: '3-2', number: '3(2)', text: TEXT.backup, guidance: GUIDANCE.backup, mirror: '3-2', lineage: same('3-2') }),
+        item({ id: '3-3', number: '3(3)', text: TEXT.bcpR6, guidance: GUIDANCE.bcp, mirror: '3-3', lineage: same('3-3') }),
+      ],
+    },
+  ],
+  metadata: {
+    unverified: [
+      unverified(
+        '2-4',
+        '令和6年度版の様式そのものは資料（seed 004）にありません。サーバ・端末PCの区分は、令和5年度版（サーバのみ必須、端末PCは参考項目）で参考とされた端末PCが令和6年度から必須になったことから導いています。',
+        'The FY2024 form itself is not in the sources (seed 004). The server and client-PC cells are inferred from the FY2023 form (servers required, client PCs a reference item), whose reference parts became required in FY2024.',
+      ),
+      unverified(
+        '2-5',
+        '令和6年度版の様式は資料にありません。サーバ・端末PCの区分は令和5年度版（端末PCは参考項目）から導いています。',
+        'The FY2024 form is not in the sources; the server and client-PC cells are inferred from the FY2023 form (client PCs a reference item).',
+      ),
+      unverified(
+        '2-7',
+        '令和6年度版の様式は資料にありません。令和5年度版はネットワーク機器のみ必須で、端末PCは参考項目と明記されています。サーバの区分は資料に明記がなく、令和6年度から必須になったものとしています。',
+        'The FY2024 form is not in the sources. The FY2023 form requires network devices and names client PCs as a reference item; a server cell is not stated in the sources and is assumed to be required from FY2024.',
+      ),
+      unverified(
+        '2-9',
+        '項目の文言は資料（令和6年度対象項目）にありますが、サーバ・端末PCの区分は資料に明記がありません。',
+        'The wording is in the sources (as an FY2024 item), but its device classes (servers, client PCs) are not stated there.',
+      ),
+      unverified(
+        '3-1',
+        '資料では様式上「…への連絡体制がある。」、解説では「…の連絡体制図がある。」と表記が分かれています。「への連絡体制図がある。」としています。',
+        'The sources print this both as 「…への連絡体制がある。」 (form) and 「…の連絡体制図がある。」 (manual); 「への連絡体制図がある。」 is used.',
+      ),
+      unverified(
+        '3-3',
+        '文言は令和5年度の資料が示す令和6年度対象項目のものです。公表された令和6年度版では「策定している。」とされている可能性があります。',
+        'The wording is the FY2024 item as announced in the FY2023 material; the published FY2024 form may read 「策定している。」 instead.',
+      ),
+    ],
+  },
+};

@@ -1,0 +1,100 @@
+import type { Template } from '../template.ts';
+import { GROUPS, GUIDANCE, item, SECTION_TITLES, SOURCE_SEED_004, TEXT, TITLES, VENDOR_CONTRACT, VENDOR_GUIDANCE, VENDOR_TEXT } from './shared.ts';
+import { vendorNotes } from './mhlw-vendor-r6.ts';
+
+/** 令和5年度版 事業者確認用, kept for history, with the same 参考項目 as the 医療機関確認用 of that year. */
+export const mhlwVendorR5: Template = {
+  id: 'mhlw-vendor-r5',
+  form: 'vendor',
+  fiscalYear: 2023,
+  label: { ja: '令和5年度版', en: 'FY2023 edition' },
+  title: TITLES.vendor,
+  source: `厚生労働省「医療機関におけるサイバーセキュリティ対策チェックリスト」令和5年度版（事業者確認用）。項目は ${SOURCE_SEED_004} の医療機関確認用に対応させたもの。`,
+  mirrorTemplateId: 'mhlw-facility-r5',
+  applicability: VENDOR_CONTRACT,
+  sections: [
+    {
+      id: 'gate',
+      number: '',
+      title: SECTION_TITLES.vendorGate,
+      items: [item({ id: 'gate', number: '', text: VENDOR_TEXT.gate, gate: 'vendor-contract', guidance: VENDOR_GUIDANCE.gate })],
+    },
+    {
+      id: '1',
+      number: '1',
+      title: SECTION_TITLES.organisation,
+      items: [item({ id: '1-1', number: '1(1)', text: TEXT.manager, guidance: GUIDANCE.manager, mirror: '1-1' })],
+    },
+    {
+      id: '2',
+      number: '2',
+      title: SECTION_TITLES.management,
+      items: [
+        item({ id: '2-1', number: '2(1)', text: TEXT.inventory, group: GROUPS.all, guidance: GUIDANCE.inventory, mirror: '2-1' }),
+        item({ id: '2-2', number: '2(2)', text: VENDOR_TEXT.remoteMaintenance, group: GROUPS.all, guidance: VENDOR_GUIDANCE.remoteMaintenance, mirror: '2-2' }),
+        item({ id: '2-3', number: '2(3)', text: VENDOR_TEXT.disclosure, group: GROUPS.all, guidance: VENDOR_GUIDANCE.disclosure, mirror: '2-3' }),
+        item({
+          id: '2-4',
+          number: '2(4)',
+          text: TEXT.accessRights,
+          group: GROUPS.server,
+          cells: ['server', 'client'],
+          referenceCells: ['client'],
+          guidance: GUIDANCE.accessRights,
+          mirror: '2-4',
+        }),
+        item({
+          id: '2-5',
+          number: '2(5)',
+          text: TEXT.unusedAccounts,
+          group: GROUPS.server,
+          cells: ['server', 'client'],
+          referenceCells: ['client'],
+          guidance: GUIDANCE.unusedAccounts,
+          mirror: '2-5',
+        }),
+        item({ id: '2-6', number: '2(6)', text: TEXT.accessLogs, group: GROUPS.server, cells: ['server'], guidance: GUIDANCE.accessLogs, mirror: '2-6' }),
+        item({
+          id: '2-7',
+          number: '2(7)',
+          text: TEXT.patches,
+          group: GROUPS.network,
+          cells: ['server', 'client', 'network'],
+          referenceCells: ['server', 'client'],
+          guidance: GUIDANCE.patches,
+          mirror: '2-7',
+        }),
+        item({
+          id: '2-8',
+          number: '2(8)',
+          text: TEXT.sourceRestriction,
+          group: GROUPS.network,
+          cells: ['network'],
+          guidance: GUIDANCE.sourceRestriction,
+          mirror: '2-8',
+        }),
+        item({
+          id: '2-9',
+          number: '2(9)',
+          text: TEXT.background,
+          group: GROUPS.referenceR6,
+          cells: ['server', 'client'],
+          reference: true,
+          guidance: GUIDANCE.background,
+          mirror: '2-9',
+        }),
+      ],
+    },
+    {
+      id: '3',
+      number: '3',
+      title: SECTION_TITLES.incident,
+      items: [
+        item({ id: '3-1', number: '3(1)', text: VENDOR_TEXT.contacts, guidance: GUIDANCE.contacts, mirror: '3-1' }),
+        item({ id: '3-2', number: '3(2)', text: VENDOR_TEXT.backup, reference: true, guidance: GUIDANCE.backup, mirror: '3-2' }),
+        item({ id: '3-3', number: '3(3)', text: TEXT.bcpR6, reference: true, guidance: GUIDANCE.bcp, mirror: '3-3' }),
+      ],
+    },
+  ],
+  metadata: { unverified: vendorNotes('令和5年度', 'FY2023') },
+};
