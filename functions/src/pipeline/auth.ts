@@ -62,14 +62,23 @@ export async function verifyAccessToken(authorization: string | undefined): Prom
 export async function resolveIdentity(db: Db, claims: AccessClaims): Promise<Identity> {
   const groups = claims['cognito:groups'] ?? [];
   if (groups.includes(OPERATOR_GROUP)) {
-    return { userId: claims.sub, email: claims.username ?? '', displayName: claims.username ?? '', role: 'operator', tenantId: null, orgKind: 'operator', orgId: 'operator', orgName: 'Operator' };
+    return {
+      userId: claims.sub,
+      email: claims.username ?? '',
+      displayName: claims.username ?? '',
+      role: 'operator',
+      tenantId: null,
+      orgKind: 'operator',
+      orgId: 'operator',
+      orgName: 'Operator',
+    };
   }
   const tenantGroups = groups.filter((g) => g.startsWith(TENANT_GROUP_PREFIX));
   // Exactly one tenant per user: a user in two tenant groups is a provisioning error, refused rather than guessed.
   if (tenantGroups.length !== 1) throw new ForbiddenError({ ja: '所属する都道府県が設定されていません', en: 'Your account has no prefecture' });
   const tenantId = (tenantGroups[0] as string).slice(TENANT_GROUP_PREFIX.length);
   const m = await loadMembership(db, { tenantId }, claims.sub);
-  if (!m || m.status !== 'active') throw new ForbiddenError({ ja: 'このアカウントは利用できません', en: 'This account is not active' });
+  if (m?.status !== 'active') throw new ForbiddenError({ ja: 'このアカウントは利用できません', en: 'This account is not active' });
   return {
     userId: m.userId,
     email: m.email,

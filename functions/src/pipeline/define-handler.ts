@@ -2,7 +2,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import { fieldErrorsFromZod, type RouteDef, type RouteId, routes } from '@mcr/contract';
 import { createDb, createRepositories, type Db, type Repositories } from '@mcr/data';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type Identity, resolveIdentity, verifyAccessToken } from './auth.ts';
 import { env } from './env.ts';
 import { ForbiddenError, HttpError, toHttpError, ValidationError } from './errors.ts';
@@ -75,7 +75,12 @@ function json(status: number, body: unknown, requestId: string): Result {
 const requestLog = (routeId: RouteId): MiddlewareObj<Event, Result, Error, AppContext> => {
   const done = (request: { context: AppContext; response: Result | null }) => {
     const c = request.context;
-    c.log.info('request', { status: request.response?.statusCode, tenantId: c.caller?.tenantId, userId: c.caller?.userId, ms: Math.round(performance.now() - c.startedAt) });
+    c.log.info('request', {
+      status: request.response?.statusCode,
+      tenantId: c.caller?.tenantId,
+      userId: c.caller?.userId,
+      ms: Math.round(performance.now() - c.startedAt),
+    });
   };
   return {
     before: (request) => {

@@ -1,4 +1,4 @@
-import { type ErrorBody, type ErrorCode, type FieldError, type LocalizedText } from '@mcr/contract';
+import type { ErrorBody, ErrorCode, FieldError, LocalizedText } from '@mcr/contract';
 import { NotFoundError, VersionConflictError } from '@mcr/data';
 
 /** An error that is the client's to fix or to know about; mapped to HTTP in `toHttpError` only. */
@@ -65,6 +65,12 @@ export function toHttpError(err: unknown, requestId: string): { status: number; 
   return {
     status: 500,
     internal: true,
-    body: { error: { code: 'INTERNAL', message: { ja: 'システムエラーが発生しました。時間をおいて再度お試しください。', en: 'Something went wrong on our side. Please try again later.' }, requestId } },
+    body: {
+      error: {
+        code: 'INTERNAL',
+        message: { ja: 'システムエラーが発生しました。時間をおいて再度お試しください。', en: 'Something went wrong on our side. Please try again later.' },
+        requestId,
+      },
+    },
   };
 }

@@ -49,7 +49,10 @@ export function buildResponseView(campaign: CampaignRecord, facility: FacilityRe
   };
 }
 
-const LOCKED = { ja: '提出済みの回答は変更できません。差戻しを受けてから修正してください。', en: 'A submitted response cannot be changed until it is sent back.' };
+const LOCKED = {
+  ja: '提出済みの回答は変更できません。差戻しを受けてから修正してください。',
+  en: 'A submitted response cannot be changed until it is sent back.',
+};
 
 /** Applies a batch of cell changes, validates the result with the domain rules, and computes the new state. */
 export function applyChanges(campaign: CampaignRecord, response: ResponseRecord, body: SaveAnswersBody, hasVendorContract: boolean) {
@@ -61,11 +64,19 @@ export function applyChanges(campaign: CampaignRecord, response: ResponseRecord,
   body.changes.forEach((change, index) => {
     const item = known.get(change.itemId);
     if (!item) {
-      fields.push({ field: `body.changes[${index}].itemId`, code: 'unknown_item', message: { ja: 'この調査票にない項目です', en: 'No such item on this form' } });
+      fields.push({
+        field: `body.changes[${index}].itemId`,
+        code: 'unknown_item',
+        message: { ja: 'この調査票にない項目です', en: 'No such item on this form' },
+      });
       return;
     }
     if (!(item.cells as readonly string[]).includes(change.deviceClass)) {
-      fields.push({ field: `body.changes[${index}].deviceClass`, code: 'unknown_cell', message: { ja: 'この項目では回答できない機器区分です', en: 'This item is not answered for that device class' } });
+      fields.push({
+        field: `body.changes[${index}].deviceClass`,
+        code: 'unknown_cell',
+        message: { ja: 'この項目では回答できない機器区分です', en: 'This item is not answered for that device class' },
+      });
       return;
     }
     const key = cellKey(change.itemId, change.deviceClass);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Identifiers we mint are URL-safe and short; anything else in a path is refused before a key is built. */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id');

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { FieldError } from './errors.ts';
 
 /** Renders a zod path the way people read it: `answers[0].checkedOn`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorBody } from './errors.ts';
 import { pathParamNames, routeList } from './routes.ts';
 

@@ -1,7 +1,15 @@
-import { z } from 'zod';
-import { type LocalizedText } from './common.ts';
+import * as z from 'zod';
+import type { LocalizedText } from './common.ts';
 import { FACILITY_ROLES, type Role } from './roles.ts';
-import { CampaignIdParams, CampaignProgress, ListCampaignsResponse, MyTasksResponse, ResponseParams, ResponseView, SaveAnswersBody } from './schemas/campaigns.ts';
+import {
+  CampaignIdParams,
+  CampaignProgress,
+  ListCampaignsResponse,
+  MyTasksResponse,
+  ResponseParams,
+  ResponseView,
+  SaveAnswersBody,
+} from './schemas/campaigns.ts';
 import { Facility, FacilityIdParams, ListFacilitiesQuery, ListFacilitiesResponse } from './schemas/facilities.ts';
 import { Me } from './schemas/me.ts';
 
@@ -11,12 +19,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * One API route as plain data. The same table drives the CDK stack (one function per route),
  * the local front door and the isolation suite, so a route cannot exist in one and not the others.
  */
-export interface RouteDef<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-  R extends z.ZodType = z.ZodType,
-> {
+export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   method: HttpMethod;
   /** API Gateway syntax: `/api/campaigns/{campaignId}`. */
   path: string;
@@ -40,7 +43,12 @@ const Empty = z.object({}).strict();
 const EmptyQuery = z.object({});
 const NoBody = z.undefined();
 
-function route<P extends z.ZodType = typeof Empty, Q extends z.ZodType = typeof EmptyQuery, B extends z.ZodType = typeof NoBody, R extends z.ZodType = z.ZodType>(
+function route<
+  P extends z.ZodType = typeof Empty,
+  Q extends z.ZodType = typeof EmptyQuery,
+  B extends z.ZodType = typeof NoBody,
+  R extends z.ZodType = z.ZodType,
+>(
   def: Omit<RouteDef<P, Q, B, R>, 'params' | 'query' | 'body' | 'successStatus' | 'auth'> &
     Partial<Pick<RouteDef<P, Q, B, R>, 'params' | 'query' | 'body' | 'successStatus' | 'auth'>>,
 ): RouteDef<P, Q, B, R> {

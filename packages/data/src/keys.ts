@@ -33,7 +33,10 @@ export const keys = {
   /** One facility's answers to one campaign. */
   response: (s: TenantScope, campaignId: string, facilityId: string) => ({ PK: `${t(s)}#CAMP#${campaignId}`, SK: `RESP#FAC#${facilityId}` }),
   responsesOfCampaignPrefix: 'RESP#FAC#',
-  responseByFacility: (s: TenantScope, facilityId: string, campaignId: string) => ({ GSI2PK: `${t(s)}#FAC#${facilityId}#RESPONSES`, GSI2SK: `CAMP#${campaignId}` }),
+  responseByFacility: (s: TenantScope, facilityId: string, campaignId: string) => ({
+    GSI2PK: `${t(s)}#FAC#${facilityId}#RESPONSES`,
+    GSI2SK: `CAMP#${campaignId}`,
+  }),
   /** Audit entries partitioned by tenant and month; GSI1 by organisation for a facility admin's view. */
   audit: (s: TenantScope, at: string, requestId: string, seq: number) => ({ PK: `${t(s)}#AUDIT#${at.slice(0, 7)}`, SK: `${at}#${requestId}#${seq}` }),
   auditByOrg: (s: TenantScope, orgId: string, at: string) => ({ GSI1PK: `${t(s)}#AUDIT#ORG#${orgId}`, GSI1SK: at }),

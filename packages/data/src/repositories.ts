@@ -1,5 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand, type QueryCommandInput, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  type QueryCommandInput,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { RESPONSE_STATUSES, type ResponseStatus } from '@mcr/contract';
 import type { Db } from './client.ts';
 import { NotFoundError, VersionConflictError } from './errors.ts';
@@ -54,6 +62,13 @@ export function emptyByStatus(): Record<ResponseStatus, number> {
   return Object.fromEntries(RESPONSE_STATUSES.map((s) => [s, 0])) as Record<ResponseStatus, number>;
 }
 
+/** Counts responses by status: the recount that the campaign counters must always equal. */
+export function countByStatus(rows: ReadonlyArray<{ status: ResponseStatus }>): Record<ResponseStatus, number> {
+  const counts = emptyByStatus();
+  for (const r of rows) counts[r.status]++;
+  return counts;
+}
+
 export interface SaveResponseInput {
   expectedVersion: number;
   answers: ResponseRecord['answers'];
@@ -106,11 +121,17 @@ export function createRepositories(db: Db, scope: TenantScope) {
           },
         }),
       put: (r: FacilityRecord) =>
-        db.doc.send(new PutCommand({ TableName: T, Item: { ...keys.facility(scope, r.id), ...keys.facilityIndex(scope, r.healthCenterId, r.id), type: 'Facility', ...r } })),
+        db.doc.send(
+          new PutCommand({
+            TableName: T,
+            Item: { ...keys.facility(scope, r.id), ...keys.facilityIndex(scope, r.healthCenterId, r.id), type: 'Facility', ...r },
+          }),
+        ),
     },
     vendors: {
       get: (id: string) => getItem<VendorRecord>(db, keys.vendor(scope, id)),
-      put: (r: VendorRecord) => db.doc.send(new PutCommand({ TableName: T, Item: { ...keys.vendor(scope, r.id), ...keys.vendorIndex(scope, r.id), type: 'Vendor', ...r } })),
+      put: (r: VendorRecord) =>
+        db.doc.send(new PutCommand({ TableName: T, Item: { ...keys.vendor(scope, r.id), ...keys.vendorIndex(scope, r.id), type: 'Vendor', ...r } })),
     },
     contracts: {
       listOfFacility: (facilityId: string) =>
@@ -120,7 +141,10 @@ export function createRepositories(db: Db, scope: TenantScope) {
         }),
       put: (r: ContractRecord) =>
         db.doc.send(
-          new PutCommand({ TableName: T, Item: { ...keys.contract(scope, r.facilityId, r.vendorId), ...keys.contractByVendor(scope, r.vendorId, r.facilityId), type: 'Contract', ...r } }),
+          new PutCommand({
+            TableName: T,
+            Item: { ...keys.contract(scope, r.facilityId, r.vendorId), ...keys.contractByVendor(scope, r.vendorId, r.facilityId), type: 'Contract', ...r },
+          }),
         ),
     },
     campaigns: {
@@ -130,14 +154,21 @@ export function createRepositories(db: Db, scope: TenantScope) {
         if (!c) throw new NotFoundError('campaign');
         return c;
       },
-      list: () => queryAll<CampaignRecord>(db, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.campaignsPartition(scope) } }),
+      list: () =>
+        queryAll<CampaignRecord>(db, {
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.campaignsPartition(scope) },
+        }),
       aggregate: (id: string) => getItem<CampaignAggregateRecord>(db, keys.campaignAggregate(scope, id)),
       /**
        * Creates a campaign with an empty response per facility and its counters. Items are written in
        * batches; the aggregate is written last so that a reader never sees counters ahead of responses.
        */
       async create(c: CampaignRecord, facilities: FacilityRecord[], evaluationOf: (f: FacilityRecord) => ResponseRecord['evaluation']): Promise<void> {
-        await db.doc.send(new PutCommand({ TableName: T, Item: { ...keys.campaign(scope, c.id), ...keys.campaignIndex(scope, c.opensOn, c.id), type: 'Campaign', ...c } }));
+        await db.doc.send(
+          new PutCommand({ TableName: T, Item: { ...keys.campaign(scope, c.id), ...keys.campaignIndex(scope, c.opensOn, c.id), type: 'Campaign', ...c } }),
+        );
         const items = facilities.map((f) => {
           const r: ResponseRecord = {
             campaignId: c.id,
@@ -164,7 +195,11 @@ export function createRepositories(db: Db, scope: TenantScope) {
             request = res.UnprocessedItems as typeof request;
           }
         }
-        const agg: CampaignAggregateRecord = { campaignId: c.id, facilities: facilities.length, byStatus: { ...emptyByStatus(), not_started: facilities.length } };
+        const agg: CampaignAggregateRecord = {
+          campaignId: c.id,
+          facilities: facilities.length,
+          byStatus: { ...emptyByStatus(), not_started: facilities.length },
+        };
         await db.doc.send(new PutCommand({ TableName: T, Item: { ...keys.campaignAggregate(scope, c.id), type: 'CampaignAggregate', ...agg } }));
       },
     },

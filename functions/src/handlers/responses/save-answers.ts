@@ -15,7 +15,14 @@ export const handler = defineHandler('responses.saveAnswers', async ({ identity,
   const saved = await r.responses.save(
     params.campaignId,
     params.facilityId,
-    { expectedVersion: body.expectedVersion, answers: next.answers, evaluation: next.evaluation, status: next.status, previousStatus: response.status, changes: body.changes },
+    {
+      expectedVersion: body.expectedVersion,
+      answers: next.answers,
+      evaluation: next.evaluation,
+      status: next.status,
+      previousStatus: response.status,
+      changes: body.changes,
+    },
     { userId: identity.userId, role: identity.role, orgId: identity.orgId, requestId },
   );
   return buildResponseView(campaign, facility, saved, contracts.length > 0);

@@ -1,5 +1,5 @@
 import { Answers, RoundAnswer, Template } from '@mcr/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FacilityKind, Id, IsoDate, IsoDateTime, LocalizedText, Version } from '../common.ts';
 
 export const RESPONSE_STATUSES = ['not_started', 'in_progress', 'submitted', 'returned', 'confirmed'] as const;

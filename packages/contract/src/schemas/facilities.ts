@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FacilityKind, Id } from '../common.ts';
 
 export const FacilityIdParams = z.object({ facilityId: Id });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ORG_KINDS, ROLES } from '../roles.ts';
 import { Id, TenantId } from '../common.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEVICE_CLASSES, type DeviceClass } from './template.ts';
 
 /** `${itemId}:${deviceClass}`: one answer cell of the form, e.g. `2-4:server`. */

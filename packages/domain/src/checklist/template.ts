@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type FieldIssue, formatPath, issuesFromZod } from './issues.ts';
 import { getBuiltInTemplate } from './templates/index.ts';
 
