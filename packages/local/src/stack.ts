@@ -1,0 +1,120 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDb, createRepositories } from '@mcr/data';
+import { createAuthFlows } from './cognito/auth-flows.ts';
+import { createFrontDoor } from './front-door.ts';
+import { kagawa, tokushima } from './seed/demo-data.ts';
+import { type DemoLogin, ensureTable, seedOperator, seedTenant } from './seed/seed.ts';
+import { type LocalServices, type ServiceName, startLocalServices } from './services/index.ts';
+import { LOCAL_REGION } from './services/constants.ts';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const TABLE_NAME = 'mcr-local';
+
+export interface StackOptions {
+  port: number;
+  /** Keep data between runs in this folder (DynamoDB, user pool, S3). */
+  persistDir?: string;
+  ports?: Partial<Record<ServiceName, number>>;
+  log?: (line: string) => void;
+}
+
+export interface RunningStack {
+  url: string;
+  services: LocalServices;
+  logins: DemoLogin[];
+  tableName: string;
+  timings: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings up the whole product on one machine: the AWS stand-ins, the table, the demo data and the
+ * front door that serves the SPA and runs the real handlers.
+ */
+export async function startStack(opts: StackOptions): Promise<RunningStack> {
+  const log = opts.log ?? (() => undefined);
+  const t0 = performance.now();
+  const url = `http://localhost:${opts.port}`;
+  const services = await startLocalServices({
+    ...(opts.persistDir ? { persistDir: opts.persistDir } : {}),
+    ...(opts.ports ? { ports: opts.ports } : {}),
+    allowedOrigins: [url, `http://127.0.0.1:${opts.port}`],
+    log,
+  });
+  const timings: Record<string, number> = { services: Math.round(performance.now() - t0) };
+  let server: Server | undefined;
+  try {
+    // The handlers read their configuration from the environment once, exactly as in Lambda.
+    Object.assign(process.env, {
+      TABLE_NAME,
+      AWS_REGION: LOCAL_REGION,
+      COGNITO_ISSUER: services.issuer,
+      COGNITO_CLIENT_ID: services.userPoolClientId,
+      JWKS_URI: services.jwksUri,
+      DYNAMODB_ENDPOINT: services.dynamodbEndpoint,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      RESPONSE_VALIDATION: 'on',
+    });
+    const db = createDb({ tableName: TABLE_NAME, region: LOCAL_REGION, endpoint: services.dynamodbEndpoint });
+    await ensureTable(db);
+    const t1 = performance.now();
+    const loginsFile = opts.persistDir ? path.join(opts.persistDir, 'demo-logins.json') : undefined;
+    let logins: DemoLogin[];
+    const seeded = await createRepositories(db, { tenantId: '36' }).tenant.get();
+    if (seeded && loginsFile && existsSync(loginsFile)) {
+      logins = JSON.parse(readFileSync(loginsFile, 'utf8')) as DemoLogin[];
+    } else {
+      const auth = createAuthFlows(services);
+      try {
+        logins = [await seedOperator(auth), ...(await seedTenant(db, auth, tokushima())), ...(await seedTenant(db, auth, kagawa()))];
+      } finally {
+        auth.destroy();
+      }
+      if (loginsFile) {
+        mkdirSync(path.dirname(loginsFile), { recursive: true });
+        writeFileSync(loginsFile, JSON.stringify(logins, null, 2));
+      }
+    }
+    timings.seed = Math.round(performance.now() - t1);
+    server = createFrontDoor({
+      port: opts.port,
+      staticDir: path.join(REPO_ROOT, 'frontend/dist'),
+      handlersDir: path.join(REPO_ROOT, 'functions/src/handlers'),
+      spaConfig: {
+        region: LOCAL_REGION,
+        cognitoEndpoint: services.cognitoEndpoint,
+        userPoolId: services.userPoolId,
+        userPoolClientId: services.userPoolClientId,
+        apiBase: '/api',
+        stage: 'local',
+      },
+      log,
+    });
+    await new Promise<void>((resolve, reject) => {
+      server?.once('error', reject);
+      server?.listen(opts.port, '127.0.0.1', () => resolve());
+    });
+    timings.total = Math.round(performance.now() - t0);
+    const running = server;
+    return {
+      url,
+      services,
+      logins,
+      tableName: TABLE_NAME,
+      timings,
+      async stop() {
+        running.closeAllConnections();
+        await new Promise<void>((resolve) => running.close(() => resolve()));
+        db.doc.destroy();
+        await services.stop();
+      },
+    };
+  } catch (err) {
+    server?.close();
+    await services.stop();
+    throw err;
+  }
+}
