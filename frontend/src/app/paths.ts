@@ -1,0 +1,6 @@
+/** Paths of the app; links are built here so a path is spelled once. */
+export const paths = {
+  home: () => '/',
+  progress: (campaignId: string) => `/campaigns/${encodeURIComponent(campaignId)}/progress`,
+  response: (campaignId: string, facilityId: string) => `/campaigns/${encodeURIComponent(campaignId)}/facilities/${encodeURIComponent(facilityId)}`,
+};

@@ -1,0 +1,31 @@
+import type { Evaluation } from '@mcr/contract';
+import { READINESS_LEVELS } from '@mcr/domain';
+import { useI18n } from '../i18n/i18n.tsx';
+import { formatPercent } from '../i18n/format.ts';
+import { M } from '../i18n/messages.ts';
+
+/** 対応済み / おおむね対応 / 一部対応 / 要対応 / 対象外, from the domain's level ids. */
+export function levelLabel(level: string): { ja: string; en: string } {
+  return READINESS_LEVELS.find((l) => l.id === level)?.label ?? { ja: level, en: level };
+}
+
+export function LevelBadge({ level }: { level: string }) {
+  const { t } = useI18n();
+  return <span className={`badge level-${level}`}>{t(levelLabel(level))}</span>;
+}
+
+/** Answered cells out of applicable ones, as a bar with its numbers in text. */
+export function AnsweredBar({ evaluation, id }: { evaluation: Pick<Evaluation, 'answered' | 'applicable'>; id: string }) {
+  const { t } = useI18n();
+  const { answered, applicable } = evaluation;
+  return (
+    <div className="answered-bar">
+      <progress id={id} value={answered} max={Math.max(applicable, 1)} aria-label={t(M.progress)} aria-valuetext={t(M.answeredOf(answered, applicable))} />
+      <span>{t(M.answeredOf(answered, applicable))}</span>
+    </div>
+  );
+}
+
+export function ScoreText({ score }: { score: number | null }) {
+  return <span className="score">{formatPercent(score)}</span>;
+}

@@ -1,0 +1,105 @@
+import { type GuidanceText, type Item, isReferenceCell } from '@mcr/domain';
+import { shownLang, useI18n } from '../../i18n/i18n.tsx';
+import { M } from '../../i18n/messages.ts';
+import { type CellMode, CellEditor } from './cell-editor.tsx';
+import { type EditKey, editKey, type FieldMessages, type Round, type RoundDraft } from './draft.ts';
+
+export type NotApplicableReason = 'gate' | 'vendor-contract' | undefined;
+
+function GuidanceBlock({ title, text }: { title: string; text: GuidanceText | undefined }) {
+  const { t, lang } = useI18n();
+  if (!text) return null;
+  return (
+    <section className="guidance-part">
+      <h4>{title}</h4>
+      <div className="guidance-text" lang={shownLang(text, lang)}>
+        {t(text)}
+      </div>
+    </section>
+  );
+}
+
+function Guidance({ item }: { item: Item }) {
+  const { t } = useI18n();
+  const { background, howTo, caseStudy } = item.guidance;
+  const none = !background && !howTo && !caseStudy;
+  return (
+    <details className="guidance">
+      <summary>{t(M.guidanceSummary)}</summary>
+      {none ? <p className="muted">{t(M.guidanceNone)}</p> : null}
+      <GuidanceBlock title={t(M.guidanceBackground)} text={background} />
+      <GuidanceBlock title={t(M.guidanceHowTo)} text={howTo} />
+      <GuidanceBlock title={t(M.guidanceCaseStudy)} text={caseStudy} />
+    </details>
+  );
+}
+
+interface Props {
+  item: Item;
+  round: Round;
+  readOnly: boolean;
+  notApplicable: NotApplicableReason;
+  fiscalYear: number;
+  today: string;
+  draftFor(key: EditKey): RoundDraft;
+  issues: Record<EditKey, FieldMessages>;
+  onEdit(key: EditKey, draft: RoundDraft): void;
+}
+
+/** One checklist item with its official number, its cells for the selected round, and its guidance. */
+export function ChecklistItem({ item, round, readOnly, notApplicable, fiscalYear, today, draftFor, issues, onEdit }: Props) {
+  const { t } = useI18n();
+  const headingId = `item-${item.id}-text`;
+  const modeOf = (previous: RoundDraft | undefined): CellMode => {
+    if (readOnly) return 'read-only';
+    if (notApplicable) return 'not-applicable';
+    if (round > 1 && !previous?.value) return 'waiting-previous';
+    return 'edit';
+  };
+  return (
+    <article className={`item${notApplicable ? ' is-na' : ''}${item.gate ? ' is-gate' : ''}`} id={`item-${item.id}`} aria-labelledby={headingId}>
+      <div className="item-head">
+        <span className="item-number" aria-hidden="true">
+          {item.number || t(M.gateLabel)}
+        </span>
+        <h3 id={headingId}>
+          <span className="sr-only">{item.number || t(M.gateLabel)} </span>
+          {t(item.text)}
+        </h3>
+        <div className="item-badges">
+          {item.reference ? (
+            <span className="badge reference" title={t(M.referenceHelp)}>
+              {t(M.reference)}
+            </span>
+          ) : null}
+          {notApplicable ? <span className="badge na">{t(M.notApplicable)}</span> : null}
+        </div>
+      </div>
+      {item.reference ? <p className="hint">{t(M.referenceHelp)}</p> : null}
+      {notApplicable ? <p className="na-reason">{t(notApplicable === 'gate' ? M.notApplicableGate : M.notApplicableVendor)}</p> : null}
+      <div className={`cells cells-${item.cells.length}`}>
+        {item.cells.map((deviceClass) => {
+          const key = editKey(item.id, deviceClass, round);
+          const previous = round > 1 ? draftFor(editKey(item.id, deviceClass, (round - 1) as Round)) : undefined;
+          return (
+            <CellEditor
+              key={key}
+              item={item}
+              deviceClass={deviceClass}
+              round={round}
+              draft={draftFor(key)}
+              previous={previous}
+              errors={issues[key]}
+              mode={modeOf(previous)}
+              reference={isReferenceCell(item, deviceClass)}
+              fiscalYear={fiscalYear}
+              today={today}
+              onEdit={(next) => onEdit(key, next)}
+            />
+          );
+        })}
+      </div>
+      <Guidance item={item} />
+    </article>
+  );
+}

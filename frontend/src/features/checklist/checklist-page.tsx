@@ -1,0 +1,237 @@
+import type { ResponseView } from '@mcr/contract';
+import { allItems, applicableCells } from '@mcr/domain';
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { getResponse } from '../../api/get-response.ts';
+import { Page } from '../../app/page.tsx';
+import { paths } from '../../app/paths.ts';
+import { Link } from '../../app/router.tsx';
+import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
+import { AnsweredBar, LevelBadge, ScoreText } from '../../components/readiness.tsx';
+import { StatusBadge } from '../../components/status-badge.tsx';
+import { formatDate, formatDateTime, formatFiscalYear, formatTime, todayInJapan } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { M } from '../../i18n/messages.ts';
+import { useApi } from '../../lib/use-api.ts';
+import { useAuth } from '../auth/auth-context.tsx';
+import { ChecklistItem, type NotApplicableReason } from './checklist-item.tsx';
+import { ROUNDS, type Round } from './draft.ts';
+import { type SaveState, useAutosave } from './use-autosave.ts';
+
+function RoundTabs({ round, onChange }: { round: Round; onChange(r: Round): void }) {
+  const { t } = useI18n();
+  const refs = useRef<Array<HTMLButtonElement | null>>([]);
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const index = ROUNDS.indexOf(round);
+    const next =
+      e.key === 'ArrowRight'
+        ? (index + 1) % ROUNDS.length
+        : e.key === 'ArrowLeft'
+          ? (index + ROUNDS.length - 1) % ROUNDS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? ROUNDS.length - 1
+              : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    onChange(ROUNDS[next] as Round);
+    refs.current[next]?.focus();
+  };
+  return (
+    <div role="tablist" aria-label={t(M.roundsLabel)} className="tabs" onKeyDown={onKey}>
+      {ROUNDS.map((r, i) => (
+        <button
+          key={r}
+          ref={(el) => {
+            refs.current[i] = el;
+          }}
+          type="button"
+          role="tab"
+          id={`round-tab-${r}`}
+          aria-selected={r === round}
+          aria-controls="round-panel"
+          tabIndex={r === round ? 0 : -1}
+          className="tab"
+          onClick={() => onChange(r)}
+        >
+          {t(M.round(r))}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function SaveStatus({ state, heldBack, onRetry }: { state: SaveState; heldBack: boolean; onRetry(): void }) {
+  const { t } = useI18n();
+  const text =
+    state.kind === 'saving'
+      ? t(M.saving)
+      : state.kind === 'saved'
+        ? t(M.savedAt(formatTime(state.at)))
+        : state.kind === 'failed' || state.kind === 'conflict'
+          ? t(M.saveFailed)
+          : state.kind === 'pending'
+            ? t(M.savePending)
+            : t(M.saveIdle);
+  return (
+    <div className={`save-status save-${state.kind}`}>
+      <p data-testid="save-status" role="status">
+        {text}
+        {heldBack && state.kind !== 'saving' ? <span className="held">（{t(M.saveInvalidHeld)}）</span> : null}
+      </p>
+      {state.kind === 'failed' && state.message ? <p className="field-error">{t(state.message)}</p> : null}
+      {state.kind === 'failed' ? (
+        <button type="button" className="button small secondary" onClick={onRetry}>
+          {t(M.saveRetry)}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function ChecklistEditor({ view, readOnly, onReload }: { view: ResponseView; readOnly: boolean; onReload(): void }) {
+  const { t, lang } = useI18n();
+  const locked = view.status === 'submitted' || view.status === 'confirmed';
+  const editable = !readOnly && !locked;
+  const autosave = useAutosave(view, editable);
+  const [round, setRound] = useState<Round>(1);
+  const { template, context, campaign } = view;
+  const today = todayInJapan();
+
+  // Applicability follows the answers as typed, so closing the gate greys the rest out at once.
+  const notApplicable = useMemo(() => {
+    const live = new Set(applicableCells(template, autosave.effectiveAnswers, context).map((c) => c.itemId));
+    const out = new Map<string, NotApplicableReason>();
+    for (const item of allItems(template)) {
+      if (live.has(item.id)) continue;
+      const needsContract = [...template.applicability, ...item.applicability].some((r) => r.requires === 'vendor-contract') && !context.hasVendorContract;
+      out.set(item.id, needsContract ? 'vendor-contract' : 'gate');
+    }
+    return out;
+  }, [template, context, autosave.effectiveAnswers]);
+
+  const { evaluation, status } = autosave.saved;
+  const title = readOnly ? view.facility.name : t(campaign.title);
+  const back = readOnly ? { to: paths.progress(campaign.id), text: M.facilityResponseBack } : { to: paths.home(), text: M.checklistBack };
+
+  return (
+    <Page
+      title={title}
+      lead={
+        <>
+          {readOnly ? `${t(campaign.title)} ・ ` : `${view.facility.name} ・ `}
+          {formatFiscalYear(campaign.fiscalYear, lang)} ・ {t(M.deadline)} {formatDate(campaign.deadline, lang)}
+        </>
+      }
+      actions={<StatusBadge status={status} />}
+    >
+      <p className="back">
+        <Link to={back.to}>← {t(back.text)}</Link>
+      </p>
+      {readOnly ? <Alert tone="info">{t(M.readOnlyNote)}</Alert> : null}
+      {!readOnly && locked ? <Alert tone="info">{t(M.lockedNote)}</Alert> : null}
+
+      <section className="card summary" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{t(M.summaryTitle)}</h2>
+        <dl className="summary-grid">
+          <div>
+            <dt>{t(M.summaryAnswered)}</dt>
+            <dd>
+              <AnsweredBar evaluation={evaluation} id="summary-progress" />
+            </dd>
+          </div>
+          <div>
+            <dt>{t(M.summaryScore)}</dt>
+            <dd>
+              <span className="big">
+                <ScoreText score={evaluation.score} />
+              </span>
+              <p className="hint">{t(M.summaryScoreHelp)}</p>
+            </dd>
+          </div>
+          <div>
+            <dt>{t(M.summaryLevel)}</dt>
+            <dd>
+              <LevelBadge level={evaluation.level} />
+            </dd>
+          </div>
+          <div>
+            <dt className="sr-only">{t(M.summaryTitle)}</dt>
+            <dd className="summary-notes">
+              {evaluation.complete ? <span className="ok-text">{t(M.summaryComplete)}</span> : <span>{t(M.summaryMissing(evaluation.missing))}</span>}
+              {evaluation.overdue > 0 ? <span className="overdue">{t(M.summaryOverdue(evaluation.overdue))}</span> : null}
+              {view.updatedAt ? (
+                <span className="muted">
+                  {t(M.colUpdated)}: {formatDateTime(view.updatedAt, lang)}
+                </span>
+              ) : null}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      {autosave.state.kind === 'conflict' ? (
+        <Alert tone="error" title={t(M.conflictTitle)}>
+          <p>{autosave.state.error.currentVersion !== undefined ? t(M.conflictBody) : t(autosave.state.error.text)}</p>
+          <button type="button" className="button primary" onClick={onReload}>
+            {t(M.conflictReload)}
+          </button>
+        </Alert>
+      ) : null}
+
+      <div className="toolbar">
+        <RoundTabs round={round} onChange={setRound} />
+        {editable ? <SaveStatus state={autosave.state} heldBack={autosave.heldBack} onRetry={() => void autosave.retry()} /> : null}
+      </div>
+      <p className="hint round-help">{t(M.roundHelp)}</p>
+
+      <div role="tabpanel" id="round-panel" aria-labelledby={`round-tab-${round}`} className="round-panel">
+        {template.sections.map((section) => {
+          let group: string | undefined;
+          return (
+            <section key={section.id} className="checklist-section" aria-labelledby={`section-${section.id}`}>
+              <h2 id={`section-${section.id}`}>
+                {section.number ? <span className="section-number">{section.number}</span> : null}
+                {t(section.title)}
+              </h2>
+              {section.description ? <p className="muted">{t(section.description)}</p> : null}
+              {section.items.map((item) => {
+                const groupText = item.group ? t(item.group) : undefined;
+                const showGroup = groupText !== undefined && groupText !== group;
+                group = groupText;
+                return (
+                  <div key={item.id}>
+                    {showGroup ? <p className="group-heading">{groupText}</p> : null}
+                    <ChecklistItem
+                      item={item}
+                      round={round}
+                      readOnly={!editable}
+                      notApplicable={notApplicable.get(item.id)}
+                      fiscalYear={campaign.fiscalYear}
+                      today={today}
+                      draftFor={autosave.draftFor}
+                      issues={autosave.issues}
+                      onEdit={autosave.edit}
+                    />
+                  </div>
+                );
+              })}
+            </section>
+          );
+        })}
+      </div>
+      {editable ? <p className="muted submit-later">{t(M.submitLater)}</p> : null}
+    </Page>
+  );
+}
+
+/** A facility's checklist: editable for its own users, read-only for the prefecture and the 保健所. */
+export function ChecklistPage({ campaignId, facilityId }: { campaignId: string; facilityId: string }) {
+  const { me } = useAuth();
+  const [loads, setLoads] = useState(0);
+  const [view, reload] = useApi((signal) => getResponse(campaignId, facilityId, signal), [campaignId, facilityId, loads]);
+  const readOnly = me.role !== 'facility_admin' && me.role !== 'facility_member';
+  if (view.state === 'loading') return <Loading />;
+  if (view.state === 'error') return <LoadError error={view.error} onRetry={reload} />;
+  return <ChecklistEditor key={loads} view={view.data} readOnly={readOnly} onReload={() => setLoads((n) => n + 1)} />;
+}

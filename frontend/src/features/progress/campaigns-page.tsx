@@ -1,0 +1,51 @@
+import { listCampaigns } from '../../api/list-campaigns.ts';
+import { Page } from '../../app/page.tsx';
+import { paths } from '../../app/paths.ts';
+import { Link } from '../../app/router.tsx';
+import { LoadError, Loading } from '../../components/feedback.tsx';
+import { formatDate, formatFiscalYear } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { M } from '../../i18n/messages.ts';
+import { useApi } from '../../lib/use-api.ts';
+
+/** Prefecture / 保健所 home: the surveys, newest first. */
+export function CampaignsPage() {
+  const { t, lang } = useI18n();
+  const [campaigns, reload] = useApi((signal) => listCampaigns(signal), []);
+  return (
+    <Page title={t(M.campaignsTitle)} lead={t(M.campaignsLead)}>
+      {campaigns.state === 'loading' ? <Loading /> : null}
+      {campaigns.state === 'error' ? <LoadError error={campaigns.error} onRetry={reload} /> : null}
+      {campaigns.state === 'ok' && campaigns.data.items.length === 0 ? <p className="card empty">{t(M.campaignsEmpty)}</p> : null}
+      {campaigns.state === 'ok' && campaigns.data.items.length > 0 ? (
+        <div className="table-wrap card flush">
+          <table className="table">
+            <caption className="sr-only">{t(M.campaignsTitle)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t(M.campaignTitle)}</th>
+                <th scope="col">{t(M.fiscalYear)}</th>
+                <th scope="col">{t(M.opensOn)}</th>
+                <th scope="col">{t(M.deadline)}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...campaigns.data.items]
+                .sort((a, b) => b.opensOn.localeCompare(a.opensOn))
+                .map((c) => (
+                  <tr key={c.id} data-testid={`campaign-row-${c.id}`}>
+                    <th scope="row">
+                      <Link to={paths.progress(c.id)}>{t(c.title)}</Link>
+                    </th>
+                    <td>{formatFiscalYear(c.fiscalYear, lang)}</td>
+                    <td>{formatDate(c.opensOn, lang)}</td>
+                    <td>{formatDate(c.deadline, lang)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Page>
+  );
+}

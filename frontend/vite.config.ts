@@ -1,0 +1,12 @@
+import { defineConfig } from 'vite';
+
+// The local front door (npm start) serves the API and /config.json on 8080; `vite` dev forwards to it.
+const FRONT_DOOR = 'http://localhost:8080';
+
+export default defineConfig({
+  // Workspace packages export TypeScript sources (`src/index.ts`, imports with `.ts`); Vite transforms them
+  // like our own files because the npm-workspace symlinks resolve outside node_modules.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+  server: { proxy: { '/api': FRONT_DOOR, '/config.json': FRONT_DOOR } },
+});
