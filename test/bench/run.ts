@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { CognitoAuthFlows } from '../../packages/local/src/cognito/auth-flows.ts';
+import type { RunningStackInfo } from '../support/stack-info.ts';
+
+/**
+ * `npm run bench`: measures, never asserts. Lambda bundle sizes (as CDK bundles them), local stack
+ * start-up, and API latency through the front door against DynamoDB Local. Bounded loops on loopback only.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const REPO = path.resolve(import.meta.dirname, '../..');
+
+async function bundleSizes() {
+  const root = path.join(REPO, 'functions/src/handlers');
+  const entries = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  console.log('\nLambda bundles (esbuild, minified ESM, @aws-sdk external — as in the CDK stack)');
+  for (const e of entries.sort()) {
+    const r = await build({
+      entryPoints: [path.join(root, e)],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      minify: true,
+      write: false,
+      external: ['@aws-sdk/*'],
+      mainFields: ['module', 'main'],
+      logLevel: 'silent',
+    });
+    console.log(`  ${e.padEnd(32)} ${((r.outputFiles[0]?.contents.length ?? 0) / 1024).toFixed(1).padStart(7)} KiB`);
+  }
+}
+
+function percentile(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+}
+
+async function measure(label: string, n: number, fn: (i: number) => Promise<Response>) {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await fn(i);
+    await res.arrayBuffer();
+    if (res.status >= 400) throw new Error(`${label}: HTTP ${res.status}`);
+    times.push(performance.now() - t);
+  }
+  console.log(
+    `  ${label.padEnd(44)} n=${n}  p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  max ${Math.max(...times).toFixed(1)} ms`,
+  );
+}
+
+async function api() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mcr-bench-'));
+  const ready = path.join(dir, 'ready.json');
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO, 'packages/local/src/cli/start.ts'), '--random-ports', '--no-build', '--quiet', '--ready-file', ready],
+    { cwd: REPO, stdio: 'ignore', env: { ...process.env, LOG_LEVEL: 'error' } },
+  );
+  try {
+    while (!existsSync(ready)) {
+      if (child.exitCode !== null) throw new Error('stack exited');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    console.log(
+      `\nLocal stack: ready in ${((performance.now() - started) / 1000).toFixed(1)} s (services, table, seed of 125 facilities and 9 users, front door)`,
+    );
+    const info = JSON.parse(readFileSync(ready, 'utf8')) as RunningStackInfo;
+    const flows = new CognitoAuthFlows({
+      endpoint: info.services.cognitoEndpoint,
+      userPoolId: info.services.userPoolId,
+      clientId: info.services.userPoolClientId,
+    });
+    const tokenOf = async (email: string) => {
+      const l = info.logins.find((x) => x.email === email);
+      if (!l) throw new Error(email);
+      return (await flows.signIn(l)).accessToken;
+    };
+    const facility = await tokenOf('hospital-admin@tokushima.example.jp');
+    const pref = await tokenOf('pref-admin@tokushima.example.jp');
+    flows.destroy();
+    const get = (p: string, t: string) => fetch(`${info.url}${p}`, { headers: { authorization: `Bearer ${t}` } });
+    const resp = '/api/campaigns/r6-facility/facilities/f001/response';
+    console.log('API through the local front door (one client, sequential; DynamoDB Local, not AWS — compare runs, not absolutes)');
+    await measure('GET /api/me', 200, () => get('/api/me', facility));
+    await measure('GET response (R6 template + answers)', 200, () => get(resp, facility));
+    let version = ((await (await get(resp, facility)).json()) as { version: number }).version;
+    await measure('PUT answers (conditional write + counters + audit)', 200, async (i) => {
+      const res = await fetch(`${info.url}${resp}/answers`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${facility}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          expectedVersion: version,
+          changes: [
+            {
+              itemId: '1-1',
+              deviceClass: 'system',
+              round: 1,
+              answer: { value: i % 2 ? 'yes' : 'no', checkedOn: '2024-07-01', ...(i % 2 ? {} : { targetDate: '2024-12-01' }) },
+            },
+          ],
+        }),
+      });
+      version++;
+      return res;
+    });
+    await measure('GET campaign progress (120 facilities)', 100, () => get('/api/campaigns/r6-facility/progress', pref));
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await bundleSizes();
+await api();

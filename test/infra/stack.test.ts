@@ -1,0 +1,63 @@
+import { routeList } from '@mcr/contract';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { functionIdOf, MedicalCyberStack } from '../../infra/lib/medical-cyber-stack.ts';
+
+let template: Template;
+
+beforeAll(() => {
+  const app = new App({ context: { stage: 'test' } });
+  const stack = new MedicalCyberStack(app, 'Test', { env: { region: 'ap-northeast-1' }, stage: 'test' });
+  template = Template.fromStack(stack);
+});
+
+describe('CDK stack generated from the route table', () => {
+  it('has one HTTP API route per route in the table, with the same method and path', () => {
+    const routes = template.findResources('AWS::ApiGatewayV2::Route');
+    const keys = Object.values(routes)
+      .map((r) => (r as { Properties: { RouteKey: string } }).Properties.RouteKey)
+      .sort();
+    expect(keys).toEqual(routeList.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it.each(routeList.map((r) => [r.id, r] as const))('%s has its own function, wired to its route', (_id, r) => {
+    const fns = template.findResources('AWS::Lambda::Function');
+    const fnId = Object.keys(fns).find((k) => k.startsWith(functionIdOf(r.id)) && !k.includes('Logs'));
+    expect(fnId, `function for ${r.id}`).toBeDefined();
+    const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
+    const wired = Object.values(integrations).some((i) => JSON.stringify(i).includes(fnId as string));
+    expect(wired).toBe(true);
+  });
+
+  it('grants read routes no write access to the table', () => {
+    const policies = template.findResources('AWS::IAM::Policy');
+    for (const r of routeList.filter((x) => x.access === 'read')) {
+      const own = Object.entries(policies).filter(([k]) => k.startsWith(functionIdOf(r.id)));
+      const text = JSON.stringify(own);
+      expect(text, r.id).not.toContain('dynamodb:PutItem');
+      expect(text, r.id).not.toContain('dynamodb:UpdateItem');
+    }
+  });
+
+  it('keeps the table safe: point-in-time recovery, deletion protection, retained', () => {
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      // TableV2 sets both per replica.
+      Properties: Match.objectLike({
+        Replicas: [Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+      }),
+    });
+  });
+
+  it('requires TOTP MFA for every user of the user pool', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+  });
+
+  it('versions the documents bucket and blocks public access', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    });
+  });
+});

@@ -1,0 +1,151 @@
+import { type RouteId, routeList } from '@mcr/contract';
+import { describe, expect, it } from 'vitest';
+import { kagawa, tokushima } from '../../packages/local/src/seed/demo-data.ts';
+import { api, USERS } from '../support/api.ts';
+
+/**
+ * Walks the route table: for every route, a positive control succeeds, and the same request from another
+ * tenant, and from another organisation of the same tenant, is refused or returns nothing of the victim.
+ * A route without a case here fails the suite.
+ */
+const T36 = tokushima();
+const T37 = kagawa();
+const hospital = T36.facilities[0]!;
+const otherHcFacility = T36.facilities.find((f) => f.healthCenterId !== 'hc-tokushima')!;
+const campaign = T36.campaign.id;
+const ownIds36 = new Set(T36.facilities.map((f) => f.id));
+const inspectorsFacilities = new Set(T36.facilities.filter((f) => f.healthCenterId === 'hc-tokushima').map((f) => f.id));
+
+/** Everything a caller might try in order to name another tenant or organisation itself. */
+const SMUGGLED_HEADERS = { 'x-tenant-id': '37', 'x-org-id': 'k001', 'x-role': 'pref_admin' };
+const SMUGGLED_QUERY = 'tenantId=37&orgId=k001&role=pref_admin';
+
+type Attempt = { as: string; path: string; method?: string; body?: unknown };
+interface IsolationCase {
+  positive: Attempt;
+  /** A user of tenant 37 aims at tenant 36's data. */
+  crossTenant: Attempt;
+  /** A user of tenant 36, in another organisation, aims at data that is not theirs. */
+  crossOrg: Attempt;
+  /** For list-shaped routes that answer 200 with the caller's own data: what must not appear. */
+  leaks?: (body: unknown, which: 'crossTenant' | 'crossOrg') => string[];
+}
+
+const saveBody = (version: number) => ({
+  expectedVersion: version,
+  changes: [{ itemId: 'gate', deviceClass: 'system', round: 1, answer: { value: 'yes', checkedOn: '2024-07-01' } }],
+});
+
+const idsIn = (body: unknown): string[] =>
+  JSON.stringify(body)
+    .match(/"(f\d{3})"/g)
+    ?.map((s) => s.slice(1, -1)) ?? [];
+
+const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
+  'me.get': {
+    positive: { as: USERS.hospitalAdmin36, path: '/api/me' },
+    crossTenant: { as: USERS.hospitalAdmin37, path: '/api/me' },
+    crossOrg: { as: USERS.clinic36, path: '/api/me' },
+    leaks: (b) => {
+      const me = b as { tenant: { id: string } | null; organisation: { id: string } | null };
+      return me.organisation?.id === hospital.id && me.tenant?.id === '36' ? ['identity of another user'] : [];
+    },
+  },
+  'facilities.list': {
+    positive: { as: USERS.pref36, path: '/api/facilities' },
+    crossTenant: { as: USERS.pref37, path: '/api/facilities' },
+    crossOrg: { as: USERS.inspector36, path: `/api/facilities?healthCenterId=${otherHcFacility.healthCenterId}` },
+    leaks: (b) => idsIn(b).filter((id) => ownIds36.has(id)),
+  },
+  'facilities.get': {
+    positive: { as: USERS.hospitalAdmin36, path: `/api/facilities/${hospital.id}` },
+    crossTenant: { as: USERS.pref37, path: `/api/facilities/${hospital.id}` },
+    crossOrg: { as: USERS.clinic36, path: `/api/facilities/${hospital.id}` },
+  },
+  'campaigns.list': {
+    positive: { as: USERS.pref36, path: '/api/campaigns' },
+    crossTenant: { as: USERS.pref37, path: '/api/campaigns' },
+    crossOrg: { as: USERS.hospitalAdmin36, path: '/api/campaigns' },
+    leaks: (b) => (JSON.stringify(b).includes('"36') ? ['tenant 36 data'] : []),
+  },
+  'campaigns.progress': {
+    positive: { as: USERS.pref36, path: `/api/campaigns/${campaign}/progress` },
+    crossTenant: { as: USERS.pref37, path: `/api/campaigns/${campaign}/progress` },
+    crossOrg: { as: USERS.inspector36, path: `/api/campaigns/${campaign}/progress` },
+    // Another tenant sees none of 36's rows; the inspector sees only its own 保健所's rows.
+    leaks: (b, which) => idsIn(b).filter((id) => (which === 'crossTenant' ? ownIds36.has(id) : !inspectorsFacilities.has(id))),
+  },
+  'tasks.list': {
+    positive: { as: USERS.hospitalAdmin36, path: '/api/my/tasks' },
+    crossTenant: { as: USERS.hospitalAdmin37, path: '/api/my/tasks' },
+    crossOrg: { as: USERS.clinic36, path: '/api/my/tasks' },
+    leaks: (b) => idsIn(b).filter((id) => id === hospital.id),
+  },
+  'responses.get': {
+    positive: { as: USERS.hospitalStaff36, path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response` },
+    crossTenant: { as: USERS.hospitalAdmin37, path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response` },
+    crossOrg: { as: USERS.clinic36, path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response` },
+  },
+  'responses.saveAnswers': {
+    positive: { as: USERS.hospitalAdmin36, method: 'PUT', path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response/answers`, body: 'CURRENT' },
+    crossTenant: { as: USERS.hospitalAdmin37, method: 'PUT', path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response/answers`, body: saveBody(0) },
+    crossOrg: { as: USERS.clinic36, method: 'PUT', path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response/answers`, body: saveBody(0) },
+  },
+};
+
+async function attempt(a: Attempt, smuggle: boolean) {
+  let body = a.body;
+  if (body === 'CURRENT') {
+    const current = await api<{ version: number }>('GET', a.path.replace(/\/answers$/, ''), { as: a.as });
+    body = saveBody(current.body.version);
+  }
+  const sep = a.path.includes('?') ? '&' : '?';
+  return api(a.method ?? 'GET', smuggle ? `${a.path}${sep}${SMUGGLED_QUERY}` : a.path, { as: a.as, body, ...(smuggle ? { headers: SMUGGLED_HEADERS } : {}) });
+}
+
+describe('tenant isolation over the whole route table', () => {
+  it('has a case for every authenticated route', () => {
+    const missing = routeList.filter((r) => r.auth === 'user' && !(r.id in CASES)).map((r) => r.id);
+    expect(missing).toEqual([]);
+  });
+
+  it('knows the demo tenants apart', () => {
+    expect(T37.facilities.every((f) => !ownIds36.has(f.id))).toBe(true);
+  });
+
+  describe.each(Object.entries(CASES))('%s', (_id, c) => {
+    it('succeeds for the rightful caller (positive control)', async () => {
+      const res = await attempt(c.positive, false);
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+    });
+
+    it.each([
+      ['another tenant', 'crossTenant'],
+      ['another organisation of the same tenant', 'crossOrg'],
+    ] as const)('refuses %s, even with ids smuggled in headers and query', async (_label, which) => {
+      for (const smuggle of [false, true]) {
+        const res = await attempt(c[which], smuggle);
+        if (res.status < 300) {
+          expect(c.leaks, `route answered ${res.status} but defines no leak check`).toBeDefined();
+          expect(c.leaks?.(res.body, which)).toEqual([]);
+        } else {
+          expect([403, 404]).toContain(res.status);
+        }
+      }
+    });
+  });
+
+  it('refuses every authenticated route without a token, and with a forged one', async () => {
+    for (const r of routeList.filter((x) => x.auth === 'user')) {
+      const path = r.path.replace('{campaignId}', campaign).replace('{facilityId}', hospital.id);
+      expect((await api(r.method, path)).status).toBe(401);
+      const forged = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x","token_use":"access"}').toString('base64url')}.`;
+      expect((await api(r.method, path, { token: forged })).status).toBe(401);
+    }
+  });
+
+  it('gives the operator no tenant data', async () => {
+    expect((await api('GET', '/api/facilities', { as: USERS.operator })).status).toBe(403);
+    expect((await api('GET', `/api/campaigns/${campaign}/progress`, { as: USERS.operator })).status).toBe(403);
+  });
+});

@@ -1,0 +1,156 @@
+import type { CampaignProgress, ErrorBody, ResponseView } from '@mcr/contract';
+import { createDb, createRepositories, countByStatus } from '@mcr/data';
+import { describe, expect, it } from 'vitest';
+import { tokushima } from '../../packages/local/src/seed/demo-data.ts';
+import { api, USERS } from '../support/api.ts';
+import { stackInfo } from '../support/stack-info.ts';
+
+const T36 = tokushima();
+/** A facility of its own per test file, so that files do not disturb each other's versions. */
+const facility = T36.facilities.find((f) => f.kind === 'hospital' && f.id !== 'f001')!;
+const clinic = T36.facilities.find((f) => f.kind === 'clinic')!;
+const base = (f = clinic.id) => `/api/campaigns/${T36.campaign.id}/facilities/${f}/response`;
+const yes = (checkedOn = '2024-07-01') => ({ value: 'yes', checkedOn });
+
+async function current(as: string = USERS.clinic36): Promise<ResponseView> {
+  const res = await api<ResponseView>('GET', base(), { as });
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+describe('saving checklist answers', () => {
+  it('saves a draft answer and moves the facility from 未着手 to 回答中 for the prefecture', async () => {
+    // Prepare
+    const before = await current();
+    // Act
+    const res = await api<ResponseView>('PUT', `${base()}/answers`, {
+      as: USERS.clinic36,
+      body: { expectedVersion: before.version, changes: [{ itemId: 'gate', deviceClass: 'system', round: 1, answer: yes() }] },
+    });
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.body.version).toBe(before.version + 1);
+    expect(res.body.answers['gate:system']?.['1']?.value).toBe('yes');
+    const progress = await api<CampaignProgress>('GET', `/api/campaigns/${T36.campaign.id}/progress`, { as: USERS.pref36 });
+    expect(progress.body.items.find((r) => r.facilityId === clinic.id)?.status).toBe('in_progress');
+  });
+
+  it('refuses a stale version with 409 and keeps the newer answer', async () => {
+    const before = await current();
+    const first = await api('PUT', `${base()}/answers`, {
+      as: USERS.clinic36,
+      body: { expectedVersion: before.version, changes: [{ itemId: '1-1', deviceClass: 'system', round: 1, answer: yes('2024-08-01') }] },
+    });
+    expect(first.status).toBe(200);
+    const stale = await api<ErrorBody>('PUT', `${base()}/answers`, {
+      as: USERS.clinic36,
+      body: {
+        expectedVersion: before.version,
+        changes: [{ itemId: '1-1', deviceClass: 'system', round: 1, answer: { value: 'no', checkedOn: '2024-08-02', targetDate: '2024-12-01' } }],
+      },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('VERSION_CONFLICT');
+    expect(stale.body.error.currentVersion).toBe(before.version + 1);
+    expect((await current()).answers['1-1:system']?.['1']?.checkedOn).toBe('2024-08-01');
+  });
+
+  it('detects concurrent saves: exactly one of two simultaneous writers wins', async () => {
+    const before = await current();
+    const attempt = (d: string) =>
+      api('PUT', `${base()}/answers`, {
+        as: USERS.clinic36,
+        body: { expectedVersion: before.version, changes: [{ itemId: '1-1', deviceClass: 'system', round: 1, answer: yes(d) }] },
+      });
+    const results = await Promise.all([attempt('2024-09-01'), attempt('2024-09-02'), attempt('2024-09-03')]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    expect((await current()).version).toBe(before.version + 1);
+  });
+
+  it.each([
+    [
+      'a いいえ without its target date',
+      { itemId: '1-1', deviceClass: 'system', round: 1, answer: { value: 'no', checkedOn: '2024-07-01' } },
+      'body.changes[0].answer.targetDate',
+    ],
+    [
+      'a target date outside the fiscal year',
+      { itemId: '1-1', deviceClass: 'system', round: 1, answer: { value: 'no', checkedOn: '2024-07-01', targetDate: '2025-04-01' } },
+      'body.changes[0].answer.targetDate',
+    ],
+    ['an item that is not on the form', { itemId: '9-9', deviceClass: 'system', round: 1, answer: yes() }, 'body.changes[0].itemId'],
+    ['a device class the item is not answered for', { itemId: '1-1', deviceClass: 'server', round: 1, answer: yes() }, 'body.changes[0].deviceClass'],
+    ['a round that does not exist', { itemId: '1-1', deviceClass: 'system', round: 4, answer: yes() }, 'body.changes[0].round'],
+    [
+      'a malformed date',
+      { itemId: '1-1', deviceClass: 'system', round: 1, answer: { value: 'yes', checkedOn: '2024/07/01' } },
+      'body.changes[0].answer.checkedOn',
+    ],
+  ])('refuses %s with 400 naming the field, and writes nothing', async (_label, change, field) => {
+    const before = await current();
+    const res = await api<ErrorBody>('PUT', `${base()}/answers`, { as: USERS.clinic36, body: { expectedVersion: before.version, changes: [change] } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.fields?.map((f) => f.field)).toContain(field);
+    expect(res.body.error.fields?.every((f) => f.message.ja && f.message.en)).toBe(true);
+    expect((await current()).version).toBe(before.version);
+  });
+
+  it('refuses a body that is not JSON, and unknown fields, with 400 — never 500', async () => {
+    expect((await api('PUT', `${base()}/answers`, { as: USERS.clinic36, body: '{not json' })).status).toBe(400);
+    const before = await current();
+    const res = await api<ErrorBody>('PUT', `${base()}/answers`, {
+      as: USERS.clinic36,
+      body: { expectedVersion: before.version, changes: [{ itemId: '1-1', deviceClass: 'system', round: 1, answer: { ...yes(), score: 1 } }] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields?.[0]?.field).toBe('body.changes[0].answer.score');
+  });
+
+  it('lets staff of the facility answer but not the prefecture or the inspector', async () => {
+    const v = (await current(USERS.pref36)).version;
+    const body = { expectedVersion: v, changes: [{ itemId: 'gate', deviceClass: 'system', round: 1, answer: yes() }] };
+    expect((await api('PUT', `${base()}/answers`, { as: USERS.pref36, body })).status).toBe(403);
+    expect((await api('PUT', `${base()}/answers`, { as: USERS.inspector36, body })).status).toBe(403);
+    expect((await api('PUT', `${base(facility.id)}/answers`, { as: USERS.clinic36, body })).status).toBe(403);
+  });
+
+  it('keeps the campaign counters equal to a recount of the responses', async () => {
+    const s = stackInfo();
+    const db = createDb({ tableName: s.tableName, region: 'ap-northeast-1', endpoint: s.services.dynamodbEndpoint });
+    const repos = createRepositories(db, { tenantId: '36' });
+    const [agg, responses] = await Promise.all([repos.campaigns.aggregate(T36.campaign.id), repos.responses.listOfCampaign(T36.campaign.id)]);
+    const recount = countByStatus(responses);
+    expect(agg?.byStatus).toEqual(recount);
+    expect(agg?.facilities).toBe(responses.length);
+    db.doc.destroy();
+  });
+});
+
+describe('the inspector', () => {
+  it('sees only the facilities of its own 保健所', async () => {
+    const res = await api<{ items: { healthCenterId: string }[] }>('GET', '/api/facilities', { as: USERS.inspector36 });
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBe(T36.facilities.filter((f) => f.healthCenterId === 'hc-tokushima').length);
+    expect(new Set(res.body.items.map((f) => f.healthCenterId))).toEqual(new Set(['hc-tokushima']));
+  });
+});
+
+describe('the front door', () => {
+  it('serves the OpenAPI 3.1 document generated from the route table, without a token', async () => {
+    const res = await api<{ openapi: string; paths: Record<string, unknown> }>('GET', '/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths)).toContain('/api/campaigns/{campaignId}/facilities/{facilityId}/response/answers');
+  });
+
+  it('answers 404 for an unknown route and 405 for a wrong method, as JSON', async () => {
+    expect((await api('GET', '/api/nothing-here')).status).toBe(404);
+    expect((await api('DELETE', '/api/me')).status).toBe(405);
+  });
+
+  it('returns a request id on every response', async () => {
+    const res = await api('GET', '/api/me', { as: USERS.pref36 });
+    expect(res.headers.get('x-request-id')).toMatch(/[0-9a-f-]{36}/);
+  });
+});
