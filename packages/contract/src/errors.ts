@@ -8,6 +8,9 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'VERSION_CONFLICT',
+  'ALREADY_EXISTS',
+  'INCOMPLETE',
+  'LOCKED',
   'ROUTE_NOT_FOUND',
   'METHOD_NOT_ALLOWED',
   'PAYLOAD_TOO_LARGE',
@@ -20,6 +23,9 @@ export const FieldError = z.object({
   field: z.string(),
   code: z.string(),
   message: LocalizedText,
+  /** For uploaded files: where in the file (1-based). */
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
 });
 export type FieldError = z.infer<typeof FieldError>;
 

@@ -7,3 +7,4 @@ export * from './routes.ts';
 export * from './schemas/campaigns.ts';
 export * from './schemas/facilities.ts';
 export * from './schemas/me.ts';
+export * from './schemas/templates.ts';

@@ -4,14 +4,18 @@ import { FACILITY_ROLES, type Role } from './roles.ts';
 import {
   CampaignIdParams,
   CampaignProgress,
+  CreateCampaignBody,
+  CreateCampaignResponse,
   ListCampaignsResponse,
   MyTasksResponse,
   ResponseParams,
   ResponseView,
   SaveAnswersBody,
+  SubmitResponseBody,
 } from './schemas/campaigns.ts';
 import { Facility, FacilityIdParams, ListFacilitiesQuery, ListFacilitiesResponse } from './schemas/facilities.ts';
 import { Me } from './schemas/me.ts';
+import { ListTemplatesResponse, TemplateIdParams, TemplateSummary, TemplateView, UploadTemplateBody } from './schemas/templates.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -152,6 +156,59 @@ export const routes = {
     params: ResponseParams,
     body: SaveAnswersBody,
     response: ResponseView,
+  }),
+  'responses.submit': route({
+    method: 'POST',
+    path: '/api/campaigns/{campaignId}/facilities/{facilityId}/response/submit',
+    handler: 'responses/submit',
+    // Submitting is the facility's sign-off: its administrator does it; members fill in the answers.
+    roles: ['facility_admin'],
+    access: 'read-write',
+    summary: { ja: '回答の提出 (回ごと)', en: 'Submit a round of the response' },
+    params: ResponseParams,
+    body: SubmitResponseBody,
+    response: ResponseView,
+  }),
+  'campaigns.create': route({
+    method: 'POST',
+    path: '/api/campaigns',
+    handler: 'campaigns/create',
+    roles: ['pref_admin'],
+    access: 'read-write',
+    summary: { ja: '調査の作成 (前年度の回答を引継ぎ)', en: 'Create a campaign (carrying last answers forward)' },
+    body: CreateCampaignBody,
+    response: CreateCampaignResponse,
+    successStatus: 201,
+  }),
+  'templates.list': route({
+    method: 'GET',
+    path: '/api/templates',
+    handler: 'templates/list',
+    roles: ['pref_admin'],
+    access: 'read',
+    summary: { ja: 'チェックリスト様式 (版) の一覧', en: 'List checklist templates (versions)' },
+    response: ListTemplatesResponse,
+  }),
+  'templates.get': route({
+    method: 'GET',
+    path: '/api/templates/{templateId}',
+    handler: 'templates/get',
+    roles: ['pref_admin'],
+    access: 'read',
+    summary: { ja: 'チェックリスト様式の内容', en: 'One checklist template' },
+    params: TemplateIdParams,
+    response: TemplateView,
+  }),
+  'templates.upload': route({
+    method: 'POST',
+    path: '/api/templates',
+    handler: 'templates/upload',
+    roles: ['pref_admin'],
+    access: 'read-write',
+    summary: { ja: '新しい版の様式ファイルを登録', en: 'Load a new template version from a file' },
+    body: UploadTemplateBody,
+    response: TemplateSummary,
+    successStatus: 201,
   }),
 } as const;
 

@@ -17,6 +17,35 @@ export const Campaign = z.object({
   opensOn: IsoDate,
   deadline: IsoDate,
 });
+
+/** Which facilities a campaign goes to. */
+export const CampaignTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('all') }),
+  z.strictObject({ kind: z.literal('facility_kinds'), kinds: z.array(FacilityKind).min(1) }),
+  z.strictObject({ kind: z.literal('health_centers'), ids: z.array(Id).min(1).max(100) }),
+  z.strictObject({ kind: z.literal('facilities'), ids: z.array(Id).min(1).max(20_000) }),
+]);
+export type CampaignTarget = z.infer<typeof CampaignTarget>;
+
+export const CreateCampaignBody = z
+  .strictObject({
+    templateId: z.string().min(1).max(64),
+    title: z.strictObject({ ja: z.string().min(1).max(200), en: z.string().max(200).optional() }),
+    fiscalYear: z.number().int().min(2023).max(2100),
+    opensOn: IsoDate,
+    deadline: IsoDate,
+    target: CampaignTarget,
+  })
+  .refine((b) => b.deadline >= b.opensOn, { path: ['deadline'], message: 'deadline_before_opening' });
+export type CreateCampaignBody = z.infer<typeof CreateCampaignBody>;
+
+export const CreateCampaignResponse = z.object({
+  campaign: Campaign,
+  facilities: z.number().int(),
+  /** Facilities whose last answers on the previous version were carried forward (前年度から引継ぎ). */
+  carriedForward: z.number().int(),
+});
+export type CreateCampaignResponse = z.infer<typeof CreateCampaignResponse>;
 export type Campaign = z.infer<typeof Campaign>;
 export const ListCampaignsResponse = z.object({ items: z.array(Campaign) });
 
@@ -44,6 +73,8 @@ export const ResponseView = z.object({
   version: Version,
   evaluation: Evaluation,
   updatedAt: IsoDateTime.nullable(),
+  /** Every submitted round, oldest first; kept as history. */
+  submissions: z.array(z.object({ round: z.number().int().min(1).max(3), at: IsoDateTime, by: z.string() })),
 });
 export type ResponseView = z.infer<typeof ResponseView>;
 
@@ -62,6 +93,13 @@ export const SaveAnswersBody = z.object({
   changes: z.array(AnswerChange).min(1).max(200),
 });
 export type SaveAnswersBody = z.infer<typeof SaveAnswersBody>;
+
+export const SubmitResponseBody = z.strictObject({
+  expectedVersion: Version,
+  /** The round being submitted (1回目, 2回目, 3回目). */
+  round: z.literal([1, 2, 3]),
+});
+export type SubmitResponseBody = z.infer<typeof SubmitResponseBody>;
 
 export const ProgressRow = z.object({
   facilityId: Id,
