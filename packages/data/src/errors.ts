@@ -16,3 +16,22 @@ export class NotFoundError extends Error {
     super(`${entity} not found`);
   }
 }
+
+/** Raised when a create names an id that is already taken (HTTP 409). */
+export class AlreadyExistsError extends Error {
+  override readonly name = 'AlreadyExistsError';
+  constructor(readonly entity: string) {
+    super(`${entity} already exists`);
+  }
+}
+
+/** Raised when a write targets a response whose state does not allow it, e.g. already submitted (HTTP 409). */
+export class StateConflictError extends Error {
+  override readonly name = 'StateConflictError';
+  constructor(
+    readonly entity: string,
+    readonly state: string,
+  ) {
+    super(`${entity} is ${state}`);
+  }
+}

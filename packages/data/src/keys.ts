@@ -22,6 +22,7 @@ export const keys = {
   facilitiesOfHealthCenterPrefix: (healthCenterId: string) => `HC#${healthCenterId}#FAC#`,
   vendor: (s: TenantScope, id: string) => ({ PK: `${t(s)}#VEN#${id}`, SK: 'PROFILE' }),
   vendorIndex: (s: TenantScope, id: string) => ({ GSI1PK: `${t(s)}#VENDORS`, GSI1SK: `VEN#${id}` }),
+  vendorsPartition: (s: TenantScope) => `${t(s)}#VENDORS`,
   /** Contract facility ↔ vendor, stored under the facility; GSI2 lists a vendor's facilities. */
   contract: (s: TenantScope, facilityId: string, vendorId: string) => ({ PK: `${t(s)}#FAC#${facilityId}`, SK: `CONTRACT#${vendorId}` }),
   contractByVendor: (s: TenantScope, vendorId: string, facilityId: string) => ({ GSI2PK: `${t(s)}#VEN#${vendorId}#FACILITIES`, GSI2SK: `FAC#${facilityId}` }),
@@ -36,6 +37,14 @@ export const keys = {
   responseByFacility: (s: TenantScope, facilityId: string, campaignId: string) => ({
     GSI2PK: `${t(s)}#FAC#${facilityId}#RESPONSES`,
     GSI2SK: `CAMP#${campaignId}`,
+  }),
+  /** A template version uploaded by the tenant (built-in versions live in code). */
+  template: (s: TenantScope, id: string) => ({ PK: `${t(s)}#TPL`, SK: `TPL#${id}` }),
+  templatesPartition: (s: TenantScope) => `${t(s)}#TPL`,
+  /** A submitted round, kept as history (immutable snapshot). */
+  submission: (s: TenantScope, campaignId: string, facilityId: string, round: number, at: string) => ({
+    PK: `${t(s)}#CAMP#${campaignId}#FAC#${facilityId}`,
+    SK: `ROUND#${round}#SUB#${at}`,
   }),
   /** Audit entries partitioned by tenant and month; GSI1 by organisation for a facility admin's view. */
   audit: (s: TenantScope, at: string, requestId: string, seq: number) => ({ PK: `${t(s)}#AUDIT#${at.slice(0, 7)}`, SK: `${at}#${requestId}#${seq}` }),

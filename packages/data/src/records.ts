@@ -1,5 +1,5 @@
 import type { Evaluation, FacilityKind, LocalizedText, OrgKind, ResponseStatus, Role } from '@mcr/contract';
-import type { Answers } from '@mcr/domain';
+import type { Answers, Template } from '@mcr/domain';
 
 export interface TenantRecord {
   tenantId: string;
@@ -76,6 +76,28 @@ export interface ResponseRecord {
   version: number;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** Submitted rounds, oldest first (the snapshots are separate history items). */
+  submissions: SubmissionRef[];
+}
+
+export interface SubmissionRef {
+  round: number;
+  at: string;
+  by: string;
+}
+
+export interface SubmissionRecord extends SubmissionRef {
+  campaignId: string;
+  facilityId: string;
+  answers: Answers;
+  evaluation: Evaluation;
+}
+
+export interface TemplateRecord {
+  template: Template;
+  fileName: string;
+  uploadedAt: string;
+  uploadedBy: string;
 }
 
 export interface CampaignAggregateRecord {

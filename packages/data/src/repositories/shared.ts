@@ -1,0 +1,72 @@
+import { BatchWriteCommand, GetCommand, QueryCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../client.ts';
+import { keys, type TenantScope } from '../keys.ts';
+import type { Actor } from '../records.ts';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'type', 'expiresAt'] as const;
+
+/** Removes the storage attributes so that records, not items, leave the data layer. */
+export function strip<T>(item: Record<string, unknown>): T {
+  const out: Record<string, unknown> = { ...item };
+  for (const k of KEY_ATTRIBUTES) delete out[k];
+  return out as T;
+}
+
+export async function queryAll<T>(db: Db, input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
+  const out: T[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(new QueryCommand({ TableName: db.tableName, ...input, ExclusiveStartKey }));
+    for (const item of page.Items ?? []) out.push(strip<T>(item));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return out;
+}
+
+export async function getItem<T>(db: Db, key: { PK: string; SK: string }): Promise<T | undefined> {
+  const res = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key }));
+  return res.Item ? strip<T>(res.Item) : undefined;
+}
+
+/** Writes items 25 at a time, retrying what DynamoDB leaves unprocessed. */
+export async function batchPut(db: Db, items: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+      [db.tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+    };
+    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      const res = await db.doc.send(new BatchWriteCommand({ RequestItems: request }));
+      request = res.UnprocessedItems as typeof request;
+    }
+  }
+}
+
+/** One audit entry, to be written in the same transaction as the change it records. */
+export function auditItem(
+  db: Db,
+  scope: TenantScope,
+  actor: Actor,
+  entry: { action: string; target: string; orgId: string; changes: unknown; seq?: number },
+): TransactItem {
+  const at = new Date().toISOString();
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.audit(scope, at, actor.requestId, entry.seq ?? 0),
+        ...keys.auditByOrg(scope, entry.orgId, at),
+        type: 'Audit',
+        at,
+        actor,
+        action: entry.action,
+        target: entry.target,
+        changes: entry.changes,
+      },
+      // An audit entry is never overwritten.
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
+}
