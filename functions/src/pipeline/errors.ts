@@ -1,5 +1,5 @@
 import type { ErrorBody, ErrorCode, FieldError, LocalizedText } from '@mcr/contract';
-import { NotFoundError, VersionConflictError } from '@mcr/data';
+import { AlreadyExistsError, NotFoundError, StateConflictError, VersionConflictError } from '@mcr/data';
 
 /** An error that is the client's to fix or to know about; mapped to HTTP in `toHttpError` only. */
 export class HttpError extends Error {
@@ -44,6 +44,31 @@ export function toHttpError(err: unknown, requestId: string): { status: number; 
   }
   if (err instanceof NotFoundError) {
     return { status: 404, internal: false, body: { error: { code: 'NOT_FOUND', message: NOT_FOUND, requestId } } };
+  }
+  if (err instanceof AlreadyExistsError) {
+    return {
+      status: 409,
+      internal: false,
+      body: {
+        error: { code: 'ALREADY_EXISTS', message: { ja: '同じ ID のものが既に登録されています', en: 'Something with this id already exists' }, requestId },
+      },
+    };
+  }
+  if (err instanceof StateConflictError) {
+    return {
+      status: 409,
+      internal: false,
+      body: {
+        error: {
+          code: 'LOCKED',
+          message: {
+            ja: '提出済みの回答は変更できません。差戻しを受けてから修正してください。',
+            en: 'A submitted response cannot be changed until it is sent back.',
+          },
+          requestId,
+        },
+      },
+    };
   }
   if (err instanceof VersionConflictError) {
     return {

@@ -1,4 +1,4 @@
-import type { FacilityRecord } from '@mcr/data';
+import type { Actor, FacilityRecord } from '@mcr/data';
 import { ForbiddenError } from '../pipeline/errors.ts';
 import type { Identity } from '../pipeline/auth.ts';
 
@@ -34,4 +34,9 @@ export function healthCenterScope(identity: Identity): string | undefined {
   if (identity.role !== 'inspector') return undefined;
   if (!identity.healthCenterId) throw new ForbiddenError({ ja: '管轄の保健所が設定されていません', en: 'No health center assigned' });
   return identity.healthCenterId;
+}
+
+/** Who did a write, for the audit log: always from the verified identity. */
+export function actorOf(identity: Identity, requestId: string): Actor {
+  return { userId: identity.userId, role: identity.role, orgId: identity.orgId, requestId };
 }

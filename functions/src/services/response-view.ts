@@ -1,16 +1,11 @@
 import type { Campaign, Evaluation, FieldError, ResponseStatus, ResponseView, SaveAnswersBody } from '@mcr/contract';
-import type { CampaignRecord, FacilityRecord, ResponseRecord } from '@mcr/data';
-import { type Answers, cellKey, evaluate, getBuiltInTemplate, type Template, validateAnswers } from '@mcr/domain';
+import { type CampaignRecord, EDITABLE_STATUSES, type FacilityRecord, type Repositories, type ResponseRecord, StateConflictError } from '@mcr/data';
+import { type Answers, applicableCells, cellKey, completeness, evaluate, type Template, validateAnswers } from '@mcr/domain';
 import { HttpError, ValidationError } from '../pipeline/errors.ts';
+import { resolveTemplate } from './templates.ts';
 
 export function toCampaign(c: CampaignRecord): Campaign {
   return { id: c.id, title: c.title, templateId: c.templateId, fiscalYear: c.fiscalYear, opensOn: c.opensOn, deadline: c.deadline };
-}
-
-export function templateOf(campaign: CampaignRecord): Template {
-  const t = getBuiltInTemplate(campaign.templateId);
-  if (!t) throw new Error(`Unknown template ${campaign.templateId}`);
-  return t;
 }
 
 /** Today in Japan, where the fiscal year and target dates are counted. */
@@ -33,31 +28,49 @@ export function toEvaluation(template: Template, answers: Answers, hasVendorCont
   };
 }
 
-export function buildResponseView(campaign: CampaignRecord, facility: FacilityRecord, response: ResponseRecord, hasVendorContract: boolean): ResponseView {
-  const template = templateOf(campaign);
+/** Everything one facility's response screen needs, loaded in parallel. */
+export async function loadResponse(repos: Repositories, campaignId: string, facilityId: string) {
+  const [facility, campaign, response, contracts] = await Promise.all([
+    repos.facilities.require(facilityId),
+    repos.campaigns.require(campaignId),
+    repos.responses.require(campaignId, facilityId),
+    repos.contracts.listOfFacility(facilityId),
+  ]);
+  const { template } = await resolveTemplate(repos, campaign.templateId);
+  return { facility, campaign, response, template, hasVendorContract: contracts.length > 0 };
+}
+
+export function buildResponseView(
+  loaded: { campaign: CampaignRecord; facility: FacilityRecord; template: Template; hasVendorContract: boolean },
+  response: ResponseRecord,
+): ResponseView {
   return {
-    campaign: toCampaign(campaign),
-    facility: { id: facility.id, name: facility.name },
-    template,
-    context: { hasVendorContract },
+    campaign: toCampaign(loaded.campaign),
+    facility: { id: loaded.facility.id, name: loaded.facility.name },
+    template: loaded.template,
+    context: { hasVendorContract: loaded.hasVendorContract },
     answers: response.answers,
     status: response.status,
     version: response.version,
     // Re-evaluated on read so overdue target dates follow today's date, not the date of the last save.
-    evaluation: toEvaluation(template, response.answers, hasVendorContract),
+    evaluation: toEvaluation(loaded.template, response.answers, loaded.hasVendorContract),
     updatedAt: response.updatedAt,
+    submissions: response.submissions,
   };
 }
 
-const LOCKED = {
-  ja: '提出済みの回答は変更できません。差戻しを受けてから修正してください。',
-  en: 'A submitted response cannot be changed until it is sent back.',
-};
+function assertEditable(response: ResponseRecord) {
+  if (!EDITABLE_STATUSES.includes(response.status)) throw new StateConflictError('response', response.status);
+}
 
 /** Applies a batch of cell changes, validates the result with the domain rules, and computes the new state. */
-export function applyChanges(campaign: CampaignRecord, response: ResponseRecord, body: SaveAnswersBody, hasVendorContract: boolean) {
-  if (response.status === 'submitted' || response.status === 'confirmed') throw new HttpError(409, 'VERSION_CONFLICT', LOCKED);
-  const template = templateOf(campaign);
+export function applyChanges(
+  loaded: { campaign: CampaignRecord; template: Template; hasVendorContract: boolean },
+  response: ResponseRecord,
+  body: SaveAnswersBody,
+) {
+  assertEditable(response);
+  const { template, campaign, hasVendorContract } = loaded;
   const known = new Map(template.sections.flatMap((s) => s.items).map((i) => [i.id, i]));
   const fields: FieldError[] = [];
   const answers: Answers = structuredClone(response.answers);
@@ -89,16 +102,57 @@ export function applyChanges(campaign: CampaignRecord, response: ResponseRecord,
   });
   if (fields.length) throw new ValidationError(fields);
 
-  const problems = validateAnswers(template, answers, { hasVendorContract }, { fiscalYear: campaign.fiscalYear });
+  const problems = validateAnswers(template, answers, { hasVendorContract }, { fiscalYear: campaign.fiscalYear, today: todayInJapan() });
   for (const p of problems) {
     // Domain paths read `2-4:server.1.targetDate`; name the change that caused it so the form can mark the input.
     const [key, round, ...rest] = p.path.split('.');
     const index = body.changes.findIndex((c) => cellKey(c.itemId, c.deviceClass) === key && String(c.round) === round);
-    const field = index >= 0 ? ['body', `changes[${index}]`, 'answer', ...rest].join('.') : `answers.${p.path}`;
-    fields.push({ field, code: p.code, message: { ja: p.ja, en: p.en } });
+    // A problem elsewhere (e.g. a round 2 left behind when round 1 is cleared) is named by its cell.
+    const at = index >= 0 ? ['body', `changes[${index}]`, 'answer', ...rest].join('.') : `answers.${p.path}`;
+    fields.push({ field: at, code: p.code, message: { ja: p.ja, en: p.en } });
   }
   if (fields.length) throw new ValidationError(fields);
 
   const status: ResponseStatus = response.status === 'not_started' ? 'in_progress' : response.status;
   return { answers, evaluation: toEvaluation(template, answers, hasVendorContract), status };
+}
+
+/**
+ * What still blocks submitting `round`: round 1 needs the checklist complete for inspection (carried-forward
+ * answers confirmed); a later round needs every applicable, non-参考 cell answered in that round.
+ */
+export function missingForRound(template: Template, answers: Answers, hasVendorContract: boolean, round: 1 | 2 | 3): FieldError[] {
+  const ctx = { hasVendorContract };
+  if (round === 1) {
+    return completeness(template, answers, ctx).missing.map((m) => ({
+      field: `answers.${m.key}.1`,
+      code: m.reason === 'carried-forward' ? 'carried_forward_unconfirmed' : 'unanswered',
+      message:
+        m.reason === 'carried-forward'
+          ? {
+              ja: `${m.number || m.text.ja}: 前年度からの引継ぎ回答を確認してください`,
+              en: `${m.number || m.text.en}: confirm the answer carried forward from last year`,
+            }
+          : { ja: `${m.number || m.text.ja}: 未回答です`, en: `${m.number || m.text.en}: not answered` },
+    }));
+  }
+  return applicableCells(template, answers, ctx)
+    .filter((c) => !c.reference && !answers[c.key]?.[String(round) as '2' | '3'])
+    .map((c) => ({
+      field: `answers.${c.key}.${round}`,
+      code: 'unanswered',
+      message: { ja: `${c.number || c.text.ja}: ${round}回目が未回答です`, en: `${c.number || c.text.en}: round ${round} not answered` },
+    }));
+}
+
+export function incomplete(fields: FieldError[]): HttpError {
+  return new HttpError(
+    400,
+    'INCOMPLETE',
+    {
+      ja: `未回答の項目が ${fields.length} 件あります。すべて回答してから提出してください。`,
+      en: `${fields.length} answer(s) missing. Answer every item before submitting.`,
+    },
+    fields,
+  );
 }

@@ -1,0 +1,7 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { actorOf } from '../../services/access.ts';
+import { createCampaign } from '../../services/campaigns.ts';
+
+export const handler = defineHandler('campaigns.create', async ({ identity, body, repos, requestId }) =>
+  createCampaign(repos(), body, actorOf(identity, requestId)),
+);

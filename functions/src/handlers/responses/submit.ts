@@ -1,0 +1,28 @@
+import { StateConflictError, EDITABLE_STATUSES, VersionConflictError } from '@mcr/data';
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { actorOf, assertCanAnswerFor } from '../../services/access.ts';
+import { buildResponseView, incomplete, loadResponse, missingForRound, toEvaluation } from '../../services/response-view.ts';
+
+export const handler = defineHandler('responses.submit', async ({ identity, params, body, repos, requestId }) => {
+  assertCanAnswerFor(identity, params.facilityId);
+  const r = repos();
+  const loaded = await loadResponse(r, params.campaignId, params.facilityId);
+  const { response, template, hasVendorContract } = loaded;
+  if (!EDITABLE_STATUSES.includes(response.status)) throw new StateConflictError('response', response.status);
+  if (response.version !== body.expectedVersion) throw new VersionConflictError('response', response.version);
+  const missing = missingForRound(template, response.answers, hasVendorContract, body.round);
+  if (missing.length) throw incomplete(missing);
+  const saved = await r.responses.submit(
+    params.campaignId,
+    params.facilityId,
+    {
+      expectedVersion: body.expectedVersion,
+      round: body.round,
+      previousStatus: response.status,
+      answers: response.answers,
+      evaluation: toEvaluation(template, response.answers, hasVendorContract),
+    },
+    actorOf(identity, requestId),
+  );
+  return buildResponseView(loaded, saved);
+});
