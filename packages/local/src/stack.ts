@@ -69,7 +69,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     } else {
       const auth = createAuthFlows(services);
       try {
-        logins = [await seedOperator(auth), ...(await seedTenant(db, auth, tokushima())), ...(await seedTenant(db, auth, kagawa()))];
+        logins = [await seedOperator(auth), ...(await seedTenant(db, auth, tokushima(), { answeringFrom: 40 })), ...(await seedTenant(db, auth, kagawa()))];
       } finally {
         auth.destroy();
       }

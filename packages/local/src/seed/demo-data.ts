@@ -1,17 +1,6 @@
 import type { ContractRecord, FacilityRecord, HealthCenterRecord, TenantRecord, VendorRecord } from '@mcr/data';
+import { rng } from './demo-answers.ts';
 import type { FacilityKind, OrgKind, Role } from '@mcr/contract';
-
-/** A small deterministic PRNG (mulberry32) so every start seeds the same demo prefecture. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface DemoUser {
   email: string;

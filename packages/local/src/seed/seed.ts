@@ -1,10 +1,10 @@
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { createRepositories, type Db } from '@mcr/data';
-import { evaluate, getBuiltInTemplate } from '@mcr/domain';
 import type { Evaluation } from '@mcr/contract';
+import { type Actor, createRepositories, createTableInput, type Db } from '@mcr/data';
+import { evaluate, getBuiltInTemplate, type Answers } from '@mcr/domain';
 import type { CognitoAuthFlows } from '../cognito/auth-flows.ts';
-import { createTableInput } from '@mcr/data';
-import { type DemoTenant, DEMO_PASSWORD } from './demo-data.ts';
+import { demoAnswers, rng } from './demo-answers.ts';
+import { DEMO_PASSWORD, type DemoTenant } from './demo-data.ts';
 
 export interface DemoLogin {
   email: string;
@@ -25,11 +25,10 @@ export async function ensureTable(db: Db): Promise<void> {
   }
 }
 
-/** The evaluation of a response nobody has touched yet, computed by the same rules as every other. */
-export function emptyEvaluation(templateId: string, hasVendorContract = true): Evaluation {
+function evaluationOf(templateId: string, answers: Answers, hasVendorContract: boolean): Evaluation {
   const template = getBuiltInTemplate(templateId);
   if (!template) throw new Error(`Unknown template ${templateId}`);
-  const e = evaluate(template, {}, { hasVendorContract }, '2024-06-01');
+  const e = evaluate(template, answers, { hasVendorContract }, new Date().toISOString().slice(0, 10));
   return {
     applicable: e.applicable,
     answered: e.answered,
@@ -43,20 +42,55 @@ export function emptyEvaluation(templateId: string, hasVendorContract = true): E
   };
 }
 
-/** Writes one demo tenant and provisions its users (password + enrolled TOTP) in the user pool. */
-export async function seedTenant(db: Db, auth: CognitoAuthFlows, data: DemoTenant): Promise<DemoLogin[]> {
+/**
+ * Writes one demo tenant, provisions its users (password + enrolled TOTP) and, from `answeringFrom` on,
+ * lets facilities answer and submit through the same repository writes as the API (counters and audit included).
+ */
+export async function seedTenant(db: Db, auth: CognitoAuthFlows, data: DemoTenant, options: { answeringFrom?: number } = {}): Promise<DemoLogin[]> {
   const repos = createRepositories(db, { tenantId: data.tenant.tenantId });
+  const system: Actor = { userId: 'seed', role: 'pref_admin', orgId: 'pref', requestId: 'seed' };
   await repos.tenant.put(data.tenant);
   await Promise.all(data.healthCenters.map((h) => repos.healthCenters.put(h)));
   for (let i = 0; i < data.facilities.length; i += 20) await Promise.all(data.facilities.slice(i, i + 20).map((f) => repos.facilities.put(f)));
   await Promise.all(data.vendors.map((v) => repos.vendors.put(v)));
   for (let i = 0; i < data.contracts.length; i += 20) await Promise.all(data.contracts.slice(i, i + 20).map((c) => repos.contracts.put(c)));
+
   const contracted = new Set(data.contracts.map((c) => c.facilityId));
-  const withContract = emptyEvaluation(data.campaign.templateId, true);
-  const withoutContract = emptyEvaluation(data.campaign.templateId, false);
-  await repos.campaigns.create({ ...data.campaign, createdAt: new Date().toISOString() }, data.facilities, (f) =>
-    contracted.has(f.id) ? withContract : withoutContract,
+  const { campaign } = data;
+  await repos.campaigns.create(
+    { ...campaign, createdAt: `${campaign.opensOn}T00:00:00.000Z` },
+    data.facilities.map((facility) => ({ facility, answers: {}, evaluation: evaluationOf(campaign.templateId, {}, contracted.has(facility.id)) })),
+    system,
   );
+
+  if (options.answeringFrom !== undefined) {
+    const template = getBuiltInTemplate(campaign.templateId);
+    if (!template) throw new Error(`Unknown template ${campaign.templateId}`);
+    const random = rng(Number(data.tenant.tenantId));
+    const answering = data.facilities.slice(options.answeringFrom);
+    for (let i = 0; i < answering.length; i += 10) {
+      await Promise.all(
+        answering.slice(i, i + 10).map(async (f, j) => {
+          const roll = random();
+          if (roll < 0.2) return; // not started yet
+          const submitted = roll > 0.55;
+          const hasContract = contracted.has(f.id);
+          const answers = demoAnswers(template, campaign.fiscalYear, hasContract, i * 10 + j + 1, submitted ? 1 : 0.3 + random() * 0.6);
+          const evaluation = evaluationOf(campaign.templateId, answers, hasContract);
+          const actor: Actor = { userId: 'seed', role: 'facility_admin', orgId: f.id, requestId: `seed-${f.id}` };
+          await repos.responses.save(
+            campaign.id,
+            f.id,
+            { expectedVersion: 0, answers, evaluation, status: 'in_progress', previousStatus: 'not_started', changes: 'demo data' },
+            actor,
+          );
+          if (submitted && evaluation.complete) {
+            await repos.responses.submit(campaign.id, f.id, { expectedVersion: 1, round: 1, previousStatus: 'in_progress', answers, evaluation }, actor);
+          }
+        }),
+      );
+    }
+  }
 
   const logins: DemoLogin[] = [];
   for (const u of data.users) {
