@@ -1,7 +1,9 @@
 import { type RouteId, routeList } from '@mcr/contract';
+import { getBuiltInTemplate, type Template } from '@mcr/domain';
 import { describe, expect, it } from 'vitest';
 import { kagawa, tokushima } from '../../packages/local/src/seed/demo-data.ts';
 import { api, USERS } from '../support/api.ts';
+import { asChanges, completeAnswers, nextVersionFile } from '../support/templates.ts';
 
 /**
  * Walks the route table: for every route, a positive control succeeds, and the same request from another
@@ -20,16 +22,41 @@ const inspectorsFacilities = new Set(T36.facilities.filter((f) => f.healthCenter
 const SMUGGLED_HEADERS = { 'x-tenant-id': '37', 'x-org-id': 'k001', 'x-role': 'pref_admin' };
 const SMUGGLED_QUERY = 'tenantId=37&orgId=k001&role=pref_admin';
 
-type Attempt = { as: string; path: string; method?: string; body?: unknown };
+type Attempt = {
+  as: string;
+  path: string;
+  method?: string;
+  /** A value, or a function that builds it just before the request (fresh ids, current versions). */
+  body?: unknown | (() => Promise<unknown>);
+  /** Statuses that count as refused for this attempt (default 403 and 404). */
+  refused?: number[];
+};
 interface IsolationCase {
   positive: Attempt;
   /** A user of tenant 37 aims at tenant 36's data. */
   crossTenant: Attempt;
   /** A user of tenant 36, in another organisation, aims at data that is not theirs. */
   crossOrg: Attempt;
+  /** Runs once before the positive control. */
+  prepare?: () => Promise<void>;
   /** For list-shaped routes that answer 200 with the caller's own data: what must not appear. */
   leaks?: (body: unknown, which: 'crossTenant' | 'crossOrg') => string[];
 }
+
+const R6 = getBuiltInTemplate('mhlw-facility-r6') as Template;
+const UPLOADED_36 = `pref36-r8-${Date.now()}`;
+let uploads = 0;
+const responsePath = (facilityId: string) => `/api/campaigns/${campaign}/facilities/${facilityId}/response`;
+const currentVersion = async (as: string, path: string) => (await api<{ version: number }>('GET', path, { as })).body.version;
+const uploadBody = (id: string) => ({ fileName: `${id}.json`, content: JSON.stringify(nextVersionFile(id), null, 2) });
+const campaignBody = (ids: string[]) => ({
+  templateId: 'mhlw-facility-r7',
+  title: { ja: '令和7年度 チェックリスト (分離テスト)' },
+  fiscalYear: 2025,
+  opensOn: '2025-06-01',
+  deadline: '2026-03-31',
+  target: { kind: 'facilities', ids },
+});
 
 const saveBody = (version: number) => ({
   expectedVersion: version,
@@ -87,18 +114,62 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
     crossOrg: { as: USERS.clinic36, path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response` },
   },
   'responses.saveAnswers': {
-    positive: { as: USERS.hospitalAdmin36, method: 'PUT', path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response/answers`, body: 'CURRENT' },
+    positive: {
+      as: USERS.hospitalAdmin36,
+      method: 'PUT',
+      path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response/answers`,
+      body: () => currentVersion(USERS.hospitalAdmin36, responsePath(hospital.id)).then(saveBody),
+    },
     crossTenant: { as: USERS.hospitalAdmin37, method: 'PUT', path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response/answers`, body: saveBody(0) },
     crossOrg: { as: USERS.clinic36, method: 'PUT', path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response/answers`, body: saveBody(0) },
+  },
+  'responses.submit': {
+    // The hospital fills in every cell first: only a complete response can be submitted.
+    prepare: async () => {
+      const v = await currentVersion(USERS.hospitalAdmin36, responsePath(hospital.id));
+      const res = await api('PUT', `${responsePath(hospital.id)}/answers`, {
+        as: USERS.hospitalAdmin36,
+        body: { expectedVersion: v, changes: asChanges(completeAnswers(R6, true)) },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    },
+    positive: {
+      as: USERS.hospitalAdmin36,
+      method: 'POST',
+      path: `${responsePath(hospital.id)}/submit`,
+      body: () => currentVersion(USERS.hospitalAdmin36, responsePath(hospital.id)).then((v) => ({ expectedVersion: v, round: 1 })),
+    },
+    crossTenant: { as: USERS.hospitalAdmin37, method: 'POST', path: `${responsePath(hospital.id)}/submit`, body: { expectedVersion: 1, round: 1 } },
+    crossOrg: { as: USERS.clinic36, method: 'POST', path: `${responsePath(hospital.id)}/submit`, body: { expectedVersion: 1, round: 1 } },
+  },
+  'campaigns.create': {
+    positive: { as: USERS.pref36, method: 'POST', path: '/api/campaigns', body: campaignBody(['f002']) },
+    // Tenant 37 cannot name tenant 36's facilities: none of them exists in its own partition.
+    crossTenant: { as: USERS.pref37, method: 'POST', path: '/api/campaigns', body: campaignBody(['f002']), refused: [400] },
+    crossOrg: { as: USERS.hospitalAdmin36, method: 'POST', path: '/api/campaigns', body: campaignBody(['f001']) },
+  },
+  'templates.upload': {
+    positive: { as: USERS.pref36, method: 'POST', path: '/api/templates', body: async () => uploadBody(UPLOADED_36) },
+    // The same id in another tenant is that tenant's own business: accepted there, not refused as taken.
+    crossTenant: { as: USERS.pref37, method: 'POST', path: '/api/templates', body: async () => uploadBody(`${UPLOADED_36}-${++uploads}`) },
+    crossOrg: { as: USERS.inspector36, method: 'POST', path: '/api/templates', body: async () => uploadBody(`${UPLOADED_36}-x`) },
+    leaks: (b) => ((b as { id?: string }).id === UPLOADED_36 ? ['tenant 36 template'] : []),
+  },
+  'templates.get': {
+    positive: { as: USERS.pref36, path: `/api/templates/${UPLOADED_36}` },
+    crossTenant: { as: USERS.pref37, path: `/api/templates/${UPLOADED_36}` },
+    crossOrg: { as: USERS.hospitalAdmin36, path: `/api/templates/${UPLOADED_36}` },
+  },
+  'templates.list': {
+    positive: { as: USERS.pref36, path: '/api/templates' },
+    crossTenant: { as: USERS.pref37, path: '/api/templates' },
+    crossOrg: { as: USERS.inspector36, path: '/api/templates' },
+    leaks: (b) => ((b as { items: { id: string }[] }).items.some((t) => t.id === UPLOADED_36) ? ['tenant 36 template'] : []),
   },
 };
 
 async function attempt(a: Attempt, smuggle: boolean) {
-  let body = a.body;
-  if (body === 'CURRENT') {
-    const current = await api<{ version: number }>('GET', a.path.replace(/\/answers$/, ''), { as: a.as });
-    body = saveBody(current.body.version);
-  }
+  const body = typeof a.body === 'function' ? await (a.body as () => Promise<unknown>)() : a.body;
   const sep = a.path.includes('?') ? '&' : '?';
   return api(a.method ?? 'GET', smuggle ? `${a.path}${sep}${SMUGGLED_QUERY}` : a.path, { as: a.as, body, ...(smuggle ? { headers: SMUGGLED_HEADERS } : {}) });
 }
@@ -115,6 +186,7 @@ describe('tenant isolation over the whole route table', () => {
 
   describe.each(Object.entries(CASES))('%s', (_id, c) => {
     it('succeeds for the rightful caller (positive control)', async () => {
+      await c.prepare?.();
       const res = await attempt(c.positive, false);
       expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
     });
@@ -129,7 +201,7 @@ describe('tenant isolation over the whole route table', () => {
           expect(c.leaks, `route answered ${res.status} but defines no leak check`).toBeDefined();
           expect(c.leaks?.(res.body, which)).toEqual([]);
         } else {
-          expect([403, 404]).toContain(res.status);
+          expect(c[which].refused ?? [403, 404]).toContain(res.status);
         }
       }
     });
