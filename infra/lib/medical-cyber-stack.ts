@@ -9,6 +9,7 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -78,6 +79,9 @@ export class MedicalCyberStack extends Stack {
       corsPreflight: { allowOrigins: ['*'], allowHeaders: ['authorization', 'content-type'], allowMethods: [CorsHttpMethod.ANY] },
     });
 
+    // The sender domain must be a verified SES identity; the app URL is the CloudFront domain or a custom one.
+    const mailFrom = String(this.node.tryGetContext('mailFrom') ?? 'no-reply@example.jp');
+    const appUrl = String(this.node.tryGetContext('appUrl') ?? 'https://example.jp');
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
     // One function per route, generated from the route table: a route without its function cannot be deployed.
     for (const route of routeList) {
@@ -95,6 +99,9 @@ export class MedicalCyberStack extends Stack {
           TABLE_NAME: table.tableName,
           COGNITO_ISSUER: issuer,
           COGNITO_CLIENT_ID: userPoolClient.userPoolClientId,
+          COGNITO_USER_POOL_ID: userPool.userPoolId,
+          MAIL_FROM: mailFrom,
+          APP_URL: appUrl,
           LOG_LEVEL: 'info',
           NODE_OPTIONS: '--enable-source-maps',
         },
@@ -110,6 +117,24 @@ export class MedicalCyberStack extends Stack {
       });
       if (route.access === 'read') table.grantReadData(fn);
       else table.grantReadWriteData(fn);
+      if (route.uses?.includes('userPoolAdmin')) {
+        userPool.grant(
+          fn,
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminAddUserToGroup',
+          'cognito-idp:AdminDeleteUser',
+          'cognito-idp:AdminDisableUser',
+          'cognito-idp:AdminEnableUser',
+        );
+      }
+      if (route.uses?.includes('mail')) {
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['ses:SendEmail'],
+            resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/${mailFrom.split('@')[1]}`],
+          }),
+        );
+      }
       api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],

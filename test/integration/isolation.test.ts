@@ -40,7 +40,7 @@ interface IsolationCase {
   /** Runs once before the positive control. */
   prepare?: () => Promise<void>;
   /** For list-shaped routes that answer 200 with the caller's own data: what must not appear. */
-  leaks?: (body: unknown, which: 'crossTenant' | 'crossOrg') => string[];
+  leaks?: (body: unknown, which: 'crossTenant' | 'crossOrg') => string[] | Promise<string[]>;
 }
 
 const R6 = getBuiltInTemplate('mhlw-facility-r6') as Template;
@@ -57,6 +57,30 @@ const campaignBody = (ids: string[]) => ({
   deadline: '2026-03-31',
   target: { kind: 'facilities', ids },
 });
+
+const IDS_36 = /\b(f\d{3}|hc-(tokushima|anan|mima)|v-(awa-medical|shikoku-it|naruto-soft|yoshino-net|dental-cloud|pacs-japan))\b/g;
+/** Any id of tenant 36 (facility, 保健所, vendor) anywhere in a body. */
+const ids36 = (body: unknown) => JSON.stringify(body).match(IDS_36) ?? [];
+const clinicId = T36.facilities.find((f) => f.kind === 'clinic')!.id;
+const importRow = (code: string) => ({
+  row: 2,
+  name: '分離テスト診療所',
+  kind: '診療所',
+  beds: '0',
+  healthCenter: '阿南保健所',
+  medicalArea: '南部',
+  medicalInstitutionCode: code,
+  address: '',
+  contactEmail: '',
+});
+const stamp = Date.now();
+let invitedMember = '';
+const reviewPath = (action: string) => `${responsePath(hospital.id)}/${action}`;
+const resubmit = async () => {
+  const v = await currentVersion(USERS.hospitalAdmin36, responsePath(hospital.id));
+  const res = await api('POST', reviewPath('submit'), { as: USERS.hospitalAdmin36, body: { expectedVersion: v, round: 1 } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+};
 
 const saveBody = (version: number) => ({
   expectedVersion: version,
@@ -166,6 +190,201 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
     crossOrg: { as: USERS.inspector36, path: '/api/templates' },
     leaks: (b) => ((b as { items: { id: string }[] }).items.some((t) => t.id === UPLOADED_36) ? ['tenant 36 template'] : []),
   },
+  'responses.return': {
+    // The hospital's response was submitted by the previous case.
+    positive: {
+      as: USERS.pref36,
+      method: 'POST',
+      path: reviewPath('return'),
+      body: () => currentVersion(USERS.pref36, responsePath(hospital.id)).then((v) => ({ expectedVersion: v, message: '2(4) を確認してください' })),
+    },
+    crossTenant: { as: USERS.pref37, method: 'POST', path: reviewPath('return'), body: { expectedVersion: 1, message: 'x' } },
+    crossOrg: { as: USERS.inspector36, method: 'POST', path: reviewPath('return'), body: { expectedVersion: 1, message: 'x' } },
+  },
+  'responses.confirm': {
+    prepare: resubmit,
+    positive: {
+      as: USERS.pref36,
+      method: 'POST',
+      path: reviewPath('confirm'),
+      body: () => currentVersion(USERS.pref36, responsePath(hospital.id)).then((v) => ({ expectedVersion: v })),
+    },
+    crossTenant: { as: USERS.pref37, method: 'POST', path: reviewPath('confirm'), body: { expectedVersion: 1 } },
+    crossOrg: { as: USERS.hospitalAdmin36, method: 'POST', path: reviewPath('confirm'), body: { expectedVersion: 1 } },
+  },
+  'audit.list': {
+    positive: { as: USERS.pref36, path: '/api/audit' },
+    crossTenant: { as: USERS.pref37, path: '/api/audit' },
+    crossOrg: { as: USERS.clinic36, path: '/api/audit' },
+    leaks: (b, which) => {
+      const items = (b as { items: { target: string; actor: { orgId: string } }[] }).items;
+      if (which === 'crossTenant') return ids36(b);
+      return items.filter((e) => e.actor.orgId !== clinicId && !e.target.includes(clinicId)).map((e) => e.target);
+    },
+  },
+  'facilities.importPreview': {
+    positive: { as: USERS.pref36, method: 'POST', path: '/api/facilities/import/preview', body: { rows: [importRow('3610009991')] } },
+    // Tenant 37 sending tenant 36's 医療機関コード learns nothing: the row is simply not its prefecture's.
+    crossTenant: {
+      as: USERS.pref37,
+      method: 'POST',
+      path: '/api/facilities/import/preview',
+      body: { rows: [importRow(T36.facilities[1]!.medicalInstitutionCode)] },
+    },
+    crossOrg: { as: USERS.inspector36, method: 'POST', path: '/api/facilities/import/preview', body: { rows: [importRow('3610009991')] } },
+    leaks: (b) => [...ids36(b), ...(b as { sample: { id: string | null }[] }).sample.filter((x) => x.id !== null).map((x) => String(x.id))],
+  },
+  'facilities.import': {
+    positive: { as: USERS.pref36, method: 'POST', path: '/api/facilities/import', body: { rows: [importRow('3610009992')] } },
+    crossTenant: {
+      as: USERS.pref37,
+      method: 'POST',
+      path: '/api/facilities/import',
+      body: { rows: [importRow(T36.facilities[1]!.medicalInstitutionCode)] },
+      refused: [400],
+    },
+    crossOrg: { as: USERS.hospitalAdmin36, method: 'POST', path: '/api/facilities/import', body: { rows: [importRow('3610009993')] } },
+  },
+  'healthCenters.list': {
+    positive: { as: USERS.pref36, path: '/api/health-centers' },
+    crossTenant: { as: USERS.pref37, path: '/api/health-centers' },
+    crossOrg: { as: USERS.inspector36, path: '/api/health-centers' },
+    leaks: (b, which) => (which === 'crossTenant' ? ids36(b) : ids36(b).filter((id) => id !== 'hc-tokushima')),
+  },
+  'vendors.list': {
+    positive: { as: USERS.pref36, path: '/api/vendors' },
+    crossTenant: { as: USERS.pref37, path: '/api/vendors' },
+    crossOrg: { as: USERS.hospitalAdmin36, path: '/api/vendors' },
+    leaks: (b) => ids36(b),
+  },
+  'vendors.create': {
+    positive: { as: USERS.pref36, method: 'POST', path: '/api/vendors', body: { name: '分離テスト株式会社', contactEmail: 'iso@example.jp' } },
+    // Tenant 37 registers a vendor in its own partition: tenant 36 never sees it.
+    crossTenant: { as: USERS.pref37, method: 'POST', path: '/api/vendors', body: { name: '香川の事業者', contactEmail: 'k@example.jp' } },
+    crossOrg: { as: USERS.hospitalAdmin36, method: 'POST', path: '/api/vendors', body: { name: 'x', contactEmail: 'x@example.jp' } },
+    leaks: async (b) => {
+      const id = (b as { id: string }).id;
+      const seen = await api<{ items: { id: string }[] }>('GET', '/api/vendors', { as: USERS.pref36 });
+      return seen.body.items.some((v) => v.id === id) ? [id] : [];
+    },
+  },
+  'contracts.list': {
+    positive: { as: USERS.hospitalAdmin36, path: `/api/facilities/${hospital.id}/contracts` },
+    crossTenant: { as: USERS.hospitalAdmin37, path: `/api/facilities/${hospital.id}/contracts` },
+    crossOrg: { as: USERS.clinic36, path: `/api/facilities/${hospital.id}/contracts` },
+  },
+  'contracts.put': {
+    positive: {
+      as: USERS.pref36,
+      method: 'PUT',
+      path: '/api/facilities/f002/contracts/v-yoshino-net',
+      body: { systems: ['ネットワーク保守'], remoteMaintenance: true },
+    },
+    crossTenant: {
+      as: USERS.pref37,
+      method: 'PUT',
+      path: '/api/facilities/f002/contracts/v-yoshino-net',
+      body: { systems: ['ネットワーク保守'], remoteMaintenance: true },
+    },
+    crossOrg: {
+      as: USERS.hospitalAdmin36,
+      method: 'PUT',
+      path: '/api/facilities/f002/contracts/v-yoshino-net',
+      body: { systems: ['ネットワーク保守'], remoteMaintenance: true },
+    },
+  },
+  'contracts.delete': {
+    positive: { as: USERS.pref36, method: 'DELETE', path: '/api/facilities/f002/contracts/v-yoshino-net' },
+    crossTenant: { as: USERS.pref37, method: 'DELETE', path: '/api/facilities/f002/contracts/v-pacs-japan' },
+    crossOrg: { as: USERS.hospitalAdmin36, method: 'DELETE', path: '/api/facilities/f002/contracts/v-pacs-japan' },
+  },
+  'users.list': {
+    positive: { as: USERS.pref36, path: '/api/users' },
+    crossTenant: { as: USERS.pref37, path: '/api/users' },
+    // Naming another facility is refused; smuggling a second orgId makes the query invalid (400).
+    crossOrg: { as: USERS.clinic36, path: `/api/users?orgId=${hospital.id}`, refused: [400, 403] },
+    leaks: (b) => JSON.stringify(b).match(/tokushima\.example\.jp/g) ?? [],
+  },
+  'users.invite': {
+    positive: {
+      as: USERS.pref36,
+      method: 'POST',
+      path: '/api/users',
+      body: { email: `member-${stamp}@f005.example.jp`, displayName: '招待 花子', role: 'facility_member', orgId: 'f005' },
+    },
+    crossTenant: {
+      as: USERS.pref37,
+      method: 'POST',
+      path: '/api/users',
+      body: { email: `x-${stamp}@example.jp`, displayName: 'x', role: 'facility_member', orgId: hospital.id },
+      refused: [400],
+    },
+    crossOrg: {
+      as: USERS.clinic36,
+      method: 'POST',
+      path: '/api/users',
+      body: { email: `y-${stamp}@example.jp`, displayName: 'y', role: 'facility_member', orgId: hospital.id },
+    },
+  },
+  'users.update': {
+    prepare: async () => {
+      const res = await api<{ userId: string }>('POST', '/api/users', {
+        as: USERS.pref36,
+        body: { email: `update-${stamp}@f006.example.jp`, displayName: '更新 次郎', role: 'facility_member', orgId: 'f006' },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      invitedMember = res.body.userId;
+    },
+    positive: {
+      as: USERS.pref36,
+      method: 'PATCH',
+      get path() {
+        return `/api/users/${invitedMember}`;
+      },
+      body: { status: 'disabled' },
+    },
+    crossTenant: {
+      as: USERS.pref37,
+      method: 'PATCH',
+      get path() {
+        return `/api/users/${invitedMember}`;
+      },
+      body: { status: 'active' },
+    },
+    crossOrg: {
+      as: USERS.clinic36,
+      method: 'PATCH',
+      get path() {
+        return `/api/users/${invitedMember}`;
+      },
+      body: { status: 'active' },
+    },
+  },
+  'tenants.list': {
+    positive: { as: USERS.operator, path: '/api/tenants' },
+    crossTenant: { as: USERS.pref37, path: '/api/tenants' },
+    crossOrg: { as: USERS.pref36, path: '/api/tenants' },
+  },
+  'tenants.create': {
+    positive: {
+      as: USERS.operator,
+      method: 'POST',
+      path: '/api/tenants',
+      body: { tenantId: '13', name: '東京都', nameEn: 'Tokyo', admins: [{ email: `admin-${stamp}@metro.tokyo.example.jp`, displayName: '東京 一郎' }] },
+    },
+    crossTenant: {
+      as: USERS.pref37,
+      method: 'POST',
+      path: '/api/tenants',
+      body: { tenantId: '14', name: '神奈川県', nameEn: 'Kanagawa', admins: [{ email: 'k@example.jp', displayName: 'k' }] },
+    },
+    crossOrg: {
+      as: USERS.pref36,
+      method: 'POST',
+      path: '/api/tenants',
+      body: { tenantId: '15', name: '新潟県', nameEn: 'Niigata', admins: [{ email: 'n@example.jp', displayName: 'n' }] },
+    },
+  },
 };
 
 async function attempt(a: Attempt, smuggle: boolean) {
@@ -199,7 +418,7 @@ describe('tenant isolation over the whole route table', () => {
         const res = await attempt(c[which], smuggle);
         if (res.status < 300) {
           expect(c.leaks, `route answered ${res.status} but defines no leak check`).toBeDefined();
-          expect(c.leaks?.(res.body, which)).toEqual([]);
+          expect(await c.leaks?.(res.body, which)).toEqual([]);
         } else {
           expect(c[which].refused ?? [403, 404]).toContain(res.status);
         }
@@ -209,7 +428,10 @@ describe('tenant isolation over the whole route table', () => {
 
   it('refuses every authenticated route without a token, and with a forged one', async () => {
     for (const r of routeList.filter((x) => x.auth === 'user')) {
-      const path = r.path.replace('{campaignId}', campaign).replace('{facilityId}', hospital.id);
+      const path = r.path
+        .replace('{campaignId}', campaign)
+        .replace('{facilityId}', hospital.id)
+        .replace(/\{[^}]+\}/g, 'x');
       expect((await api(r.method, path)).status).toBe(401);
       const forged = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x","token_use":"access"}').toString('base64url')}.`;
       expect((await api(r.method, path, { token: forged })).status).toBe(401);

@@ -95,7 +95,7 @@ describe('R6 answered and submitted, then carried forward into R7', () => {
       T36.campaign.id,
       hospital.id,
       { expectedVersion: before.version, answers, evaluation: before.evaluation, status: 'in_progress', previousStatus: before.status, changes: 'test' },
-      { userId: 'test', role: 'facility_admin', orgId: hospital.id, requestId: 'test' },
+      { userId: 'test', name: 'テスト', role: 'facility_admin', orgId: hospital.id, requestId: 'test' },
     );
     db.doc.destroy();
 

@@ -12,7 +12,16 @@ export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--lang=ja-JP',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -36,4 +45,16 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
+}
+
+/** The normal sign-in of a user who has enrolled TOTP: password, then the current 6-digit code. */
+export async function signIn(page: Page, url: string, user: { email: string; password: string; totpSecret: string }): Promise<void> {
+  const { totpCode } = await import('../../packages/local/src/cognito/auth-flows.ts');
+  await page.goto(url);
+  await page.getByLabel('メールアドレス').fill(user.email);
+  await page.getByLabel('パスワード', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByLabel('確認コード (6桁)').fill(totpCode(user.totpSecret));
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByRole('button', { name: 'ログアウト' }).waitFor();
 }

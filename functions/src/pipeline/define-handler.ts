@@ -1,12 +1,13 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import { fieldErrorsFromZod, type RouteDef, type RouteId, routes } from '@mcr/contract';
-import { createDb, createRepositories, type Db, type Repositories } from '@mcr/data';
+import { createDb, createOperatorRepositories, createRepositories, type Db, type OperatorRepositories, type Repositories } from '@mcr/data';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { type Identity, resolveIdentity, verifyAccessToken } from './auth.ts';
 import { env } from './env.ts';
 import { ForbiddenError, HttpError, toHttpError, ValidationError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { RawBody } from './raw-body.ts';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -40,9 +41,11 @@ export interface HandlerInput<Id extends RouteId> {
   log: Logger;
   /** Repositories bound to the caller's tenant; throws 403 for a caller without one (the operator). */
   repos: () => Repositories;
+  /** The operator's tools: the tenant registry, and repositories for a tenant it is creating. 403 for anyone else. */
+  operator: () => { registry: OperatorRepositories; newTenant: (tenantId: string) => Repositories };
 }
 
-export type HandlerImpl<Id extends RouteId> = (input: HandlerInput<Id>) => Promise<z.input<R<Id>['response']>>;
+export type HandlerImpl<Id extends RouteId> = (input: HandlerInput<Id>) => Promise<z.input<R<Id>['response']> | RawBody>;
 
 function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: string): z.output<S> {
   const res = schema.safeParse(value);
@@ -137,6 +140,19 @@ const parseRequest = (route: RouteDef): MiddlewareObj<Event, Result, Error, AppC
 const serialize = (route: RouteDef): MiddlewareObj<Event, Result, Error, AppContext> => ({
   after: (request) => {
     const raw: unknown = request.response;
+    if (raw instanceof RawBody) {
+      request.response = {
+        statusCode: 200,
+        headers: {
+          'content-type': raw.contentType,
+          'content-disposition': `attachment; filename="${raw.fileName}"`,
+          'x-request-id': request.context.requestId,
+          'cache-control': 'no-store',
+        },
+        body: raw.body,
+      };
+      return;
+    }
     const output = env().RESPONSE_VALIDATION === 'on' ? route.response.parse(raw) : raw;
     request.response = json(route.successStatus, output, request.context.requestId);
   },
@@ -164,6 +180,10 @@ export function defineHandler<Id extends RouteId>(routeId: Id, impl: HandlerImpl
         repos: () => {
           if (!who?.tenantId) throw new ForbiddenError();
           return createRepositories(database(), { tenantId: who.tenantId });
+        },
+        operator: () => {
+          if (who?.role !== 'operator') throw new ForbiddenError();
+          return { registry: createOperatorRepositories(database()), newTenant: (tenantId: string) => createRepositories(database(), { tenantId }) };
         },
       });
       // The serializer middleware turns this into the HTTP response.

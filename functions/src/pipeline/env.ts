@@ -8,8 +8,15 @@ const Env = z.object({
   COGNITO_CLIENT_ID: z.string().min(1),
   /** Defaults to `<issuer>/.well-known/jwks.json`, as Cognito publishes it. */
   JWKS_URI: z.url().optional(),
-  /** Only set on localhost (DynamoDB Local). */
+  COGNITO_USER_POOL_ID: z.string().min(1),
+  /** Only set on localhost: the local stand-ins for DynamoDB, Cognito and SES. */
   DYNAMODB_ENDPOINT: z.url().optional(),
+  COGNITO_ENDPOINT: z.url().optional(),
+  SES_ENDPOINT: z.url().optional(),
+  /** Sender of invitation and notification e-mail (a verified SES identity in AWS). */
+  MAIL_FROM: z.string().min(3),
+  /** Where people sign in; used in e-mail links. */
+  APP_URL: z.url(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Check every response against the contract (on locally and in tests; off in AWS to save CPU). */
   RESPONSE_VALIDATION: z.enum(['on', 'off']).default('off'),

@@ -38,5 +38,5 @@ export function healthCenterScope(identity: Identity): string | undefined {
 
 /** Who did a write, for the audit log: always from the verified identity. */
 export function actorOf(identity: Identity, requestId: string): Actor {
-  return { userId: identity.userId, role: identity.role, orgId: identity.orgId, requestId };
+  return { userId: identity.userId, name: identity.displayName, role: identity.role, orgId: identity.orgId, requestId };
 }

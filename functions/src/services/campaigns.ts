@@ -75,6 +75,7 @@ export async function createCampaign(repos: Repositories, body: CreateCampaignBo
     fiscalYear: body.fiscalYear,
     opensOn: body.opensOn,
     deadline: body.deadline,
+    roundDeadlines: body.roundDeadlines,
     createdAt: new Date().toISOString(),
   };
   await repos.campaigns.create(record, initial, actor);

@@ -5,7 +5,15 @@ import { HttpError, ValidationError } from '../pipeline/errors.ts';
 import { resolveTemplate } from './templates.ts';
 
 export function toCampaign(c: CampaignRecord): Campaign {
-  return { id: c.id, title: c.title, templateId: c.templateId, fiscalYear: c.fiscalYear, opensOn: c.opensOn, deadline: c.deadline };
+  return {
+    id: c.id,
+    title: c.title,
+    templateId: c.templateId,
+    fiscalYear: c.fiscalYear,
+    opensOn: c.opensOn,
+    deadline: c.deadline,
+    roundDeadlines: c.roundDeadlines ?? {},
+  };
 }
 
 /** Today in Japan, where the fiscal year and target dates are counted. */
@@ -56,6 +64,7 @@ export function buildResponseView(
     evaluation: toEvaluation(loaded.template, response.answers, loaded.hasVendorContract),
     updatedAt: response.updatedAt,
     submissions: response.submissions,
+    reviews: response.reviews,
   };
 }
 

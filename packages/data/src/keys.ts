@@ -13,6 +13,8 @@ export const keys = {
   /** Membership of one user: role and organisation. Read by the auth middleware on every request. */
   membership: (s: TenantScope, userId: string) => ({ PK: `${t(s)}#USER#${userId}`, SK: 'MEMBERSHIP' }),
   membershipByOrg: (s: TenantScope, orgId: string) => ({ GSI1PK: `${t(s)}#ORG#${orgId}#USERS` }),
+  /** GSI2: every user of the tenant, by e-mail. */
+  membershipsPartition: (s: TenantScope) => `${t(s)}#USERS`,
   healthCenter: (s: TenantScope, id: string) => ({ PK: `${t(s)}#HC`, SK: `HC#${id}` }),
   healthCenters: (s: TenantScope) => ({ PK: `${t(s)}#HC` }),
   facility: (s: TenantScope, id: string) => ({ PK: `${t(s)}#FAC#${id}`, SK: 'PROFILE' }),

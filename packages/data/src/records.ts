@@ -18,6 +18,7 @@ export interface MembershipRecord {
   /** For inspectors: the 保健所 whose facilities they may read. */
   healthCenterId?: string;
   status: 'active' | 'disabled';
+  invitedAt?: string;
 }
 
 export interface HealthCenterRecord {
@@ -60,6 +61,7 @@ export interface CampaignRecord {
   fiscalYear: number;
   opensOn: string;
   deadline: string;
+  roundDeadlines?: { '2'?: string; '3'?: string };
   createdAt: string;
 }
 
@@ -78,6 +80,18 @@ export interface ResponseRecord {
   updatedBy: string | null;
   /** Submitted rounds, oldest first (the snapshots are separate history items). */
   submissions: SubmissionRef[];
+  /** The prefecture's confirmations and send-backs, oldest first. */
+  reviews: ReviewRecord[];
+}
+
+export interface ReviewRecord {
+  action: 'confirmed' | 'returned';
+  round: number;
+  at: string;
+  by: string;
+  byName: string;
+  message: string;
+  itemComments: { itemId: string; comment: string }[];
 }
 
 export interface SubmissionRef {
@@ -109,6 +123,8 @@ export interface CampaignAggregateRecord {
 /** Who did a write, taken from the verified identity. */
 export interface Actor {
   userId: string;
+  /** Display name at the time of the change, so the log reads without lookups. */
+  name: string;
   role: Role;
   orgId: string;
   requestId: string;

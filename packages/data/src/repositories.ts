@@ -1,5 +1,6 @@
 import type { Db } from './client.ts';
 import type { TenantScope } from './keys.ts';
+import { auditRepositories } from './repositories/audit.ts';
 import { campaignRepositories } from './repositories/campaigns.ts';
 import { organisationRepositories } from './repositories/organisations.ts';
 import { templateRepositories } from './repositories/templates.ts';
@@ -12,6 +13,7 @@ export {
   type SaveResponseInput,
   type SubmitResponseInput,
 } from './repositories/campaigns.ts';
+export { monthsBetween } from './repositories/audit.ts';
 export { loadMembership } from './repositories/organisations.ts';
 
 /**
@@ -23,7 +25,10 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...organisationRepositories(db, scope),
     ...templateRepositories(db, scope),
     ...campaignRepositories(db, scope),
+    ...auditRepositories(db, scope),
   };
 }
 
 export type Repositories = ReturnType<typeof createRepositories>;
+export { createOperatorRepositories, PREFECTURE_CODES } from './repositories/tenants.ts';
+export type OperatorRepositories = ReturnType<typeof import('./repositories/tenants.ts').createOperatorRepositories>;

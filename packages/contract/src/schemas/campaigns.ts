@@ -1,6 +1,7 @@
 import { Answers, RoundAnswer, Template } from '@mcr/domain';
 import * as z from 'zod';
 import { FacilityKind, Id, IsoDate, IsoDateTime, LocalizedText, Version } from '../common.ts';
+import { Review } from './review.ts';
 
 export const RESPONSE_STATUSES = ['not_started', 'in_progress', 'submitted', 'returned', 'confirmed'] as const;
 export const ResponseStatus = z.enum(RESPONSE_STATUSES);
@@ -15,7 +16,10 @@ export const Campaign = z.object({
   templateId: z.string(),
   fiscalYear: z.number().int(),
   opensOn: IsoDate,
+  /** Deadline of 1回目. */
   deadline: IsoDate,
+  /** Deadlines of 2回目 and 3回目, when the prefecture asks for them. */
+  roundDeadlines: z.object({ '2': IsoDate.optional(), '3': IsoDate.optional() }),
 });
 
 /** Which facilities a campaign goes to. */
@@ -34,9 +38,15 @@ export const CreateCampaignBody = z
     fiscalYear: z.number().int().min(2023).max(2100),
     opensOn: IsoDate,
     deadline: IsoDate,
+    roundDeadlines: z.strictObject({ '2': IsoDate.optional(), '3': IsoDate.optional() }).default({}),
     target: CampaignTarget,
   })
-  .refine((b) => b.deadline >= b.opensOn, { path: ['deadline'], message: 'deadline_before_opening' });
+  .refine((b) => b.deadline >= b.opensOn, { path: ['deadline'], message: 'deadline_before_opening' })
+  .refine((b) => !b.roundDeadlines['2'] || b.roundDeadlines['2'] > b.deadline, { path: ['roundDeadlines', '2'], message: 'round_deadline_order' })
+  .refine((b) => !b.roundDeadlines['3'] || (b.roundDeadlines['2'] !== undefined && b.roundDeadlines['3'] > b.roundDeadlines['2']), {
+    path: ['roundDeadlines', '3'],
+    message: 'round_deadline_order',
+  });
 export type CreateCampaignBody = z.infer<typeof CreateCampaignBody>;
 
 export const CreateCampaignResponse = z.object({
@@ -75,6 +85,8 @@ export const ResponseView = z.object({
   updatedAt: IsoDateTime.nullable(),
   /** Every submitted round, oldest first; kept as history. */
   submissions: z.array(z.object({ round: z.number().int().min(1).max(3), at: IsoDateTime, by: z.string() })),
+  /** The prefecture's confirmations and send-backs (差戻し), oldest first. */
+  reviews: z.array(Review),
 });
 export type ResponseView = z.infer<typeof ResponseView>;
 

@@ -5,7 +5,7 @@ import type { Answers } from '@mcr/domain';
 import type { Db } from '../client.ts';
 import { NotFoundError, StateConflictError, VersionConflictError } from '../errors.ts';
 import { keys, type TenantScope } from '../keys.ts';
-import type { Actor, CampaignAggregateRecord, CampaignRecord, FacilityRecord, ResponseRecord, SubmissionRecord } from '../records.ts';
+import type { Actor, CampaignAggregateRecord, CampaignRecord, FacilityRecord, ResponseRecord, ReviewRecord, SubmissionRecord } from '../records.ts';
 import { auditItem, batchPut, getItem, queryAll, type TransactItem } from './shared.ts';
 
 export function emptyByStatus(): Record<ResponseStatus, number> {
@@ -83,7 +83,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
   const requireResponse = async (campaignId: string, facilityId: string): Promise<ResponseRecord> => {
     const r = await getItem<ResponseRecord>(db, keys.response(scope, campaignId, facilityId));
     if (!r) throw new NotFoundError('response');
-    return { ...r, submissions: r.submissions ?? [] };
+    return { ...r, submissions: r.submissions ?? [], reviews: r.reviews ?? [] };
   };
 
   return {
@@ -122,6 +122,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
             updatedAt: null,
             updatedBy: null,
             submissions: [],
+            reviews: [],
           };
           return { ...keys.response(scope, c.id, f.id), ...keys.responseByFacility(scope, f.id, c.id), type: 'Response', ...r };
         });
@@ -257,6 +258,58 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
             changes: { round: input.round },
           }),
         ]);
+        return requireResponse(campaignId, facilityId);
+      },
+      /**
+       * The prefecture's decision on a submitted round: confirmed (受理) or returned (差戻し) with comments.
+       * Only a response that is `submitted` at the expected version can be reviewed.
+       */
+      async review(campaignId: string, facilityId: string, input: { expectedVersion: number; review: ReviewRecord }, actor: Actor): Promise<ResponseRecord> {
+        const key = keys.response(scope, campaignId, facilityId);
+        const to = input.review.action;
+        try {
+          await db.doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: T,
+                    Key: key,
+                    UpdateExpression:
+                      'SET #status = :to, version = :next, updatedAt = :now, updatedBy = :by, reviews = list_append(if_not_exists(reviews, :empty), :review)',
+                    ConditionExpression: 'attribute_exists(PK) AND version = :expected AND #status = :submitted',
+                    ExpressionAttributeNames: { '#status': 'status' },
+                    ExpressionAttributeValues: {
+                      ':to': to,
+                      ':next': input.expectedVersion + 1,
+                      ':expected': input.expectedVersion,
+                      ':now': input.review.at,
+                      ':by': actor.userId,
+                      ':empty': [],
+                      ':review': [input.review],
+                      ':submitted': 'submitted',
+                    },
+                  },
+                },
+                ...moveCounter(campaignId, 'submitted', to),
+                auditItem(db, scope, actor, {
+                  action: to === 'confirmed' ? 'response.confirm' : 'response.return',
+                  target: `campaign/${campaignId}/facility/${facilityId}`,
+                  orgId: facilityId,
+                  changes: { round: input.review.round, message: input.review.message, itemComments: input.review.itemComments },
+                }),
+              ],
+            }),
+          );
+        } catch (err) {
+          if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+            const current = await getItem<ResponseRecord>(db, key);
+            if (!current) throw new NotFoundError('response');
+            if (current.status !== 'submitted') throw new StateConflictError('response', current.status);
+            throw new VersionConflictError('response', current.version);
+          }
+          throw err;
+        }
         return requireResponse(campaignId, facilityId);
       },
       /** Seeding and tests only: writes a response as it stands (no counters); never reachable from a route. */

@@ -1,9 +1,10 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client.ts';
 import { NotFoundError } from '../errors.ts';
 import { keys, type TenantScope } from '../keys.ts';
-import type { ContractRecord, FacilityRecord, HealthCenterRecord, MembershipRecord, TenantRecord, VendorRecord } from '../records.ts';
-import { getItem, queryAll } from './shared.ts';
+import type { Actor, ContractRecord, FacilityRecord, HealthCenterRecord, MembershipRecord, TenantRecord, VendorRecord } from '../records.ts';
+import { auditItem, batchPut, getItem, queryAll } from './shared.ts';
 
 /**
  * Reads the membership that names a user's role and organisation. Called by the auth middleware
@@ -16,6 +17,24 @@ export async function loadMembership(db: Db, scope: TenantScope, userId: string)
 export function organisationRepositories(db: Db, scope: TenantScope) {
   const T = db.tableName;
   const put = (Item: Record<string, unknown>) => db.doc.send(new PutCommand({ TableName: T, Item }));
+  const membershipItem = (r: MembershipRecord) => ({
+    ...keys.membership(scope, r.userId),
+    ...keys.membershipByOrg(scope, r.orgId),
+    GSI1SK: `USER#${r.email}`,
+    GSI2PK: keys.membershipsPartition(scope),
+    GSI2SK: `USER#${r.email}`,
+    type: 'Membership',
+    ...r,
+  });
+  const contractItem = (r: ContractRecord) => ({
+    ...keys.contract(scope, r.facilityId, r.vendorId),
+    ...keys.contractByVendor(scope, r.vendorId, r.facilityId),
+    type: 'Contract',
+    ...r,
+  });
+  const facilityItem = (r: FacilityRecord) => ({ ...keys.facility(scope, r.id), ...keys.facilityIndex(scope, r.healthCenterId, r.id), type: 'Facility', ...r });
+  const audit = (actor: Actor, entry: Parameters<typeof auditItem>[3]) =>
+    db.doc.send(new TransactWriteCommand({ TransactItems: [auditItem(db, scope, actor, entry)] }));
   return {
     tenant: {
       get: () => getItem<TenantRecord>(db, keys.tenant(scope)),
@@ -23,8 +42,31 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
     },
     memberships: {
       get: (userId: string) => loadMembership(db, scope, userId),
-      put: (r: MembershipRecord) =>
-        put({ ...keys.membership(scope, r.userId), ...keys.membershipByOrg(scope, r.orgId), GSI1SK: `USER#${r.email}`, type: 'Membership', ...r }),
+      put: (r: MembershipRecord) => put(membershipItem(r)),
+      /** Every user of the tenant (GSI2), or of one organisation (GSI1). */
+      list: (orgId?: string) =>
+        orgId
+          ? queryAll<MembershipRecord>(db, {
+              IndexName: 'GSI1',
+              KeyConditionExpression: 'GSI1PK = :pk',
+              ExpressionAttributeValues: { ':pk': keys.membershipByOrg(scope, orgId).GSI1PK },
+            })
+          : queryAll<MembershipRecord>(db, {
+              IndexName: 'GSI2',
+              KeyConditionExpression: 'GSI2PK = :pk',
+              ExpressionAttributeValues: { ':pk': keys.membershipsPartition(scope) },
+            }),
+      /** Creates or changes a membership together with its audit entry. */
+      async write(r: MembershipRecord, actor: Actor, action: string, changes: unknown): Promise<void> {
+        await db.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: T, Item: membershipItem(r) } },
+              auditItem(db, scope, actor, { action, target: `user/${r.userId}`, orgId: r.orgId, changes }),
+            ],
+          }),
+        );
+      },
     },
     healthCenters: {
       list: () => queryAll<HealthCenterRecord>(db, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.healthCenters(scope).PK } }),
@@ -46,7 +88,22 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
             ...(filter.healthCenterId ? { ':sk': keys.facilitiesOfHealthCenterPrefix(filter.healthCenterId) } : {}),
           },
         }),
-      put: (r: FacilityRecord) => put({ ...keys.facility(scope, r.id), ...keys.facilityIndex(scope, r.healthCenterId, r.id), type: 'Facility', ...r }),
+      put: (r: FacilityRecord) => put(facilityItem(r)),
+      /** Writes an imported chunk (new 保健所 first, then facilities) and records it in the audit log. */
+      async importBatch(
+        healthCenters: HealthCenterRecord[],
+        facilities: FacilityRecord[],
+        actor: Actor,
+        summary: { created: number; updated: number },
+      ): Promise<void> {
+        await batchPut(db, [...healthCenters.map((h) => ({ ...keys.healthCenter(scope, h.id), type: 'HealthCenter', ...h })), ...facilities.map(facilityItem)]);
+        await audit(actor, {
+          action: 'facilities.import',
+          target: 'facilities',
+          orgId: actor.orgId,
+          changes: { ...summary, healthCenters: healthCenters.map((h) => h.name), codes: facilities.map((f) => f.medicalInstitutionCode) },
+        });
+      },
     },
     vendors: {
       list: () =>
@@ -57,6 +114,22 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
         }),
       get: (id: string) => getItem<VendorRecord>(db, keys.vendor(scope, id)),
       put: (r: VendorRecord) => put({ ...keys.vendor(scope, r.id), ...keys.vendorIndex(scope, r.id), type: 'Vendor', ...r }),
+      async create(r: VendorRecord, actor: Actor): Promise<void> {
+        await db.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: T,
+                  Item: { ...keys.vendor(scope, r.id), ...keys.vendorIndex(scope, r.id), type: 'Vendor', ...r },
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                },
+              },
+              auditItem(db, scope, actor, { action: 'vendor.create', target: `vendor/${r.id}`, orgId: actor.orgId, changes: r }),
+            ],
+          }),
+        );
+      },
     },
     contracts: {
       listOfFacility: (facilityId: string) =>
@@ -83,8 +156,38 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
         }
         return found;
       },
-      put: (r: ContractRecord) =>
-        put({ ...keys.contract(scope, r.facilityId, r.vendorId), ...keys.contractByVendor(scope, r.vendorId, r.facilityId), type: 'Contract', ...r }),
+      put: (r: ContractRecord) => put(contractItem(r)),
+      async write(r: ContractRecord, actor: Actor): Promise<void> {
+        await db.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: T, Item: contractItem(r) } },
+              auditItem(db, scope, actor, { action: 'contract.put', target: `facility/${r.facilityId}/vendor/${r.vendorId}`, orgId: r.facilityId, changes: r }),
+            ],
+          }),
+        );
+      },
+      async remove(facilityId: string, vendorId: string, actor: Actor): Promise<void> {
+        try {
+          await db.doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Delete: { TableName: T, Key: keys.contract(scope, facilityId, vendorId), ConditionExpression: 'attribute_exists(PK)' } },
+                auditItem(db, scope, actor, {
+                  action: 'contract.delete',
+                  target: `facility/${facilityId}/vendor/${vendorId}`,
+                  orgId: facilityId,
+                  changes: null,
+                }),
+              ],
+            }),
+          );
+        } catch (err) {
+          if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed')
+            throw new NotFoundError('contract');
+          throw err;
+        }
+      },
     },
   };
 }

@@ -48,7 +48,7 @@ function evaluationOf(templateId: string, answers: Answers, hasVendorContract: b
  */
 export async function seedTenant(db: Db, auth: CognitoAuthFlows, data: DemoTenant, options: { answeringFrom?: number } = {}): Promise<DemoLogin[]> {
   const repos = createRepositories(db, { tenantId: data.tenant.tenantId });
-  const system: Actor = { userId: 'seed', role: 'pref_admin', orgId: 'pref', requestId: 'seed' };
+  const system: Actor = { userId: 'seed', name: 'デモデータ', role: 'pref_admin', orgId: 'pref', requestId: 'seed' };
   await repos.tenant.put(data.tenant);
   await Promise.all(data.healthCenters.map((h) => repos.healthCenters.put(h)));
   for (let i = 0; i < data.facilities.length; i += 20) await Promise.all(data.facilities.slice(i, i + 20).map((f) => repos.facilities.put(f)));
@@ -77,7 +77,7 @@ export async function seedTenant(db: Db, auth: CognitoAuthFlows, data: DemoTenan
           const hasContract = contracted.has(f.id);
           const answers = demoAnswers(template, campaign.fiscalYear, hasContract, i * 10 + j + 1, submitted ? 1 : 0.3 + random() * 0.6);
           const evaluation = evaluationOf(campaign.templateId, answers, hasContract);
-          const actor: Actor = { userId: 'seed', role: 'facility_admin', orgId: f.id, requestId: `seed-${f.id}` };
+          const actor: Actor = { userId: 'seed', name: 'デモデータ', role: 'facility_admin', orgId: f.id, requestId: `seed-${f.id}` };
           await repos.responses.save(
             campaign.id,
             f.id,

@@ -1,0 +1,49 @@
+import type { AuditEntry } from '@mcr/contract';
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { ValidationError } from '../../pipeline/errors.ts';
+import { RawBody, toCsv } from '../../pipeline/raw-body.ts';
+import { todayInJapan } from '../../services/response-view.ts';
+
+const LIMIT = 5000;
+
+/** Japan-time day boundaries as UTC instants: 2026-04-01 (JST) starts at 2026-03-31T15:00Z. */
+function instant(day: string, endOfDay: boolean): string {
+  const t = Date.parse(`${day}T00:00:00+09:00`) + (endOfDay ? 86_400_000 - 1 : 0);
+  return new Date(t).toISOString();
+}
+
+export const handler = defineHandler('audit.list', async ({ identity, query, repos }) => {
+  const to = query.to ?? todayInJapan();
+  const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+  if (from > to)
+    throw new ValidationError([{ field: 'query.from', code: 'range', message: { ja: '開始日は終了日以前にしてください', en: 'from must not be after to' } }]);
+  if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) {
+    throw new ValidationError([
+      { field: 'query.from', code: 'range_too_long', message: { ja: '期間は1年以内で指定してください', en: 'The range may be at most one year' } },
+    ]);
+  }
+  const range = { fromAt: instant(from, false), toAt: instant(to, true), limit: LIMIT };
+  // A facility administrator reads only its own facility's entries, through the organisation index.
+  const result = identity.role === 'facility_admin' ? await repos().audit.listOfOrg(identity.orgId, range) : await repos().audit.list(range);
+  const needle = query.target?.toLowerCase();
+  const items: AuditEntry[] = result.items
+    .filter((e) => !query.action || e.action === query.action)
+    .filter((e) => !query.actor || e.actor.userId === query.actor || e.actor.orgId === query.actor)
+    .filter((e) => !needle || e.target.toLowerCase().includes(needle))
+    .map((e) => ({
+      at: e.at,
+      requestId: e.actor.requestId,
+      actor: { userId: e.actor.userId, role: e.actor.role, orgId: e.actor.orgId, name: e.actor.name ?? '' },
+      action: e.action,
+      target: e.target,
+      changes: e.changes,
+    }));
+  if (query.format === 'csv') {
+    const csv = toCsv(
+      ['日時 (UTC)', '操作', '対象', '利用者', '利用者ID', 'ロール', '組織', 'リクエストID', '変更内容'],
+      items.map((e) => [e.at, e.action, e.target, e.actor.name, e.actor.userId, e.actor.role, e.actor.orgId, e.requestId, JSON.stringify(e.changes ?? null)]),
+    );
+    return new RawBody('text/csv; charset=utf-8', csv, `audit-${from}-${to}.csv`);
+  }
+  return { items, truncated: result.truncated };
+});

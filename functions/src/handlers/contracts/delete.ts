@@ -1,0 +1,9 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { actorOf } from '../../services/access.ts';
+
+export const handler = defineHandler('contracts.delete', async ({ identity, params, repos, requestId }) => {
+  const r = repos();
+  await r.facilities.require(params.facilityId);
+  await r.contracts.remove(params.facilityId, params.vendorId, actorOf(identity, requestId));
+  return undefined;
+});

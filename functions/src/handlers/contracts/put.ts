@@ -1,0 +1,12 @@
+import { NotFoundError } from '@mcr/data';
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { actorOf } from '../../services/access.ts';
+
+export const handler = defineHandler('contracts.put', async ({ identity, params, body, repos, requestId }) => {
+  const r = repos();
+  const [facility, vendor] = await Promise.all([r.facilities.require(params.facilityId), r.vendors.get(params.vendorId)]);
+  if (!vendor) throw new NotFoundError('vendor');
+  const contract = { facilityId: facility.id, vendorId: vendor.id, vendorName: vendor.name, systems: body.systems, remoteMaintenance: body.remoteMaintenance };
+  await r.contracts.write(contract, actorOf(identity, requestId));
+  return contract;
+});

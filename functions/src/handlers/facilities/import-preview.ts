@@ -1,0 +1,7 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { planFacilityImport } from '../../services/facility-import.ts';
+
+export const handler = defineHandler(
+  'facilities.importPreview',
+  async ({ identity, body, repos }) => (await planFacilityImport(repos(), identity.tenantId as string, body.rows)).preview,
+);

@@ -1,0 +1,6 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { reviewResponse } from '../../services/review.ts';
+
+export const handler = defineHandler('responses.return', async ({ identity, params, body, repos, requestId }) =>
+  reviewResponse(repos(), identity, requestId, params, { action: 'returned', ...body }),
+);

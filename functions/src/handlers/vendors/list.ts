@@ -1,0 +1,6 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+
+export const handler = defineHandler('vendors.list', async ({ repos }) => {
+  const items = await repos().vendors.list();
+  return { items: items.sort((a, b) => a.name.localeCompare(b.name, 'ja')) };
+});

@@ -1,0 +1,85 @@
+import { randomInt } from 'node:crypto';
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  GroupExistsException,
+  UsernameExistsException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { AlreadyExistsError } from '@mcr/data';
+import { env } from '../pipeline/env.ts';
+import { TENANT_GROUP_PREFIX } from '../pipeline/auth.ts';
+
+let client: CognitoIdentityProviderClient | undefined;
+function cognito(): CognitoIdentityProviderClient {
+  const e = env();
+  client ??= new CognitoIdentityProviderClient({
+    region: e.AWS_REGION,
+    ...(e.COGNITO_ENDPOINT ? { endpoint: e.COGNITO_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  });
+  return client;
+}
+
+/** A temporary password that meets the pool's policy (12+ chars, upper, lower, digit); valid once. */
+export function temporaryPassword(): string {
+  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789'];
+  const all = sets.join('');
+  const chars = [...sets.map((s) => s[randomInt(s.length)] as string), ...Array.from({ length: 11 }, () => all[randomInt(all.length)] as string)];
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
+  }
+  return chars.join('');
+}
+
+/**
+ * Creates the user in the pool with a temporary password (no Cognito mail: we send our own, in Japanese)
+ * and puts them in their tenant's group. The first sign-in sets a password and enrols TOTP.
+ */
+export async function createPoolUser(email: string, tenantId: string, password: string): Promise<string> {
+  const UserPoolId = env().COGNITO_USER_POOL_ID;
+  try {
+    const res = await cognito().send(
+      new AdminCreateUserCommand({
+        UserPoolId,
+        Username: email,
+        TemporaryPassword: password,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
+    const sub = res.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+    if (!sub) throw new Error('Cognito returned no sub');
+    await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: `${TENANT_GROUP_PREFIX}${tenantId}` }));
+    return sub;
+  } catch (err) {
+    if (err instanceof UsernameExistsException) throw new AlreadyExistsError('user');
+    throw err;
+  }
+}
+
+/** Each tenant is a group of the user pool (`tenant:<code>`); created once, with the tenant. */
+export async function ensureTenantGroup(tenantId: string): Promise<void> {
+  try {
+    await cognito().send(new CreateGroupCommand({ UserPoolId: env().COGNITO_USER_POOL_ID, GroupName: `${TENANT_GROUP_PREFIX}${tenantId}`, Description: `Tenant ${tenantId}` }));
+  } catch (err) {
+    if (!(err instanceof GroupExistsException)) throw err;
+  }
+}
+
+/** Undoes {@link createPoolUser} when the rest of an invitation fails, so that a retry can succeed. */
+export async function deletePoolUser(email: string): Promise<void> {
+  await cognito().send(new AdminDeleteUserCommand({ UserPoolId: env().COGNITO_USER_POOL_ID, Username: email }));
+}
+
+export async function setPoolUserEnabled(email: string, enabled: boolean): Promise<void> {
+  const input = { UserPoolId: env().COGNITO_USER_POOL_ID, Username: email };
+  await cognito().send(enabled ? new AdminEnableUserCommand(input) : new AdminDisableUserCommand(input));
+}

@@ -1,0 +1,46 @@
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { env } from '../pipeline/env.ts';
+
+let client: SESv2Client | undefined;
+function ses(): SESv2Client {
+  const e = env();
+  client ??= new SESv2Client({
+    region: e.AWS_REGION,
+    ...(e.SES_ENDPOINT ? { endpoint: e.SES_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  });
+  return client;
+}
+
+export async function sendMail(to: string, subject: string, text: string): Promise<void> {
+  await ses().send(
+    new SendEmailCommand({
+      FromEmailAddress: env().MAIL_FROM,
+      Destination: { ToAddresses: [to] },
+      Content: { Simple: { Subject: { Data: subject, Charset: 'UTF-8' }, Body: { Text: { Data: text, Charset: 'UTF-8' } } } },
+    }),
+  );
+}
+
+/** The invitation, Japanese first: where to go, the temporary password, and what the first sign-in asks. */
+export function invitationMail(input: { displayName: string; orgName: string; tenantName: string; email: string; password: string }) {
+  const url = env().APP_URL;
+  return {
+    subject: `【${input.tenantName}】医療機関サイバーセキュリティ対策システムへの招待 / Invitation`,
+    text: [
+      `${input.displayName} 様`,
+      '',
+      `${input.tenantName}から、医療機関サイバーセキュリティ対策システムに招待されました (${input.orgName})。`,
+      '',
+      `1. ${url} を開き、次のメールアドレスと仮パスワードでログインしてください。`,
+      `   メールアドレス: ${input.email}`,
+      `   仮パスワード: ${input.password}`,
+      '2. 新しいパスワードを設定します。',
+      '3. スマートフォンの認証アプリで QR コードを読み取り、2 段階認証を設定します。',
+      '',
+      '仮パスワードの有効期限は 7 日間です。心当たりのない場合は、このメールを破棄してください。',
+      '',
+      '---',
+      `You have been invited by ${input.tenantName} (${input.orgName}). Open ${url}, sign in with ${input.email} and the temporary password above, set a new password and set up two-factor authentication.`,
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,30 @@
+import * as z from 'zod';
+import { IsoDate, IsoDateTime } from '../common.ts';
+import { ROLES } from '../roles.ts';
+
+export const AuditEntry = z.object({
+  at: IsoDateTime,
+  requestId: z.string(),
+  actor: z.object({ userId: z.string(), role: z.enum(ROLES), orgId: z.string(), name: z.string() }),
+  action: z.string(),
+  target: z.string(),
+  /** What changed, as recorded at the time (the request's fields, never secrets). */
+  changes: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = z.object({
+  /** Inclusive days in Japan time; default: the last 30 days. */
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  action: z.string().max(64).optional(),
+  /** A user id or an organisation id. */
+  actor: z.string().max(64).optional(),
+  /** Free text matched against the target (e.g. a facility id). */
+  target: z.string().max(200).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditLogResponse = z.object({ items: z.array(AuditEntry), truncated: z.boolean() });
+export type AuditLogResponse = z.infer<typeof AuditLogResponse>;

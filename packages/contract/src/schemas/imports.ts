@@ -1,0 +1,57 @@
+import * as z from 'zod';
+import { FacilityKind, Id } from '../common.ts';
+
+/**
+ * One row of the facility list as the prefecture keeps it (CSV or xlsx, parsed in the browser).
+ * Strings as they come from a spreadsheet; the server checks and converts them.
+ */
+export const FacilityImportRow = z.strictObject({
+  /** 1-based row number in the file (header = row 1), for the error report. */
+  row: z.number().int().min(2),
+  name: z.string(),
+  kind: z.string(),
+  beds: z.string(),
+  healthCenter: z.string(),
+  medicalArea: z.string(),
+  medicalInstitutionCode: z.string(),
+  address: z.string(),
+  contactEmail: z.string(),
+});
+export type FacilityImportRow = z.infer<typeof FacilityImportRow>;
+
+export const FacilityImportBody = z.strictObject({
+  rows: z.array(FacilityImportRow).min(1).max(2000),
+});
+export type FacilityImportBody = z.infer<typeof FacilityImportBody>;
+
+export const ImportRowError = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  message: z.object({ ja: z.string(), en: z.string() }),
+});
+export type ImportRowError = z.infer<typeof ImportRowError>;
+
+export const FacilityImportPreview = z.object({
+  rows: z.number().int(),
+  creates: z.number().int(),
+  updates: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(ImportRowError),
+  /** 保健所 named in the file that do not exist yet: created on import. */
+  newHealthCenters: z.array(z.string()),
+  /** The facilities as they would be written, in row order (first 20, for a preview table). */
+  sample: z.array(
+    z.object({
+      row: z.number().int(),
+      id: Id.nullable(),
+      name: z.string(),
+      kind: FacilityKind,
+      healthCenterName: z.string(),
+      change: z.enum(['create', 'update', 'unchanged']),
+    }),
+  ),
+});
+export type FacilityImportPreview = z.infer<typeof FacilityImportPreview>;
+
+export const FacilityImportResult = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+export type FacilityImportResult = z.infer<typeof FacilityImportResult>;

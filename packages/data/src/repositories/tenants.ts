@@ -1,0 +1,43 @@
+import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { Db } from '../client.ts';
+import { AlreadyExistsError } from '../errors.ts';
+import { keys } from '../keys.ts';
+import type { TenantRecord } from '../records.ts';
+import { strip } from './shared.ts';
+
+/** JIS X 0401 prefecture codes 01 (北海道) … 47 (沖縄県): the only tenants there can be. */
+export const PREFECTURE_CODES = Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, '0'));
+
+/**
+ * The operator's view: which tenants exist, and creating one. It reads only each tenant's PROFILE item,
+ * by key (`T#<code>`): the registry needs no key outside the tenants' own partitions.
+ */
+export function createOperatorRepositories(db: Db) {
+  return {
+    async listTenants(): Promise<TenantRecord[]> {
+      const res = await db.doc.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [db.tableName]: {
+              Keys: PREFECTURE_CODES.map((tenantId) => keys.tenant({ tenantId })),
+              ProjectionExpression: 'tenantId, #n, nameEn',
+              ExpressionAttributeNames: { '#n': 'name' },
+            },
+          },
+        }),
+      );
+      return (res.Responses?.[db.tableName] ?? []).map((i) => strip<TenantRecord>(i)).sort((a, b) => a.tenantId.localeCompare(b.tenantId));
+    },
+    async createTenant(t: TenantRecord): Promise<void> {
+      try {
+        await db.doc.send(
+          new PutCommand({ TableName: db.tableName, Item: { ...keys.tenant(t), type: 'Tenant', ...t }, ConditionExpression: 'attribute_not_exists(PK)' }),
+        );
+      } catch (err) {
+        if (err instanceof ConditionalCheckFailedException) throw new AlreadyExistsError('tenant');
+        throw err;
+      }
+    },
+  };
+}
