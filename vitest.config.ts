@@ -31,6 +31,8 @@ export default defineConfig({
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
           testTimeout: 300_000,
+          // Synthesis bundles one function per route with esbuild: tens of seconds on two busy cores.
+          hookTimeout: 300_000,
           env: { CDK_VALIDATION: 'false' },
         },
       },

@@ -2,7 +2,31 @@ import { ROLE_LABELS } from '@mcr/contract';
 import { useI18n } from '../i18n/i18n.tsx';
 import { M } from '../i18n/messages.ts';
 import type { Auth } from '../features/auth/auth-context.tsx';
-import { Link } from './router.tsx';
+import { paths } from './paths.ts';
+import { Link, usePath } from './router.tsx';
+
+/** The prefecture administrator's sections: surveys and checklist versions. */
+function MainNav() {
+  const { t } = useI18n();
+  const path = usePath();
+  const links = [
+    { to: paths.home(), text: M.navCampaigns, here: path === '/', inside: path.startsWith('/campaigns/') },
+    { to: paths.templates(), text: M.navTemplates, here: path === '/templates', inside: path.startsWith('/templates/') },
+  ];
+  return (
+    <nav className="main-nav" aria-label={t(M.navLabel)}>
+      <ul>
+        {links.map((l) => (
+          <li key={l.to}>
+            <Link to={l.to} aria-current={l.here ? 'page' : l.inside ? 'true' : undefined} className={l.here || l.inside ? 'active' : undefined}>
+              {t(l.text)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
 
 function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
@@ -49,6 +73,11 @@ export function Header({ auth }: { auth?: Auth | undefined }) {
           ) : null}
         </div>
       </div>
+      {me?.role === 'pref_admin' ? (
+        <div className="nav-inner">
+          <MainNav />
+        </div>
+      ) : null}
     </header>
   );
 }

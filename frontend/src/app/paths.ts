@@ -3,4 +3,6 @@ export const paths = {
   home: () => '/',
   progress: (campaignId: string) => `/campaigns/${encodeURIComponent(campaignId)}/progress`,
   response: (campaignId: string, facilityId: string) => `/campaigns/${encodeURIComponent(campaignId)}/facilities/${encodeURIComponent(facilityId)}`,
+  templates: () => '/templates',
+  template: (templateId: string) => `/templates/${encodeURIComponent(templateId)}`,
 };

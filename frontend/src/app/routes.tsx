@@ -4,6 +4,8 @@ import { useAuth } from '../features/auth/auth-context.tsx';
 import { InfoHome } from '../features/home/info-home.tsx';
 import { CampaignsPage } from '../features/progress/campaigns-page.tsx';
 import { ProgressPage } from '../features/progress/progress-page.tsx';
+import { TemplatePage } from '../features/templates/template-page.tsx';
+import { TemplatesPage } from '../features/templates/templates-page.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { M } from '../i18n/messages.ts';
 import { Page } from './page.tsx';
@@ -39,7 +41,13 @@ function NotFound() {
 
 export function AppRoutes() {
   const path = usePath();
+  const { me } = useAuth();
   if (path === '/' || path === '/index.html') return <RoleHome />;
+  if (me.role === 'pref_admin') {
+    if (path === '/templates') return <TemplatesPage />;
+    const template = matchRoute('/templates/:templateId', path);
+    if (template?.templateId) return <TemplatePage key={path} templateId={template.templateId} />;
+  }
   const progress = matchRoute('/campaigns/:campaignId/progress', path);
   if (progress?.campaignId) return <ProgressPage key={path} campaignId={progress.campaignId} />;
   const response = matchRoute('/campaigns/:campaignId/facilities/:facilityId', path);

@@ -57,3 +57,25 @@ export function todayInJapan(now: Date = new Date()): string {
 export function daysFromToday(iso: string, today: string = todayInJapan()): number {
   return Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
+
+/** The calendar day of a timestamp in Japan, `YYYY-MM-DD`. */
+export function dayInJapan(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return todayInJapan(date);
+}
+
+/**
+ * A date in the Japanese era, as official letters write it: 令和7年6月1日 (令和元年 for 2019). English: 1 June 2025.
+ * Takes a `YYYY-MM-DD` date or a timestamp (read in Japan time).
+ */
+export function formatEraDate(isoDateOrTime: string, lang: Lang): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(isoDateOrTime) ? isoDateOrTime : dayInJapan(isoDateOrTime);
+  if (lang !== 'ja') return formatDate(day, lang);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return isoDateOrTime;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const era = day >= '2019-05-01' ? { name: '令和', year: y - 2018 } : day >= '1989-01-08' ? { name: '平成', year: y - 1988 } : undefined;
+  if (!era) return formatDate(day, lang);
+  return `${era.name}${era.year === 1 ? '元' : era.year}年${mo}月${d}日`;
+}

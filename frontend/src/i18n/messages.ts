@@ -1,5 +1,5 @@
 import type { ResponseStatus } from '@mcr/contract';
-import type { DeviceClass } from '@mcr/domain';
+import type { DeviceClass, TemplateForm } from '@mcr/domain';
 
 /**
  * Every text of the interface, Japanese first. Texts used as accessible names by the end-to-end tests
@@ -226,14 +226,88 @@ export const M = {
     ja: 'システム事業者との契約が登録されていないため、回答は不要です。',
     en: 'Not needed: no contract with a system vendor is registered.',
   },
-  carriedForward: { ja: '前年度の回答を引き継いでいます。内容を確認してください。', en: 'Carried over from last year: please confirm.' },
-  confirmCarried: { ja: 'この内容で確認した', en: 'Confirm this answer' },
+  carriedBadge: { ja: '前年度から引継ぎ', en: 'Carried over from last year' }, // stable (ja)
+  carriedForward: {
+    ja: '前年度の回答が入っています。今も同じか確かめて「この回答を確認」を押してください。',
+    en: 'This is last year’s answer. Check that it still holds, then press “Confirm this answer”.',
+  },
+  carriedForwardNo: {
+    ja: '「いいえ」の回答を確認するときは、今年度の目標日も入力します。',
+    en: 'To confirm a “No”, you also enter this year’s target date.',
+  },
+  confirmCarried: { ja: 'この回答を確認', en: 'Confirm this answer' }, // stable (ja)
+  carriedNotice: (n: number) => ({
+    ja: `前年度から引継いだ回答が ${n} 欄あります。内容が今も正しいか確かめて、欄ごとに「この回答を確認」を押してください。`,
+    en: `${n} answer${n === 1 ? ' was' : 's were'} carried over from last year. Check each one and press “Confirm this answer”.`,
+  }),
+  carriedBulkHint: (n: number) => ({
+    ja: `「はい」の ${n} 欄は、まとめて確認することもできます (確認日は今日になります)。`,
+    en: `The ${n} “Yes” answer${n === 1 ? '' : 's'} can be confirmed in one go (dated today).`,
+  }),
+  carriedNoLeft: (n: number) => ({
+    ja: `「いいえ」の ${n} 欄は今年度の目標日が必要なため、欄ごとに確認してください。`,
+    en: `${n} “No” answer${n === 1 ? ' needs' : 's need'} this year’s target date: confirm ${n === 1 ? 'it' : 'them'} one by one.`,
+  }),
+  confirmAllCarried: { ja: '引継ぎ回答をすべて確認', en: 'Confirm all carried-over answers' }, // stable (ja)
   guidanceSummary: { ja: '解説を見る (実施背景・実施方法・ケーススタディ)', en: 'Guidance (background, how to, case study)' },
   guidanceBackground: { ja: '実施背景', en: 'Background' },
   guidanceHowTo: { ja: '実施方法', en: 'How to do it' },
   guidanceCaseStudy: { ja: 'ケーススタディ', en: 'Case study' },
   guidanceNone: { ja: 'この項目の解説はまだありません。', en: 'No guidance for this item yet.' },
-  submitLater: { ja: '提出の機能は準備中です。回答は自動で保存されます。', en: 'Submitting comes soon. Your answers are saved automatically.' },
+
+  // Submission
+  submitTitle: { ja: '提出', en: 'Submit' },
+  submitLead: {
+    ja: 'すべての欄に回答したら、医療機関の管理者が提出します。提出した回答は都道府県が確認します。',
+    en: 'When every cell is answered, the facility’s administrator submits. The prefecture then reviews the answers.',
+  },
+  missingCount: (n: number) => ({ ja: `未回答 ${n} 件`, en: `${n} unanswered` }),
+  carriedUnconfirmed: { ja: '引継ぎ未確認', en: 'Carried over, not confirmed' },
+  carriedUnconfirmedCount: (n: number) => ({ ja: `引継ぎ未確認 ${n} 件`, en: `${n} carried over, not confirmed` }),
+  missingNone: (round: number) => ({ ja: `${round}回目の回答はすべてそろっています。`, en: `Round ${round} is complete.` }),
+  missingReferenceNote: (n: number) => ({
+    ja: `参考項目の未回答 ${n} 欄 (提出には影響しません)`,
+    en: `${n} reference cell${n === 1 ? '' : 's'} unanswered (not needed to submit)`,
+  }),
+  missingShowAll: (n: number) => ({ ja: `すべて表示 (残り ${n} 件)`, en: `Show all (${n} more)` }),
+  missingGoTo: { ja: '移動', en: 'Go to' },
+  submitRound: (n: number) => ({ ja: `${n}回目を提出する`, en: `Submit round ${n}` }), // stable (ja)
+  submitNeedsComplete: { ja: 'すべての欄に回答すると提出できます。', en: 'You can submit once every cell is answered.' },
+  submitWaitSave: { ja: '入力の保存が終わると提出できます。', en: 'You can submit once your input is saved.' },
+  submitFixProblems: { ja: '入力に不備がある欄を直すと提出できます。', en: 'Fix the cells with problems to submit.' },
+  submitByAdmin: { ja: '提出は医療機関の管理者が行います', en: 'Your facility’s administrator submits the checklist' }, // stable (ja)
+  submitConfirmTitle: (n: number) => ({ ja: `${n}回目を提出しますか？`, en: `Submit round ${n}?` }),
+  submitConfirmBody: {
+    ja: '提出すると、都道府県から差戻しがあるまで変更できません。提出しますか？',
+    en: 'Once submitted, the answers cannot be changed unless the prefecture sends them back. Submit now?',
+  },
+  submitConfirm: { ja: '提出する', en: 'Submit' }, // stable (ja)
+  submitting: { ja: '提出しています…', en: 'Submitting…' },
+  cancel: { ja: 'キャンセル', en: 'Cancel' },
+  submitIncomplete: {
+    ja: '未回答の欄があるため提出できませんでした。次の欄に回答してから、もう一度提出してください。',
+    en: 'Not submitted: some cells are unanswered. Answer these, then submit again.',
+  },
+  submitConflict: {
+    ja: 'ほかの方が回答を更新したため、提出できませんでした。最新の内容を読み込んでから、もう一度提出してください。',
+    en: 'Not submitted: someone else updated the answers. Load the latest version, then submit again.',
+  },
+  submitLocked: {
+    ja: 'この回答はすでに提出されています。最新の状態を読み込んでください。',
+    en: 'These answers have already been submitted. Load the latest state.',
+  },
+  submitForbidden: { ja: '提出する権限がありません。提出は医療機関の管理者が行います。', en: 'You may not submit: your facility’s administrator does.' },
+  submitFailed: { ja: '提出できませんでした', en: 'Could not submit' },
+  submittedBanner: (date: string, n: number) => ({ ja: `${date}に${n}回目を提出しました`, en: `Round ${n} submitted on ${date}` }), // stable (ja)
+  submittedLocked: {
+    ja: '都道府県から差戻しがあるまで、回答は変更できません。',
+    en: 'The answers cannot be changed unless the prefecture sends them back.',
+  },
+  confirmedNote: { ja: '都道府県が確認しました。', en: 'The prefecture has reviewed these answers.' },
+  historyTitle: { ja: '提出の履歴', en: 'Submissions' },
+  historyRound: { ja: '回', en: 'Round' },
+  historyAt: { ja: '提出日時', en: 'Submitted' },
+  historyBy: { ja: '提出者', en: 'By' },
 
   // Autosave
   saveIdle: { ja: '入力すると自動で保存されます', en: 'Changes save automatically' },
@@ -295,4 +369,178 @@ export const M = {
   },
   showMore: (n: number) => ({ ja: `さらに表示（残り ${n} 施設）`, en: `Show more (${n} left)` }),
   facilityNoTasksHint: { ja: '調査が届くと、ここに表示されます。', en: 'Surveys appear here when they arrive.' },
+
+  // Navigation (prefecture)
+  navLabel: { ja: 'メインメニュー', en: 'Main menu' },
+  navCampaigns: { ja: '調査', en: 'Surveys' },
+  navTemplates: { ja: '様式 (チェックリストの版)', en: 'Checklist versions' },
+
+  // Templates
+  templateForm: {
+    facility: { ja: '医療機関確認用', en: 'Facility form' },
+    vendor: { ja: '事業者確認用', en: 'Vendor form' },
+    bcp: { ja: 'BCP確認表', en: 'BCP check table' },
+  } satisfies Record<TemplateForm, { ja: string; en: string }>,
+  templatesTitle: { ja: '様式 (チェックリストの版)', en: 'Checklist versions' }, // stable (ja)
+  templatesLead: {
+    ja: 'チェックリストは年度ごとに改訂されます。調査を作成するときは、ここにある版から選びます。新しい版は様式ファイルを読み込んで追加できます。',
+    en: 'The checklist is revised every fiscal year. New surveys use one of the versions below; load a template file to add a new one.',
+  },
+  versionsHeading: { ja: '登録されている版', en: 'Available versions' },
+  templatesEmpty: { ja: '様式はまだありません。', en: 'No versions yet.' },
+  colVersion: { ja: '版', en: 'Version' },
+  colForm: { ja: '様式', en: 'Form' },
+  colItems: { ja: '項目数', en: 'Items' },
+  colOrigin: { ja: '登録元', en: 'Origin' },
+  colPrevious: { ja: '前の版', en: 'Replaces' },
+  colCheck: { ja: '確認事項', en: 'Notes' },
+  builtIn: { ja: '組込み', en: 'Built in' },
+  uploaded: { ja: '登録', en: 'Uploaded' },
+  itemsCount: (n: number) => ({ ja: `${n} 項目`, en: `${n} item${n === 1 ? '' : 's'}` }),
+  unverifiedBadge: (n: number) => ({ ja: `未照合 ${n} 項目`, en: `${n} unverified` }),
+  unverifiedExplain: {
+    ja: '「未照合」は、厚生労働省の公式様式と文言を照合できなかった項目の数です。版を開くと、項目ごとの理由を確認できます。調査に使う前に、公式様式と見比べてください。',
+    en: '“Unverified” counts the items whose wording could not be checked against the official MHLW form. Open a version to see why, and compare with the official form before using it.',
+  },
+  noneText: { ja: 'なし', en: 'None' },
+
+  uploadTitle: { ja: '新しい版を読み込む', en: 'Load a new version' },
+  uploadLead: {
+    ja: '厚生労働省が新しい版を公表したら、その内容を様式ファイル (JSON) にして読み込みます。読み込んだ版は、調査を作成するときに選べます。',
+    en: 'When the MHLW publishes a new version, write it as a template file (JSON) and load it here. New surveys can then use it.',
+  },
+  uploadFile: { ja: '様式ファイル (JSON)', en: 'Template file (JSON)' }, // stable (ja)
+  uploadHint: { ja: '拡張子 .json のファイル (512 KB まで)', en: 'A .json file (up to 512 KB)' },
+  uploadButton: { ja: '読み込む', en: 'Load' }, // stable (ja)
+  uploading: { ja: '読み込んでいます…', en: 'Loading…' },
+  uploadChooseFile: { ja: '様式ファイルを選んでください', en: 'Choose a template file' },
+  uploadTooLarge: { ja: 'ファイルが大きすぎます (512 KB まで)', en: 'The file is too large (512 KB at most)' },
+  uploadEmpty: { ja: 'ファイルが空です', en: 'The file is empty' },
+  uploadUnreadable: { ja: 'ファイルを読み取れませんでした', en: 'Could not read the file' },
+  uploadFailed: { ja: '様式ファイルを読み込めませんでした', en: 'The template file was not loaded' },
+  uploadProblems: (n: number) => ({
+    ja: `次の ${n} 件を修正して、もう一度読み込んでください。行番号はファイルの中の位置です。`,
+    en: `Fix ${n === 1 ? 'this problem' : `these ${n} problems`} and load the file again. Line numbers refer to the file.`,
+  }),
+  uploadAtLine: (line: number) => ({ ja: `${line} 行目`, en: `Line ${line}` }),
+  uploadDone: (label: string, id: string) => ({ ja: `「${label}」(${id}) を登録しました。`, en: `“${label}” (${id}) has been added.` }),
+  uploadDoneLink: { ja: '内容を確認する', en: 'Review it' },
+
+  formatHelpSummary: { ja: '様式ファイルの書き方', en: 'How to write a template file' },
+  formatHelp1: {
+    ja: '様式ファイルは JSON 形式のテキストファイルです (文字コード UTF-8)。1 つのファイルに 1 つの版を書きます。',
+    en: 'A template file is a JSON text file (UTF-8) holding one version.',
+  },
+  formatHelp2: {
+    ja: '先頭に formatVersion (1)、id (英小文字・数字・ハイフン、例: pref-facility-r8)、form (facility = 医療機関確認用 / vendor = 事業者確認用 / bcp = BCP確認表)、fiscalYear (年度、2026 = 令和8年度)、label と title (日本語 ja と英語 en)、source (出典) を書きます。',
+    en: 'At the top: formatVersion (1), id (lower-case letters, digits, hyphens, e.g. pref-facility-r8), form (facility, vendor or bcp), fiscalYear (2026 = 令和8年度), label and title (ja and en), source (the official document).',
+  },
+  formatHelp3: {
+    ja: 'sections (大項目) の中に items (項目) を並べます。項目には id、number (様式に印刷された番号、例: 2(4))、text (項目の文言)、cells (回答欄: server = サーバ、client = 端末PC、network = ネットワーク機器、system = 全体で 1 欄) を書きます。参考項目は reference: true にします。',
+    en: 'sections hold the items. Each item has an id, number (as printed, e.g. 2(4)), text, and cells (server, client, network, or system for a single cell). Reference items have reference: true.',
+  },
+  formatHelp4: {
+    ja: '医療機関確認用と事業者確認用では、最初のセクションの先頭に前提項目 (gate、例: 「医療情報システムを導入、運用している」) が必要です。',
+    en: 'The facility and vendor forms start with a gate item (e.g. “The facility operates a medical information system”) first in the first section.',
+  },
+  formatHelp5: {
+    ja: '前年度の回答を引き継ぐには、previousId に前の版の id を書き、各項目の lineage に前の版との関係 (same = 同じ、changed = 変更、split = 分割、merged = 統合、new = 新規) と from (前の版の項目 id) を書きます。同じ (same) の項目は回答が引き継がれ、変更・新規の項目は空欄から始まります。',
+    en: 'To carry last year’s answers forward, set previousId to the previous version and give each item a lineage (same, changed, split, merged, new) with from (ids in the previous version). Answers carry over for “same” items; changed and new items start empty.',
+  },
+  formatHelp6: {
+    ja: '公式様式と文言を照合できなかった項目は、metadata.unverified に項目 id と理由を書いておくと、一覧に「未照合」と表示されます。',
+    en: 'Items whose wording could not be checked against the official form go in metadata.unverified with a reason; they show as “unverified”.',
+  },
+  formatHelp7: {
+    ja: '誤りがあると、ファイルの何行目が問題かを表示します。詳しい仕様は docs/checklist-templates.md をご覧ください。',
+    en: 'Errors name the line in the file. The full format is described in docs/checklist-templates.md.',
+  },
+  formatHelpExample: { ja: '最小限の例', en: 'A minimal example' },
+
+  templateBack: { ja: '様式の一覧に戻る', en: 'Back to the versions' },
+  templateFacts: { ja: 'この版について', en: 'About this version' },
+  colSource: { ja: '出典', en: 'Source' },
+  colMirror: { ja: '対になる様式', en: 'Counterpart form' },
+  colNumber: { ja: '番号', en: 'No.' },
+  colItem: { ja: '項目', en: 'Item' },
+  colCells: { ja: '回答欄', en: 'Cells' },
+  colItemKind: { ja: '区分', en: 'Kind' },
+  colLineage: { ja: '前の版との関係', en: 'From the previous version' },
+  gateItem: { ja: '前提項目', en: 'Precondition' },
+  referencePartly: (cells: string) => ({ ja: `一部参考 (${cells})`, en: `Partly reference (${cells})` }),
+  needsVendorContract: { ja: '事業者と契約がある場合のみ', en: 'Only with a vendor contract' },
+  requiredItem: { ja: '必須', en: 'Required' },
+  lineage: {
+    same: (from: string) => ({ ja: `${from} と同じ (回答を引継ぎ)`, en: `Same as ${from} (answers carried over)` }),
+    changed: (from: string) => ({ ja: `${from} から変更 (引継ぎなし)`, en: `Changed from ${from} (not carried over)` }),
+    split: (from: string) => ({ ja: `${from} を分割 (「はい」を引継ぎ)`, en: `Split from ${from} (“Yes” carried over)` }),
+    merged: (from: string) => ({ ja: `${from} を統合`, en: `Merged from ${from}` }),
+    new: (_from: string) => ({ ja: '新規', en: 'New' }),
+  },
+  unverifiedTitle: (n: number) => ({ ja: `未照合の項目 (${n} 件)`, en: `Unverified items (${n})` }),
+  unverifiedLead: {
+    ja: '次の項目は、厚生労働省の公式様式と文言を照合できていません。理由を確認し、必要なら公式様式と見比べてください。',
+    en: 'The wording of these items could not be checked against the official MHLW form. Read why, and compare with the official form if needed.',
+  },
+  unverifiedMark: { ja: '未照合', en: 'Unverified' },
+  templateContents: { ja: '項目の一覧', en: 'Items' },
+  itemCountShort: (n: number) => ({ ja: `${n} 項目`, en: `${n} items` }),
+
+  // New campaign
+  newCampaign: { ja: '新しい調査を作成', en: 'New survey' }, // stable (ja)
+  newCampaignTitle: { ja: '新しい調査の作成', en: 'Create a survey' },
+  newCampaignLead: {
+    ja: '様式と期間、対象の医療機関を選んで「作成する」を押すと、対象の医療機関に調査が届きます。',
+    en: 'Choose the version, the dates and the facilities, then press “Create”: the facilities receive the survey.',
+  },
+  fieldTemplate: { ja: '様式', en: 'Version' }, // stable (ja)
+  templateOption: (label: string, id: string) => ({ ja: `${label} (${id})`, en: `${label} (${id})` }),
+  templateChoiceFacts: (fy: string, n: number) => ({ ja: `${fy}・${n} 項目`, en: `${fy}, ${n} items` }),
+  carryHint: (prev: string) => ({
+    ja: `前年度版から回答を引継ぎます。前の版 (${prev}) の調査に回答した医療機関では、対応する項目に前年度の回答が「前年度から引継ぎ」として入ります。`,
+    en: `Last year’s answers carry over: facilities that answered the previous version (${prev}) find those answers in the matching items, marked “carried over”.`,
+  }),
+  noFacilityTemplates: {
+    ja: '医療機関確認用の様式がありません。先に「様式 (チェックリストの版)」で登録してください。',
+    en: 'There is no facility form yet. Add one under “Checklist versions” first.',
+  },
+  fieldTitle: { ja: 'タイトル', en: 'Title' }, // stable (ja)
+  fieldTitleHint: { ja: '医療機関の画面と通知メールに表示されます (200 文字まで)', en: 'Shown to facilities and in e-mails (200 characters at most)' },
+  fieldTitleEn: { ja: '英語表記 (任意)', en: 'English title (optional)' },
+  fieldFiscalYear: { ja: '対象年度', en: 'Fiscal year' }, // stable (ja)
+  fieldFiscalYearHint: {
+    ja: '「いいえ」の目標日は、この年度の中 (4月1日〜翌年3月31日) で入力します',
+    en: 'Target dates for “No” answers fall within this fiscal year (1 April – 31 March)',
+  },
+  fieldOpensOn: { ja: '開始日', en: 'Opening date' }, // stable (ja)
+  fieldDeadline: { ja: '回答期限', en: 'Deadline' }, // stable (ja)
+  fieldDeadlineHint: { ja: '開始日以降の日付', en: 'On or after the opening date' },
+  fieldTarget: { ja: '対象', en: 'Recipients' },
+  targetAll: { ja: 'すべての医療機関', en: 'All facilities' }, // stable (ja)
+  targetKinds: { ja: '種別で選ぶ', en: 'By kind' },
+  targetHealthCenters: { ja: '保健所で選ぶ', en: 'By health center' },
+  targetKindsLegend: { ja: '対象とする種別', en: 'Kinds of facility' },
+  targetHcLegend: { ja: '対象とする保健所', en: 'Health centers' },
+  hcFacilities: (n: number) => ({ ja: `${n} 施設`, en: `${n} facilit${n === 1 ? 'y' : 'ies'}` }),
+  targetEstimate: (n: number) => ({ ja: `この条件で ${n} 施設に配布します。`, en: `This goes to ${n} facilit${n === 1 ? 'y' : 'ies'}.` }),
+  facilitiesLoadFailed: {
+    ja: '医療機関の一覧を読み込めませんでした。「すべての医療機関」か「種別で選ぶ」は使えます。',
+    en: 'Could not load the facilities. “All facilities” and “By kind” still work.',
+  },
+  createButton: { ja: '作成する', en: 'Create' }, // stable (ja)
+  creating: { ja: '作成しています…', en: 'Creating…' },
+  errorSummaryTitle: { ja: '入力内容を確認してください', en: 'Please check the form' },
+  errTemplateRequired: { ja: '様式を選んでください', en: 'Choose a version' },
+  errTitleRequired: { ja: 'タイトルを入力してください', en: 'Enter a title' },
+  errTitleTooLong: { ja: 'タイトルは 200 文字以内で入力してください', en: 'At most 200 characters' },
+  errOpensOnRequired: { ja: '開始日を入力してください', en: 'Enter the opening date' },
+  errDeadlineRequired: { ja: '回答期限を入力してください', en: 'Enter the deadline' },
+  errDeadlineBeforeOpening: { ja: '回答期限は開始日以降の日付にしてください', en: 'The deadline cannot be before the opening date' },
+  errKindsRequired: { ja: '種別を 1 つ以上選んでください', en: 'Choose at least one kind' },
+  errHcRequired: { ja: '保健所を 1 つ以上選んでください', en: 'Choose at least one health center' },
+  createFailed: { ja: '調査を作成できませんでした', en: 'The survey was not created' },
+  createdFlash: (n: number, m: number) =>
+    m > 0
+      ? { ja: `${n} 施設に配布しました (うち ${m} 施設は前年度の回答を引継ぎ)`, en: `Sent to ${n} facilities (${m} with last year’s answers carried over)` }
+      : { ja: `${n} 施設に配布しました`, en: `Sent to ${n} facilities` },
 } as const;

@@ -153,16 +153,14 @@ export async function planFacilityImport(repos: Repositories, tenantId: string, 
       unchanged: count('unchanged'),
       errors,
       newHealthCenters: [...newHc.keys()],
-      sample: facilities
-        .slice(0, 20)
-        .map((f) => ({
-          row: f.row,
-          id: f.change === 'create' ? null : f.record.id,
-          name: f.record.name,
-          kind: f.record.kind,
-          healthCenterName: f.record.healthCenterName,
-          change: f.change,
-        })),
+      sample: facilities.slice(0, 20).map((f) => ({
+        row: f.row,
+        id: f.change === 'create' ? null : f.record.id,
+        name: f.record.name,
+        kind: f.record.kind,
+        healthCenterName: f.record.healthCenterName,
+        change: f.change,
+      })),
     },
   };
 }

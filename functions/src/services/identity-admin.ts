@@ -68,7 +68,9 @@ export async function createPoolUser(email: string, tenantId: string, password: 
 /** Each tenant is a group of the user pool (`tenant:<code>`); created once, with the tenant. */
 export async function ensureTenantGroup(tenantId: string): Promise<void> {
   try {
-    await cognito().send(new CreateGroupCommand({ UserPoolId: env().COGNITO_USER_POOL_ID, GroupName: `${TENANT_GROUP_PREFIX}${tenantId}`, Description: `Tenant ${tenantId}` }));
+    await cognito().send(
+      new CreateGroupCommand({ UserPoolId: env().COGNITO_USER_POOL_ID, GroupName: `${TENANT_GROUP_PREFIX}${tenantId}`, Description: `Tenant ${tenantId}` }),
+    );
   } catch (err) {
     if (!(err instanceof GroupExistsException)) throw err;
   }

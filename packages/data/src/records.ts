@@ -98,6 +98,7 @@ export interface SubmissionRef {
   round: number;
   at: string;
   by: string;
+  byName: string;
 }
 
 export interface SubmissionRecord extends SubmissionRef {

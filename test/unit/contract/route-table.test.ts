@@ -24,8 +24,11 @@ describe('the route table', () => {
     }
   });
 
-  it('marks only reading routes as read access', () => {
-    for (const r of routeList) if (r.method !== 'GET') expect(r.access, r.id).toBe('read-write');
+  it('never gives a GET route write access, and marks every PUT, PATCH and DELETE as writing', () => {
+    for (const r of routeList) {
+      if (r.method === 'GET') expect(r.access, r.id).toBe('read');
+      if (['PUT', 'PATCH', 'DELETE'].includes(r.method)) expect(r.access, r.id).toBe('read-write');
+    }
   });
 
   it('declares a schema for every path parameter', () => {

@@ -1,4 +1,5 @@
 import { type DeviceClass, fiscalYearRange, type Item } from '@mcr/domain';
+import { useEffect, useRef, useState } from 'react';
 import { TextField } from '../../components/text-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
@@ -33,27 +34,39 @@ function ValueText({ draft }: { draft: RoundDraft }) {
   );
 }
 
+export function CarriedBadge() {
+  const { t } = useI18n();
+  return <span className="badge carried-badge">{t(M.carriedBadge)}</span>;
+}
+
 function ReadOnlyCell({ draft, gate }: { draft: RoundDraft; gate: boolean }) {
   const { t, lang } = useI18n();
   return (
-    <dl className="kv compact">
-      <dt>{t(M.answerLabel)}</dt>
-      <dd>{draft.value ? t(draft.value === 'yes' ? M.yes : M.no) : '—'}</dd>
-      <dt>{t(M.checkedOn)}</dt>
-      <dd>{draft.checkedOn ? formatDate(draft.checkedOn, lang) : '—'}</dd>
-      {draft.value === 'no' && !gate ? (
-        <>
-          <dt>{t(M.targetDate)}</dt>
-          <dd>{draft.targetDate ? formatDate(draft.targetDate, lang) : '—'}</dd>
-        </>
+    <>
+      {draft.carriedForward ? (
+        <p className="carried-read-only">
+          <CarriedBadge />
+        </p>
       ) : null}
-      {draft.note ? (
-        <>
-          <dt>{t(M.note)}</dt>
-          <dd className="note-text">{draft.note}</dd>
-        </>
-      ) : null}
-    </dl>
+      <dl className="kv compact">
+        <dt>{t(M.answerLabel)}</dt>
+        <dd>{draft.value ? t(draft.value === 'yes' ? M.yes : M.no) : '—'}</dd>
+        <dt>{t(M.checkedOn)}</dt>
+        <dd>{draft.checkedOn ? formatDate(draft.checkedOn, lang) : '—'}</dd>
+        {draft.value === 'no' && !gate ? (
+          <>
+            <dt>{t(M.targetDate)}</dt>
+            <dd>{draft.targetDate ? formatDate(draft.targetDate, lang) : '—'}</dd>
+          </>
+        ) : null}
+        {draft.note ? (
+          <>
+            <dt>{t(M.note)}</dt>
+            <dd className="note-text">{draft.note}</dd>
+          </>
+        ) : null}
+      </dl>
+    </>
   );
 }
 
@@ -67,16 +80,34 @@ export function CellEditor({ item, deviceClass, round, draft, previous, errors, 
   const fy = fiscalYearRange(fiscalYear);
   const disabled = mode !== 'edit';
 
+  const targetRef = useRef<HTMLInputElement>(null);
+  const [focusTarget, setFocusTarget] = useState(false);
+  useEffect(() => {
+    if (!focusTarget) return;
+    setFocusTarget(false);
+    targetRef.current?.focus();
+  }, [focusTarget]);
+
   const change = (patch: Partial<RoundDraft>) => {
-    // Editing a carried-over answer is confirming it for this year.
-    onEdit({ ...draft, ...patch, carriedForward: false });
+    // Editing a carried-over answer is confirming it for this year: it is checked today unless a date is typed.
+    const confirmed = draft.carriedForward ? { checkedOn: today } : {};
+    onEdit({ ...draft, ...confirmed, ...patch, carriedForward: false });
   };
-  const choose = (value: 'yes' | 'no') => change({ value, checkedOn: draft.checkedOn || today });
+  const choose = (value: 'yes' | 'no') => change({ value, ...(draft.carriedForward ? {} : { checkedOn: draft.checkedOn || today }) });
+  /** 「この回答を確認」: the same answer, checked today, without the flag; a いいえ also needs this year's 目標日. */
+  const confirmCarried = () => {
+    change({ checkedOn: today });
+    if (draft.value === 'no' && !gate) setFocusTarget(true);
+  };
   const showTarget = draft.value === 'no' && !gate;
   const valueError = msg(errors?.value ?? errors?.answer);
 
   return (
-    <div className={`cell mode-${mode}`} data-testid={`cell-${item.id}-${deviceClass}`}>
+    <div
+      className={`cell mode-${mode}${draft.carriedForward ? ' is-carried' : ''}`}
+      id={`cell-${item.id}-${deviceClass}`}
+      data-testid={`cell-${item.id}-${deviceClass}`}
+    >
       <fieldset disabled={disabled} aria-describedby={valueError ? `${base}-value-error` : undefined}>
         <legend id={legendId}>
           <span className="cell-name">{t(M.deviceClass[deviceClass])}</span>
@@ -96,11 +127,17 @@ export function CellEditor({ item, deviceClass, round, draft, previous, errors, 
           <>
             {draft.carriedForward ? (
               <div className="carried">
-                <p>{t(M.carriedForward)}</p>
+                <p>
+                  <CarriedBadge />
+                </p>
                 {mode === 'edit' ? (
-                  <button type="button" className="button small secondary" onClick={() => change({ checkedOn: today })}>
-                    {t(M.confirmCarried)}
-                  </button>
+                  <>
+                    <p>{t(M.carriedForward)}</p>
+                    {draft.value === 'no' && !gate ? <p>{t(M.carriedForwardNo)}</p> : null}
+                    <button type="button" className="button small primary" data-focus-first onClick={confirmCarried}>
+                      {t(M.confirmCarried)}
+                    </button>
+                  </>
                 ) : null}
               </div>
             ) : null}
@@ -132,6 +169,7 @@ export function CellEditor({ item, deviceClass, round, draft, previous, errors, 
               {showTarget ? (
                 <TextField
                   id={`${base}-targetDate`}
+                  inputRef={targetRef}
                   label={t(M.targetDate)}
                   type="date"
                   min={draft.checkedOn && draft.checkedOn > fy.start ? draft.checkedOn : fy.start}

@@ -1,5 +1,5 @@
 import type { ResponseView } from '@mcr/contract';
-import { allItems, applicableCells } from '@mcr/domain';
+import { allItems, applicableCells, findItem, parseCellKey } from '@mcr/domain';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { getResponse } from '../../api/get-response.ts';
 import { Page } from '../../app/page.tsx';
@@ -14,7 +14,8 @@ import { M } from '../../i18n/messages.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { ChecklistItem, type NotApplicableReason } from './checklist-item.tsx';
-import { ROUNDS, type Round } from './draft.ts';
+import { draftOf, type EditKey, editKey, ROUNDS, type Round, type RoundDraft } from './draft.ts';
+import { SubmissionHistory, SubmitPanel, SubmittedBanner } from './submit-panel.tsx';
 import { type SaveState, useAutosave } from './use-autosave.ts';
 
 function RoundTabs({ round, onChange }: { round: Round; onChange(r: Round): void }) {
@@ -89,7 +90,41 @@ function SaveStatus({ state, heldBack, onRetry }: { state: SaveState; heldBack: 
   );
 }
 
-function ChecklistEditor({ view, readOnly, onReload }: { view: ResponseView; readOnly: boolean; onReload(): void }) {
+/** 「前年度から引継ぎ」 answers still to confirm; the はい ones can be confirmed in one go. */
+function CarriedNotice({ total, yes, no, onConfirmYes }: { total: number; yes: number; no: number; onConfirmYes(): void }) {
+  const { t } = useI18n();
+  if (total === 0) return null;
+  return (
+    <div className="alert alert-warning carried-notice" data-testid="carried-notice">
+      <p className="alert-title">{t(M.carriedNotice(total))}</p>
+      {yes > 0 ? (
+        <>
+          <p>{t(M.carriedBulkHint(yes))}</p>
+          <button type="button" className="button primary" onClick={onConfirmYes}>
+            {t(M.confirmAllCarried)}
+          </button>
+        </>
+      ) : null}
+      {no > 0 ? <p>{t(M.carriedNoLeft(no))}</p> : null}
+    </div>
+  );
+}
+
+function ChecklistEditor({
+  view,
+  readOnly,
+  canSubmit,
+  justSubmitted,
+  onReload,
+  onSubmitted,
+}: {
+  view: ResponseView;
+  readOnly: boolean;
+  canSubmit: boolean;
+  justSubmitted: boolean;
+  onReload(): void;
+  onSubmitted(view: ResponseView): void;
+}) {
   const { t, lang } = useI18n();
   const locked = view.status === 'submitted' || view.status === 'confirmed';
   const editable = !readOnly && !locked;
@@ -110,6 +145,30 @@ function ChecklistEditor({ view, readOnly, onReload }: { view: ResponseView; rea
     return out;
   }, [template, context, autosave.effectiveAnswers]);
 
+  // Round-1 answers carried over from last year's version, among the cells still to answer.
+  const carried = useMemo(() => {
+    const out: Array<{ key: EditKey; draft: RoundDraft; yes: boolean; needsTarget: boolean }> = [];
+    if (!editable) return out;
+    for (const cell of applicableCells(template, autosave.effectiveAnswers, context)) {
+      const answer = autosave.effectiveAnswers[cell.key]?.['1'];
+      if (!answer?.carriedForward) continue;
+      const parsed = parseCellKey(cell.key);
+      if (!parsed) continue;
+      const gate = findItem(template, parsed.itemId)?.gate !== undefined;
+      out.push({
+        key: editKey(parsed.itemId, parsed.deviceClass, 1),
+        draft: draftOf(answer),
+        yes: answer.value === 'yes',
+        needsTarget: answer.value === 'no' && !gate,
+      });
+    }
+    return out;
+  }, [editable, template, context, autosave.effectiveAnswers]);
+  const confirmCarriedYes = () => {
+    const yes = carried.filter((c) => c.yes).slice(0, 200);
+    autosave.editMany(yes.map((c) => [c.key, { ...c.draft, checkedOn: today, carriedForward: false }] as const));
+  };
+
   const { evaluation, status } = autosave.saved;
   const title = readOnly ? view.facility.name : t(campaign.title);
   const back = readOnly ? { to: paths.progress(campaign.id), text: M.facilityResponseBack } : { to: paths.home(), text: M.checklistBack };
@@ -129,7 +188,7 @@ function ChecklistEditor({ view, readOnly, onReload }: { view: ResponseView; rea
         <Link to={back.to}>← {t(back.text)}</Link>
       </p>
       {readOnly ? <Alert tone="info">{t(M.readOnlyNote)}</Alert> : null}
-      {!readOnly && locked ? <Alert tone="info">{t(M.lockedNote)}</Alert> : null}
+      {locked ? <SubmittedBanner view={view} facilityUser={!readOnly} focus={justSubmitted} /> : null}
 
       <section className="card summary" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t(M.summaryTitle)}</h2>
@@ -179,6 +238,15 @@ function ChecklistEditor({ view, readOnly, onReload }: { view: ResponseView; rea
         </Alert>
       ) : null}
 
+      {editable ? (
+        <CarriedNotice
+          total={carried.length}
+          yes={carried.filter((c) => c.yes).length}
+          no={carried.filter((c) => c.needsTarget).length}
+          onConfirmYes={confirmCarriedYes}
+        />
+      ) : null}
+
       <div className="toolbar">
         <RoundTabs round={round} onChange={setRound} />
         {editable ? <SaveStatus state={autosave.state} heldBack={autosave.heldBack} onRetry={() => void autosave.retry()} /> : null}
@@ -220,7 +288,22 @@ function ChecklistEditor({ view, readOnly, onReload }: { view: ResponseView; rea
           );
         })}
       </div>
-      {editable ? <p className="muted submit-later">{t(M.submitLater)}</p> : null}
+      {editable ? (
+        <SubmitPanel
+          view={view}
+          template={template}
+          context={context}
+          answers={autosave.effectiveAnswers}
+          version={autosave.saved.version}
+          round={round}
+          canSubmit={canSubmit}
+          unsaved={autosave.heldBack ? 'invalid' : autosave.hasUnsaved ? 'saving' : 'none'}
+          stopped={autosave.state.kind === 'conflict'}
+          onSubmitted={onSubmitted}
+          onReload={onReload}
+        />
+      ) : null}
+      <SubmissionHistory submissions={view.submissions} />
     </Page>
   );
 }
@@ -230,8 +313,24 @@ export function ChecklistPage({ campaignId, facilityId }: { campaignId: string; 
   const { me } = useAuth();
   const [loads, setLoads] = useState(0);
   const [view, reload] = useApi((signal) => getResponse(campaignId, facilityId, signal), [campaignId, facilityId, loads]);
+  // The answer of a submission replaces what was loaded (read-only from then on) until the next load.
+  const [submitted, setSubmitted] = useState<{ loads: number; view: ResponseView } | undefined>();
   const readOnly = me.role !== 'facility_admin' && me.role !== 'facility_member';
   if (view.state === 'loading') return <Loading />;
   if (view.state === 'error') return <LoadError error={view.error} onRetry={reload} />;
-  return <ChecklistEditor key={loads} view={view.data} readOnly={readOnly} onReload={() => setLoads((n) => n + 1)} />;
+  const current = submitted?.loads === loads ? submitted.view : view.data;
+  return (
+    <ChecklistEditor
+      key={`${loads}-${current.version}-${current.status}`}
+      view={current}
+      readOnly={readOnly}
+      canSubmit={me.role === 'facility_admin'}
+      justSubmitted={submitted?.loads === loads}
+      onReload={() => setLoads((n) => n + 1)}
+      onSubmitted={(next) => {
+        setSubmitted({ loads, view: next });
+        window.scrollTo(0, 0);
+      }}
+    />
+  );
 }

@@ -181,6 +181,24 @@ export function useAutosave(initial: ResponseView, editable: boolean) {
     [editable, flush, update],
   );
 
+  /** Several cells at once (引継ぎ回答をすべて確認): stored as drafts and sent at once, not after the usual pause. */
+  const editMany = useCallback(
+    (entries: ReadonlyArray<readonly [EditKey, RoundDraft]>) => {
+      if (!editable || entries.length === 0) return;
+      const s = store.current;
+      const edits = { ...s.edits };
+      const serverErrors = { ...s.serverErrors };
+      for (const [key, draft] of entries) {
+        edits[key] = draft;
+        delete serverErrors[key];
+      }
+      update({ edits, serverErrors, state: s.state.kind === 'conflict' || s.state.kind === 'saving' ? s.state : { kind: 'pending' } });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), 0);
+    },
+    [editable, flush, update],
+  );
+
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const { saved, edits, serverErrors, state } = store.current;
@@ -232,5 +250,17 @@ export function useAutosave(initial: ResponseView, editable: boolean) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [hasUnsaved]);
 
-  return { saved, state, edit, draftFor, issues, effectiveAnswers, heldBack: Object.keys(issues).length > 0, retry: flush };
+  return {
+    saved,
+    state,
+    edit,
+    editMany,
+    draftFor,
+    issues,
+    effectiveAnswers,
+    heldBack: Object.keys(issues).length > 0,
+    /** Input not stored yet (typed, refused, or on its way): submitting waits for it. */
+    hasUnsaved: hasUnsaved || state.kind === 'pending',
+    retry: flush,
+  };
 }

@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import { listCampaigns } from '../../api/list-campaigns.ts';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
@@ -7,13 +8,42 @@ import { formatDate, formatFiscalYear } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { useApi } from '../../lib/use-api.ts';
+import { useAuth } from '../auth/auth-context.tsx';
+import { NewCampaignForm } from './new-campaign-form.tsx';
 
 /** Prefecture / 保健所 home: the surveys, newest first. */
 export function CampaignsPage() {
   const { t, lang } = useI18n();
+  const { me } = useAuth();
   const [campaigns, reload] = useApi((signal) => listCampaigns(signal), []);
+  const [creating, setCreating] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const canCreate = me.role === 'pref_admin';
+  const close = () => {
+    setCreating(false);
+    toggle.current?.focus();
+  };
   return (
-    <Page title={t(M.campaignsTitle)} lead={t(M.campaignsLead)}>
+    <Page
+      title={t(M.campaignsTitle)}
+      lead={t(M.campaignsLead)}
+      actions={
+        canCreate ? (
+          <button
+            ref={toggle}
+            type="button"
+            className="button primary"
+            aria-expanded={creating}
+            aria-controls="new-campaign"
+            onClick={() => (creating ? close() : setCreating(true))}
+          >
+            <span aria-hidden="true">＋ </span>
+            {t(M.newCampaign)}
+          </button>
+        ) : undefined
+      }
+    >
+      {canCreate && creating ? <NewCampaignForm onCancel={close} /> : null}
       {campaigns.state === 'loading' ? <Loading /> : null}
       {campaigns.state === 'error' ? <LoadError error={campaigns.error} onRetry={reload} /> : null}
       {campaigns.state === 'ok' && campaigns.data.items.length === 0 ? <p className="card empty">{t(M.campaignsEmpty)}</p> : null}

@@ -4,13 +4,15 @@ import { getCampaignProgress } from '../../api/get-campaign-progress.ts';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link, navigate } from '../../app/router.tsx';
-import { LoadError, Loading } from '../../components/feedback.tsx';
+import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
 import { LevelBadge, ScoreText } from '../../components/readiness.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate, formatDateTime, formatFiscalYear } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
+import { clearFlash, peekFlash } from '../../lib/flash.ts';
 import { useApi } from '../../lib/use-api.ts';
+import { createdFlashKey } from './new-campaign-form.tsx';
 
 type Sort = 'none' | 'asc' | 'desc';
 const PAGE = 200;
@@ -217,6 +219,9 @@ function ProgressTable({ data }: { data: CampaignProgress }) {
 export function ProgressPage({ campaignId }: { campaignId: string }) {
   const { t, lang } = useI18n();
   const [progress, reload] = useApi((signal) => getCampaignProgress(campaignId, signal), [campaignId]);
+  // "N 施設に配布しました" after creating the survey: shown on this visit only.
+  const [created] = useState(() => peekFlash(createdFlashKey(campaignId)));
+  useEffect(() => clearFlash(createdFlashKey(campaignId)), [campaignId]);
   if (progress.state === 'loading') return <Loading />;
   if (progress.state === 'error') return <LoadError error={progress.error} onRetry={reload} />;
   const { campaign } = progress.data;
@@ -228,6 +233,11 @@ export function ProgressPage({ campaignId }: { campaignId: string }) {
       <p className="back">
         <Link to={paths.home()}>← {t(M.progressBack)}</Link>
       </p>
+      {created ? (
+        <Alert tone="success">
+          <p data-testid="campaign-created">{t(created)}</p>
+        </Alert>
+      ) : null}
       <Totals data={progress.data} />
       <ProgressTable data={progress.data} />
     </Page>

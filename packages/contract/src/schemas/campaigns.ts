@@ -84,7 +84,7 @@ export const ResponseView = z.object({
   evaluation: Evaluation,
   updatedAt: IsoDateTime.nullable(),
   /** Every submitted round, oldest first; kept as history. */
-  submissions: z.array(z.object({ round: z.number().int().min(1).max(3), at: IsoDateTime, by: z.string() })),
+  submissions: z.array(z.object({ round: z.number().int().min(1).max(3), at: IsoDateTime, by: z.string(), byName: z.string() })),
   /** The prefecture's confirmations and send-backs (差戻し), oldest first. */
   reviews: z.array(Review),
 });

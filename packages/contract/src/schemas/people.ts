@@ -40,6 +40,7 @@ export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 export const Tenant = z.object({ tenantId: TenantId, name: z.string(), nameEn: z.string() });
 export type Tenant = z.infer<typeof Tenant>;
 export const ListTenantsResponse = z.object({ items: z.array(Tenant) });
+export type ListTenantsResponse = z.infer<typeof ListTenantsResponse>;
 
 export const CreateTenantBody = z.strictObject({
   /** JIS X 0401 prefecture code, two digits (36 = 徳島県). */

@@ -83,7 +83,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
   const requireResponse = async (campaignId: string, facilityId: string): Promise<ResponseRecord> => {
     const r = await getItem<ResponseRecord>(db, keys.response(scope, campaignId, facilityId));
     if (!r) throw new NotFoundError('response');
-    return { ...r, submissions: r.submissions ?? [], reviews: r.reviews ?? [] };
+    return { ...r, submissions: (r.submissions ?? []).map((x) => ({ ...x, byName: x.byName ?? '' })), reviews: r.reviews ?? [] };
   };
 
   return {
@@ -217,6 +217,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
           round: input.round,
           at,
           by: actor.userId,
+          byName: actor.name,
           answers: input.answers,
           evaluation: input.evaluation,
         };
@@ -236,7 +237,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
                 ':now': at,
                 ':by': actor.userId,
                 ':empty': [],
-                ':sub': [{ round: input.round, at, by: actor.userId }],
+                ':sub': [{ round: input.round, at, by: actor.userId, byName: actor.name }],
                 ':s1': 'not_started',
                 ':s2': 'in_progress',
                 ':s3': 'returned',

@@ -1,0 +1,246 @@
+import type { AuditLogResponse, ErrorBody, FacilityImportPreview, FacilityImportResult, ListTenantsResponse, ResponseView, User } from '@mcr/contract';
+import { getBuiltInTemplate, type Template } from '@mcr/domain';
+import { describe, expect, it } from 'vitest';
+import { CognitoAuthFlows } from '../../packages/local/src/cognito/auth-flows.ts';
+import { tokushima } from '../../packages/local/src/seed/demo-data.ts';
+import { api, USERS } from '../support/api.ts';
+import { stackInfo } from '../support/stack-info.ts';
+import { asChanges, completeAnswers } from '../support/templates.ts';
+
+const T36 = tokushima();
+const R6 = getBuiltInTemplate('mhlw-facility-r6') as Template;
+const stamp = Date.now();
+
+interface SesMail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text: string };
+}
+async function mailTo(email: string): Promise<SesMail | undefined> {
+  const res = await fetch(`${stackInfo().services.sesEndpoint}/store`);
+  const store = (await res.json()) as { emails: SesMail[] };
+  return store.emails.filter((m) => m.destination.to.includes(email)).at(-1);
+}
+
+const row = (n: number, over: Partial<Record<string, string>> = {}) => ({
+  row: n,
+  name: `取込テスト病院${n}`,
+  kind: '病院',
+  beds: '120',
+  healthCenter: '美馬保健所',
+  medicalArea: '西部',
+  medicalInstitutionCode: `361${String(8000000 + n).slice(-7)}`,
+  address: '徳島県美馬市脇町1',
+  contactEmail: `import${n}@example.jp`,
+  ...over,
+});
+
+describe('importing the facility list', () => {
+  it('refuses a file with broken rows with a per-row report, and writes nothing', async () => {
+    const rows = [
+      row(2),
+      row(3, { kind: '病医院' }),
+      row(4, { beds: '5' }),
+      row(5, { medicalInstitutionCode: '1310000001' }),
+      row(6, { medicalInstitutionCode: row(2).medicalInstitutionCode }),
+      row(7, { contactEmail: 'not-an-email' }),
+      row(8, { medicalArea: '東部' }),
+    ];
+    const preview = await api<FacilityImportPreview>('POST', '/api/facilities/import/preview', { as: USERS.pref36, body: { rows } });
+    expect(preview.status).toBe(200);
+    expect(preview.body.errors.map((e) => e.row)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(preview.body.errors.every((e) => e.message.ja && e.column)).toBe(true);
+    const res = await api<ErrorBody>('POST', '/api/facilities/import', { as: USERS.pref36, body: { rows } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields?.map((f) => f.line)).toEqual([3, 4, 5, 6, 7, 8]);
+    const list = await api<{ items: { medicalInstitutionCode: string }[] }>('GET', '/api/facilities', { as: USERS.pref36 });
+    expect(list.body.items.some((f) => f.medicalInstitutionCode === row(2).medicalInstitutionCode)).toBe(false);
+  });
+
+  it('imports a clean file, then a re-import updates by 医療機関コード instead of duplicating', async () => {
+    const rows = [
+      row(10),
+      row(11, {
+        kind: '診療所',
+        beds: '0',
+        medicalInstitutionCode: `3610${String(900000 + (stamp % 99999)).slice(-6)}`,
+        healthCenter: '新しい保健所',
+        medicalArea: '新医療圏',
+      }),
+    ];
+    const preview = await api<FacilityImportPreview>('POST', '/api/facilities/import/preview', { as: USERS.pref36, body: { rows } });
+    expect(preview.body).toMatchObject({ creates: 2, updates: 0, errors: [], newHealthCenters: ['新しい保健所'] });
+    const first = await api<FacilityImportResult>('POST', '/api/facilities/import', { as: USERS.pref36, body: { rows } });
+    expect(first.body).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    const again = await api<FacilityImportResult>('POST', '/api/facilities/import', {
+      as: USERS.pref36,
+      body: { rows: [{ ...rows[0]!, beds: '130' }, rows[1]!] },
+    });
+    expect(again.body).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    const list = await api<{ items: { medicalInstitutionCode: string; beds: number }[] }>('GET', '/api/facilities', { as: USERS.pref36 });
+    const imported = list.body.items.filter((f) => f.medicalInstitutionCode === row(10).medicalInstitutionCode);
+    expect(imported).toHaveLength(1);
+    expect(imported[0]?.beds).toBe(130);
+  });
+});
+
+describe('invitations and people', () => {
+  const email = `nurse-${stamp}@f012.example.jp`;
+
+  it('invites a user by e-mail; the first sign-in sets a password and enrols TOTP; the user then works', async () => {
+    const res = await api<User>('POST', '/api/users', { as: USERS.pref36, body: { email, displayName: '招待 看護師', role: 'facility_admin', orgId: 'f012' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const mail = await mailTo(email);
+    expect(mail?.subject).toContain('招待');
+    const temporary = /仮パスワード: (\S+)/.exec(mail?.body.text ?? '')?.[1];
+    expect(temporary).toBeDefined();
+    const s = stackInfo().services;
+    const flows = new CognitoAuthFlows({ endpoint: s.cognitoEndpoint, userPoolId: s.userPoolId, clientId: s.userPoolClientId });
+    const { tokens } = await flows.completeFirstSignIn({ email, temporaryPassword: temporary as string, newPassword: 'Nurse-Pass-2026!' });
+    flows.destroy();
+    const me = await api<{ organisation: { id: string } }>('GET', '/api/me', { token: tokens.accessToken });
+    expect(me.body.organisation.id).toBe('f012');
+  });
+
+  it('lets a facility administrator see only its own people, and a disabled user is refused at once', async () => {
+    const s = stackInfo().services;
+    const flows = new CognitoAuthFlows({ endpoint: s.cognitoEndpoint, userPoolId: s.userPoolId, clientId: s.userPoolClientId });
+    const invited = await api<User>('POST', '/api/users', {
+      as: USERS.clinic36,
+      body: { email: `staff-${stamp}@clinic.example.jp`, displayName: '受付 太郎', role: 'facility_member' },
+    });
+    expect(invited.status).toBe(201);
+    const temporary = /仮パスワード: (\S+)/.exec((await mailTo(`staff-${stamp}@clinic.example.jp`))?.body.text ?? '')?.[1] as string;
+    const { tokens } = await flows.completeFirstSignIn({
+      email: `staff-${stamp}@clinic.example.jp`,
+      temporaryPassword: temporary,
+      newPassword: 'Staff-Pass-2026!',
+    });
+    flows.destroy();
+    expect((await api('GET', '/api/my/tasks', { token: tokens.accessToken })).status).toBe(200);
+
+    const own = await api<{ items: User[] }>('GET', '/api/users', { as: USERS.clinic36 });
+    expect(new Set(own.body.items.map((u) => u.orgId))).toEqual(new Set([invited.body.orgId]));
+
+    const off = await api<User>('PATCH', `/api/users/${invited.body.userId}`, { as: USERS.clinic36, body: { status: 'disabled' } });
+    expect(off.body.status).toBe('disabled');
+    expect((await api('GET', '/api/my/tasks', { token: tokens.accessToken })).status).toBe(403);
+    const on = await api<User>('PATCH', `/api/users/${invited.body.userId}`, { as: USERS.clinic36, body: { status: 'active' } });
+    expect(on.body.status).toBe('active');
+    expect((await api('GET', '/api/my/tasks', { token: tokens.accessToken })).status).toBe(200);
+  });
+
+  it('refuses an invitation that would make a facility administrator a prefecture admin', async () => {
+    const res = await api<ErrorBody>('POST', '/api/users', {
+      as: USERS.clinic36,
+      body: { email: `boss-${stamp}@example.jp`, displayName: 'x', role: 'pref_admin' },
+    });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('the review cycle: submit → 差戻し with a comment → fix → resubmit → confirm, all in the audit log', () => {
+  /** A hospital nobody else's test touches, with an administrator invited for this test. */
+  const facility = T36.facilities.find((f) => f.id === 'f015')!;
+  const path = `/api/campaigns/${T36.campaign.id}/facilities/${facility.id}/response`;
+  let token = '';
+  const as = () => ({ token });
+
+  it('runs end to end, keeping every submission and review as history', async () => {
+    const email = `director-${stamp}@f015.example.jp`;
+    expect(
+      (await api('POST', '/api/users', { as: USERS.pref36, body: { email, displayName: '院長', role: 'facility_admin', orgId: facility.id } })).status,
+    ).toBe(201);
+    const s = stackInfo().services;
+    const flows = new CognitoAuthFlows({ endpoint: s.cognitoEndpoint, userPoolId: s.userPoolId, clientId: s.userPoolClientId });
+    const temporary = /仮パスワード: (\S+)/.exec((await mailTo(email))?.body.text ?? '')?.[1] as string;
+    token = (await flows.completeFirstSignIn({ email, temporaryPassword: temporary, newPassword: 'Director-Pass-2026!' })).tokens.accessToken;
+    flows.destroy();
+
+    const v = (await api<ResponseView>('GET', path, as())).body;
+    expect(v.status).toBe('not_started');
+    const hasContract = T36.contracts.some((c) => c.facilityId === facility.id);
+    const saved = await api<ResponseView>('PUT', `${path}/answers`, {
+      ...as(),
+      body: { expectedVersion: v.version, changes: asChanges(completeAnswers(R6, hasContract)) },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const sub1 = await api<ResponseView>('POST', `${path}/submit`, { ...as(), body: { expectedVersion: saved.body.version, round: 1 } });
+    expect(sub1.body.status).toBe('submitted');
+
+    const back = await api<ResponseView>('POST', `${path}/return`, {
+      as: USERS.pref36,
+      body: {
+        expectedVersion: sub1.body.version,
+        message: 'アクセスログの管理について確認してください',
+        itemComments: [{ itemId: '2-6', comment: '保存期間を記載してください' }],
+      },
+    });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    expect(back.body.status).toBe('returned');
+    expect(back.body.reviews.at(-1)).toMatchObject({ action: 'returned', itemComments: [{ itemId: '2-6' }] });
+
+    const fixed = await api<ResponseView>('PUT', `${path}/answers`, {
+      ...as(),
+      body: {
+        expectedVersion: back.body.version,
+        changes: [{ itemId: '2-6', deviceClass: 'server', round: 1, answer: { value: 'yes', checkedOn: '2024-08-01', note: 'ログは1年間保存' } }],
+      },
+    });
+    expect(fixed.status).toBe(200);
+    const sub2 = await api<ResponseView>('POST', `${path}/submit`, { ...as(), body: { expectedVersion: fixed.body.version, round: 1 } });
+    expect(sub2.body.submissions).toHaveLength(2);
+    const ok = await api<ResponseView>('POST', `${path}/confirm`, { as: USERS.pref36, body: { expectedVersion: sub2.body.version } });
+    expect(ok.body.status).toBe('confirmed');
+    const twice = await api<ErrorBody>('POST', `${path}/confirm`, { as: USERS.pref36, body: { expectedVersion: ok.body.version } });
+    expect(twice.body.error.code).toBe('LOCKED');
+
+    const audit = await api<AuditLogResponse>('GET', `/api/audit?target=${facility.id}`, { as: USERS.pref36 });
+    const actions = audit.body.items.map((e) => e.action).reverse();
+    expect(actions).toEqual(expect.arrayContaining(['response.submit', 'response.return', 'response.answers.save', 'response.confirm']));
+    const mine = await api<AuditLogResponse>('GET', '/api/audit', as());
+    expect(mine.body.items.length).toBeGreaterThanOrEqual(5);
+    // The facility's own entries: its response, and the people invited into it; nothing of another facility.
+    const foreign = mine.body.items.filter((e) => !e.target.includes(facility.id) && !e.target.startsWith('user/'));
+    expect(foreign).toEqual([]);
+  });
+
+  it('exports the audit log as CSV that Excel opens with its Japanese intact', async () => {
+    const res = await fetch(`${stackInfo().url}/api/audit?format=csv`, {
+      headers: { authorization: `Bearer ${await (await import('../support/api.ts')).tokenFor(USERS.pref36)}` },
+    });
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="audit-/);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').split('\r\n')[0]).toContain('操作');
+  });
+
+  it('offers no route that edits or deletes audit entries', async () => {
+    const { routeList } = await import('@mcr/contract');
+    expect(routeList.filter((r) => r.path.startsWith('/api/audit') && r.method !== 'GET')).toEqual([]);
+  });
+});
+
+describe('tenants', () => {
+  it('lets the operator create a prefecture and invite its first admin, without reading any tenant data', async () => {
+    const email = `admin-${stamp}@pref.osaka.example.jp`;
+    const res = await api('POST', '/api/tenants', {
+      as: USERS.operator,
+      body: { tenantId: '27', name: '大阪府', nameEn: 'Osaka', admins: [{ email, displayName: '大阪 太郎' }] },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect((await mailTo(email))?.subject).toContain('大阪府');
+    const list = await api<ListTenantsResponse>('GET', '/api/tenants', { as: USERS.operator });
+    expect(list.body.items.map((t) => t.tenantId)).toEqual(expect.arrayContaining(['27', '36', '37']));
+    expect(
+      (
+        await api('POST', '/api/tenants', {
+          as: USERS.operator,
+          body: { tenantId: '27', name: '大阪府', nameEn: 'Osaka', admins: [{ email: `b-${email}`, displayName: 'b' }] },
+        })
+      ).status,
+    ).toBe(409);
+    expect((await api('GET', '/api/facilities', { as: USERS.operator })).status).toBe(403);
+  });
+});
