@@ -2,7 +2,8 @@ import * as z from 'zod';
 
 /** Identifiers we mint are URL-safe and short; anything else in a path is refused before a key is built. */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id');
-export const TenantId = z.string().regex(/^[0-9]{2}$/, 'tenant');
+/** JIS X 0401 prefecture code: 01 (北海道) … 47 (沖縄県). */
+export const TenantId = z.string().regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, 'tenant');
 /** Calendar date as written on the MHLW form, ISO `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date();
 export const IsoDateTime = z.iso.datetime();
