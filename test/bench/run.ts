@@ -111,10 +111,52 @@ async function api() {
       return res;
     });
     await measure('GET campaign progress (120 facilities)', 100, () => get('/api/campaigns/r6-facility/progress', pref));
+    await importBench(info.url, pref);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The prefecture's biggest file: 15,000 facilities (Tokyo has ~630 hospitals + ~14,500 clinics), as the SPA sends it. */
+async function importBench(url: string, token: string) {
+  const kinds = [
+    ['病院', '1', 150],
+    ['診療所', '1', 0],
+    ['歯科診療所', '3', 0],
+    ['薬局', '4', 0],
+  ] as const;
+  const rows = Array.from({ length: 15_000 }, (_, i) => {
+    const [kind, digit, beds] = kinds[i % 4] as (typeof kinds)[number];
+    return {
+      row: i + 2,
+      name: `ベンチ医療機関${i}`,
+      kind,
+      beds: String(beds),
+      healthCenter: `ベンチ保健所${i % 12}`,
+      medicalArea: `圏域${i % 12}`,
+      medicalInstitutionCode: `36${digit}${String(5_000_000 + i).padStart(7, '0')}`,
+      address: '徳島県',
+      contactEmail: '',
+    };
+  });
+  const post = (path: string, chunk: unknown[]) =>
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ rows: chunk }),
+    });
+  for (const [label, path, size] of [
+    ['preview', '/api/facilities/import/preview', 2000],
+    ['import', '/api/facilities/import', 500],
+  ] as const) {
+    const t = performance.now();
+    for (let i = 0; i < rows.length; i += size) {
+      const res = await post(path, rows.slice(i, i + size));
+      if (!res.ok) throw new Error(`${label}: HTTP ${res.status} ${await res.text()}`);
+    }
+    console.log(`  facility ${label.padEnd(8)} 15,000 rows in chunks of ${size}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
 }
 

@@ -26,7 +26,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // The viewport, not the full page: a 10,000-pixel page cannot be looked at; tests scroll to what matters first.
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
 interface AxeViolation {

@@ -9,8 +9,6 @@ import { ForbiddenError, HttpError, toHttpError, ValidationError } from './error
 import { createLogger, type Logger } from './logger.ts';
 import { RawBody } from './raw-body.ts';
 
-const MAX_BODY_BYTES = 256 * 1024;
-
 let db: Db | undefined;
 function database(): Db {
   const e = env();
@@ -53,10 +51,10 @@ function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: string)
   return res.data;
 }
 
-function readBody(event: Event): unknown {
+function readBody(event: Event, maxBytes: number): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) {
+  if (Buffer.byteLength(raw) > maxBytes) {
     throw new HttpError(413, 'PAYLOAD_TOO_LARGE', { ja: '送信データが大きすぎます', en: 'Request body too large' });
   }
   try {
@@ -131,7 +129,7 @@ const parseRequest = (route: RouteDef): MiddlewareObj<Event, Result, Error, AppC
     request.context.input = {
       params: parsePart(route.params, e.pathParameters ?? {}, 'path'),
       query: parsePart(route.query, e.queryStringParameters ?? {}, 'query'),
-      body: parsePart(route.body, readBody(e), 'body'),
+      body: parsePart(route.body, readBody(e, (route.maxBodyKiB ?? 256) * 1024), 'body'),
     };
   },
 });

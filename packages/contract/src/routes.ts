@@ -58,6 +58,8 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   roles: readonly Role[];
   /** Read routes get a read-only grant on the table in AWS. */
   access: 'read' | 'read-write';
+  /** Largest request body accepted, in KiB (default 256); Lambda's own limit is 6 MiB. */
+  maxBodyKiB?: number;
   /** Other AWS services the handler calls (each becomes an IAM grant in the stack). */
   uses?: readonly ('userPoolAdmin' | 'mail')[];
   summary: LocalizedText;
@@ -275,6 +277,8 @@ export const routes = {
     roles: ['pref_admin'],
     access: 'read',
     summary: { ja: '医療機関一覧の取込み (確認のみ、書き込みなし)', en: 'Check a facility list before importing (writes nothing)' },
+    // 2,000 rows of Japanese text per request.
+    maxBodyKiB: 4096,
     body: FacilityImportBody,
     response: FacilityImportPreview,
   }),
@@ -285,6 +289,8 @@ export const routes = {
     roles: ['pref_admin'],
     access: 'read-write',
     summary: { ja: '医療機関一覧の取込み (医療機関コードで更新)', en: 'Import facilities (updates by 医療機関コード)' },
+    // 2,000 rows of Japanese text per request.
+    maxBodyKiB: 4096,
     body: FacilityImportBody,
     response: FacilityImportResult,
   }),

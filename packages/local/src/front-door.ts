@@ -39,7 +39,8 @@ const SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
 
-const MAX_BODY = 1024 * 1024;
+/** API Gateway and Lambda accept 6 MiB; each route's own limit is applied by the handler pipeline. */
+const MAX_BODY = 6 * 1024 * 1024;
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {

@@ -45,10 +45,18 @@ if (!url || !token) {
     console.error('The local stack is not running (start it with `npm start`), and no --api/--token was given.');
     process.exit(1);
   }
-  const running = JSON.parse(readFileSync(ready, 'utf8')) as { url: string; services: { cognitoEndpoint: string; userPoolId: string; userPoolClientId: string }; logins: DemoLogin[] };
+  const running = JSON.parse(readFileSync(ready, 'utf8')) as {
+    url: string;
+    services: { cognitoEndpoint: string; userPoolId: string; userPoolClientId: string };
+    logins: DemoLogin[];
+  };
   const operator = running.logins.find((l) => l.role === 'operator');
   if (!operator) throw new Error('no operator login in the running stack');
-  const flows = new CognitoAuthFlows({ endpoint: running.services.cognitoEndpoint, userPoolId: running.services.userPoolId, clientId: running.services.userPoolClientId });
+  const flows = new CognitoAuthFlows({
+    endpoint: running.services.cognitoEndpoint,
+    userPoolId: running.services.userPoolId,
+    clientId: running.services.userPoolClientId,
+  });
   token = (await flows.signIn(operator)).accessToken;
   flows.destroy();
   url = running.url;
