@@ -40,8 +40,8 @@ function clean(s: string): string {
  * Re-import matches by 医療機関コード: a known code updates that facility instead of adding a second one.
  */
 export async function planFacilityImport(repos: Repositories, tenantId: string, rows: readonly FacilityImportRow[]): Promise<ImportPlan> {
-  const [existing, healthCenters] = await Promise.all([repos.facilities.list(), repos.healthCenters.list()]);
-  const byCode = new Map(existing.map((f) => [f.medicalInstitutionCode, f]));
+  const codes = rows.map((r) => clean(r.medicalInstitutionCode).replace(/[-\s]/g, '')).filter((c) => /^\d{10}$/.test(c));
+  const [byCode, healthCenters] = await Promise.all([repos.facilities.byCodes(codes), repos.healthCenters.list()]);
   const hcByName = new Map(healthCenters.map((h) => [h.name, h]));
   const newHc = new Map<string, HealthCenterRecord>();
   const seenCodes = new Map<string, number>();

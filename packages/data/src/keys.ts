@@ -21,6 +21,8 @@ export const keys = {
   /** GSI1: every facility of the tenant, grouped by 保健所 so an inspector's list is one Query. */
   facilityIndex: (s: TenantScope, healthCenterId: string, id: string) => ({ GSI1PK: `${t(s)}#FACILITIES`, GSI1SK: `HC#${healthCenterId}#FAC#${id}` }),
   facilitiesPartition: (s: TenantScope) => `${t(s)}#FACILITIES`,
+  /** 医療機関コード → facility id, so that a re-import finds its facilities by key, not by listing them all. */
+  facilityCode: (s: TenantScope, code: string) => ({ PK: `${t(s)}#FACCODE#${code}`, SK: 'CODE' }),
   facilitiesOfHealthCenterPrefix: (healthCenterId: string) => `HC#${healthCenterId}#FAC#`,
   vendor: (s: TenantScope, id: string) => ({ PK: `${t(s)}#VEN#${id}`, SK: 'PROFILE' }),
   vendorIndex: (s: TenantScope, id: string) => ({ GSI1PK: `${t(s)}#VENDORS`, GSI1SK: `VEN#${id}` }),

@@ -4,7 +4,7 @@ import type { Db } from '../client.ts';
 import { NotFoundError } from '../errors.ts';
 import { keys, type TenantScope } from '../keys.ts';
 import type { Actor, ContractRecord, FacilityRecord, HealthCenterRecord, MembershipRecord, TenantRecord, VendorRecord } from '../records.ts';
-import { auditItem, batchPut, getItem, queryAll } from './shared.ts';
+import { auditItem, batchGet, batchPut, getItem, queryAll } from './shared.ts';
 
 /**
  * Reads the membership that names a user's role and organisation. Called by the auth middleware
@@ -32,6 +32,7 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
     type: 'Contract',
     ...r,
   });
+  const codeItem = (r: FacilityRecord) => ({ ...keys.facilityCode(scope, r.medicalInstitutionCode), type: 'FacilityCode', facilityId: r.id });
   const facilityItem = (r: FacilityRecord) => ({ ...keys.facility(scope, r.id), ...keys.facilityIndex(scope, r.healthCenterId, r.id), type: 'Facility', ...r });
   const audit = (actor: Actor, entry: Parameters<typeof auditItem>[3]) =>
     db.doc.send(new TransactWriteCommand({ TransactItems: [auditItem(db, scope, actor, entry)] }));
@@ -88,7 +89,22 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
             ...(filter.healthCenterId ? { ':sk': keys.facilitiesOfHealthCenterPrefix(filter.healthCenterId) } : {}),
           },
         }),
-      put: (r: FacilityRecord) => put(facilityItem(r)),
+      put: async (r: FacilityRecord) => {
+        await put(facilityItem(r));
+        await put(codeItem(r));
+      },
+      /** Facilities by 医療機関コード (two batched reads, whatever the size of the tenant). */
+      async byCodes(codes: readonly string[]): Promise<Map<string, FacilityRecord>> {
+        const found = await batchGet<{ facilityId: string }>(
+          db,
+          [...new Set(codes)].map((c) => keys.facilityCode(scope, c)),
+        );
+        const facilities = await batchGet<FacilityRecord>(
+          db,
+          found.map((f) => keys.facility(scope, f.facilityId)),
+        );
+        return new Map(facilities.map((f) => [f.medicalInstitutionCode, f]));
+      },
       /** Writes an imported chunk (new 保健所 first, then facilities) and records it in the audit log. */
       async importBatch(
         healthCenters: HealthCenterRecord[],
@@ -96,7 +112,11 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
         actor: Actor,
         summary: { created: number; updated: number },
       ): Promise<void> {
-        await batchPut(db, [...healthCenters.map((h) => ({ ...keys.healthCenter(scope, h.id), type: 'HealthCenter', ...h })), ...facilities.map(facilityItem)]);
+        await batchPut(db, [
+          ...healthCenters.map((h) => ({ ...keys.healthCenter(scope, h.id), type: 'HealthCenter', ...h })),
+          ...facilities.map(facilityItem),
+          ...facilities.map(codeItem),
+        ]);
         await audit(actor, {
           action: 'facilities.import',
           target: 'facilities',

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, GetCommand, QueryCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, QueryCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client.ts';
 import { keys, type TenantScope } from '../keys.ts';
 import type { Actor } from '../records.ts';
@@ -69,4 +69,19 @@ export function auditItem(
       ConditionExpression: 'attribute_not_exists(PK)',
     },
   };
+}
+
+/** Reads items by key, 100 at a time, retrying what DynamoDB leaves unprocessed. Order is not kept. */
+export async function batchGet<T>(db: Db, keyList: { PK: string; SK: string }[]): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < keyList.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [db.tableName]: { Keys: keyList.slice(i, i + 100) } };
+    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      const res = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of res.Responses?.[db.tableName] ?? []) out.push(strip<T>(item));
+      request = res.UnprocessedKeys as typeof request;
+    }
+  }
+  return out;
 }
