@@ -1,28 +1,56 @@
-import { ROLE_LABELS } from '@mcr/contract';
-import { useI18n } from '../i18n/i18n.tsx';
+import { ROLE_LABELS, type Role } from '@mcr/contract';
+import { type Localized, useI18n } from '../i18n/i18n.tsx';
 import { M } from '../i18n/messages.ts';
 import type { Auth } from '../features/auth/auth-context.tsx';
 import { paths } from './paths.ts';
 import { Link, usePath } from './router.tsx';
 
-/** The prefecture administrator's sections: surveys and checklist versions. */
-function MainNav() {
+interface NavLink {
+  to: string;
+  text: Localized;
+  /** Paths under this section (its detail pages). */
+  prefix?: string;
+}
+
+/** The sections of the prefecture administrator and of a facility administrator. */
+function navLinks(role: Role): NavLink[] {
+  if (role === 'pref_admin') {
+    return [
+      { to: paths.home(), text: M.navCampaigns, prefix: '/campaigns/' },
+      { to: paths.facilities(), text: M.navFacilities, prefix: '/facilities/' },
+      { to: paths.vendors(), text: M.navVendors },
+      { to: paths.users(), text: M.navUsers },
+      { to: paths.audit(), text: M.navAudit },
+      { to: paths.templates(), text: M.navTemplates, prefix: '/templates/' },
+    ];
+  }
+  if (role === 'facility_admin') {
+    return [
+      { to: paths.home(), text: M.navAnswers, prefix: '/campaigns/' },
+      { to: paths.users(), text: M.navUsers },
+      { to: paths.audit(), text: M.navAudit },
+    ];
+  }
+  return [];
+}
+
+function MainNav({ links }: { links: NavLink[] }) {
   const { t } = useI18n();
   const path = usePath();
-  const links = [
-    { to: paths.home(), text: M.navCampaigns, here: path === '/', inside: path.startsWith('/campaigns/') },
-    { to: paths.templates(), text: M.navTemplates, here: path === '/templates', inside: path.startsWith('/templates/') },
-  ];
   return (
     <nav className="main-nav" aria-label={t(M.navLabel)}>
       <ul>
-        {links.map((l) => (
-          <li key={l.to}>
-            <Link to={l.to} aria-current={l.here ? 'page' : l.inside ? 'true' : undefined} className={l.here || l.inside ? 'active' : undefined}>
-              {t(l.text)}
-            </Link>
-          </li>
-        ))}
+        {links.map((l) => {
+          const here = path === l.to || (l.to === paths.home() && path === paths.campaigns());
+          const inside = !here && l.prefix !== undefined && path.startsWith(l.prefix);
+          return (
+            <li key={l.to}>
+              <Link to={l.to} aria-current={here ? 'page' : inside ? 'true' : undefined} className={here || inside ? 'active' : undefined}>
+                {t(l.text)}
+              </Link>
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );
@@ -73,9 +101,9 @@ export function Header({ auth }: { auth?: Auth | undefined }) {
           ) : null}
         </div>
       </div>
-      {me?.role === 'pref_admin' ? (
+      {me && navLinks(me.role).length > 0 ? (
         <div className="nav-inner">
-          <MainNav />
+          <MainNav links={navLinks(me.role)} />
         </div>
       ) : null}
     </header>

@@ -1,8 +1,14 @@
 /** Paths of the app; links are built here so a path is spelled once. */
 export const paths = {
   home: () => '/',
+  campaigns: () => '/campaigns',
   progress: (campaignId: string) => `/campaigns/${encodeURIComponent(campaignId)}/progress`,
   response: (campaignId: string, facilityId: string) => `/campaigns/${encodeURIComponent(campaignId)}/facilities/${encodeURIComponent(facilityId)}`,
   templates: () => '/templates',
   template: (templateId: string) => `/templates/${encodeURIComponent(templateId)}`,
+  facilities: () => '/facilities',
+  facility: (facilityId: string) => `/facilities/${encodeURIComponent(facilityId)}`,
+  vendors: () => '/vendors',
+  users: () => '/users',
+  audit: () => '/audit',
 };

@@ -362,11 +362,6 @@ export const M = {
     ja: 'このサービスでは、契約先の医療機関向けに「事業者確認用」チェックリストへの回答と、MDS/SDS (製造業者/サービス事業者による医療情報セキュリティ開示書) の登録ができるようになります。これらの機能は順次公開します。公開されましたらメールでお知らせします。',
     en: 'Here you will answer the vendor checklist (事業者確認用) for the facilities you serve and upload your MDS/SDS disclosures. These features are coming; we will tell you by e-mail when they open.',
   },
-  operatorHomeTitle: { ja: '運営者の方へ', en: 'For the operator' },
-  operatorHomeBody: {
-    ja: '運営者は、都道府県のテナントとその最初の管理者を登録します。各都道府県のデータにはアクセスできません。テナント管理の画面は順次公開します。',
-    en: 'The operator creates prefecture tenants and their first administrators, with no access to tenant data. The tenant screens are coming.',
-  },
   showMore: (n: number) => ({ ja: `さらに表示（残り ${n} 施設）`, en: `Show more (${n} left)` }),
   facilityNoTasksHint: { ja: '調査が届くと、ここに表示されます。', en: 'Surveys appear here when they arrive.' },
 
@@ -543,4 +538,512 @@ export const M = {
     m > 0
       ? { ja: `${n} 施設に配布しました (うち ${m} 施設は前年度の回答を引継ぎ)`, en: `Sent to ${n} facilities (${m} with last year’s answers carried over)` }
       : { ja: `${n} 施設に配布しました`, en: `Sent to ${n} facilities` },
+
+  payloadTooLarge: { ja: '送信するデータが大きすぎます。', en: 'The data sent is too large.' },
+
+  // Review (確認・差戻し)
+  reviewNoticeTitle: { ja: 'この回答は提出済みです', en: 'This response has been submitted' },
+  reviewNotice: {
+    ja: '内容を確認し、ページ下の「確認・差戻し」で確認 (受理) するか、差戻してください。直してほしい項目には「この項目にコメント」でコメントを付けられます。',
+    en: 'Review the answers, then confirm or send them back under “Review” at the bottom. Use “Comment on this item” to say what to fix.',
+  },
+  reviewJump: { ja: '「確認・差戻し」へ移動', en: 'Go to “Review”' },
+  reviewTitle: { ja: '確認・差戻し', en: 'Review' },
+  reviewLead: (n: number) => ({
+    ja: `${n}回目の提出内容を確認します。問題がなければ確認 (受理) し、直してほしい点があれば差戻してください。`,
+    en: `Review round ${n}. Confirm it if it is in order, or send it back with what to fix.`,
+  }),
+  reviewConfirmHeading: { ja: '問題がない場合', en: 'If it is in order' },
+  reviewConfirmHint: {
+    ja: '確認すると、この回の回答は確定し、医療機関は変更できなくなります。',
+    en: 'Confirming fixes this round’s answers; the facility can no longer change them.',
+  },
+  confirmButton: { ja: '確認 (受理) する', en: 'Confirm (accept)' }, // stable (ja)
+  reviewReturnHeading: { ja: '直してほしい点がある場合', en: 'If something must be fixed' },
+  returnMessage: { ja: '差戻しの理由', en: 'Reason for sending back' }, // stable (ja)
+  returnMessageHint: {
+    ja: '医療機関に届く全体へのメッセージです (2000 文字まで)。項目ごとのコメントだけで差戻す場合は空欄でもかまいません。',
+    en: 'A message to the facility (2000 characters at most). May be left empty when item comments say it all.',
+  },
+  returnNeedsReason: {
+    ja: '差戻しの理由を入力するか、項目にコメントを付けてください',
+    en: 'Enter a reason, or comment on at least one item',
+  },
+  messageTooLong: { ja: '2000 文字以内で入力してください', en: 'At most 2000 characters' },
+  tooManyComments: { ja: 'コメントは 100 項目までです。', en: 'At most 100 item comments.' },
+  itemCommentsCount: (n: number) => ({ ja: `項目へのコメント (${n} 件)`, en: `Item comments (${n})` }),
+  itemCommentsNone: {
+    ja: 'まだありません。直してほしい項目で「この項目にコメント」を押すと、ここに並びます。',
+    en: 'None yet. Press “Comment on this item” on an item to add one.',
+  },
+  commentOnItem: { ja: 'この項目にコメント', en: 'Comment on this item' }, // stable (ja)
+  commentLabel: (n: string) => ({ ja: `コメント (${n})`, en: `Comment (${n})` }), // stable (ja)
+  commentHint: { ja: '差戻すと、この項目の横に表示されます。', en: 'Shown next to this item when you send the response back.' },
+  commentTooLong: { ja: 'コメントは 2000 文字以内にしてください', en: 'At most 2000 characters' },
+  commentEdit: { ja: '編集', en: 'Edit' },
+  commentRemove: { ja: 'コメントを削除', en: 'Remove comment' },
+  returnButton: { ja: '差戻す', en: 'Send back' }, // stable (ja)
+  returnDialogTitle: { ja: '差戻しますか？', en: 'Send the response back?' },
+  returnDialogBody: (name: string, n: number) => ({
+    ja: `${name} に差戻しの理由${n > 0 ? `と項目へのコメント ${n} 件` : ''}が表示され、回答を修正して再提出できるようになります。`,
+    en: `${name} will see your reason${n > 0 ? ` and ${n} item comment${n === 1 ? '' : 's'}` : ''} and can correct and resubmit the answers.`,
+  }),
+  returnSend: { ja: '差戻しを送信', en: 'Send back now' }, // stable (ja)
+  confirmDialogTitle: { ja: 'この回答を確認 (受理) しますか？', en: 'Confirm this response?' },
+  confirmDialogBody: (name: string, n: number) => ({
+    ja: `${name} の${n}回目の回答を確認済みにします。医療機関は回答を変更できなくなります。`,
+    en: `Round ${n} of ${name} becomes confirmed; the facility can no longer change it.`,
+  }),
+  confirmDropsComments: {
+    ja: '入力中の差戻しの理由と項目へのコメントは送信されません。',
+    en: 'The reason and item comments you typed are not sent.',
+  },
+  confirmMessage: { ja: '医療機関へのメッセージ (任意)', en: 'Message to the facility (optional)' },
+  confirmSend: { ja: '確認を送信', en: 'Confirm now' }, // stable (ja)
+  sending: { ja: '送信しています…', en: 'Sending…' },
+  reviewFailed: { ja: '送信できませんでした', en: 'Not sent' },
+  reviewConflict: {
+    ja: 'ほかの方がこの回答を更新しました。最新の内容を読み込んでから、もう一度操作してください。',
+    en: 'Someone else updated this response. Load the latest version and try again.',
+  },
+  reviewLocked: {
+    ja: 'この回答はすでに確認または差戻しされています。最新の状態を読み込んでください。',
+    en: 'This response has already been confirmed or sent back. Load the latest state.',
+  },
+  reviewForbidden: { ja: '確認・差戻しは都道府県の管理者が行います。', en: 'Only prefecture administrators review responses.' },
+  itemCommentTitle: { ja: '差戻し時のコメント', en: 'Comment when sent back' },
+  itemCommentTitleFacility: { ja: '都道府県からのコメント', en: 'Comment from the prefecture' },
+  returnedTitle: { ja: '差戻しがありました', en: 'The prefecture sent your answers back' }, // stable (ja)
+  returnedTitleAdmin: { ja: '差戻し中 (医療機関の修正待ち)', en: 'Sent back (waiting for the facility)' },
+  returnedMeta: (date: string, n: number, by: string) => ({
+    ja: `${date}・${n}回目・${by || '都道府県'}`,
+    en: `${date}, round ${n}, ${by || 'the prefecture'}`,
+  }),
+  returnedItems: (n: number) => ({ ja: `コメントのある項目 (${n} 件)`, en: `Items with comments (${n})` }),
+  returnedNext: {
+    ja: 'コメントのある項目を直して、もう一度提出してください。回答は自動で保存されます。',
+    en: 'Fix the items with comments, then submit again. Answers save automatically.',
+  },
+  reviewHistoryTitle: { ja: '確認・差戻しの履歴', en: 'Reviews' },
+  reviewActionReturned: { ja: '差戻し', en: 'Sent back' },
+  reviewActionConfirmed: { ja: '確認済み', en: 'Confirmed' },
+  reviewBy: { ja: '担当', en: 'By' },
+  confirmedBy: (date: string, by: string) => ({
+    ja: `${date}に都道府県${by ? `（${by}）` : ''}が確認しました。`,
+    en: `Confirmed by the prefecture${by ? ` (${by})` : ''} on ${date}.`,
+  }),
+  confirmedLocked: { ja: '確認済みのため、回答は変更できません。', en: 'Confirmed answers cannot be changed.' },
+
+  // Navigation
+  navFacilities: { ja: '医療機関', en: 'Facilities' }, // stable (ja)
+  navVendors: { ja: '事業者', en: 'Vendors' },
+  navUsers: { ja: '利用者', en: 'Users' }, // stable (ja)
+  navAudit: { ja: '操作履歴', en: 'Audit log' }, // stable (ja)
+  navAnswers: { ja: '回答', en: 'Answers' }, // stable (ja)
+
+  // Common
+  choose: { ja: '選んでください', en: 'Choose…' },
+  edit: { ja: '編集', en: 'Edit' },
+  remove: { ja: '削除', en: 'Remove' },
+  stop: { ja: '中止', en: 'Stop' },
+  stopping: { ja: '中止しています… (送信中の分が終わるまでお待ちください)', en: 'Stopping… (waiting for the batch under way)' },
+  search: { ja: '検索', en: 'Search' },
+  showMoreRows: (n: number) => ({ ja: `さらに表示（残り ${n.toLocaleString('en-US')} 件）`, en: `Show more (${n.toLocaleString('en-US')} left)` }),
+  countRows: (n: number) => ({ ja: `${n.toLocaleString('en-US')} 件`, en: n.toLocaleString('en-US') }),
+  countItems: (n: number) => ({ ja: `${n.toLocaleString('en-US')} 件`, en: n.toLocaleString('en-US') }),
+  colActions: { ja: '操作', en: 'Actions' },
+  errEmailRequired: { ja: 'メールアドレスを入力してください', en: 'Enter the e-mail address' },
+  errEmailInvalid: { ja: 'メールアドレスの形式が正しくありません', en: 'This is not a valid e-mail address' },
+  errNameRequired: { ja: '氏名を入力してください', en: 'Enter the name' },
+  errTooLong: (n: number) => ({ ja: `${n} 文字以内で入力してください`, en: `At most ${n} characters` }),
+
+  // Facilities
+  facilitiesTitle: { ja: '医療機関', en: 'Facilities' },
+  facilitiesLead: {
+    ja: '県内の医療機関の一覧です。名称を選ぶと、詳細と契約している事業者を確認できます。一覧は CSV または Excel のファイルから取り込めます。',
+    en: 'The facilities of the prefecture. Choose one to see its details and vendors. The list can be imported from a CSV or Excel file.',
+  },
+  facilitiesEmpty: { ja: '医療機関はまだ登録されていません。「一覧を取り込む」から登録してください。', en: 'No facilities yet. Import the list to add them.' },
+  facilityListHeading: { ja: '医療機関の一覧', en: 'Facility list' },
+  facilitySearch: { ja: '名称・医療機関コードで検索', en: 'Search by name or code' },
+  filterKind: { ja: '種別で絞り込む', en: 'Filter by kind' },
+  noFacilityRows: { ja: '条件に合う医療機関はありません。', en: 'No facility matches.' },
+  colBeds: { ja: '病床数', en: 'Beds' },
+  colMedicalArea: { ja: '二次医療圏', en: 'Medical area' },
+  colCode: { ja: '医療機関コード', en: 'Facility code' },
+  colAddress: { ja: '所在地', en: 'Address' },
+  colContactEmail: { ja: '連絡先メール', en: 'Contact e-mail' },
+  facilitiesBack: { ja: '医療機関の一覧に戻る', en: 'Back to the facilities' },
+  facilityProfile: { ja: '基本情報', en: 'Profile' },
+
+  // Contracts
+  contractsTitle: { ja: '契約している事業者', en: 'Vendors under contract' },
+  contractsLead: {
+    ja: '医療情報システムの事業者と、提供を受けているシステムです。契約が登録されていない医療機関では、事業者に関するチェック項目が対象外になります。',
+    en: 'The system vendors and the systems they provide. Without a registered contract, the vendor-related checklist items do not apply.',
+  },
+  contractsEmpty: { ja: '契約はまだ登録されていません。', en: 'No contract registered.' },
+  contractAdd: { ja: '契約を追加', en: 'Add a contract' },
+  contractAddTitle: { ja: '契約の追加', en: 'Add a contract' },
+  contractEditTitle: (vendor: string) => ({ ja: `契約の編集: ${vendor}`, en: `Edit the contract: ${vendor}` }),
+  contractEditFor: (vendor: string) => ({ ja: `編集 (${vendor})`, en: `Edit (${vendor})` }),
+  contractRemoveFor: (vendor: string) => ({ ja: `削除 (${vendor})`, en: `Remove (${vendor})` }),
+  contractSave: { ja: '保存する', en: 'Save' },
+  contractSaveFailed: { ja: '契約を保存できませんでした', en: 'The contract was not saved' },
+  contractSaved: (vendor: string) => ({ ja: `${vendor} との契約を保存しました。`, en: `The contract with ${vendor} has been saved.` }),
+  contractRemoved: (vendor: string) => ({ ja: `${vendor} との契約を削除しました。`, en: `The contract with ${vendor} has been removed.` }),
+  contractRemoveTitle: { ja: '契約を削除しますか？', en: 'Remove the contract?' },
+  contractRemoveBody: (vendor: string, facility: string) => ({
+    ja: `${facility} と ${vendor} の契約を削除します。`,
+    en: `The contract between ${facility} and ${vendor} will be removed.`,
+  }),
+  colVendor: { ja: '事業者', en: 'Vendor' },
+  colSystems: { ja: 'システム', en: 'Systems' },
+  colRemote: { ja: 'リモート保守', en: 'Remote maintenance' },
+  fieldVendor: { ja: '事業者', en: 'Vendor' },
+  fieldVendorHint: { ja: '一覧にない事業者は、先に登録してください:', en: 'Register a vendor that is not listed first:' },
+  fieldSystems: { ja: '提供を受けているシステム (複数選択可)', en: 'Systems provided (choose all that apply)' },
+  fieldRemote: { ja: 'リモート保守', en: 'Remote maintenance' },
+  fieldRemoteHint: {
+    ja: '事業者が外部のネットワークから機器に接続して保守しているか',
+    en: 'Whether the vendor connects from outside to maintain the systems',
+  },
+  remoteYes: { ja: 'あり', en: 'Yes' },
+  remoteNo: { ja: 'なし', en: 'No' },
+  errVendorRequired: { ja: '事業者を選んでください', en: 'Choose a vendor' },
+  errSystemsRequired: { ja: 'システムを 1 つ以上選んでください', en: 'Choose at least one system' },
+  errRemoteRequired: { ja: 'リモート保守の有無を選んでください', en: 'Say whether there is remote maintenance' },
+  noVendorsLeft: { ja: '追加できる事業者がありません。先に事業者を登録してください:', en: 'No vendor left to add. Register one first:' },
+  systemKind: (s: string) => ({ ja: s, en: SYSTEM_KIND_EN[s] ?? s }),
+
+  // Vendors
+  vendorsTitle: { ja: '事業者', en: 'Vendors' },
+  vendorsLead: {
+    ja: '医療機関に医療情報システムを提供している事業者です。登録した事業者は、医療機関の契約に追加できます。',
+    en: 'The vendors providing medical information systems. Registered vendors can be added to a facility’s contracts.',
+  },
+  vendorsEmpty: { ja: '事業者はまだ登録されていません。', en: 'No vendors yet.' },
+  vendorListHeading: (n: number) => ({ ja: `登録されている事業者 (${n} 社)`, en: `Registered vendors (${n})` }),
+  vendorSearch: { ja: '事業者を検索', en: 'Search vendors' },
+  vendorAdd: { ja: '事業者を登録', en: 'Register a vendor' },
+  vendorAddTitle: { ja: '事業者の登録', en: 'Register a vendor' },
+  vendorAddButton: { ja: '登録する', en: 'Register' },
+  vendorAddFailed: { ja: '事業者を登録できませんでした', en: 'The vendor was not registered' },
+  vendorCreated: (name: string) => ({ ja: `${name} を登録しました。`, en: `${name} has been registered.` }),
+  fieldVendorName: { ja: '事業者名', en: 'Vendor name' },
+  fieldVendorEmail: { ja: '連絡先メールアドレス', en: 'Contact e-mail' },
+  fieldVendorEmailHint: { ja: '事業者の窓口のアドレス', en: 'The vendor’s help-desk address' },
+  errVendorNameRequired: { ja: '事業者名を入力してください', en: 'Enter the vendor name' },
+
+  // Facility import
+  importOpen: { ja: '一覧を取り込む (CSV / Excel)', en: 'Import the list (CSV / Excel)' }, // stable (ja)
+  importLead: {
+    ja: '県で管理している医療機関の一覧 (CSV または Excel) を読み込みます。先に内容を確認し、誤りがなければ取り込みます。医療機関コードが同じ医療機関は、新しく追加せずに内容を更新します。',
+    en: 'Load the facility list the prefecture keeps (CSV or Excel). It is checked first and imported only without errors. A facility whose code is already known is updated, not added twice.',
+  },
+  importFile: { ja: '取り込むファイル (CSV / Excel)', en: 'File to import (CSV / Excel)' }, // stable (ja)
+  importFileHint: {
+    ja: '.csv (UTF-8 または Shift_JIS) か .xlsx。1 行目に列の名前 (名称、種別、病床数、保健所、二次医療圏、医療機関コード、所在地、連絡先メール) を書きます。選ぶと内容の確認が始まります。',
+    en: '.csv (UTF-8 or Shift_JIS) or .xlsx, with the column names in row 1. Checking starts when you choose the file.',
+  },
+  importTemplate: { ja: 'ひな形をダウンロード', en: 'Download the template' }, // stable (ja)
+  importHelpSummary: { ja: 'ファイルの書き方', en: 'How to prepare the file' },
+  importHelp1: {
+    ja: '1 行目は見出しです。名称、種別、保健所、二次医療圏、医療機関コードは必須、病床数、所在地、連絡先メールは任意です (列の順番は自由です)。',
+    en: 'Row 1 holds the column names. 名称, 種別, 保健所, 二次医療圏 and 医療機関コード are required; 病床数, 所在地 and 連絡先メール are optional. Any column order works.',
+  },
+  importHelp2: {
+    ja: '種別は「病院」「診療所」「歯科診療所」「薬局」のいずれかです。病院は 20 床以上、診療所は 19 床以下です。',
+    en: '種別 is 病院, 診療所, 歯科診療所 or 薬局. A hospital has 20 beds or more, a clinic 19 or fewer.',
+  },
+  importHelp3: {
+    ja: '医療機関コードは 10 桁の数字です (都道府県番号 2 桁 + 点数表番号 1 桁 + 7 桁。医科は 1、歯科は 3、薬局は 4)。',
+    en: '医療機関コード has 10 digits: prefecture (2), fee table (1: medical, 3: dental, 4: pharmacy) and 7 more.',
+  },
+  importHelp4: {
+    ja: 'Excel で作った CSV (Shift_JIS) もそのまま読み込めます。まだない保健所の名前があると、取込み時に新しい保健所として登録されます。',
+    en: 'CSV files saved by Excel (Shift_JIS) load as they are. Health centers not yet known are added on import.',
+  },
+  importHelp5: {
+    ja: '誤りがあると、何行目のどの列かを一覧で表示します。ファイルを直して、もう一度選んでください。誤りが 1 件でもあると、何も取り込みません。',
+    en: 'Problems are listed with their row and column. Fix the file and choose it again; nothing is imported while any problem remains.',
+  },
+  importReading: (name: string) => ({ ja: `${name} を読み込んでいます…`, en: `Reading ${name}…` }),
+  importFileFailed: (name: string) => ({ ja: `${name} を読み込めませんでした`, en: `Could not read ${name}` }),
+  importUnreadable: { ja: 'ファイルを読み取れませんでした。', en: 'The file could not be read.' },
+  importTooManyRows: (n: number) => ({
+    ja: `一度に取り込めるのは ${n.toLocaleString('en-US')} 行までです。ファイルを分けてください。`,
+    en: `At most ${n.toLocaleString('en-US')} rows at a time. Split the file.`,
+  }),
+  previewProgressLabel: { ja: '内容の確認の進み具合', en: 'Checking progress' },
+  previewing: (done: string, total: string) => ({ ja: `内容を確認しています… ${done} / ${total} 件`, en: `Checking… ${done} / ${total}` }),
+  previewFailed: { ja: '内容を確認できませんでした', en: 'The file could not be checked' },
+  importSummaryHeading: { ja: '確認の結果', en: 'Check result' },
+  encodingLabel: {
+    'utf-8': { ja: 'CSV・UTF-8', en: 'CSV, UTF-8' },
+    shift_jis: { ja: 'CSV・Shift_JIS', en: 'CSV, Shift_JIS' },
+    'utf-16': { ja: 'テキスト・UTF-16', en: 'Text, UTF-16' },
+    xlsx: { ja: 'Excel', en: 'Excel' },
+  },
+  importRows: { ja: 'データ行', en: 'Rows' },
+  importCreates: { ja: '新規', en: 'New' },
+  importUpdates: { ja: '更新', en: 'Updated' },
+  importUnchanged: { ja: '変更なし', en: 'Unchanged' },
+  importErrorCount: { ja: '誤り', en: 'Problems' },
+  importNewHealthCenters: (n: number) => ({ ja: `新しく登録される保健所 (${n}):`, en: `New health centers (${n}):` }),
+  importIgnoredColumns: (cols: string) => ({ ja: `次の列は取り込みません: ${cols}`, en: `These columns are ignored: ${cols}` }),
+  importHasErrors: {
+    ja: '誤りがあるため取り込めません。ファイルを直して、もう一度選んでください。',
+    en: 'The file has problems and cannot be imported. Fix it and choose it again.',
+  }, // stable (ja)
+  importHasErrorsHint: {
+    ja: '下の一覧の行番号は、Excel で開いたときの行番号です。一覧は CSV で保存して、修正の手がかりにできます。',
+    en: 'Row numbers are those Excel shows. Save the list as CSV to work through it.',
+  },
+  importErrorsHeading: (n: number, rows: number) => ({
+    ja: `誤りの一覧 (${n.toLocaleString('en-US')} 件・${rows.toLocaleString('en-US')} 行)`,
+    en: `Problems (${n.toLocaleString('en-US')} in ${rows.toLocaleString('en-US')} rows)`,
+  }),
+  importErrorsCaption: { ja: '行ごとの誤り', en: 'Problems by row' },
+  importErrorsCsv: { ja: '誤りの一覧を CSV で保存', en: 'Save the problems as CSV' },
+  colRow: { ja: '行', en: 'Row' },
+  colColumn: { ja: '列', en: 'Column' },
+  colProblem: { ja: '内容', en: 'Problem' },
+  colChange: { ja: '取込み後', en: 'On import' },
+  rowNumber: (n: number) => ({ ja: `${n} 行目`, en: `Row ${n}` }),
+  sortRowAsc: { ja: '(行番号の小さい順に並べ替え)', en: '(sort by row, ascending)' },
+  sortRowDesc: { ja: '(行番号の大きい順に並べ替え)', en: '(sort by row, descending)' },
+  change: {
+    create: { ja: '新規', en: 'New' },
+    update: { ja: '更新', en: 'Update' },
+    unchanged: { ja: '変更なし', en: 'Unchanged' },
+  },
+  importSampleHeading: (n: number) => ({ ja: `取り込まれる内容 (先頭 ${n} 件)`, en: `What will be imported (first ${n})` }),
+  importReady: (creates: string, updates: string) => ({
+    ja: `誤りはありません。新規 ${creates} 件、更新 ${updates} 件を取り込みます。`,
+    en: `No problems. ${creates} new and ${updates} updated facilities will be imported.`,
+  }),
+  importButton: { ja: '取り込む', en: 'Import' }, // stable (ja)
+  importProgressLabel: { ja: '取込みの進み具合', en: 'Import progress' },
+  importing: (done: string, total: string) => ({ ja: `取り込み中… ${done} / ${total} 件`, en: `Importing… ${done} / ${total}` }),
+  importFailed: { ja: '取込みが途中で止まりました', en: 'The import stopped part-way' },
+  importStopped: { ja: '取込みを中止しました。', en: 'You stopped the import.' },
+  importPartial: (done: string, total: string) => ({
+    ja: `${total} 件のうち ${done} 件まで取り込みました。残りは取り込まれていません。「続きから取り込む」で再開できます (取り込み済みの行は重複しません)。`,
+    en: `${done} of ${total} rows were imported; the rest were not. “Resume” continues (rows already imported are not duplicated).`,
+  }),
+  importResume: { ja: '続きから取り込む', en: 'Resume the import' },
+  importDone: { ja: '取り込みました', en: 'Imported' },
+  importDoneCounts: (c: string, u: string, n: string) => ({
+    ja: `新規 ${c} 件、更新 ${u} 件、変更なし ${n} 件`,
+    en: `${c} new, ${u} updated, ${n} unchanged`,
+  }),
+  importDoneHealthCenters: (names: string) => ({ ja: `新しく登録した保健所: ${names}`, en: `New health centers: ${names}` }),
+  importSeeList: { ja: '医療機関の一覧を見る', en: 'See the facility list' },
+
+  // Users
+  usersTitle: { ja: '利用者', en: 'Users' },
+  usersLead: {
+    ja: 'このサービスを使う方の一覧です。招待した方には、仮パスワードを記載したメールが届きます。退職した方などは無効にしてください。',
+    en: 'Everyone using the service. Invited people receive an e-mail with a temporary password. Disable people who have left.',
+  },
+  usersLeadFacility: (org: string) => ({
+    ja: `${org} の利用者です。職員を招待すると、仮パスワードを記載したメールが届きます。退職した方などは無効にしてください。`,
+    en: `The users of ${org}. Invited staff receive an e-mail with a temporary password. Disable people who have left.`,
+  }),
+  userListHeading: { ja: '利用者の一覧', en: 'User list' },
+  filterRole: { ja: '区分で絞り込む', en: 'Filter by role' },
+  filterOrg: { ja: '所属で絞り込む', en: 'Filter by organisation' },
+  userSearch: { ja: '利用者を検索', en: 'Search users' },
+  showingUsers: (n: number, total: number) => ({ ja: `${total} 人中 ${n} 人を表示`, en: `Showing ${n} of ${total}` }),
+  noUsers: { ja: '条件に合う利用者はいません。', en: 'No user matches.' },
+  colName: { ja: '氏名', en: 'Name' },
+  colEmail: { ja: 'メールアドレス', en: 'E-mail' },
+  colRole: { ja: '役割', en: 'Role' },
+  colOrg: { ja: '所属', en: 'Organisation' },
+  colUserStatus: { ja: '状態', en: 'Status' },
+  colInvited: { ja: '招待日', en: 'Invited' },
+  userStatus: {
+    active: { ja: '有効', en: 'Active' },
+    disabled: { ja: '無効', en: 'Disabled' },
+  },
+  you: { ja: 'あなた', en: 'You' },
+  cannotDisableSelf: { ja: '自分自身は無効にできません', en: 'You cannot disable yourself' },
+  disableUser: { ja: '無効にする', en: 'Disable' },
+  enableUser: { ja: '有効に戻す', en: 'Re-enable' },
+  disableUserFor: (name: string) => ({ ja: `無効にする (${name})`, en: `Disable (${name})` }),
+  enableUserFor: (name: string) => ({ ja: `有効に戻す (${name})`, en: `Re-enable (${name})` }),
+  disableTitle: (name: string) => ({ ja: `${name} さんを無効にしますか？`, en: `Disable ${name}?` }),
+  enableTitle: (name: string) => ({ ja: `${name} さんを有効に戻しますか？`, en: `Re-enable ${name}?` }),
+  disableBody: (email: string) => ({
+    ja: `${email} はログインできなくなります。回答や履歴は消えません。あとで有効に戻せます。`,
+    en: `${email} will no longer be able to sign in. Answers and history stay. You can re-enable the user later.`,
+  }),
+  enableBody: (email: string) => ({ ja: `${email} が再びログインできるようになります。`, en: `${email} will be able to sign in again.` }),
+  userDisabled: (name: string) => ({ ja: `${name} さんを無効にしました。`, en: `${name} has been disabled.` }),
+  userEnabled: (name: string) => ({ ja: `${name} さんを有効に戻しました。`, en: `${name} has been re-enabled.` }),
+  userUpdateFailed: { ja: '変更できませんでした', en: 'Not changed' },
+  inviteOpen: { ja: '利用者を招待', en: 'Invite a user' }, // stable (ja)
+  inviteTitle: { ja: '利用者の招待', en: 'Invite a user' },
+  inviteLead: {
+    ja: 'メールアドレス、氏名、役割と所属先を入力してください。招待メールに、ログイン用の仮パスワードが記載されます。',
+    en: 'Enter the e-mail address, name, role and organisation. The invitation e-mail carries a temporary password.',
+  },
+  inviteLeadFacility: (org: string) => ({
+    ja: `${org} の職員を招待します。招待メールに、ログイン用の仮パスワードが記載されます。`,
+    en: `Invite staff of ${org}. The invitation e-mail carries a temporary password.`,
+  }),
+  inviteEmailHint: { ja: '招待メールの送り先で、ログインに使います', en: 'The invitation goes here; it is also the sign-in name' },
+  fieldDisplayName: { ja: '氏名', en: 'Name' }, // stable (ja)
+  fieldRole: { ja: '役割', en: 'Role' }, // stable (ja)
+  roleHelp: {
+    pref_admin: { ja: '県の担当者。すべての医療機関・調査・利用者を管理します。', en: 'Prefecture staff: manages every facility, survey and user.' },
+    inspector: { ja: '保健所の担当者。管轄の医療機関の回答を閲覧します。', en: 'Health-center staff: reads the answers of their jurisdiction.' },
+    facility_admin: {
+      ja: '医療機関の管理者。回答を提出し、自施設の利用者を管理します。',
+      en: 'Facility administrator: submits the answers and manages the facility’s users.',
+    },
+    facility_member: { ja: '医療機関の担当者。回答を入力します (提出は管理者)。', en: 'Facility member: fills in the answers (the administrator submits).' },
+    vendor_user: { ja: 'システム事業者の担当者。', en: 'System vendor staff.' },
+  },
+  fieldOrg: { ja: '所属先', en: 'Organisation' },
+  fieldOrgHcHint: { ja: '担当者が所属する保健所', en: 'The health center the person works at' },
+  fieldOrgVendorHint: { ja: '一覧にない事業者は「事業者」で先に登録してください', en: 'Register a vendor under “Vendors” first if it is not listed' },
+  fieldOrgSearch: { ja: '医療機関を検索', en: 'Find the facility' },
+  orgCandidates: { ja: '候補の医療機関', en: 'Matching facilities' },
+  orgTypeToSearch: { ja: '名称の一部か医療機関コードを入力し、候補から選んでください', en: 'Type part of the name or the code, then pick from the list' },
+  orgMatches: (n: number) => ({ ja: `${n.toLocaleString('en-US')} 件が該当`, en: `${n.toLocaleString('en-US')} match` }),
+  orgMatchesMany: (shown: number) => ({
+    ja: `該当が多いため先頭 ${shown} 件を表示しています。続けて入力すると絞り込めます`,
+    en: `Many matches: the first ${shown} are listed; type more to narrow`,
+  }),
+  orgChosen: (name: string) => ({ ja: `選択中: ${name}`, en: `Chosen: ${name}` }),
+  errRoleRequired: { ja: '役割を選んでください', en: 'Choose a role' },
+  errOrgRequired: { ja: '所属先を選んでください', en: 'Choose the organisation' },
+  errEmailTaken: { ja: 'このメールアドレスは既に登録されています', en: 'This e-mail address is already registered' }, // stable (ja)
+  inviteButton: { ja: '招待する', en: 'Invite' }, // stable (ja)
+  inviteFailed: { ja: '招待できませんでした', en: 'Not invited' },
+  invited: (email: string) => ({ ja: `招待メールを送信しました (${email})`, en: `The invitation has been sent (${email})` }), // stable (ja prefix)
+
+  // Audit log
+  auditTitle: { ja: '操作履歴', en: 'Audit log' },
+  auditLead: {
+    ja: '誰が、いつ、何をしたかの記録です。記録は変更・削除できません。期間と操作で絞り込み、CSV で保存できます。',
+    en: 'Who did what, and when. Entries cannot be changed or deleted. Filter by period and action, and save as CSV.',
+  },
+  auditLeadFacility: {
+    ja: '自施設での操作の記録です (回答の保存、提出、利用者の招待など)。',
+    en: 'What happened at your facility (answers saved, submissions, invitations …).',
+  },
+  auditFilterHeading: { ja: '検索条件', en: 'Filters' },
+  auditPeriod: { ja: '期間', en: 'Period' },
+  auditFrom: { ja: '開始日', en: 'From' },
+  auditTo: { ja: '終了日', en: 'To' },
+  auditAction: { ja: '操作', en: 'Action' },
+  auditTarget: { ja: '対象', en: 'Target' },
+  auditTargetHint: { ja: '対象の ID の一部 (例: 医療機関 ID、調査 ID)', en: 'Part of the target id (a facility or survey id, …)' },
+  auditResults: (n: string) => ({ ja: `検索結果 (${n} 件)`, en: `Results (${n})` }),
+  auditEmpty: { ja: '条件に合う操作はありません。', en: 'No entries match.' },
+  auditTruncated: (n: string) => ({
+    ja: `件数が多いため、新しい順に ${n} 件までを表示しています。期間を短くするか、操作や対象で絞り込んでください。`,
+    en: `Too many entries: the newest ${n} are shown. Shorten the period or filter by action or target.`,
+  }),
+  colAt: { ja: '日時', en: 'When' },
+  colActor: { ja: '利用者', en: 'User' },
+  colAction: { ja: '操作', en: 'Action' },
+  colTarget: { ja: '対象', en: 'Target' },
+  colDetails: { ja: '詳細', en: 'Details' },
+  showDetails: { ja: '詳細を表示', en: 'Show details' },
+  exportCsv: { ja: 'CSV で出力', en: 'Export CSV' }, // stable (ja)
+  exportFailed: { ja: 'CSV を出力できませんでした', en: 'The CSV was not exported' },
+  errDateRequired: { ja: '日付を入力してください', en: 'Enter a date' },
+  errDateOrder: { ja: '終了日は開始日以降にしてください', en: 'The end must not be before the start' },
+  errRangeTooLong: { ja: '期間は 1 年以内にしてください', en: 'The period may be at most one year' },
+
+  // Operator: tenants
+  tenantsTitle: { ja: '都道府県 (テナント)', en: 'Prefectures (tenants)' },
+  tenantsLead: {
+    ja: 'このサービスを利用している都道府県です。都道府県を追加すると、最初の管理者に招待メールが届きます。運営者は各都道府県のデータを見ることはできません。',
+    en: 'The prefectures using the service. Adding one e-mails an invitation to its first administrators. The operator cannot see any prefecture’s data.',
+  },
+  tenantsEmpty: { ja: '都道府県はまだありません。', en: 'No prefectures yet.' },
+  tenantListHeading: (n: number) => ({ ja: `利用中の都道府県 (${n})`, en: `Prefectures (${n})` }),
+  colTenantCode: { ja: 'コード', en: 'Code' },
+  colTenantName: { ja: '名称', en: 'Name' },
+  colTenantNameEn: { ja: '英語名', en: 'English name' },
+  tenantAdd: { ja: '都道府県を追加', en: 'Add a prefecture' }, // stable (ja)
+  tenantAddTitle: { ja: '都道府県の追加', en: 'Add a prefecture' },
+  tenantAddLead: {
+    ja: '都道府県を選び、最初の管理者 (県の担当者) のメールアドレスと氏名を入力してください。管理者はあとから県の画面で追加できます。',
+    en: 'Choose the prefecture and enter its first administrators. More can be invited later from the prefecture’s own screens.',
+  },
+  fieldPrefecture: { ja: '都道府県', en: 'Prefecture' },
+  fieldPrefectureHint: { ja: '番号は JIS の都道府県コードです (例: 36 徳島県)', en: 'The number is the JIS prefecture code (e.g. 36 Tokushima)' },
+  tenantInUse: { ja: '利用中', en: 'in use' },
+  fieldTenantName: { ja: '名称', en: 'Name' },
+  fieldTenantNameEn: { ja: '英語名', en: 'English name' },
+  tenantAdmins: { ja: '最初の管理者', en: 'First administrators' },
+  tenantAdminsHint: { ja: '1 人以上、10 人まで。それぞれに招待メールが届きます。', en: 'One to ten; each receives an invitation e-mail.' },
+  adminEmail: (n: number) => ({ ja: `管理者 ${n} のメールアドレス`, en: `Administrator ${n}: e-mail` }),
+  adminName: (n: number) => ({ ja: `管理者 ${n} の氏名`, en: `Administrator ${n}: name` }),
+  adminRemove: (n: number) => ({ ja: `管理者 ${n} を削除`, en: `Remove administrator ${n}` }),
+  adminAdd: { ja: '管理者を追加', en: 'Add an administrator' },
+  tenantCreate: { ja: '追加する', en: 'Add' },
+  tenantAddFailed: { ja: '都道府県を追加できませんでした', en: 'The prefecture was not added' },
+  tenantCreated: (name: string, n: number) => ({
+    ja: `${name} を追加し、管理者 ${n} 人に招待メールを送信しました。`,
+    en: `${name} has been added and ${n} administrator${n === 1 ? '' : 's'} invited.`,
+  }),
+  errPrefectureRequired: { ja: '都道府県を選んでください', en: 'Choose the prefecture' },
+  errTenantExists: { ja: 'この都道府県はすでに利用中です', en: 'This prefecture already exists' },
+  errTenantOrAdminExists: {
+    ja: 'この都道府県か管理者のメールアドレスが、すでに登録されています',
+    en: 'The prefecture or an administrator’s address is already registered',
+  },
+  errTenantName: { ja: '名称は 2〜10 文字で入力してください', en: 'The name takes 2 to 10 characters' },
+  errTenantNameEn: { ja: '英語名は 2〜50 文字で入力してください', en: 'The English name takes 2 to 50 characters' },
+  errEmailTwice: { ja: '同じメールアドレスが 2 回入力されています', en: 'The same address appears twice' },
+
+  // Round deadlines
+  roundDeadlinesLegend: { ja: '2回目・3回目の期限 (任意)', en: 'Round 2 and 3 deadlines (optional)' },
+  roundDeadlinesHint: {
+    ja: '「いいえ」の項目を対応した後の再確認 (2回目・3回目) にも期限を設ける場合に入力します。',
+    en: 'Set these when the re-checks after fixing the “No” items (rounds 2 and 3) have deadlines too.',
+  },
+  fieldDeadline2: { ja: '2回目の期限', en: 'Round 2 deadline' },
+  fieldDeadline3: { ja: '3回目の期限', en: 'Round 3 deadline' },
+  fieldDeadline3Hint: { ja: '2回目の期限を入れると入力できます', en: 'Available once round 2 has a deadline' },
+  errDeadline2Order: { ja: '2回目の期限は回答期限 (1回目) より後の日付にしてください', en: 'Round 2 must be after the round-1 deadline' },
+  errDeadline3Order: { ja: '3回目の期限は2回目の期限より後の日付にしてください', en: 'Round 3 must be after round 2' },
+  errDeadline3NeedsSecond: { ja: '先に2回目の期限を入力してください', en: 'Set the round-2 deadline first' },
 } as const;
+
+/** English names of the system kinds (the contract stores the Japanese ones). */
+const SYSTEM_KIND_EN: Record<string, string> = {
+  電子カルテ: 'Electronic medical records',
+  レセコン: 'Claims (receipt) computer',
+  PACS: 'PACS',
+  オーダリング: 'Order entry',
+  部門システム: 'Departmental systems',
+  検査システム: 'Laboratory systems',
+  調剤システム: 'Dispensing systems',
+  ネットワーク保守: 'Network maintenance',
+  その他: 'Other',
+};
+
+/** Audit actions with their names, in the order of the 操作 filter. */
+export const AUDIT_ACTIONS: Record<string, { ja: string; en: string }> = {
+  'response.answers.save': { ja: '回答の保存', en: 'Answers saved' },
+  'response.submit': { ja: '提出', en: 'Submitted' },
+  'response.return': { ja: '差戻し', en: 'Sent back' },
+  'response.confirm': { ja: '確認', en: 'Confirmed' },
+  'campaign.create': { ja: '調査の作成', en: 'Survey created' },
+  'template.upload': { ja: '様式の登録', en: 'Template loaded' },
+  'facilities.import': { ja: '医療機関の取込み', en: 'Facilities imported' },
+  'user.invite': { ja: '利用者の招待', en: 'User invited' },
+  'user.disable': { ja: '無効化', en: 'User disabled' },
+  'user.enable': { ja: '再有効化', en: 'User re-enabled' },
+  'vendor.create': { ja: '事業者の登録', en: 'Vendor registered' },
+  'contract.put': { ja: '契約の登録', en: 'Contract saved' },
+  'contract.delete': { ja: '契約の削除', en: 'Contract removed' },
+};

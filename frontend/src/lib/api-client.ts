@@ -42,11 +42,26 @@ export function routeUrl(apiBase: string, path: string, params: Record<string, s
   return `${apiBase}${filled.replace(/^\/api(?=\/|$)/, '')}`;
 }
 
-/** Calls one route of the contract's route table and checks the answer with the route's response schema. */
-export async function callRoute<R extends RouteDef>(
-  route: R,
-  options: { params?: Record<string, string>; body?: unknown; signal?: AbortSignal } = {},
-): Promise<z.infer<R['response']>> {
+type Query = Record<string, string | undefined>;
+
+interface CallOptions {
+  params?: Record<string, string>;
+  /** Query parameters; empty and undefined values are left out. */
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+function withQuery(url: string, query: Query | undefined): string {
+  if (!query) return url;
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') p.set(k, v);
+  const s = p.toString();
+  return s ? `${url}?${s}` : url;
+}
+
+/** The bearer-authenticated fetch shared by JSON calls and downloads; 401 ends the session, other errors become ApiError. */
+async function send(route: RouteDef, options: CallOptions, accept: string): Promise<Response> {
   if (!setup) throw new Error('configureApi() was not called');
   const token = await setup.accessToken();
   if (!token) {
@@ -55,11 +70,11 @@ export async function callRoute<R extends RouteDef>(
   }
   let res: Response;
   try {
-    res = await fetch(routeUrl(setup.apiBase, route.path, options.params), {
+    res = await fetch(withQuery(routeUrl(setup.apiBase, route.path, options.params), options.query), {
       method: route.method,
       headers: {
         Authorization: `Bearer ${token}`,
-        Accept: 'application/json',
+        Accept: accept,
         ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       },
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
@@ -69,21 +84,50 @@ export async function callRoute<R extends RouteDef>(
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', M.networkError);
   }
-  const json: unknown = await res.json().catch(() => undefined);
   if (res.status === 401) {
     setup.onUnauthenticated();
     throw new ApiError(401, 'UNAUTHENTICATED', M.sessionExpired);
   }
   if (!res.ok) {
+    const json: unknown = await res.json().catch(() => undefined);
+    if (res.status === 413) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', M.payloadTooLarge);
     const parsed = ErrorBody.safeParse(json);
     if (!parsed.success) throw new ApiError(res.status, 'HTTP_' + res.status, M.badResponse);
     const e = parsed.data.error;
     throw new ApiError(res.status, e.code, e.message, e.requestId, e.fields ?? [], e.currentVersion);
   }
+  return res;
+}
+
+/** Calls one route of the contract's route table and checks the answer with the route's response schema. */
+export async function callRoute<R extends RouteDef>(route: R, options: CallOptions = {}): Promise<z.infer<R['response']>> {
+  const res = await send(route, options, 'application/json');
+  const json: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   const parsed = route.response.safeParse(json);
   if (!parsed.success) {
     console.error(`Response of ${route.method} ${route.path} does not match the contract`, parsed.error.issues);
     throw new ApiError(res.status, 'BAD_RESPONSE', M.badResponse);
   }
   return parsed.data as z.infer<R['response']>;
+}
+
+/** `attachment; filename="audit-2026-04-01-2026-04-30.csv"` (or RFC 5987 `filename*=UTF-8''…`) → the file name. */
+export function fileNameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain?.[1]?.trim() || undefined;
+}
+
+/** A route that answers with a file (CSV export): the body as a Blob and the server's file name. */
+export async function downloadRoute(route: RouteDef, options: Omit<CallOptions, 'body'> = {}): Promise<{ blob: Blob; fileName: string | undefined }> {
+  const res = await send(route, options, '*/*');
+  return { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition')) };
 }

@@ -183,12 +183,11 @@ export function CellEditor({ item, deviceClass, round, draft, previous, errors, 
               ) : null}
             </div>
             <details className="note" open={draft.note !== '' || errors?.note !== undefined}>
-              <summary>{t(M.note)}</summary>
-              <label className="sr-only" htmlFor={`${base}-note`}>
-                {t(M.note)}
-              </label>
+              {/* The summary names the textarea: one 「備考」 text per cell (a hidden label would be a second). */}
+              <summary id={`${base}-note-label`}>{t(M.note)}</summary>
               <textarea
                 id={`${base}-note`}
+                aria-labelledby={`${base}-note-label`}
                 rows={2}
                 maxLength={2000}
                 value={draft.note}

@@ -1,4 +1,5 @@
 import { type GuidanceText, type Item, isReferenceCell } from '@mcr/domain';
+import type { ReactNode } from 'react';
 import { shownLang, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { type CellMode, CellEditor } from './cell-editor.tsx';
@@ -44,10 +45,16 @@ interface Props {
   draftFor(key: EditKey): RoundDraft;
   issues: Record<EditKey, FieldMessages>;
   onEdit(key: EditKey, draft: RoundDraft): void;
+  /** Shown under the heading: the prefecture's comment after a send-back. */
+  notice?: ReactNode;
+  /** Shown after the cells: the reviewer's comment editor. */
+  footer?: ReactNode;
+  /** The prefecture commented on this item (差戻し): it stands out. */
+  highlight?: boolean;
 }
 
 /** One checklist item with its official number, its cells for the selected round, and its guidance. */
-export function ChecklistItem({ item, round, readOnly, notApplicable, fiscalYear, today, draftFor, issues, onEdit }: Props) {
+export function ChecklistItem({ item, round, readOnly, notApplicable, fiscalYear, today, draftFor, issues, onEdit, notice, footer, highlight = false }: Props) {
   const { t } = useI18n();
   const headingId = `item-${item.id}-text`;
   const modeOf = (previous: RoundDraft | undefined): CellMode => {
@@ -57,7 +64,12 @@ export function ChecklistItem({ item, round, readOnly, notApplicable, fiscalYear
     return 'edit';
   };
   return (
-    <article className={`item${notApplicable ? ' is-na' : ''}${item.gate ? ' is-gate' : ''}`} id={`item-${item.id}`} aria-labelledby={headingId}>
+    <article
+      className={`item${notApplicable ? ' is-na' : ''}${item.gate ? ' is-gate' : ''}${highlight ? ' has-comment' : ''}`}
+      id={`item-${item.id}`}
+      data-testid={`item-${item.id}`}
+      aria-labelledby={headingId}
+    >
       <div className="item-head">
         <span className="item-number" aria-hidden="true">
           {item.number || t(M.gateLabel)}
@@ -75,6 +87,7 @@ export function ChecklistItem({ item, round, readOnly, notApplicable, fiscalYear
           {notApplicable ? <span className="badge na">{t(M.notApplicable)}</span> : null}
         </div>
       </div>
+      {notice}
       {item.reference ? <p className="hint">{t(M.referenceHelp)}</p> : null}
       {notApplicable ? <p className="na-reason">{t(notApplicable === 'gate' ? M.notApplicableGate : M.notApplicableVendor)}</p> : null}
       <div className={`cells cells-${item.cells.length}`}>
@@ -100,6 +113,7 @@ export function ChecklistItem({ item, round, readOnly, notApplicable, fiscalYear
         })}
       </div>
       <Guidance item={item} />
+      {footer}
     </article>
   );
 }

@@ -8,11 +8,15 @@ import { Link } from '../../app/router.tsx';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
 import { AnsweredBar, LevelBadge, ScoreText } from '../../components/readiness.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatDate, formatDateTime, formatFiscalYear, formatTime, todayInJapan } from '../../i18n/format.ts';
+import { DeadlineSummary } from '../../components/deadlines.tsx';
+import { formatDateTime, formatFiscalYear, formatTime, todayInJapan } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { useApi } from '../../lib/use-api.ts';
+import { jumpTo } from '../../lib/jump.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { commentFieldId, ItemCommentEditor, ItemCommentNote } from '../review/review-comments.tsx';
+import { ReturnedBanner, ReviewHistory, ReviewPanel } from '../review/review-panel.tsx';
 import { ChecklistItem, type NotApplicableReason } from './checklist-item.tsx';
 import { draftOf, type EditKey, editKey, ROUNDS, type Round, type RoundDraft } from './draft.ts';
 import { SubmissionHistory, SubmitPanel, SubmittedBanner } from './submit-panel.tsx';
@@ -110,10 +114,23 @@ function CarriedNotice({ total, yes, no, onConfirmYes }: { total: number; yes: n
   );
 }
 
+/** The round to show first: the one last submitted (or sent back), else 1回目. */
+function initialRound(view: ResponseView): Round {
+  if (view.status === 'returned') return (view.reviews.at(-1)?.round ?? 1) as Round;
+  if (view.status === 'submitted' || view.status === 'confirmed') return (view.submissions.at(-1)?.round ?? 1) as Round;
+  return 1;
+}
+
+interface CommentDraft {
+  open: boolean;
+  text: string;
+}
+
 function ChecklistEditor({
   view,
   readOnly,
   canSubmit,
+  canReview,
   justSubmitted,
   onReload,
   onSubmitted,
@@ -121,15 +138,41 @@ function ChecklistEditor({
   view: ResponseView;
   readOnly: boolean;
   canSubmit: boolean;
+  /** The prefecture administrator: confirms or sends back a submitted round. */
+  canReview: boolean;
   justSubmitted: boolean;
   onReload(): void;
+  /** The answer of a submission, confirmation or send-back replaces the page. */
   onSubmitted(view: ResponseView): void;
 }) {
   const { t, lang } = useI18n();
   const locked = view.status === 'submitted' || view.status === 'confirmed';
   const editable = !readOnly && !locked;
   const autosave = useAutosave(view, editable);
-  const [round, setRound] = useState<Round>(1);
+  const [round, setRound] = useState<Round>(() => initialRound(view));
+  const reviewing = canReview && view.status === 'submitted';
+  const [comments, setComments] = useState<Record<string, CommentDraft>>({});
+  const setComment = (itemId: string, patch: Partial<CommentDraft>) =>
+    setComments((c) => ({ ...c, [itemId]: { ...(c[itemId] ?? { open: false, text: '' }), ...patch } }));
+  const removeComment = (itemId: string) =>
+    setComments((c) => {
+      const next = { ...c };
+      delete next[itemId];
+      return next;
+    });
+  const draftComments = useMemo(
+    () =>
+      allItems(view.template)
+        .filter((i) => (comments[i.id]?.text.trim() ?? '') !== '')
+        .map((i) => ({ itemId: i.id, comment: comments[i.id]?.text ?? '' })),
+    [view.template, comments],
+  );
+  // After a send-back, the prefecture's comments stand next to their items until the facility submits again.
+  const returnedComments = useMemo(() => {
+    const last = view.reviews.at(-1);
+    if (view.status !== 'returned' || last?.action !== 'returned') return new Map<string, string>();
+    return new Map(last.itemComments.map((c) => [c.itemId, c.comment]));
+  }, [view.status, view.reviews]);
   const { template, context, campaign } = view;
   const today = todayInJapan();
 
@@ -179,7 +222,7 @@ function ChecklistEditor({
       lead={
         <>
           {readOnly ? `${t(campaign.title)} ・ ` : `${view.facility.name} ・ `}
-          {formatFiscalYear(campaign.fiscalYear, lang)} ・ {t(M.deadline)} {formatDate(campaign.deadline, lang)}
+          {formatFiscalYear(campaign.fiscalYear, lang)} ・ <DeadlineSummary campaign={campaign} />
         </>
       }
       actions={<StatusBadge status={status} />}
@@ -187,8 +230,17 @@ function ChecklistEditor({
       <p className="back">
         <Link to={back.to}>← {t(back.text)}</Link>
       </p>
-      {readOnly ? <Alert tone="info">{t(M.readOnlyNote)}</Alert> : null}
+      {readOnly && !reviewing ? <Alert tone="info">{t(M.readOnlyNote)}</Alert> : null}
+      {reviewing ? (
+        <Alert tone="info" title={t(M.reviewNoticeTitle)}>
+          <p>{t(M.reviewNotice)}</p>
+          <button type="button" className="button secondary small" onClick={() => jumpTo('review-heading')}>
+            {t(M.reviewJump)}
+          </button>
+        </Alert>
+      ) : null}
       {locked ? <SubmittedBanner view={view} facilityUser={!readOnly} focus={justSubmitted} /> : null}
+      {view.status === 'returned' ? <ReturnedBanner view={view} facilityUser={!readOnly} focus={justSubmitted} /> : null}
 
       <section className="card summary" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t(M.summaryTitle)}</h2>
@@ -280,6 +332,28 @@ function ChecklistEditor({
                       draftFor={autosave.draftFor}
                       issues={autosave.issues}
                       onEdit={autosave.edit}
+                      highlight={returnedComments.has(item.id) || (reviewing && (comments[item.id]?.text.trim() ?? '') !== '')}
+                      notice={
+                        returnedComments.has(item.id) ? (
+                          <ItemCommentNote itemId={item.id} comment={returnedComments.get(item.id) ?? ''} facilityUser={!readOnly} />
+                        ) : undefined
+                      }
+                      footer={
+                        reviewing ? (
+                          <ItemCommentEditor
+                            item={item}
+                            open={comments[item.id]?.open ?? false}
+                            value={comments[item.id]?.text ?? ''}
+                            onOpen={() => {
+                              setComment(item.id, { open: true });
+                              // The textarea appears on the next render.
+                              requestAnimationFrame(() => document.getElementById(commentFieldId(item.id))?.focus());
+                            }}
+                            onChange={(text) => setComment(item.id, { text })}
+                            onRemove={() => removeComment(item.id)}
+                          />
+                        ) : undefined
+                      }
                     />
                   </div>
                 );
@@ -303,6 +377,8 @@ function ChecklistEditor({
           onReload={onReload}
         />
       ) : null}
+      {reviewing ? <ReviewPanel view={view} comments={draftComments} onRemoveComment={removeComment} onDone={onSubmitted} onReload={onReload} /> : null}
+      <ReviewHistory view={view} />
       <SubmissionHistory submissions={view.submissions} />
     </Page>
   );
@@ -325,6 +401,7 @@ export function ChecklistPage({ campaignId, facilityId }: { campaignId: string; 
       view={current}
       readOnly={readOnly}
       canSubmit={me.role === 'facility_admin'}
+      canReview={me.role === 'pref_admin'}
       justSubmitted={submitted?.loads === loads}
       onReload={() => setLoads((n) => n + 1)}
       onSubmitted={(next) => {

@@ -247,16 +247,29 @@ export function SubmittedBanner({ view, facilityUser, focus = false }: { view: R
           {t(M.submittedBanner(formatEraDate(last.at, lang), last.round))}
         </p>
       ) : null}
-      {view.status === 'confirmed' ? <p>{t(M.confirmedNote)}</p> : null}
-      {facilityUser ? <p>{t(last ? M.submittedLocked : M.lockedNote)}</p> : null}
+      {view.status === 'confirmed' ? <ConfirmedNote view={view} /> : null}
+      {facilityUser ? <p>{t(view.status === 'confirmed' ? M.confirmedLocked : last ? M.submittedLocked : M.lockedNote)}</p> : null}
     </div>
   );
 }
 
+function ConfirmedNote({ view }: { view: ResponseView }) {
+  const { t, lang } = useI18n();
+  const review = view.reviews.at(-1);
+  if (review?.action !== 'confirmed') return <p>{t(M.confirmedNote)}</p>;
+  return (
+    <>
+      <p>{t(M.confirmedBy(formatEraDate(review.at, lang), review.byName))}</p>
+      {review.message ? <p className="quote">{review.message}</p> : null}
+    </>
+  );
+}
+
 /** The submitter as people read it: the name when it is the signed-in user; otherwise what the server recorded. */
-function Submitter({ by }: { by: string }) {
+function Submitter({ by, byName }: { by: string; byName: string }) {
   const { me } = useAuth();
   if (by === me.userId) return <>{me.displayName}</>;
+  if (byName) return <>{byName}</>;
   return <span className="submitter">{by}</span>;
 }
 
@@ -281,7 +294,7 @@ export function SubmissionHistory({ submissions }: { submissions: ResponseView['
               <th scope="row">{t(M.round(s.round))}</th>
               <td>{formatDateTime(s.at, lang)}</td>
               <td>
-                <Submitter by={s.by} />
+                <Submitter by={s.by} byName={s.byName} />
               </td>
             </tr>
           ))}

@@ -2,6 +2,7 @@ import { listMyTasks } from '../../api/list-my-tasks.ts';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
+import { roundDeadlines } from '../../components/deadlines.tsx';
 import { LoadError, Loading } from '../../components/feedback.tsx';
 import { AnsweredBar, LevelBadge, ScoreText } from '../../components/readiness.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
@@ -61,6 +62,13 @@ export function TasksPage() {
                       <dt>{t(M.deadline)}</dt>
                       <dd>
                         <DeadlineText deadline={task.campaign.deadline} done={done} />
+                        {roundDeadlines(task.campaign)
+                          .slice(1)
+                          .map((d) => (
+                            <span key={d.round} className="row-sub">
+                              {t(M.round(d.round))} {formatDate(d.date, lang)}
+                            </span>
+                          ))}
                       </dd>
                     </div>
                     <div>

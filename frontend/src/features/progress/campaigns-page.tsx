@@ -3,6 +3,7 @@ import { listCampaigns } from '../../api/list-campaigns.ts';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
+import { roundDeadlines } from '../../components/deadlines.tsx';
 import { LoadError, Loading } from '../../components/feedback.tsx';
 import { formatDate, formatFiscalYear } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -69,7 +70,16 @@ export function CampaignsPage() {
                     </th>
                     <td>{formatFiscalYear(c.fiscalYear, lang)}</td>
                     <td>{formatDate(c.opensOn, lang)}</td>
-                    <td>{formatDate(c.deadline, lang)}</td>
+                    <td>
+                      {formatDate(c.deadline, lang)}
+                      {roundDeadlines(c)
+                        .slice(1)
+                        .map((d) => (
+                          <span key={d.round} className="row-sub">
+                            {t(M.round(d.round))} {formatDate(d.date, lang)}
+                          </span>
+                        ))}
+                    </td>
                   </tr>
                 ))}
             </tbody>

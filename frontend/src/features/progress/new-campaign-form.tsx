@@ -16,7 +16,7 @@ import { setFlash } from '../../lib/flash.ts';
 import { useApi } from '../../lib/use-api.ts';
 
 type TargetKind = 'all' | 'facility_kinds' | 'health_centers';
-type FieldKey = 'templateId' | 'title' | 'titleEn' | 'fiscalYear' | 'opensOn' | 'deadline' | 'target';
+type FieldKey = 'templateId' | 'title' | 'titleEn' | 'fiscalYear' | 'opensOn' | 'deadline' | 'deadline2' | 'deadline3' | 'target';
 type Errors = Partial<Record<FieldKey, Localized>>;
 
 interface FormState {
@@ -27,12 +27,15 @@ interface FormState {
   fiscalYear: number;
   opensOn: string;
   deadline: string;
+  /** 2回目 and 3回目 deadlines, optional ('' = none). */
+  deadline2: string;
+  deadline3: string;
   targetKind: TargetKind;
   kinds: FacilityKind[];
   healthCenters: string[];
 }
 
-const FIELD_ORDER: FieldKey[] = ['templateId', 'title', 'titleEn', 'fiscalYear', 'opensOn', 'deadline', 'target'];
+const FIELD_ORDER: FieldKey[] = ['templateId', 'title', 'titleEn', 'fiscalYear', 'opensOn', 'deadline', 'deadline2', 'deadline3', 'target'];
 const FIELD_ID: Record<FieldKey, string> = {
   templateId: 'nc-template',
   title: 'nc-title',
@@ -40,6 +43,8 @@ const FIELD_ID: Record<FieldKey, string> = {
   fiscalYear: 'nc-fiscal-year',
   opensOn: 'nc-opens-on',
   deadline: 'nc-deadline',
+  deadline2: 'nc-deadline-2',
+  deadline3: 'nc-deadline-3',
   target: 'nc-target',
 };
 
@@ -65,6 +70,9 @@ function validate(s: FormState, title: string): Errors {
   if (!s.opensOn) errors.opensOn = M.errOpensOnRequired;
   if (!s.deadline) errors.deadline = M.errDeadlineRequired;
   else if (s.opensOn && s.deadline < s.opensOn) errors.deadline = M.errDeadlineBeforeOpening;
+  if (s.deadline2 && s.deadline && s.deadline2 <= s.deadline) errors.deadline2 = M.errDeadline2Order;
+  if (s.deadline3 && !s.deadline2) errors.deadline3 = M.errDeadline3NeedsSecond;
+  else if (s.deadline3 && s.deadline3 <= s.deadline2) errors.deadline3 = M.errDeadline3Order;
   if (s.targetKind === 'facility_kinds' && s.kinds.length === 0) errors.target = M.errKindsRequired;
   if (s.targetKind === 'health_centers' && s.healthCenters.length === 0) errors.target = M.errHcRequired;
   return errors;
@@ -79,6 +87,8 @@ function fieldOfServer(field: string): FieldKey | undefined {
   if (f.startsWith('fiscalYear')) return 'fiscalYear';
   if (f.startsWith('opensOn')) return 'opensOn';
   if (f.startsWith('deadline')) return 'deadline';
+  if (f.startsWith('roundDeadlines.2')) return 'deadline2';
+  if (f.startsWith('roundDeadlines.3')) return 'deadline3';
   if (f.startsWith('target')) return 'target';
   return undefined;
 }
@@ -153,6 +163,8 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
     fiscalYear: choices[0]?.fiscalYear ?? fiscalYearOf(today),
     opensOn: today,
     deadline: '',
+    deadline2: '',
+    deadline3: '',
     targetKind: 'all',
     kinds: [],
     healthCenters: [],
@@ -241,6 +253,7 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
       fiscalYear: state.fiscalYear,
       opensOn: state.opensOn,
       deadline: state.deadline,
+      roundDeadlines: { ...(state.deadline2 ? { '2': state.deadline2 } : {}), ...(state.deadline3 ? { '3': state.deadline3 } : {}) },
       target,
     };
     setBusy(true);
@@ -275,6 +288,8 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
     fiscalYear: M.fieldFiscalYear,
     opensOn: M.fieldOpensOn,
     deadline: M.fieldDeadline,
+    deadline2: M.fieldDeadline2,
+    deadline3: M.fieldDeadline3,
     target: M.fieldTarget,
   };
   const focusField = (key: FieldKey) => {
@@ -411,9 +426,35 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
           value={state.deadline}
           hint={t(M.fieldDeadlineHint)}
           error={errors.deadline ? t(errors.deadline) : undefined}
-          onChange={(e) => update({ deadline: e.target.value }, ['deadline'])}
+          onChange={(e) => update({ deadline: e.target.value }, ['deadline', 'deadline2'])}
         />
       </div>
+      <fieldset className="target-fieldset round-deadlines">
+        <legend>{t(M.roundDeadlinesLegend)}</legend>
+        <p className="hint">{t(M.roundDeadlinesHint)}</p>
+        <div className="date-pair">
+          <TextField
+            id={FIELD_ID.deadline2}
+            label={t(M.fieldDeadline2)}
+            type="date"
+            min={state.deadline || undefined}
+            value={state.deadline2}
+            error={errors.deadline2 ? t(errors.deadline2) : undefined}
+            onChange={(e) => update({ deadline2: e.target.value }, ['deadline2', 'deadline3'])}
+          />
+          <TextField
+            id={FIELD_ID.deadline3}
+            label={t(M.fieldDeadline3)}
+            type="date"
+            min={state.deadline2 || undefined}
+            disabled={!state.deadline2 && !state.deadline3}
+            value={state.deadline3}
+            hint={t(M.fieldDeadline3Hint)}
+            error={errors.deadline3 ? t(errors.deadline3) : undefined}
+            onChange={(e) => update({ deadline3: e.target.value }, ['deadline3'])}
+          />
+        </div>
+      </fieldset>
 
       <fieldset id={FIELD_ID.target} className="target-fieldset" aria-describedby={errors.target ? `${FIELD_ID.target}-error` : undefined}>
         <legend>{t(M.fieldTarget)}</legend>

@@ -7,10 +7,12 @@ import { Link, navigate } from '../../app/router.tsx';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
 import { LevelBadge, ScoreText } from '../../components/readiness.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatDate, formatDateTime, formatFiscalYear } from '../../i18n/format.ts';
+import { DeadlineSummary } from '../../components/deadlines.tsx';
+import { formatDateTime, formatFiscalYear } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { clearFlash, peekFlash } from '../../lib/flash.ts';
+import { fold } from '../../lib/text.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { createdFlashKey } from './new-campaign-form.tsx';
 
@@ -45,15 +47,6 @@ function writeFilters(f: Filters) {
   if (f.sort !== 'none') p.set('sort', f.sort);
   const search = p.toString();
   history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
-}
-
-/** Katakana/hiragana, full/half width and case do not matter when searching a name. */
-function fold(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
-    .replace(/\s+/g, '');
 }
 
 function compareScore(a: ProgressRow, b: ProgressRow, dir: 'asc' | 'desc'): number {
@@ -228,7 +221,11 @@ export function ProgressPage({ campaignId }: { campaignId: string }) {
   return (
     <Page
       title={`${t(campaign.title)} — ${t(M.progressTitle)}`}
-      lead={`${formatFiscalYear(campaign.fiscalYear, lang)} ・ ${t(M.deadline)} ${formatDate(campaign.deadline, lang)}`}
+      lead={
+        <>
+          {formatFiscalYear(campaign.fiscalYear, lang)} ・ <DeadlineSummary campaign={campaign} />
+        </>
+      }
     >
       <p className="back">
         <Link to={paths.home()}>← {t(M.progressBack)}</Link>

@@ -1,0 +1,115 @@
+import { type FacilityImportPreview, type FacilityImportRow, type ImportRowError, routes } from '@mcr/contract';
+
+/**
+ * The facility list goes to the server in pieces: the preview route takes at most 2,000 rows, the import is
+ * sent 500 at a time so that progress moves and one failed request costs little. Every request also stays
+ * under the route's body limit (`maxBodyKiB` in the route table), with room to spare: long names and
+ * addresses make some rows several times larger than others.
+ */
+export const PREVIEW_ROWS = 2000;
+export const IMPORT_ROWS = 500;
+const limitKiB = Math.min(routes['facilities.importPreview'].maxBodyKiB ?? 256, routes['facilities.import'].maxBodyKiB ?? 256);
+/** Bytes of JSON per request: 80 % of the smaller of the two routes' limits. */
+export const MAX_BODY_BYTES = Math.floor(limitKiB * 1024 * 0.8);
+
+const encoder = new TextEncoder();
+
+export function chunkRows(rows: readonly FacilityImportRow[], maxRows: number, maxBytes = MAX_BODY_BYTES): FacilityImportRow[][] {
+  const chunks: FacilityImportRow[][] = [];
+  let current: FacilityImportRow[] = [];
+  let bytes = 12; // {"rows":[]}
+  for (const r of rows) {
+    const size = encoder.encode(JSON.stringify(r)).length + 1;
+    if (current.length > 0 && (current.length >= maxRows || bytes + size > maxBytes)) {
+      chunks.push(current);
+      current = [];
+      bytes = 12;
+    }
+    current.push(r);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** 医療機関コード as the server compares it: full-width digits made half-width, hyphens and spaces removed. */
+function codeKey(s: string): string {
+  return s
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim()
+    .replace(/[-\s]/g, '');
+}
+
+function cleanName(s: string): string {
+  return s.replace(/\u3000/g, ' ').trim();
+}
+
+/**
+ * Checks the server cannot make when the file is sent in pieces: the same 医療機関コード twice, and one 保健所
+ * given two different 二次医療圏. Messages use the server's own wording, so that a problem found by both is
+ * listed once.
+ */
+export function crossChunkErrors(rows: readonly FacilityImportRow[]): ImportRowError[] {
+  const errors: ImportRowError[] = [];
+  const firstCode = new Map<string, number>();
+  const areaOf = new Map<string, string>();
+  for (const r of rows) {
+    const code = codeKey(r.medicalInstitutionCode);
+    if (/^\d{10}$/.test(code)) {
+      const first = firstCode.get(code);
+      if (first !== undefined)
+        errors.push({
+          row: r.row,
+          column: '医療機関コード',
+          message: { ja: `医療機関コードが ${first} 行目と重複しています`, en: `Same code as row ${first}` },
+        });
+      else firstCode.set(code, r.row);
+    }
+    const hc = cleanName(r.healthCenter);
+    const area = cleanName(r.medicalArea);
+    if (hc && area) {
+      const known = areaOf.get(hc);
+      if (known === undefined) areaOf.set(hc, area);
+      else if (known !== area)
+        errors.push({
+          row: r.row,
+          column: '二次医療圏',
+          message: { ja: `「${hc}」の二次医療圏は「${known}」です`, en: `${hc} belongs to medical area ${known}` },
+        });
+    }
+  }
+  return errors;
+}
+
+export interface PreviewTotals {
+  rows: number;
+  creates: number;
+  updates: number;
+  unchanged: number;
+  newHealthCenters: string[];
+  errors: ImportRowError[];
+}
+
+/** The previews of every piece as one: counts added, new 保健所 once each, errors without repeats in row order. */
+export function mergePreviews(previews: readonly FacilityImportPreview[], extra: readonly ImportRowError[]): PreviewTotals {
+  const seen = new Set<string>();
+  const errors: ImportRowError[] = [];
+  for (const e of [...previews.flatMap((p) => p.errors), ...extra]) {
+    const key = `${e.row}\u0000${e.column}\u0000${e.message.ja}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    errors.push(e);
+  }
+  errors.sort((a, b) => a.row - b.row);
+  const hcs = new Set<string>();
+  for (const p of previews) for (const h of p.newHealthCenters) hcs.add(h);
+  return {
+    rows: previews.reduce((n, p) => n + p.rows, 0),
+    creates: previews.reduce((n, p) => n + p.creates, 0),
+    updates: previews.reduce((n, p) => n + p.updates, 0),
+    unchanged: previews.reduce((n, p) => n + p.unchanged, 0),
+    newHealthCenters: [...hcs],
+    errors,
+  };
+}
