@@ -64,13 +64,14 @@ export async function resolveIdentity(db: Db, claims: AccessClaims): Promise<Ide
   if (groups.includes(OPERATOR_GROUP)) {
     return {
       userId: claims.sub,
-      email: claims.username ?? '',
-      displayName: claims.username ?? '',
+      // Cognito's `username` is the user's sub here (e-mail is an alias): a person reads the role instead.
+      email: '',
+      displayName: 'SaaS 運営者',
       role: 'operator',
       tenantId: null,
       orgKind: 'operator',
       orgId: 'operator',
-      orgName: 'Operator',
+      orgName: 'SaaS 運営者',
     };
   }
   const tenantGroups = groups.filter((g) => g.startsWith(TENANT_GROUP_PREFIX));

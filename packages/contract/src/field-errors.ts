@@ -9,8 +9,17 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   }, '');
 }
 
+/** Messages of the contract's own cross-field rules (`refine(..., { message: <code> })`). */
+const CUSTOM: Record<string, { ja: string; en: string }> = {
+  comment_required: { ja: '差戻しの理由か、項目へのコメントを入力してください', en: 'Give a reason or comment on at least one item' },
+  deadline_before_opening: { ja: '回答期限は開始日以降にしてください', en: 'The deadline must not be before the opening date' },
+  round_deadline_order: { ja: '2回目・3回目の期限は、前の回の期限より後にしてください', en: 'Each later round must be due after the one before' },
+};
+
 function describe(issue: z.core.$ZodIssue): { ja: string; en: string } {
   switch (issue.code) {
+    case 'custom':
+      return CUSTOM[issue.message] ?? { ja: '値が正しくありません', en: issue.message || 'Invalid value' };
     case 'invalid_type':
       // zod 4 does not keep the input on the issue; its message says what was received.
       if (/received undefined/.test(issue.message)) return { ja: '必須項目です', en: 'Required' };

@@ -31,6 +31,8 @@ export class StateConflictError extends Error {
   constructor(
     readonly entity: string,
     readonly state: string,
+    /** What was attempted: changing the answers, or reviewing them. */
+    readonly operation: 'edit' | 'review' = 'edit',
   ) {
     super(`${entity} is ${state}`);
   }

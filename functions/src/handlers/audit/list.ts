@@ -12,6 +12,9 @@ function instant(day: string, endOfDay: boolean): string {
   return new Date(t).toISOString();
 }
 
+/** `2026-11-22T21:05:00.000Z` → `2026-11-23 06:05:00`, as the office reads it. */
+const jst = (at: string) => new Date(Date.parse(at) + 9 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
+
 export const handler = defineHandler('audit.list', async ({ identity, query, repos }) => {
   const to = query.to ?? todayInJapan();
   const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
@@ -40,8 +43,18 @@ export const handler = defineHandler('audit.list', async ({ identity, query, rep
     }));
   if (query.format === 'csv') {
     const csv = toCsv(
-      ['日時 (UTC)', '操作', '対象', '利用者', '利用者ID', 'ロール', '組織', 'リクエストID', '変更内容'],
-      items.map((e) => [e.at, e.action, e.target, e.actor.name, e.actor.userId, e.actor.role, e.actor.orgId, e.requestId, JSON.stringify(e.changes ?? null)]),
+      ['日時 (日本時間)', '操作', '対象', '利用者', '利用者ID', 'ロール', '組織', 'リクエストID', '変更内容'],
+      items.map((e) => [
+        jst(e.at),
+        e.action,
+        e.target,
+        e.actor.name,
+        e.actor.userId,
+        e.actor.role,
+        e.actor.orgId,
+        e.requestId,
+        JSON.stringify(e.changes ?? null),
+      ]),
     );
     return new RawBody('text/csv; charset=utf-8', csv, `audit-${from}-${to}.csv`);
   }

@@ -306,7 +306,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
           if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
             const current = await getItem<ResponseRecord>(db, key);
             if (!current) throw new NotFoundError('response');
-            if (current.status !== 'submitted') throw new StateConflictError('response', current.status);
+            if (current.status !== 'submitted') throw new StateConflictError('response', current.status, 'review');
             throw new VersionConflictError('response', current.version);
           }
           throw err;
