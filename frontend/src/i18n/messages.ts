@@ -516,6 +516,9 @@ export const M = {
   targetHealthCenters: { ja: '保健所で選ぶ', en: 'By health center' },
   targetKindsLegend: { ja: '対象とする種別', en: 'Kinds of facility' },
   targetHcLegend: { ja: '対象とする保健所', en: 'Health centers' },
+  targetFacilities: { ja: '医療機関を選ぶ', en: 'Choose facilities' },
+  targetFacilitiesLegend: { ja: '対象とする医療機関', en: 'Facilities' },
+  targetFacilitySearch: { ja: '医療機関名または医療機関コードで検索', en: 'Search by name or 医療機関コード' },
   hcFacilities: (n: number) => ({ ja: `${n} 施設`, en: `${n} facilit${n === 1 ? 'y' : 'ies'}` }),
   targetEstimate: (n: number) => ({ ja: `この条件で ${n} 施設に配布します。`, en: `This goes to ${n} facilit${n === 1 ? 'y' : 'ies'}.` }),
   facilitiesLoadFailed: {
@@ -533,6 +536,7 @@ export const M = {
   errDeadlineBeforeOpening: { ja: '回答期限は開始日以降の日付にしてください', en: 'The deadline cannot be before the opening date' },
   errKindsRequired: { ja: '種別を 1 つ以上選んでください', en: 'Choose at least one kind' },
   errHcRequired: { ja: '保健所を 1 つ以上選んでください', en: 'Choose at least one health center' },
+  errFacilitiesRequired: { ja: '医療機関を 1 つ以上選んでください', en: 'Choose at least one facility' },
   createFailed: { ja: '調査を作成できませんでした', en: 'The survey was not created' },
   createdFlash: (n: number, m: number) =>
     m > 0

@@ -15,7 +15,7 @@ import { ApiError } from '../../lib/api-client.ts';
 import { setFlash } from '../../lib/flash.ts';
 import { useApi } from '../../lib/use-api.ts';
 
-type TargetKind = 'all' | 'facility_kinds' | 'health_centers';
+type TargetKind = 'all' | 'facility_kinds' | 'health_centers' | 'facilities';
 type FieldKey = 'templateId' | 'title' | 'titleEn' | 'fiscalYear' | 'opensOn' | 'deadline' | 'deadline2' | 'deadline3' | 'target';
 type Errors = Partial<Record<FieldKey, Localized>>;
 
@@ -33,6 +33,8 @@ interface FormState {
   targetKind: TargetKind;
   kinds: FacilityKind[];
   healthCenters: string[];
+  /** Chosen one by one (a selection), by facility id. */
+  facilityIds: string[];
 }
 
 const FIELD_ORDER: FieldKey[] = ['templateId', 'title', 'titleEn', 'fiscalYear', 'opensOn', 'deadline', 'deadline2', 'deadline3', 'target'];
@@ -75,6 +77,7 @@ function validate(s: FormState, title: string): Errors {
   else if (s.deadline3 && s.deadline3 <= s.deadline2) errors.deadline3 = M.errDeadline3Order;
   if (s.targetKind === 'facility_kinds' && s.kinds.length === 0) errors.target = M.errKindsRequired;
   if (s.targetKind === 'health_centers' && s.healthCenters.length === 0) errors.target = M.errHcRequired;
+  if (s.targetKind === 'facilities' && s.facilityIds.length === 0) errors.target = M.errFacilitiesRequired;
   return errors;
 }
 
@@ -168,7 +171,9 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
     targetKind: 'all',
     kinds: [],
     healthCenters: [],
+    facilityIds: [],
   }));
+  const [facilityQuery, setFacilityQuery] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<{ text: Localized; requestId?: string | undefined } | undefined>();
   const [showSummary, setShowSummary] = useState(false);
@@ -209,8 +214,20 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
     const items = facilities.data.items;
     if (state.targetKind === 'all') return items.length;
     if (state.targetKind === 'facility_kinds') return items.filter((f) => state.kinds.includes(f.kind)).length;
+    if (state.targetKind === 'facilities') return state.facilityIds.length;
     return items.filter((f) => state.healthCenters.includes(f.healthCenterId)).length;
-  }, [facilities, state.targetKind, state.kinds, state.healthCenters]);
+  }, [facilities, state.targetKind, state.kinds, state.healthCenters, state.facilityIds]);
+
+  /** Up to 50 matches for the search, with the already chosen facilities always listed first. */
+  const facilityMatches = useMemo(() => {
+    if (facilities.state !== 'ok') return [];
+    const q = facilityQuery.trim();
+    const chosen = facilities.data.items.filter((f) => state.facilityIds.includes(f.id));
+    const found = q
+      ? facilities.data.items.filter((f) => !state.facilityIds.includes(f.id) && (f.name.includes(q) || f.medicalInstitutionCode.includes(q))).slice(0, 50)
+      : [];
+    return [...chosen, ...found];
+  }, [facilities, facilityQuery, state.facilityIds]);
 
   const update = (patch: Partial<FormState>, clears: FieldKey[]) => {
     setState((s) => ({ ...s, ...patch }));
@@ -246,7 +263,9 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
         ? { kind: 'all' }
         : state.targetKind === 'facility_kinds'
           ? { kind: 'facility_kinds', kinds: FACILITY_KINDS.filter((k) => state.kinds.includes(k)) }
-          : { kind: 'health_centers', ids: state.healthCenters };
+          : state.targetKind === 'health_centers'
+            ? { kind: 'health_centers', ids: state.healthCenters }
+            : { kind: 'facilities', ids: state.facilityIds };
     const body: CreateCampaignInput = {
       templateId: state.templateId,
       title: { ja: title.trim(), ...(titleEn.trim() ? { en: titleEn.trim() } : {}) },
@@ -463,6 +482,7 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
             ['all', M.targetAll],
             ['facility_kinds', M.targetKinds],
             ['health_centers', M.targetHealthCenters],
+            ['facilities', M.targetFacilities],
           ] as const
         ).map(([kind, text]) => (
           <div key={kind} className="target-option">
@@ -500,6 +520,28 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
                     />
                     <span>
                       {hc.name} <span className="muted">（{t(M.hcFacilities(hc.facilities))}）</span>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+            ) : null}
+            {kind === 'facilities' && state.targetKind === 'facilities' ? (
+              <fieldset className="sub-choices">
+                <legend>{t(M.targetFacilitiesLegend)}</legend>
+                <div className="field">
+                  <label htmlFor="nc-facility-search">{t(M.targetFacilitySearch)}</label>
+                  <input id="nc-facility-search" type="search" value={facilityQuery} onChange={(e) => setFacilityQuery(e.target.value)} />
+                </div>
+                {facilities.state === 'loading' ? <Loading /> : null}
+                {facilityMatches.map((f) => (
+                  <label key={f.id} className="choice-line">
+                    <input
+                      type="checkbox"
+                      checked={state.facilityIds.includes(f.id)}
+                      onChange={(e) => update({ facilityIds: toggle(state.facilityIds, f.id, e.target.checked) }, ['target'])}
+                    />
+                    <span>
+                      {f.name} <span className="muted">（{f.healthCenterName}）</span>
                     </span>
                   </label>
                 ))}
