@@ -1,4 +1,4 @@
-import { allItems, applicableCells, type Answers, getBuiltInTemplate, type Template } from '@mcr/domain';
+import { applicableCells, type Answers, getBuiltInTemplate, type Template } from '@mcr/domain';
 
 /**
  * A new version as a prefecture would write it: the R7 facility form re-issued for another year, every item
@@ -33,5 +33,3 @@ export function asChanges(answers: Answers) {
     return Object.entries(cell).map(([round, answer]) => ({ itemId, deviceClass, round: Number(round), answer }));
   });
 }
-
-export const itemCount = (t: Template) => allItems(t).length;

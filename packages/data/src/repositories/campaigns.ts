@@ -1,4 +1,4 @@
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { RESPONSE_STATUSES, type ResponseStatus } from '@mcr/contract';
 import type { Answers } from '@mcr/domain';
@@ -313,19 +313,6 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
         }
         return requireResponse(campaignId, facilityId);
       },
-      /** Seeding and tests only: writes a response as it stands (no counters); never reachable from a route. */
-      put: (r: ResponseRecord) =>
-        db.doc.send(
-          new PutCommand({
-            TableName: T,
-            Item: {
-              ...keys.response(scope, r.campaignId, r.facilityId),
-              ...keys.responseByFacility(scope, r.facilityId, r.campaignId),
-              type: 'Response',
-              ...r,
-            },
-          }),
-        ),
     },
   };
 }
