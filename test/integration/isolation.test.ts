@@ -58,7 +58,8 @@ const campaignBody = (ids: string[]) => ({
   target: { kind: 'facilities', ids },
 });
 
-const IDS_36 = /\b(f\d{3}|hc-(tokushima|anan|mima)|v-(awa-medical|shikoku-it|naruto-soft|yoshino-net|dental-cloud|pacs-japan))\b/g;
+// Whole ids only: a request id (UUID) has segments like `f905` between hyphens that are not facility ids.
+const IDS_36 = /(?<![\w-])(f\d{3}|hc-(tokushima|anan|mima)|v-(awa-medical|shikoku-it|naruto-soft|yoshino-net|dental-cloud|pacs-japan))(?![\w-])/g;
 /** Any id of tenant 36 (facility, 保健所, vendor) anywhere in a body. */
 const ids36 = (body: unknown) => JSON.stringify(body).match(IDS_36) ?? [];
 const clinicId = T36.facilities.find((f) => f.kind === 'clinic')!.id;
