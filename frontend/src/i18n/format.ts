@@ -1,4 +1,4 @@
-import { fiscalYearLabel } from '@mcr/domain';
+import { fiscalYearLabel, todayInJapan } from '@mcr/domain';
 import type { Lang } from './i18n.tsx';
 
 const TOKYO = 'Asia/Tokyo';
@@ -48,10 +48,8 @@ export function formatPercent(score: number | null): string {
   return score === null ? '—' : `${Math.floor(score * 100)}%`;
 }
 
-/** Today's date in Japan as `YYYY-MM-DD`, the day the 確認日 and 目標日 rules count from. */
-export function todayInJapan(now: Date = new Date()): string {
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-}
+/** Today's date in Japan as `YYYY-MM-DD`: the same function the server's rules count from. */
+export { todayInJapan };
 
 /** Whole days from today to `iso` (negative when past). */
 export function daysFromToday(iso: string, today: string = todayInJapan()): number {

@@ -1,6 +1,6 @@
 import type { Campaign, Evaluation, FieldError, ResponseStatus, ResponseView, SaveAnswersBody } from '@mcr/contract';
 import { type CampaignRecord, EDITABLE_STATUSES, type FacilityRecord, type Repositories, type ResponseRecord, StateConflictError } from '@mcr/data';
-import { type Answers, applicableCells, cellKey, completeness, evaluate, type Template, validateAnswers } from '@mcr/domain';
+import { type Answers, applicableCells, cellKey, completeness, evaluationSummary, type Template, todayInJapan, validateAnswers } from '@mcr/domain';
 import { HttpError, ValidationError } from '../pipeline/errors.ts';
 import { resolveTemplate } from './templates.ts';
 
@@ -16,24 +16,8 @@ export function toCampaign(c: CampaignRecord): Campaign {
   };
 }
 
-/** Today in Japan, where the fiscal year and target dates are counted. */
-export function todayInJapan(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
-
 export function toEvaluation(template: Template, answers: Answers, hasVendorContract: boolean, today = todayInJapan()): Evaluation {
-  const e = evaluate(template, answers, { hasVendorContract }, today);
-  return {
-    applicable: e.applicable,
-    answered: e.answered,
-    required: e.required,
-    yes: e.yes,
-    score: e.score,
-    level: e.level,
-    missing: e.missing.length,
-    overdue: e.overdue.length,
-    complete: e.complete,
-  };
+  return evaluationSummary(template, answers, { hasVendorContract }, today);
 }
 
 /** Everything one facility's response screen needs, loaded in parallel. */

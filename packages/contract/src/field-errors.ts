@@ -1,13 +1,6 @@
 import type * as z from 'zod';
+import { formatPath } from '@mcr/domain';
 import type { FieldError } from './errors.ts';
-
-/** Renders a zod path the way people read it: `answers[0].checkedOn`. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, key) => {
-    if (typeof key === 'number') return `${acc}[${key}]`;
-    return acc ? `${acc}.${String(key)}` : String(key);
-  }, '');
-}
 
 /** Messages of the contract's own cross-field rules (`refine(..., { message: <code> })`). */
 const CUSTOM: Record<string, { ja: string; en: string }> = {

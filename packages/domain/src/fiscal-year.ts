@@ -70,3 +70,8 @@ function eraYear(n: number): string {
 function pad4(n: number): string {
   return String(n).padStart(4, '0');
 }
+
+/** Today's date in Japan (UTC+9, no daylight saving), where fiscal years and target dates are counted. */
+export function todayInJapan(now: Date = new Date()): string {
+  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+}

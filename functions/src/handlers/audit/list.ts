@@ -2,7 +2,7 @@ import type { AuditEntry } from '@mcr/contract';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
 import { RawBody, toCsv } from '../../pipeline/raw-body.ts';
-import { todayInJapan } from '../../services/response-view.ts';
+import { todayInJapan } from '@mcr/domain';
 
 const LIMIT = 5000;
 

@@ -400,3 +400,14 @@ export function validateAnswers(template: Template, answers: unknown, ctx: Conte
 const BUSINESS_CODES = new Set<string>(['target_date_required', 'target_date_outside_fiscal_year', 'target_date_before_checked_on']);
 /** Codes raised only once the answer is well formed. */
 const AFTER_SHAPE_CODES = new Set<string>([...BUSINESS_CODES, 'checked_on_in_future']);
+
+/** The counts that travel with a response (progress tables, dashboards): {@link evaluate} without the cell lists. */
+export interface EvaluationSummary extends Omit<Evaluation, 'levelLabel' | 'missing' | 'overdue'> {
+  missing: number;
+  overdue: number;
+}
+
+export function evaluationSummary(template: Template, answers: Answers, ctx: Context, today: string): EvaluationSummary {
+  const { levelLabel: _label, missing, overdue, ...rest } = evaluate(template, answers, ctx, today);
+  return { ...rest, missing: missing.length, overdue: overdue.length };
+}

@@ -1,7 +1,7 @@
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import type { Evaluation } from '@mcr/contract';
 import { type Actor, createRepositories, createTableInput, type Db } from '@mcr/data';
-import { evaluate, getBuiltInTemplate, type Answers } from '@mcr/domain';
+import { type Answers, evaluationSummary, getBuiltInTemplate, todayInJapan } from '@mcr/domain';
 import type { CognitoAuthFlows } from '../cognito/auth-flows.ts';
 import { demoAnswers, rng } from './demo-answers.ts';
 import { DEMO_PASSWORD, type DemoTenant } from './demo-data.ts';
@@ -28,18 +28,7 @@ export async function ensureTable(db: Db): Promise<void> {
 function evaluationOf(templateId: string, answers: Answers, hasVendorContract: boolean): Evaluation {
   const template = getBuiltInTemplate(templateId);
   if (!template) throw new Error(`Unknown template ${templateId}`);
-  const e = evaluate(template, answers, { hasVendorContract }, new Date().toISOString().slice(0, 10));
-  return {
-    applicable: e.applicable,
-    answered: e.answered,
-    required: e.required,
-    yes: e.yes,
-    score: e.score,
-    level: e.level,
-    missing: e.missing.length,
-    overdue: e.overdue.length,
-    complete: e.complete,
-  };
+  return evaluationSummary(template, answers, { hasVendorContract }, todayInJapan());
 }
 
 /**
