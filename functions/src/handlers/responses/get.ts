@@ -3,9 +3,8 @@ import { assertCanReadFacility } from '../../services/access.ts';
 import { buildResponseView, loadResponse } from '../../services/response-view.ts';
 
 export const handler = defineHandler('responses.get', async ({ identity, params, repos }) => {
-  const r = repos();
-  // Scope first: a facility outside the caller's reach is refused before anything else is read.
-  assertCanReadFacility(identity, await r.facilities.require(params.facilityId));
-  const loaded = await loadResponse(r, params.campaignId, params.facilityId);
+  const loaded = await loadResponse(repos(), params.campaignId, params.facilityId);
+  // Nothing read here leaves the handler before the scope check.
+  assertCanReadFacility(identity, loaded.facility);
   return buildResponseView(loaded, loaded.response);
 });

@@ -65,15 +65,19 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
           },
         ];
 
-  /** Runs a transaction whose first item is the conditional response update; maps its failure to a domain error. */
-  const transactOnResponse = async (key: { PK: string; SK: string }, items: TransactItem[]) => {
+  /**
+   * Runs a transaction whose first item is the conditional response update, and says why it was refused:
+   * gone, in a state that does not allow the operation, or changed by someone else.
+   */
+  const transactOnResponse = async (key: { PK: string; SK: string }, items: TransactItem[], operation: 'edit' | 'review' = 'edit') => {
     try {
       await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (err) {
       if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
         const current = await getItem<ResponseRecord>(db, key);
         if (!current) throw new NotFoundError('response');
-        if (!EDITABLE_STATUSES.includes(current.status)) throw new StateConflictError('response', current.status);
+        const allowed = operation === 'edit' ? EDITABLE_STATUSES.includes(current.status) : current.status === 'submitted';
+        if (!allowed) throw new StateConflictError('response', current.status, operation);
         throw new VersionConflictError('response', current.version);
       }
       throw err;
@@ -268,49 +272,39 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
       async review(campaignId: string, facilityId: string, input: { expectedVersion: number; review: ReviewRecord }, actor: Actor): Promise<ResponseRecord> {
         const key = keys.response(scope, campaignId, facilityId);
         const to = input.review.action;
-        try {
-          await db.doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Update: {
-                    TableName: T,
-                    Key: key,
-                    UpdateExpression:
-                      'SET #status = :to, version = :next, updatedAt = :now, updatedBy = :by, reviews = list_append(if_not_exists(reviews, :empty), :review)',
-                    ConditionExpression: 'attribute_exists(PK) AND version = :expected AND #status = :submitted',
-                    ExpressionAttributeNames: { '#status': 'status' },
-                    ExpressionAttributeValues: {
-                      ':to': to,
-                      ':next': input.expectedVersion + 1,
-                      ':expected': input.expectedVersion,
-                      ':now': input.review.at,
-                      ':by': actor.userId,
-                      ':empty': [],
-                      ':review': [input.review],
-                      ':submitted': 'submitted',
-                    },
-                  },
+        await transactOnResponse(
+          key,
+          [
+            {
+              Update: {
+                TableName: T,
+                Key: key,
+                UpdateExpression:
+                  'SET #status = :to, version = :next, updatedAt = :now, updatedBy = :by, reviews = list_append(if_not_exists(reviews, :empty), :review)',
+                ConditionExpression: 'attribute_exists(PK) AND version = :expected AND #status = :submitted',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':to': to,
+                  ':next': input.expectedVersion + 1,
+                  ':expected': input.expectedVersion,
+                  ':now': input.review.at,
+                  ':by': actor.userId,
+                  ':empty': [],
+                  ':review': [input.review],
+                  ':submitted': 'submitted',
                 },
-                ...moveCounter(campaignId, 'submitted', to),
-                auditItem(db, scope, actor, {
-                  action: to === 'confirmed' ? 'response.confirm' : 'response.return',
-                  target: `campaign/${campaignId}/facility/${facilityId}`,
-                  orgId: facilityId,
-                  changes: { round: input.review.round, message: input.review.message, itemComments: input.review.itemComments },
-                }),
-              ],
+              },
+            },
+            ...moveCounter(campaignId, 'submitted', to),
+            auditItem(db, scope, actor, {
+              action: to === 'confirmed' ? 'response.confirm' : 'response.return',
+              target: `campaign/${campaignId}/facility/${facilityId}`,
+              orgId: facilityId,
+              changes: { round: input.review.round, message: input.review.message, itemComments: input.review.itemComments },
             }),
-          );
-        } catch (err) {
-          if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-            const current = await getItem<ResponseRecord>(db, key);
-            if (!current) throw new NotFoundError('response');
-            if (current.status !== 'submitted') throw new StateConflictError('response', current.status, 'review');
-            throw new VersionConflictError('response', current.version);
-          }
-          throw err;
-        }
+          ],
+          'review',
+        );
         return requireResponse(campaignId, facilityId);
       },
     },
