@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../packages/local/src/cognito/auth-flows.ts';
 import { api, login, USERS } from '../support/api.ts';
 import { axeViolations, launchBrowser, screenshot, signIn } from '../support/browser.ts';
+import { temporaryPasswordFor } from '../support/mail.ts';
 import { stackInfo } from '../support/stack-info.ts';
 
 const R7 = getBuiltInTemplate('mhlw-facility-r7') as Template;
@@ -97,11 +98,7 @@ describe('a prefecture runs the cycle: import, invite, distribute, review with �
     await expect.poll(() => p.getByText('招待メールを送信しました').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await p.close();
 
-    const store = (await (await fetch(`${stackInfo().services.sesEndpoint}/store`)).json()) as {
-      emails: { destination: { to: string[] }; body: { text: string } }[];
-    };
-    const mail = store.emails.filter((m) => m.destination.to.includes(directorEmail)).at(-1);
-    const temporary = /仮パスワード: (\S+)/.exec(mail?.body.text ?? '')?.[1] ?? '';
+    const temporary = await temporaryPasswordFor(directorEmail);
     expect(temporary).not.toBe('');
 
     const d = await newPage();

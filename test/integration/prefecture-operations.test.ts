@@ -4,23 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { CognitoAuthFlows } from '../../packages/local/src/cognito/auth-flows.ts';
 import { tokushima } from '../../packages/local/src/seed/demo-data.ts';
 import { api, USERS } from '../support/api.ts';
+import { mailTo, temporaryPasswordFor } from '../support/mail.ts';
 import { stackInfo } from '../support/stack-info.ts';
 import { asChanges, completeAnswers } from '../support/templates.ts';
 
 const T36 = tokushima();
 const R6 = getBuiltInTemplate('mhlw-facility-r6') as Template;
 const stamp = Date.now();
-
-interface SesMail {
-  destination: { to: string[] };
-  subject: string;
-  body: { text: string };
-}
-async function mailTo(email: string): Promise<SesMail | undefined> {
-  const res = await fetch(`${stackInfo().services.sesEndpoint}/store`);
-  const store = (await res.json()) as { emails: SesMail[] };
-  return store.emails.filter((m) => m.destination.to.includes(email)).at(-1);
-}
 
 const row = (n: number, over: Partial<Record<string, string>> = {}) => ({
   row: n,
@@ -92,11 +82,11 @@ describe('invitations and people', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const mail = await mailTo(email);
     expect(mail?.subject).toContain('招待');
-    const temporary = /仮パスワード: (\S+)/.exec(mail?.body.text ?? '')?.[1];
-    expect(temporary).toBeDefined();
+    const temporary = await temporaryPasswordFor(email);
+    expect(temporary).not.toBe('');
     const s = stackInfo().services;
     const flows = new CognitoAuthFlows({ endpoint: s.cognitoEndpoint, userPoolId: s.userPoolId, clientId: s.userPoolClientId });
-    const { tokens } = await flows.completeFirstSignIn({ email, temporaryPassword: temporary as string, newPassword: 'Nurse-Pass-2026!' });
+    const { tokens } = await flows.completeFirstSignIn({ email, temporaryPassword: temporary, newPassword: 'Nurse-Pass-2026!' });
     flows.destroy();
     const me = await api<{ organisation: { id: string } }>('GET', '/api/me', { token: tokens.accessToken });
     expect(me.body.organisation.id).toBe('f012');
@@ -110,7 +100,7 @@ describe('invitations and people', () => {
       body: { email: `staff-${stamp}@clinic.example.jp`, displayName: '受付 太郎', role: 'facility_member' },
     });
     expect(invited.status).toBe(201);
-    const temporary = /仮パスワード: (\S+)/.exec((await mailTo(`staff-${stamp}@clinic.example.jp`))?.body.text ?? '')?.[1] as string;
+    const temporary = await temporaryPasswordFor(`staff-${stamp}@clinic.example.jp`);
     const { tokens } = await flows.completeFirstSignIn({
       email: `staff-${stamp}@clinic.example.jp`,
       temporaryPassword: temporary,
@@ -153,7 +143,7 @@ describe('the review cycle: submit → 差戻し with a comment → fix → resu
     ).toBe(201);
     const s = stackInfo().services;
     const flows = new CognitoAuthFlows({ endpoint: s.cognitoEndpoint, userPoolId: s.userPoolId, clientId: s.userPoolClientId });
-    const temporary = /仮パスワード: (\S+)/.exec((await mailTo(email))?.body.text ?? '')?.[1] as string;
+    const temporary = await temporaryPasswordFor(email);
     token = (await flows.completeFirstSignIn({ email, temporaryPassword: temporary, newPassword: 'Director-Pass-2026!' })).tokens.accessToken;
     flows.destroy();
 
