@@ -39,6 +39,8 @@ interface IsolationCase {
   crossOrg: Attempt;
   /** Runs once before the positive control. */
   prepare?: () => Promise<void>;
+  /** Checks the data the positive control returned (not only its status). */
+  expectPositive?: (body: unknown) => void;
   /** For list-shaped routes that answer 200 with the caller's own data: what must not appear. */
   leaks?: (body: unknown, which: 'crossTenant' | 'crossOrg') => string[] | Promise<string[]>;
 }
@@ -92,6 +94,16 @@ const idsIn = (body: unknown): string[] =>
   JSON.stringify(body)
     .match(/"(f\d{3})"/g)
     ?.map((s) => s.slice(1, -1)) ?? [];
+
+const inspectorsClinic = T36.facilities.find((f) => f.healthCenterId === 'hc-tokushima' && f.kind === 'clinic')!;
+const inspectionBody = (date: string) => ({ date, status: 'planned' });
+const inspections = { own: { id: '', version: 0 }, otherHc: { id: '', version: 0 } };
+const inspectionPath = (facilityId: string, id: string) => `/api/facilities/${facilityId}/inspections/${id}`;
+/** Every inspection listed belongs to the inspector's own 保健所. */
+const onlyOwnHc = (items: { facilityId: string; healthCenterId: string }[]) => {
+  expect(items.length).toBeGreaterThan(0);
+  expect(items.filter((i) => i.healthCenterId !== 'hc-tokushima' || !inspectorsFacilities.has(i.facilityId))).toEqual([]);
+};
 
 const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
   'me.get': {
@@ -361,6 +373,75 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
       body: { status: 'active' },
     },
   },
+  'inspections.list': {
+    positive: { as: USERS.inspector36, path: '/api/inspections?from=2026-04-01&to=2027-03-31' },
+    expectPositive: (b) => onlyOwnHc((b as { items: { facilityId: string; healthCenterId: string }[] }).items),
+    crossTenant: { as: USERS.pref37, path: '/api/inspections?from=2026-04-01&to=2027-03-31&healthCenterId=hc-tokushima' },
+    // The inspector of 徳島保健所 asks for 阿南保健所's calendar.
+    crossOrg: { as: USERS.inspector36, path: `/api/inspections?from=2026-04-01&to=2027-03-31&healthCenterId=${otherHcFacility.healthCenterId}` },
+    leaks: (b) => ids36(b),
+  },
+  'inspections.readiness': {
+    positive: { as: USERS.inspector36, path: '/api/inspections/readiness' },
+    expectPositive: (b) => onlyOwnHc((b as { items: { inspection: { facilityId: string; healthCenterId: string } }[] }).items.map((i) => i.inspection)),
+    crossTenant: { as: USERS.pref37, path: '/api/inspections/readiness?healthCenterId=hc-tokushima' },
+    crossOrg: { as: USERS.inspector36, path: `/api/inspections/readiness?healthCenterId=${otherHcFacility.healthCenterId}` },
+    leaks: (b) => ids36(b),
+  },
+  'inspections.listOfFacility': {
+    positive: { as: USERS.hospitalStaff36, path: `/api/facilities/${hospital.id}/inspections` },
+    expectPositive: (b) => {
+      const items = (b as { items: { facilityId: string }[] }).items;
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((i) => i.facilityId === hospital.id)).toBe(true);
+    },
+    crossTenant: { as: USERS.hospitalAdmin37, path: `/api/facilities/${hospital.id}/inspections` },
+    crossOrg: { as: USERS.inspector36, path: `/api/facilities/${otherHcFacility.id}/inspections` },
+  },
+  'inspections.create': {
+    positive: { as: USERS.inspector36, method: 'POST', path: `/api/facilities/${inspectorsClinic.id}/inspections`, body: inspectionBody('2027-02-03') },
+    expectPositive: (b) => expect(b).toMatchObject({ facilityId: inspectorsClinic.id, healthCenterId: 'hc-tokushima', status: 'planned', version: 1 }),
+    crossTenant: { as: USERS.pref37, method: 'POST', path: `/api/facilities/${inspectorsClinic.id}/inspections`, body: inspectionBody('2027-02-03') },
+    crossOrg: { as: USERS.inspector36, method: 'POST', path: `/api/facilities/${otherHcFacility.id}/inspections`, body: inspectionBody('2027-02-03') },
+  },
+  'inspections.update': {
+    prepare: async () => {
+      for (const [which, as, facilityId] of [
+        ['own', USERS.inspector36, inspectorsClinic.id],
+        ['otherHc', USERS.pref36, otherHcFacility.id],
+      ] as const) {
+        const res = await api<{ id: string; version: number }>('POST', `/api/facilities/${facilityId}/inspections`, { as, body: inspectionBody('2027-02-10') });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        inspections[which] = res.body;
+      }
+    },
+    positive: {
+      as: USERS.inspector36,
+      method: 'PUT',
+      get path() {
+        return inspectionPath(inspectorsClinic.id, inspections.own.id);
+      },
+      body: async () => ({ ...inspectionBody('2027-02-11'), expectedVersion: inspections.own.version }),
+    },
+    expectPositive: (b) => expect(b).toMatchObject({ date: '2027-02-11', version: inspections.own.version + 1 }),
+    crossTenant: {
+      as: USERS.pref37,
+      method: 'PUT',
+      get path() {
+        return inspectionPath(inspectorsClinic.id, inspections.own.id);
+      },
+      body: async () => ({ ...inspectionBody('2027-02-12'), expectedVersion: inspections.own.version + 1 }),
+    },
+    // The inspector of 徳島保健所 edits an inspection the prefecture planned at a facility of 阿南保健所.
+    crossOrg: {
+      as: USERS.inspector36,
+      method: 'PUT',
+      get path() {
+        return inspectionPath(otherHcFacility.id, inspections.otherHc.id);
+      },
+      body: async () => ({ ...inspectionBody('2027-02-12'), expectedVersion: inspections.otherHc.version }),
+    },
+  },
   'tenants.list': {
     positive: { as: USERS.operator, path: '/api/tenants' },
     crossTenant: { as: USERS.pref37, path: '/api/tenants' },
@@ -409,6 +490,7 @@ describe('tenant isolation over the whole route table', () => {
       await c.prepare?.();
       const res = await attempt(c.positive, false);
       expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+      c.expectPositive?.(res.body);
     });
 
     it.each([

@@ -39,6 +39,17 @@ import {
   UserIdParams,
 } from './schemas/people.ts';
 import { ConfirmResponseBody, ReturnResponseBody } from './schemas/review.ts';
+import {
+  CreateInspectionBody,
+  FacilityInspectionsResponse,
+  Inspection,
+  InspectionParams,
+  ListInspectionsQuery,
+  ListInspectionsResponse,
+  ReadinessQuery,
+  ReadinessResponse,
+  UpdateInspectionBody,
+} from './schemas/inspections.ts';
 import { ListTemplatesResponse, TemplateIdParams, TemplateSummary, TemplateView, UploadTemplateBody } from './schemas/templates.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -409,6 +420,59 @@ export const routes = {
     body: CreateTenantBody,
     response: Tenant,
     successStatus: 201,
+  }),
+  'inspections.list': route({
+    method: 'GET',
+    path: '/api/inspections',
+    handler: 'inspections/list',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read',
+    summary: { ja: '立入検査の予定と記録 (期間指定、保健所担当者は管轄のみ)', en: 'Inspections in a date range (inspectors: their jurisdiction only)' },
+    query: ListInspectionsQuery,
+    response: ListInspectionsResponse,
+  }),
+  'inspections.readiness': route({
+    method: 'GET',
+    path: '/api/inspections/readiness',
+    handler: 'inspections/readiness',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read',
+    summary: { ja: '30日以内に立入検査予定の医療機関のチェックリスト準備状況', en: 'Checklist readiness of facilities inspected in the next 30 days' },
+    query: ReadinessQuery,
+    response: ReadinessResponse,
+  }),
+  'inspections.listOfFacility': route({
+    method: 'GET',
+    path: '/api/facilities/{facilityId}/inspections',
+    handler: 'inspections/list-of-facility',
+    roles: READERS_OF_A_FACILITY,
+    access: 'read',
+    summary: { ja: '医療機関の立入検査の履歴', en: "A facility's inspection history" },
+    params: FacilityIdParams,
+    response: FacilityInspectionsResponse,
+  }),
+  'inspections.create': route({
+    method: 'POST',
+    path: '/api/facilities/{facilityId}/inspections',
+    handler: 'inspections/create',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read-write',
+    summary: { ja: '立入検査の予定・記録の登録', en: 'Plan or record an inspection' },
+    params: FacilityIdParams,
+    body: CreateInspectionBody,
+    response: Inspection,
+    successStatus: 201,
+  }),
+  'inspections.update': route({
+    method: 'PUT',
+    path: '/api/facilities/{facilityId}/inspections/{inspectionId}',
+    handler: 'inspections/update',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read-write',
+    summary: { ja: '立入検査の予定・記録の更新 (版の確認付き)', en: 'Update an inspection (checked against its version)' },
+    params: InspectionParams,
+    body: UpdateInspectionBody,
+    response: Inspection,
   }),
 } as const;
 

@@ -50,6 +50,13 @@ export const keys = {
     PK: `${t(s)}#CAMP#${campaignId}#FAC#${facilityId}`,
     SK: `ROUND#${round}#SUB#${at}`,
   }),
+  /** 立入検査: stored under the facility (its history); GSI1 by 保健所 and date for the inspector's calendar. */
+  inspection: (s: TenantScope, facilityId: string, date: string, id: string) => ({ PK: `${t(s)}#FAC#${facilityId}`, SK: `INSPECTION#${date}#${id}` }),
+  inspectionsOfFacilityPrefix: 'INSPECTION#',
+  inspectionIndex: (s: TenantScope, healthCenterId: string, date: string, id: string) => ({
+    GSI1PK: `${t(s)}#HC#${healthCenterId}#INSPECTIONS`,
+    GSI1SK: `${date}#${id}`,
+  }),
   /** Audit entries partitioned by tenant and month; GSI1 by organisation for a facility admin's view. */
   audit: (s: TenantScope, at: string, requestId: string, seq: number) => ({ PK: `${t(s)}#AUDIT#${at.slice(0, 7)}`, SK: `${at}#${requestId}#${seq}` }),
   auditByOrg: (s: TenantScope, orgId: string, at: string) => ({ GSI1PK: `${t(s)}#AUDIT#ORG#${orgId}`, GSI1SK: at }),

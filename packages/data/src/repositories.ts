@@ -2,6 +2,7 @@ import type { Db } from './client.ts';
 import type { TenantScope } from './keys.ts';
 import { auditRepositories } from './repositories/audit.ts';
 import { campaignRepositories } from './repositories/campaigns.ts';
+import { inspectionRepositories } from './repositories/inspections.ts';
 import { organisationRepositories } from './repositories/organisations.ts';
 import { templateRepositories } from './repositories/templates.ts';
 
@@ -14,6 +15,7 @@ export {
   type SubmitResponseInput,
 } from './repositories/campaigns.ts';
 export { monthsBetween } from './repositories/audit.ts';
+export type { InspectionPageKey, InspectionRecord } from './repositories/inspections.ts';
 export { loadMembership } from './repositories/organisations.ts';
 
 /**
@@ -26,6 +28,7 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...templateRepositories(db, scope),
     ...campaignRepositories(db, scope),
     ...auditRepositories(db, scope),
+    ...inspectionRepositories(db, scope),
   };
 }
 

@@ -5,6 +5,7 @@ import { type Answers, evaluationSummary, getBuiltInTemplate, todayInJapan } fro
 import type { CognitoAuthFlows } from '../cognito/auth-flows.ts';
 import { demoAnswers, rng } from './demo-answers.ts';
 import { DEMO_PASSWORD, type DemoTenant } from './demo-data.ts';
+import { seedInspections } from './demo-inspections.ts';
 
 export interface DemoLogin {
   email: string;
@@ -80,6 +81,8 @@ export async function seedTenant(db: Db, auth: CognitoAuthFlows, data: DemoTenan
       );
     }
   }
+
+  await seedInspections(repos, data);
 
   const logins: DemoLogin[] = [];
   for (const u of data.users) {
