@@ -7,6 +7,17 @@ export default defineConfig({
   // Workspace packages export TypeScript sources (`src/index.ts`, imports with `.ts`); Vite transforms them
   // like our own files because the npm-workspace symlinks resolve outside node_modules.
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    rolldownOptions: {
+      // React Router and TanStack Query mark modules "use client" for server components; meaningless in an SPA.
+      onLog(level, log, handler) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
+      },
+    },
+  },
   server: { proxy: { '/api': FRONT_DOOR, '/config.json': FRONT_DOOR } },
 });

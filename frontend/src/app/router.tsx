@@ -1,34 +1,48 @@
-import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+import { type AnchorHTMLAttributes, type ReactNode, useLayoutEffect, useRef } from 'react';
+import { BrowserRouter, type NavigateFunction, Link as RouterLink, useLocation, useNavigate, useNavigationType } from 'react-router';
 
-/** History API routing; the front door (and CloudFront) answer unknown paths with index.html. */
-const listeners = new Set<() => void>();
+/**
+ * React Router (declarative mode) behind the small API the features were written against: `Link`, `navigate`,
+ * `usePath`, `takeFocusRequest`. The front door (and CloudFront) answer unknown paths with index.html.
+ */
+let navigateFn: NavigateFunction | null = null;
 let focusPending = false;
 
-function emit() {
-  for (const l of listeners) l();
+/** Keeps `navigate` usable outside components, moves to the top and asks for focus after each page change. */
+function NavigationEffects() {
+  const routerNavigate = useNavigate();
+  const { pathname } = useLocation();
+  const type = useNavigationType();
+  const last = useRef(pathname);
+  navigateFn = routerNavigate;
+  // A layout effect runs before the new page's (passive) mount effect, which takes the focus request.
+  useLayoutEffect(() => {
+    if (last.current === pathname) return;
+    last.current = pathname;
+    focusPending = true;
+    if (type !== 'POP') window.scrollTo(0, 0);
+  }, [pathname, type]);
+  return null;
 }
 
-window.addEventListener('popstate', () => {
-  focusPending = true;
-  emit();
-});
+export function Router({ children }: { children: ReactNode }) {
+  return (
+    <BrowserRouter>
+      <NavigationEffects />
+      {children}
+    </BrowserRouter>
+  );
+}
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === location.pathname + location.search) return;
-  if (options.replace) history.replaceState(null, '', to);
-  else history.pushState(null, '', to);
-  focusPending = true;
-  window.scrollTo(0, 0);
-  emit();
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  if (navigateFn) void navigateFn(to, { replace: options.replace ?? false });
+  else if (options.replace) location.replace(to);
+  else location.assign(to);
 }
 
 export function usePath(): string {
-  return useSyncExternalStore(subscribe, () => location.pathname);
+  return useLocation().pathname;
 }
 
 /** True once after an in-app navigation: the new page moves focus to its heading for screen-reader users. */
@@ -38,27 +52,6 @@ export function takeFocusRequest(): boolean {
   return pending;
 }
 
-/** Matches `/campaigns/:campaignId/progress` style patterns. */
-export function matchRoute(pattern: string, path: string): Record<string, string> | null {
-  const p = pattern.split('/').filter(Boolean);
-  const a = path.split('/').filter(Boolean);
-  if (p.length !== a.length) return null;
-  const out: Record<string, string> = {};
-  for (let i = 0; i < p.length; i++) {
-    const seg = p[i] as string;
-    const val = a[i] as string;
-    if (seg.startsWith(':')) out[seg.slice(1)] = decodeURIComponent(val);
-    else if (seg !== val) return null;
-  }
-  return out;
-}
-
-export function Link({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
-  const handle = (e: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(e);
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    navigate(to);
-  };
-  return <a href={to} onClick={handle} {...rest} />;
+export function Link({ to, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
+  return <RouterLink to={to} {...rest} />;
 }

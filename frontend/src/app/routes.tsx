@@ -1,22 +1,31 @@
-import { ChecklistPage } from '../features/checklist/checklist-page.tsx';
-import { TasksPage } from '../features/checklist/tasks-page.tsx';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { Route, Routes, useParams } from 'react-router';
+import { Loading } from '../components/feedback.tsx';
 import { useAuth } from '../features/auth/auth-context.tsx';
-import { AuditPage } from '../features/audit/audit-page.tsx';
-import { FacilitiesPage } from '../features/facilities/facilities-page.tsx';
-import { FacilityPage } from '../features/facilities/facility-page.tsx';
-import { VendorsPage } from '../features/facilities/vendors-page.tsx';
-import { InfoHome } from '../features/home/info-home.tsx';
-import { TenantsPage } from '../features/home/tenants-page.tsx';
-import { UsersPage } from '../features/people/users-page.tsx';
-import { CampaignsPage } from '../features/progress/campaigns-page.tsx';
-import { ProgressPage } from '../features/progress/progress-page.tsx';
-import { TemplatePage } from '../features/templates/template-page.tsx';
-import { TemplatesPage } from '../features/templates/templates-page.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { M } from '../i18n/messages.ts';
 import { Page } from './page.tsx';
 import { paths } from './paths.ts';
-import { Link, matchRoute, usePath } from './router.tsx';
+import { Link } from './router.tsx';
+
+/** One chunk per page: a page's code (and a library only it uses) loads when the page is first shown. */
+function page<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const TasksPage = page(() => import('../features/checklist/tasks-page.tsx').then((m) => m.TasksPage));
+const ChecklistPage = page(() => import('../features/checklist/checklist-page.tsx').then((m) => m.ChecklistPage));
+const AuditPage = page(() => import('../features/audit/audit-page.tsx').then((m) => m.AuditPage));
+const FacilitiesPage = page(() => import('../features/facilities/facilities-page.tsx').then((m) => m.FacilitiesPage));
+const FacilityPage = page(() => import('../features/facilities/facility-page.tsx').then((m) => m.FacilityPage));
+const VendorsPage = page(() => import('../features/facilities/vendors-page.tsx').then((m) => m.VendorsPage));
+const InfoHome = page(() => import('../features/home/info-home.tsx').then((m) => m.InfoHome));
+const TenantsPage = page(() => import('../features/home/tenants-page.tsx').then((m) => m.TenantsPage));
+const UsersPage = page(() => import('../features/people/users-page.tsx').then((m) => m.UsersPage));
+const CampaignsPage = page(() => import('../features/progress/campaigns-page.tsx').then((m) => m.CampaignsPage));
+const ProgressPage = page(() => import('../features/progress/progress-page.tsx').then((m) => m.ProgressPage));
+const TemplatePage = page(() => import('../features/templates/template-page.tsx').then((m) => m.TemplatePage));
+const TemplatesPage = page(() => import('../features/templates/templates-page.tsx').then((m) => m.TemplatesPage));
 
 function RoleHome() {
   const { me } = useAuth();
@@ -46,27 +55,50 @@ function NotFound() {
   );
 }
 
+// A new id remounts the page (fresh state), as a new address did before.
+function FacilityRoute() {
+  const { facilityId = '' } = useParams();
+  return <FacilityPage key={facilityId} facilityId={facilityId} />;
+}
+
+function TemplateRoute() {
+  const { templateId = '' } = useParams();
+  return <TemplatePage key={templateId} templateId={templateId} />;
+}
+
+function ProgressRoute() {
+  const { campaignId = '' } = useParams();
+  return <ProgressPage key={campaignId} campaignId={campaignId} />;
+}
+
+function ResponseRoute() {
+  const { campaignId = '', facilityId = '' } = useParams();
+  return <ChecklistPage key={`${campaignId}/${facilityId}`} campaignId={campaignId} facilityId={facilityId} />;
+}
+
+/** Which pages a role can open; any other address is the NotFound page. */
 export function AppRoutes() {
-  const path = usePath();
   const { me } = useAuth();
-  // `/campaigns` is the survey list's own address (the prefecture's home); facilities get their tasks there too.
-  if (path === '/' || path === '/index.html' || path === paths.campaigns()) return <RoleHome />;
-  if (me.role === 'pref_admin' || me.role === 'facility_admin') {
-    if (path === '/users') return <UsersPage />;
-    if (path === '/audit') return <AuditPage />;
-  }
-  if (me.role === 'pref_admin') {
-    if (path === '/facilities') return <FacilitiesPage />;
-    if (path === '/vendors') return <VendorsPage />;
-    const facility = matchRoute('/facilities/:facilityId', path);
-    if (facility?.facilityId) return <FacilityPage key={path} facilityId={facility.facilityId} />;
-    if (path === '/templates') return <TemplatesPage />;
-    const template = matchRoute('/templates/:templateId', path);
-    if (template?.templateId) return <TemplatePage key={path} templateId={template.templateId} />;
-  }
-  const progress = matchRoute('/campaigns/:campaignId/progress', path);
-  if (progress?.campaignId) return <ProgressPage key={path} campaignId={progress.campaignId} />;
-  const response = matchRoute('/campaigns/:campaignId/facilities/:facilityId', path);
-  if (response?.campaignId && response.facilityId) return <ChecklistPage key={path} campaignId={response.campaignId} facilityId={response.facilityId} />;
-  return <NotFound />;
+  const admin = me.role === 'pref_admin' || me.role === 'facility_admin';
+  const prefAdmin = me.role === 'pref_admin';
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        {/* `/campaigns` is the survey list's own address (the prefecture's home); facilities get their tasks there too. */}
+        <Route caseSensitive path="/" element={<RoleHome />} />
+        <Route caseSensitive path="/index.html" element={<RoleHome />} />
+        <Route caseSensitive path={paths.campaigns()} element={<RoleHome />} />
+        {admin ? <Route caseSensitive path={paths.users()} element={<UsersPage />} /> : null}
+        {admin ? <Route caseSensitive path={paths.audit()} element={<AuditPage />} /> : null}
+        {prefAdmin ? <Route caseSensitive path={paths.facilities()} element={<FacilitiesPage />} /> : null}
+        {prefAdmin ? <Route caseSensitive path={paths.vendors()} element={<VendorsPage />} /> : null}
+        {prefAdmin ? <Route caseSensitive path="/facilities/:facilityId" element={<FacilityRoute />} /> : null}
+        {prefAdmin ? <Route caseSensitive path={paths.templates()} element={<TemplatesPage />} /> : null}
+        {prefAdmin ? <Route caseSensitive path="/templates/:templateId" element={<TemplateRoute />} /> : null}
+        <Route caseSensitive path="/campaigns/:campaignId/progress" element={<ProgressRoute />} />
+        <Route caseSensitive path="/campaigns/:campaignId/facilities/:facilityId" element={<ResponseRoute />} />
+        <Route caseSensitive path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
+  );
 }

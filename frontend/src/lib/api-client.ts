@@ -27,6 +27,15 @@ interface ApiSetup {
 }
 
 let setup: ApiSetup | null = null;
+const writeListeners = new Set<() => void>();
+
+/** Calls `listener` after every successful call of a read-write route; the query cache refreshes itself with it. */
+export function onApiWrite(listener: () => void): () => void {
+  writeListeners.add(listener);
+  return () => {
+    writeListeners.delete(listener);
+  };
+}
 
 export function configureApi(value: ApiSetup): void {
   setup = value;
@@ -96,6 +105,7 @@ async function send(route: RouteDef, options: CallOptions, accept: string): Prom
     const e = parsed.data.error;
     throw new ApiError(res.status, e.code, e.message, e.requestId, e.fields ?? [], e.currentVersion);
   }
+  if (route.access === 'read-write') for (const listener of writeListeners) listener();
   return res;
 }
 

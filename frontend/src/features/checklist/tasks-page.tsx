@@ -1,4 +1,3 @@
-import { listMyTasks } from '../../api/list-my-tasks.ts';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
@@ -9,7 +8,7 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { daysFromToday, formatDate, formatFiscalYear } from '../../i18n/format.ts';
 import { M } from '../../i18n/messages.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 
 function DeadlineText({ deadline, done }: { deadline: string; done: boolean }) {
   const { t, lang } = useI18n();
@@ -26,7 +25,7 @@ function DeadlineText({ deadline, done }: { deadline: string; done: boolean }) {
 /** Facility home: the surveys to answer, most urgent first. */
 export function TasksPage() {
   const { t, lang } = useI18n();
-  const [tasks, reload] = useApi((signal) => listMyTasks(signal), []);
+  const [tasks, reload] = asLoaded(useApiQuery('tasks.list'));
   return (
     <Page title={t(M.tasksTitle)} lead={t(M.tasksLead)}>
       {tasks.state === 'loading' ? <Loading /> : null}

@@ -1,6 +1,5 @@
 import { FACILITY_KIND_LABELS, FACILITY_KINDS, type Facility, type FacilityKind } from '@mcr/contract';
 import { useEffect, useMemo, useState } from 'react';
-import { listFacilities } from '../../api/list-facilities.ts';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
@@ -8,7 +7,7 @@ import { LoadError, Loading } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { fold, formatCount } from '../../lib/text.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { ImportPanel } from './import-panel.tsx';
 
 const PAGE = 200;
@@ -141,7 +140,7 @@ function FacilityTable({ items }: { items: Facility[] }) {
 /** 「医療機関」: importing the list (CSV / Excel), and the prefecture's facilities, searchable. */
 export function FacilitiesPage() {
   const { t } = useI18n();
-  const [facilities, reload] = useApi((signal) => listFacilities(signal), []);
+  const [facilities, reload] = asLoaded(useApiQuery('facilities.list'));
   return (
     <Page title={t(M.facilitiesTitle)} lead={t(M.facilitiesLead)}>
       <ImportPanel onImported={reload} />

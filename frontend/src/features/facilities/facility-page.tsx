@@ -1,9 +1,6 @@
 import { type Contract, FACILITY_KIND_LABELS, type Facility, SYSTEM_KINDS, type Vendor } from '@mcr/contract';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { deleteContract } from '../../api/delete-contract.ts';
-import { getFacility } from '../../api/get-facility.ts';
-import { listContracts } from '../../api/list-contracts.ts';
-import { listVendors } from '../../api/list-vendors.ts';
 import { putContract } from '../../api/put-contract.ts';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
@@ -14,7 +11,7 @@ import { SelectField } from '../../components/select-field.tsx';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 
 type SystemKind = (typeof SYSTEM_KINDS)[number];
@@ -189,8 +186,8 @@ function Contracts({ facility }: { facility: Facility }) {
   const { t } = useI18n();
   const { me } = useAuth();
   const canEdit = me.role === 'pref_admin';
-  const [contracts, reload] = useApi((signal) => listContracts(facility.id, signal), [facility.id]);
-  const [vendors] = useApi((signal) => (canEdit ? listVendors(signal) : Promise.resolve({ items: [] as Vendor[] })), [canEdit]);
+  const [contracts, reload] = asLoaded(useApiQuery('contracts.list', { params: { facilityId: facility.id } }));
+  const [vendors] = asLoaded(useApiQuery('vendors.list', { enabled: canEdit }));
   const [form, setForm] = useState<{ editing: Contract | undefined } | undefined>();
   const [removing, setRemoving] = useState<Contract | undefined>();
   const [busy, setBusy] = useState(false);
@@ -204,7 +201,6 @@ function Contracts({ facility }: { facility: Facility }) {
       await deleteContract(facility.id, removing.vendorId);
       setMessage({ tone: 'success', text: M.contractRemoved(removing.vendorName) });
       setRemoving(undefined);
-      reload();
     } catch (err) {
       setMessage({ tone: 'error', text: err instanceof ApiError ? err.text : M.unexpected });
       setRemoving(undefined);
@@ -308,7 +304,6 @@ function Contracts({ facility }: { facility: Facility }) {
             onSaved={(c) => {
               setForm(undefined);
               setMessage({ tone: 'success', text: M.contractSaved(c.vendorName) });
-              reload();
             }}
             onCancel={() => {
               setForm(undefined);
@@ -336,7 +331,7 @@ function Contracts({ facility }: { facility: Facility }) {
 /** One facility: its profile and the vendors it contracts (editable by the prefecture). */
 export function FacilityPage({ facilityId }: { facilityId: string }) {
   const { t } = useI18n();
-  const [facility, reload] = useApi((signal) => getFacility(facilityId, signal), [facilityId]);
+  const [facility, reload] = asLoaded(useApiQuery('facilities.get', { params: { facilityId } }));
   if (facility.state === 'loading') return <Loading />;
   if (facility.state === 'error') return <LoadError error={facility.error} onRetry={reload} />;
   const f = facility.data;

@@ -1,6 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { createVendor } from '../../api/create-vendor.ts';
-import { listVendors } from '../../api/list-vendors.ts';
 import { Page } from '../../app/page.tsx';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
 import { TextField } from '../../components/text-field.tsx';
@@ -8,7 +7,7 @@ import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { fold } from '../../lib/text.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -98,7 +97,7 @@ function VendorForm({ onCreated, onCancel }: { onCreated(name: string): void; on
 /** 「事業者」: the system vendors, and registering a new one. */
 export function VendorsPage() {
   const { t } = useI18n();
-  const [vendors, reload] = useApi((signal) => listVendors(signal), []);
+  const [vendors, reload] = asLoaded(useApiQuery('vendors.list'));
   const [adding, setAdding] = useState(false);
   const [created, setCreated] = useState<string | undefined>();
   const [q, setQ] = useState('');
@@ -138,7 +137,6 @@ export function VendorsPage() {
           onCreated={(name) => {
             setAdding(false);
             setCreated(name);
-            reload();
             toggle.current?.focus();
           }}
           onCancel={() => {

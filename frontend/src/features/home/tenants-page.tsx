@@ -1,7 +1,6 @@
 import type { Tenant } from '@mcr/contract';
 import { type FormEvent, useRef, useState } from 'react';
 import { createTenant } from '../../api/create-tenant.ts';
-import { listTenants } from '../../api/list-tenants.ts';
 import { Page } from '../../app/page.tsx';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
 import { SelectField } from '../../components/select-field.tsx';
@@ -9,7 +8,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { PREFECTURES } from './prefectures.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -209,7 +208,7 @@ function TenantForm({ existing, onCreated, onCancel }: { existing: Tenant[]; onC
 /** Operator home: the prefecture tenants and 「都道府県を追加」 (with the first administrators' invitations). */
 export function TenantsPage() {
   const { t } = useI18n();
-  const [tenants, reload] = useApi((signal) => listTenants(signal), []);
+  const [tenants, reload] = asLoaded(useApiQuery('tenants.list'));
   const [adding, setAdding] = useState(false);
   const [created, setCreated] = useState<Localized | undefined>();
   const toggle = useRef<HTMLButtonElement>(null);
@@ -246,7 +245,6 @@ export function TenantsPage() {
           onCreated={(tenant, n) => {
             setAdding(false);
             setCreated(M.tenantCreated(tenant.name, n));
-            reload();
             toggle.current?.focus();
           }}
           onCancel={() => {

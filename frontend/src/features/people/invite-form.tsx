@@ -1,9 +1,6 @@
 import { type Facility, INVITABLE_ROLES, type InviteUserBody, ROLE_LABELS, type User } from '@mcr/contract';
 import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { inviteUser } from '../../api/invite-user.ts';
-import { listFacilities } from '../../api/list-facilities.ts';
-import { listHealthCenters } from '../../api/list-health-centers.ts';
-import { listVendors } from '../../api/list-vendors.ts';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
@@ -11,7 +8,7 @@ import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { fold } from '../../lib/text.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 
 type InvitableRole = (typeof INVITABLE_ROLES)[number];
@@ -31,7 +28,7 @@ export function orgKindOf(role: InvitableRole | ''): OrgKind {
 /** 保健所 from the health-center list. */
 function HealthCenterPicker({ value, error, onChange }: { value: string; error: string | undefined; onChange(v: string): void }) {
   const { t } = useI18n();
-  const [hcs, reload] = useApi((signal) => listHealthCenters(signal), []);
+  const [hcs, reload] = asLoaded(useApiQuery('healthCenters.list'));
   if (hcs.state === 'loading') return <Loading />;
   if (hcs.state === 'error') return <LoadError error={hcs.error} onRetry={reload} />;
   return (
@@ -50,7 +47,7 @@ function HealthCenterPicker({ value, error, onChange }: { value: string; error: 
 
 function VendorPicker({ value, error, onChange }: { value: string; error: string | undefined; onChange(v: string): void }) {
   const { t } = useI18n();
-  const [vendors, reload] = useApi((signal) => listVendors(signal), []);
+  const [vendors, reload] = asLoaded(useApiQuery('vendors.list'));
   if (vendors.state === 'loading') return <Loading />;
   if (vendors.state === 'error') return <LoadError error={vendors.error} onRetry={reload} />;
   return (
@@ -73,7 +70,7 @@ function VendorPicker({ value, error, onChange }: { value: string; error: string
  */
 function FacilityPicker({ value, error, onChange }: { value: string; error: string | undefined; onChange(v: string): void }) {
   const { t } = useI18n();
-  const [facilities, reload] = useApi((signal) => listFacilities(signal), []);
+  const [facilities, reload] = asLoaded(useApiQuery('facilities.list'));
   const [q, setQ] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);

@@ -1,6 +1,5 @@
 import { ROLE_LABELS, ROLES, type Role, type User } from '@mcr/contract';
 import { useMemo, useRef, useState } from 'react';
-import { listUsers } from '../../api/list-users.ts';
 import { updateUser } from '../../api/update-user.ts';
 import { Page } from '../../app/page.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
@@ -10,7 +9,7 @@ import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { fold } from '../../lib/text.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { InviteForm } from './invite-form.tsx';
 
@@ -219,7 +218,7 @@ function UserTable({ users: loaded, onChanged }: { users: User[]; onChanged(mess
 export function UsersPage() {
   const { t } = useI18n();
   const { me } = useAuth();
-  const [users, reload] = useApi((signal) => listUsers(signal), []);
+  const [users, reload] = asLoaded(useApiQuery('users.list'));
   const [inviting, setInviting] = useState(false);
   const [message, setMessage] = useState<{ text: Localized; testId: string } | undefined>();
   const toggle = useRef<HTMLButtonElement>(null);
@@ -255,7 +254,6 @@ export function UsersPage() {
           onInvited={(u) => {
             setInviting(false);
             setMessage({ text: M.invited(u.email), testId: 'invite-success' });
-            reload();
             toggle.current?.focus();
           }}
           onCancel={() => {

@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { listCampaigns } from '../../api/list-campaigns.ts';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
@@ -8,7 +7,7 @@ import { LoadError, Loading } from '../../components/feedback.tsx';
 import { formatDate, formatFiscalYear } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { NewCampaignForm } from './new-campaign-form.tsx';
 
@@ -16,7 +15,7 @@ import { NewCampaignForm } from './new-campaign-form.tsx';
 export function CampaignsPage() {
   const { t, lang } = useI18n();
   const { me } = useAuth();
-  const [campaigns, reload] = useApi((signal) => listCampaigns(signal), []);
+  const [campaigns, reload] = asLoaded(useApiQuery('campaigns.list'));
   const [creating, setCreating] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const canCreate = me.role === 'pref_admin';

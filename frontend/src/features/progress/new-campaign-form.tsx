@@ -2,8 +2,6 @@ import { type CampaignTarget, FACILITY_KIND_LABELS, FACILITY_KINDS, type Facilit
 import { fiscalYearLabel, fiscalYearOf } from '@mcr/domain';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { type CreateCampaignInput, createCampaign } from '../../api/create-campaign.ts';
-import { listFacilities } from '../../api/list-facilities.ts';
-import { listTemplates } from '../../api/list-templates.ts';
 import { paths } from '../../app/paths.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
@@ -13,7 +11,7 @@ import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { setFlash } from '../../lib/flash.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 
 type TargetKind = 'all' | 'facility_kinds' | 'health_centers' | 'facilities';
 type FieldKey = 'templateId' | 'title' | 'titleEn' | 'fiscalYear' | 'opensOn' | 'deadline' | 'deadline2' | 'deadline3' | 'target';
@@ -158,7 +156,7 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
   const { t, lang } = useI18n();
   const today = todayInJapan();
   const choices = useMemo(() => templates.filter((s) => s.form === 'facility').sort(newestFirst), [templates]);
-  const [facilities] = useApi((signal) => listFacilities(signal), []);
+  const [facilities] = asLoaded(useApiQuery('facilities.list'));
   const [state, setState] = useState<FormState>(() => ({
     templateId: choices[0]?.id ?? '',
     title: undefined,
@@ -573,7 +571,7 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
 export function NewCampaignForm({ onCancel }: { onCancel(): void }) {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [templates, reload] = useApi((signal) => listTemplates(signal), []);
+  const [templates, reload] = asLoaded(useApiQuery('templates.list'));
   useEffect(() => heading.current?.focus(), []);
   return (
     <section id="new-campaign" className="card new-campaign" aria-labelledby="new-campaign-heading">

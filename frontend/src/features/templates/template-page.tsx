@@ -1,7 +1,6 @@
 import type { TemplateView } from '@mcr/contract';
 import { allItems, type Item, type Template } from '@mcr/domain';
 import { type MouseEvent, useMemo } from 'react';
-import { getTemplate } from '../../api/get-template.ts';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
@@ -10,7 +9,7 @@ import { dayInJapan, formatDate, formatFiscalYear } from '../../i18n/format.ts';
 import { shownLang, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { jumpTo } from '../../lib/jump.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { UnverifiedBadge } from './templates-page.tsx';
 
 const rowId = (itemId: string) => `tpl-item-${itemId}`;
@@ -215,10 +214,10 @@ function Preview({ view, previousNumbers }: { view: TemplateView; previousNumber
 
 /** One checklist version as the facilities will see it: sections, items, cells, 参考項目, gates, unverified texts. */
 export function TemplatePage({ templateId }: { templateId: string }) {
-  const [view, reload] = useApi((signal) => getTemplate(templateId, signal), [templateId]);
+  const [view, reload] = asLoaded(useApiQuery('templates.get', { params: { templateId } }));
   const previousId = view.state === 'ok' ? view.data.template.previousId : undefined;
   // The previous version, only to show its item numbers in the lineage column; ids stand in when it fails.
-  const [previous] = useApi((signal) => (previousId ? getTemplate(previousId, signal) : Promise.resolve(undefined)), [previousId]);
+  const [previous] = asLoaded(useApiQuery('templates.get', { params: { templateId: previousId ?? '' }, enabled: Boolean(previousId) }));
   const previousNumbers = useMemo(
     () => new Map(previous.state === 'ok' && previous.data ? allItems(previous.data.template).map((i) => [i.id, i.number] as const) : []),
     [previous],

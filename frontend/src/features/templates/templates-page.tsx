@@ -1,6 +1,5 @@
 import type { TemplateSummary } from '@mcr/contract';
 import { useMemo, useState } from 'react';
-import { listTemplates } from '../../api/list-templates.ts';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
@@ -8,7 +7,7 @@ import { LoadError, Loading } from '../../components/feedback.tsx';
 import { formatDate, formatFiscalYear, dayInJapan } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { compareTemplates } from './template-order.ts';
 import { UploadForm } from './upload-form.tsx';
 
@@ -93,7 +92,7 @@ function TemplatesTable({ items, added }: { items: TemplateSummary[]; added: str
 /** The checklist versions the prefecture can distribute, and the upload of a new one. */
 export function TemplatesPage() {
   const { t } = useI18n();
-  const [list, reload] = useApi((signal) => listTemplates(signal), []);
+  const [list, reload] = asLoaded(useApiQuery('templates.list'));
   // Versions added here are merged in place, so the table does not flicker through a reload.
   const [added, setAdded] = useState<TemplateSummary[]>([]);
   const items = useMemo(() => {
