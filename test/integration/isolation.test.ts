@@ -3,6 +3,7 @@ import { getBuiltInTemplate, type Template } from '@mcr/domain';
 import { describe, expect, it } from 'vitest';
 import { kagawa, tokushima } from '../../packages/local/src/seed/demo-data.ts';
 import { api, USERS } from '../support/api.ts';
+import { createRowsCampaign, syntheticRow } from '../support/rows.ts';
 import { asChanges, completeAnswers, nextVersionFile } from '../support/templates.ts';
 
 /**
@@ -15,6 +16,7 @@ const T37 = kagawa();
 const hospital = T36.facilities[0]!;
 const otherHcFacility = T36.facilities.find((f) => f.healthCenterId !== 'hc-tokushima')!;
 const campaign = T36.campaign.id;
+const ROWS_CAMPAIGN = `iso-rows-${Date.now().toString(36)}`;
 const ownIds36 = new Set(T36.facilities.map((f) => f.id));
 const inspectorsFacilities = new Set(T36.facilities.filter((f) => f.healthCenterId === 'hc-tokushima').map((f) => f.id));
 
@@ -120,6 +122,12 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
     crossTenant: { as: USERS.pref37, path: '/api/facilities' },
     crossOrg: { as: USERS.inspector36, path: `/api/facilities?healthCenterId=${otherHcFacility.healthCenterId}` },
     leaks: (b) => idsIn(b).filter((id) => ownIds36.has(id)),
+    expectPositive: (b) => {
+      const page = b as { items: { id: string }[]; nextCursor: string | null };
+      expect(page.items.length).toBe(100);
+      expect(page.items.every((f) => ownIds36.has(f.id) || /^[A-Za-z0-9_-]+$/.test(f.id))).toBe(true);
+      expect(page.nextCursor).not.toBeNull();
+    },
   },
   'facilities.get': {
     positive: { as: USERS.hospitalAdmin36, path: `/api/facilities/${hospital.id}` },
@@ -137,6 +145,22 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
     crossTenant: { as: USERS.pref37, path: `/api/campaigns/${campaign}/progress` },
     crossOrg: { as: USERS.inspector36, path: `/api/campaigns/${campaign}/progress` },
     // Another tenant sees none of 36's rows; the inspector sees only its own 保健所's rows.
+    leaks: (b, which) => idsIn(b).filter((id) => (which === 'crossTenant' ? ownIds36.has(id) : !inspectorsFacilities.has(id))),
+    expectPositive: (b) => expect((b as { totals: { facilities: number } }).totals.facilities).toBe(T36.facilities.length),
+  },
+  'campaigns.rows': {
+    // A campaign whose rows are written straight through the row module (independent of the stream consumer).
+    prepare: () =>
+      createRowsCampaign(
+        '36',
+        ROWS_CAMPAIGN,
+        T36.facilities.map((f, i) => syntheticRow(ROWS_CAMPAIGN, f, i)),
+      ),
+    positive: { as: USERS.pref36, path: `/api/campaigns/${ROWS_CAMPAIGN}/rows?limit=200` },
+    expectPositive: (b) => expect(idsIn(b).sort()).toEqual([...ownIds36].sort()),
+    crossTenant: { as: USERS.pref37, path: `/api/campaigns/${ROWS_CAMPAIGN}/rows?limit=200` },
+    // The inspector asks for everything and gets its own 保健所 only (or 403 when naming another one).
+    crossOrg: { as: USERS.inspector36, path: `/api/campaigns/${ROWS_CAMPAIGN}/rows?limit=200` },
     leaks: (b, which) => idsIn(b).filter((id) => (which === 'crossTenant' ? ownIds36.has(id) : !inspectorsFacilities.has(id))),
   },
   'tasks.list': {
@@ -229,6 +253,7 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
     positive: { as: USERS.pref36, path: '/api/audit' },
     crossTenant: { as: USERS.pref37, path: '/api/audit' },
     crossOrg: { as: USERS.clinic36, path: '/api/audit' },
+    expectPositive: (b) => expect((b as { items: { target: string }[] }).items.length).toBeGreaterThan(0),
     leaks: (b, which) => {
       const items = (b as { items: { target: string; actor: { orgId: string } }[] }).items;
       if (which === 'crossTenant') return ids36(b);
@@ -317,6 +342,7 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
     // Naming another facility is refused; smuggling a second orgId makes the query invalid (400).
     crossOrg: { as: USERS.clinic36, path: `/api/users?orgId=${hospital.id}`, refused: [400, 403] },
     leaks: (b) => JSON.stringify(b).match(/tokushima\.example\.jp/g) ?? [],
+    expectPositive: (b) => expect((b as { items: { email: string }[] }).items.map((u) => u.email)).toContain(USERS.inspector36),
   },
   'users.invite': {
     positive: {

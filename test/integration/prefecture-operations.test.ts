@@ -43,7 +43,7 @@ describe('importing the facility list', () => {
     const res = await api<ErrorBody>('POST', '/api/facilities/import', { as: USERS.pref36, body: { rows } });
     expect(res.status).toBe(400);
     expect(res.body.error.fields?.map((f) => f.line)).toEqual([3, 4, 5, 6, 7, 8]);
-    const list = await api<{ items: { medicalInstitutionCode: string }[] }>('GET', '/api/facilities', { as: USERS.pref36 });
+    const list = await api<{ items: { medicalInstitutionCode: string }[] }>('GET', `/api/facilities?q=${row(2).medicalInstitutionCode}`, { as: USERS.pref36 });
     expect(list.body.items.some((f) => f.medicalInstitutionCode === row(2).medicalInstitutionCode)).toBe(false);
   });
 
@@ -67,7 +67,10 @@ describe('importing the facility list', () => {
       body: { rows: [{ ...rows[0]!, beds: '130' }, rows[1]!] },
     });
     expect(again.body).toEqual({ created: 0, updated: 1, unchanged: 1 });
-    const list = await api<{ items: { medicalInstitutionCode: string; beds: number }[] }>('GET', '/api/facilities', { as: USERS.pref36 });
+    // Looked up by code (the list itself is paged): exactly one facility, updated in place.
+    const list = await api<{ items: { medicalInstitutionCode: string; beds: number }[] }>('GET', `/api/facilities?q=${row(10).medicalInstitutionCode}`, {
+      as: USERS.pref36,
+    });
     const imported = list.body.items.filter((f) => f.medicalInstitutionCode === row(10).medicalInstitutionCode);
     expect(imported).toHaveLength(1);
     expect(imported[0]?.beds).toBe(130);

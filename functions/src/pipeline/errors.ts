@@ -1,5 +1,5 @@
 import type { ErrorBody, ErrorCode, FieldError, LocalizedText } from '@mcr/contract';
-import { AlreadyExistsError, NotFoundError, StateConflictError, VersionConflictError } from '@mcr/data';
+import { AlreadyExistsError, BadCursorError, NotFoundError, StateConflictError, VersionConflictError } from '@mcr/data';
 
 /** An error that is the client's to fix or to know about; mapped to HTTP in `toHttpError` only. */
 export class HttpError extends Error {
@@ -40,6 +40,17 @@ export function toHttpError(err: unknown, requestId: string): { status: number; 
       status: err.status,
       internal: false,
       body: { error: { code: err.code, message: err.text, requestId, ...(err.fields ? { fields: err.fields } : {}) } },
+    };
+  }
+  if (err instanceof BadCursorError) {
+    const text = {
+      ja: 'ページの指定 (cursor) が正しくありません。最初のページから読み直してください。',
+      en: 'The cursor is not valid for this list; start again from the first page.',
+    };
+    return {
+      status: 400,
+      internal: false,
+      body: { error: { code: 'VALIDATION_FAILED', message: text, requestId, fields: [{ field: 'query.cursor', code: 'cursor', message: text }] } },
     };
   }
   if (err instanceof NotFoundError) {

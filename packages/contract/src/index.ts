@@ -11,6 +11,7 @@ export * from './schemas/audit.ts';
 export * from './schemas/imports.ts';
 export * from './schemas/inspections.ts';
 export * from './schemas/masters.ts';
+export * from './schemas/paging.ts';
 export * from './schemas/people.ts';
 export * from './schemas/review.ts';
 export * from './schemas/templates.ts';

@@ -4,6 +4,8 @@ import { FACILITY_ROLES, type Role } from './roles.ts';
 import {
   CampaignIdParams,
   CampaignProgress,
+  CampaignRowsQuery,
+  CampaignRowsResponse,
   CreateCampaignBody,
   CreateCampaignResponse,
   ListCampaignsResponse,
@@ -165,6 +167,20 @@ export const routes = {
     summary: { ja: '調査の回答状況 (医療機関ごと)', en: 'Campaign progress per facility' },
     params: CampaignIdParams,
     response: CampaignProgress,
+  }),
+  'campaigns.rows': route({
+    method: 'GET',
+    path: '/api/campaigns/{campaignId}/rows',
+    handler: 'campaigns/rows',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read',
+    summary: {
+      ja: '調査の医療機関一覧 (ページ単位、絞り込み・並べ替え・検索。保健所担当者は管轄のみ)',
+      en: "A campaign's facility rows, paged, filtered, sorted and searched (inspectors: their jurisdiction only)",
+    },
+    params: CampaignIdParams,
+    query: CampaignRowsQuery,
+    response: CampaignRowsResponse,
   }),
   'tasks.list': route({
     method: 'GET',

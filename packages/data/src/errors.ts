@@ -37,3 +37,11 @@ export class StateConflictError extends Error {
     super(`${entity} is ${state}`);
   }
 }
+
+/** Raised when a paging cursor is malformed or belongs to another list, tenant or campaign (HTTP 400 on `cursor`). */
+export class BadCursorError extends Error {
+  override readonly name = 'BadCursorError';
+  constructor(readonly reason: string) {
+    super(`bad cursor: ${reason}`);
+  }
+}

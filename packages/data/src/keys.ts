@@ -8,6 +8,11 @@ export interface TenantScope {
 
 const t = (s: TenantScope) => `T#${s.tenantId}`;
 
+/** How names are ordered and searched in keys: NFKC (full-width ＡＢＣ and half-width ｶﾅ fold), lower case. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().trim();
+}
+
 export const keys = {
   tenant: (s: TenantScope) => ({ PK: t(s), SK: 'PROFILE' }),
   /** Membership of one user: role and organisation. Read by the auth middleware on every request. */
@@ -19,7 +24,13 @@ export const keys = {
   healthCenters: (s: TenantScope) => ({ PK: `${t(s)}#HC` }),
   facility: (s: TenantScope, id: string) => ({ PK: `${t(s)}#FAC#${id}`, SK: 'PROFILE' }),
   /** GSI1: every facility of the tenant, grouped by 保健所 so an inspector's list is one Query. */
-  facilityIndex: (s: TenantScope, healthCenterId: string, id: string) => ({ GSI1PK: `${t(s)}#FACILITIES`, GSI1SK: `HC#${healthCenterId}#FAC#${id}` }),
+  facilityIndex: (s: TenantScope, healthCenterId: string, id: string, name: string) => ({
+    GSI1PK: `${t(s)}#FACILITIES`,
+    GSI1SK: `HC#${healthCenterId}#FAC#${nameKey(name)}#${id}`,
+  }),
+  /** GSI2: every facility of the tenant in name order, so that a name prefix is one key range. */
+  facilityByName: (s: TenantScope, name: string, id: string) => ({ GSI2PK: `${t(s)}#FACNAMES`, GSI2SK: `${nameKey(name)}#${id}` }),
+  facilityNamesPartition: (s: TenantScope) => `${t(s)}#FACNAMES`,
   facilitiesPartition: (s: TenantScope) => `${t(s)}#FACILITIES`,
   /** 医療機関コード → facility id, so that a re-import finds its facilities by key, not by listing them all. */
   facilityCode: (s: TenantScope, code: string) => ({ PK: `${t(s)}#FACCODE#${code}`, SK: 'CODE' }),

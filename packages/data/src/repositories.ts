@@ -1,5 +1,6 @@
 import type { Db } from './client.ts';
 import type { TenantScope } from './keys.ts';
+import { rowRepositories } from './read-models/rows.ts';
 import { auditRepositories } from './repositories/audit.ts';
 import { campaignRepositories } from './repositories/campaigns.ts';
 import { inspectionRepositories } from './repositories/inspections.ts';
@@ -28,6 +29,7 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...templateRepositories(db, scope),
     ...campaignRepositories(db, scope),
     ...auditRepositories(db, scope),
+    ...rowRepositories(db, scope),
     ...inspectionRepositories(db, scope),
   };
 }

@@ -10,6 +10,9 @@ export const TABLE_DEFINITION = {
   globalSecondaryIndexes: [
     { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+    // Campaign table rows in other orders, inside the same slice partition (sparse: only row items carry these).
+    { indexName: 'GSI3', partitionKey: 'PK', sortKey: 'SCORESK' },
+    { indexName: 'GSI4', partitionKey: 'PK', sortKey: 'UPDSK' },
   ],
   timeToLiveAttribute: 'expiresAt',
 } as const;

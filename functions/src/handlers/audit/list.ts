@@ -1,4 +1,5 @@
 import type { AuditEntry } from '@mcr/contract';
+import type { AuditRecord } from '@mcr/data';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
 import { RawBody, toCsv } from '../../pipeline/raw-body.ts';
@@ -25,6 +26,29 @@ export const handler = defineHandler('audit.list', async ({ identity, query, rep
       { field: 'query.from', code: 'range_too_long', message: { ja: '期間は1年以内で指定してください', en: 'The range may be at most one year' } },
     ]);
   }
+  const toEntry = (e: AuditRecord): AuditEntry => ({
+    at: e.at,
+    requestId: e.actor.requestId,
+    actor: { userId: e.actor.userId, role: e.actor.role, orgId: e.actor.orgId, name: e.actor.name ?? '' },
+    action: e.action,
+    target: e.target,
+    changes: e.changes,
+  });
+  if (query.format === 'json') {
+    // One page, newest first, across month partitions; filters run in DynamoDB; the cursor names the month.
+    const page = await repos().audit.page({
+      fromAt: instant(from, false),
+      toAt: instant(to, true),
+      // A facility administrator reads only its own facility's entries, through the organisation index.
+      orgId: identity.role === 'facility_admin' ? identity.orgId : undefined,
+      action: query.action,
+      actor: query.actor,
+      target: query.target,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    return { items: page.items.map(toEntry), truncated: page.nextCursor !== null, nextCursor: page.nextCursor };
+  }
   const range = { fromAt: instant(from, false), toAt: instant(to, true), limit: LIMIT };
   // A facility administrator reads only its own facility's entries, through the organisation index.
   const result = identity.role === 'facility_admin' ? await repos().audit.listOfOrg(identity.orgId, range) : await repos().audit.list(range);
@@ -33,30 +57,20 @@ export const handler = defineHandler('audit.list', async ({ identity, query, rep
     .filter((e) => !query.action || e.action === query.action)
     .filter((e) => !query.actor || e.actor.userId === query.actor || e.actor.orgId === query.actor)
     .filter((e) => !needle || e.target.toLowerCase().includes(needle))
-    .map((e) => ({
-      at: e.at,
-      requestId: e.actor.requestId,
-      actor: { userId: e.actor.userId, role: e.actor.role, orgId: e.actor.orgId, name: e.actor.name ?? '' },
-      action: e.action,
-      target: e.target,
-      changes: e.changes,
-    }));
-  if (query.format === 'csv') {
-    const csv = toCsv(
-      ['日時 (日本時間)', '操作', '対象', '利用者', '利用者ID', 'ロール', '組織', 'リクエストID', '変更内容'],
-      items.map((e) => [
-        jst(e.at),
-        e.action,
-        e.target,
-        e.actor.name,
-        e.actor.userId,
-        e.actor.role,
-        e.actor.orgId,
-        e.requestId,
-        JSON.stringify(e.changes ?? null),
-      ]),
-    );
-    return new RawBody('text/csv; charset=utf-8', csv, `audit-${from}-${to}.csv`);
-  }
-  return { items, truncated: result.truncated };
+    .map(toEntry);
+  const csv = toCsv(
+    ['日時 (日本時間)', '操作', '対象', '利用者', '利用者ID', 'ロール', '組織', 'リクエストID', '変更内容'],
+    items.map((e) => [
+      jst(e.at),
+      e.action,
+      e.target,
+      e.actor.name,
+      e.actor.userId,
+      e.actor.role,
+      e.actor.orgId,
+      e.requestId,
+      JSON.stringify(e.changes ?? null),
+    ]),
+  );
+  return new RawBody('text/csv; charset=utf-8', csv, `audit-${from}-${to}.csv`);
 });

@@ -1,31 +1,19 @@
-import { countByStatus, NotFoundError } from '@mcr/data';
+import { todayInJapan } from '@mcr/domain';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { healthCenterScope } from '../../services/access.ts';
 import { toCampaign } from '../../services/response-view.ts';
 
+/**
+ * The campaign and its totals by status, read from the slice aggregates (the whole prefecture, or the
+ * inspector's 保健所): two GetItems whatever the number of facilities. The rows are paged by `campaigns.rows`.
+ */
 export const handler = defineHandler('campaigns.progress', async ({ identity, params, repos }) => {
   const r = repos();
   const scope = healthCenterScope(identity);
-  const [campaign, aggregate, responses] = await Promise.all([
+  const [campaign, summary] = await Promise.all([
     r.campaigns.require(params.campaignId),
-    r.campaigns.aggregate(params.campaignId),
-    r.responses.listOfCampaign(params.campaignId),
+    r.readModels.summary(params.campaignId, scope ? `HC#${scope}` : 'ALL', todayInJapan()),
   ]);
-  if (!aggregate) throw new NotFoundError('campaign');
-  const visible = scope ? responses.filter((x) => x.healthCenterId === scope) : responses;
-  // The prefecture reads the O(1) counters; an inspector's slice is counted from its own rows.
-  const byStatus = scope ? countByStatus(visible) : aggregate.byStatus;
-  return {
-    campaign: toCampaign(campaign),
-    totals: { facilities: scope ? visible.length : aggregate.facilities, byStatus },
-    items: visible.map((x) => ({
-      facilityId: x.facilityId,
-      facilityName: x.facilityName,
-      kind: x.facilityKind,
-      healthCenterName: x.healthCenterName,
-      status: x.status,
-      evaluation: x.evaluation,
-      updatedAt: x.updatedAt,
-    })),
-  };
+  const byStatus = { not_started: 0, in_progress: 0, submitted: 0, returned: 0, confirmed: 0, ...summary.byStatus };
+  return { campaign: toCampaign(campaign), totals: { facilities: summary.facilities, byStatus } };
 });

@@ -2,9 +2,9 @@ import { ForbiddenError } from '../../pipeline/errors.ts';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { healthCenterScope } from '../../services/access.ts';
 
+/** One page of facilities in name order; an inspector's page is always its own 保健所's. */
 export const handler = defineHandler('facilities.list', async ({ identity, query, repos }) => {
   const scope = healthCenterScope(identity);
   if (scope && query.healthCenterId && query.healthCenterId !== scope) throw new ForbiddenError();
-  const items = await repos().facilities.list({ healthCenterId: scope ?? query.healthCenterId });
-  return { items: query.kind ? items.filter((f) => f.kind === query.kind) : items };
+  return repos().facilities.page({ ...query, healthCenterId: scope ?? query.healthCenterId });
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { IsoDate, IsoDateTime } from '../common.ts';
 import { ROLES } from '../roles.ts';
+import { Cursor, NextCursor, PageLimit } from './paging.ts';
 
 export const AuditEntry = z.object({
   at: IsoDateTime,
@@ -23,8 +24,12 @@ export const AuditQuery = z.object({
   /** Free text matched against the target (e.g. a facility id). */
   target: z.string().max(200).optional(),
   format: z.enum(['json', 'csv']).default('json'),
+  /** Entries per page (JSON); a page also stops before 800 kB. */
+  limit: PageLimit(500, 100),
+  cursor: Cursor.optional(),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
-export const AuditLogResponse = z.object({ items: z.array(AuditEntry), truncated: z.boolean() });
+/** One page, newest first; `truncated` is true when there is a next page (`nextCursor`). */
+export const AuditLogResponse = z.object({ items: z.array(AuditEntry), truncated: z.boolean(), nextCursor: NextCursor });
 export type AuditLogResponse = z.infer<typeof AuditLogResponse>;

@@ -1,6 +1,7 @@
 import { Answers, RoundAnswer, Template } from '@mcr/domain';
 import * as z from 'zod';
 import { FacilityKind, Id, IsoDate, IsoDateTime, LocalizedText, Version } from '../common.ts';
+import { Cursor, NextCursor, PageLimit } from './paging.ts';
 import { Review } from './review.ts';
 
 export const RESPONSE_STATUSES = ['not_started', 'in_progress', 'submitted', 'returned', 'confirmed'] as const;
@@ -130,9 +131,73 @@ export const CampaignProgress = z.object({
     facilities: z.number().int(),
     byStatus: z.record(ResponseStatus, z.number().int()),
   }),
-  items: z.array(ProgressRow),
+  /** No longer sent: the facility rows are paged by `GET /api/campaigns/{campaignId}/rows`. */
+  items: z.array(ProgressRow).optional(),
 });
 export type CampaignProgress = z.infer<typeof CampaignProgress>;
+
+/** Readiness levels as a filter (score band): 対応済み, おおむね対応, 一部対応, 要対応, 対象外. */
+export const SCORE_BANDS = ['complete', 'mostly', 'partial', 'action-needed', 'not-applicable'] as const;
+export const CAMPAIGN_ROW_SORTS = ['name', 'score', 'updated'] as const;
+export type CampaignRowSort = (typeof CAMPAIGN_ROW_SORTS)[number];
+
+export const CampaignRowsQuery = z.object({
+  status: ResponseStatus.optional(),
+  healthCenterId: Id.optional(),
+  /** 二次医療圏 by name. */
+  medicalArea: z.string().min(1).max(100).optional(),
+  kind: FacilityKind.optional(),
+  sizeBand: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, 'size band')
+    .optional(),
+  scoreBand: z.enum(SCORE_BANDS).optional(),
+  /** `true`: only facilities with a いいえ whose 目標日 has passed (Japan time). */
+  overdue: z.enum(['true', 'false']).optional(),
+  /** Digits: 医療機関コード prefix (code order). Anything else: facility name prefix (name order). */
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(CAMPAIGN_ROW_SORTS).default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  limit: PageLimit(200, 50),
+  cursor: Cursor.optional(),
+});
+export type CampaignRowsQuery = z.input<typeof CampaignRowsQuery>;
+
+export const CampaignRow = z.object({
+  facilityId: Id,
+  facilityName: z.string(),
+  kind: FacilityKind,
+  healthCenterId: Id,
+  healthCenterName: z.string(),
+  medicalAreaName: z.string(),
+  sizeBand: z.string(),
+  medicalInstitutionCode: z.string(),
+  status: ResponseStatus,
+  score: z.number().min(0).max(1).nullable(),
+  level: z.string(),
+  /** Required cells not yet answered. */
+  missing: z.number().int(),
+  /** Cells answered without a 確認日 in the first round. */
+  missingFirstDates: z.number().int(),
+  /** The earliest 目標日 of a cell still answered いいえ. */
+  earliestOpenTarget: IsoDate.nullable(),
+  /** That 目標日 has passed (Japan time). */
+  overdue: z.boolean(),
+  updatedAt: IsoDateTime.nullable(),
+  /** Latest submitted round. */
+  round: z.number().int().nullable(),
+});
+export type CampaignRow = z.infer<typeof CampaignRow>;
+
+export const CampaignRowsResponse = z.object({
+  items: z.array(CampaignRow),
+  nextCursor: NextCursor,
+  /** Facilities matching the partition's filter (from the campaign's counters), when known. */
+  total: z.number().int().optional(),
+  /** The order applied: a search comes back in name (or 医療機関コード) order. */
+  sort: z.enum([...CAMPAIGN_ROW_SORTS, 'code']),
+});
+export type CampaignRowsResponse = z.infer<typeof CampaignRowsResponse>;
 
 export const Task = z.object({
   campaign: Campaign,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { FacilityKind, Id } from '../common.ts';
+import { Cursor, NextCursor, PageLimit } from './paging.ts';
 
 export const FacilityIdParams = z.object({ facilityId: Id });
 
@@ -21,6 +22,12 @@ export type Facility = z.infer<typeof Facility>;
 export const ListFacilitiesQuery = z.object({
   healthCenterId: Id.optional(),
   kind: FacilityKind.optional(),
+  /** A name prefix, a 医療機関コード prefix, or a whole code. */
+  q: z.string().trim().min(1).max(100).optional(),
+  limit: PageLimit(200, 100),
+  cursor: Cursor.optional(),
 });
-export const ListFacilitiesResponse = z.object({ items: z.array(Facility) });
+export type ListFacilitiesQuery = z.input<typeof ListFacilitiesQuery>;
+/** One page in name order (within the 保健所 when one is given). */
+export const ListFacilitiesResponse = z.object({ items: z.array(Facility), nextCursor: NextCursor });
 export type ListFacilitiesResponse = z.infer<typeof ListFacilitiesResponse>;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Id, IsoDateTime, TenantId } from '../common.ts';
 import { ORG_KINDS, ROLES } from '../roles.ts';
+import { Cursor, NextCursor, PageLimit } from './paging.ts';
 
 export const UserStatus = z.enum(['active', 'disabled']);
 
@@ -17,8 +18,17 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-export const ListUsersQuery = z.object({ orgId: Id.optional() });
-export const ListUsersResponse = z.object({ items: z.array(User) });
+export const ListUsersQuery = z.object({
+  orgId: Id.optional(),
+  role: z.enum(ROLES).optional(),
+  /** An e-mail prefix, or text in the display name. */
+  q: z.string().trim().min(1).max(100).optional(),
+  limit: PageLimit(200, 100),
+  cursor: Cursor.optional(),
+});
+export type ListUsersQuery = z.input<typeof ListUsersQuery>;
+/** One page in e-mail order. */
+export const ListUsersResponse = z.object({ items: z.array(User), nextCursor: NextCursor });
 export type ListUsersResponse = z.infer<typeof ListUsersResponse>;
 
 /** Roles a prefecture can invite; the operator invites only a tenant's first prefecture admins. */

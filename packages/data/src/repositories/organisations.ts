@@ -2,9 +2,27 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client.ts';
 import { NotFoundError } from '../errors.ts';
-import { keys, type TenantScope } from '../keys.ts';
+import { keys, nameKey, type TenantScope } from '../keys.ts';
+import { queryPage, type Segment } from '../paging.ts';
 import type { Actor, ContractRecord, FacilityRecord, HealthCenterRecord, MembershipRecord, TenantRecord, VendorRecord } from '../records.ts';
-import { auditItem, batchGet, batchPut, getItem, queryAll } from './shared.ts';
+import { auditItem, batchGet, batchPut, getItem, queryAll, strip } from './shared.ts';
+
+export interface FacilityPageQuery {
+  healthCenterId?: string | undefined;
+  kind?: FacilityRecord['kind'] | undefined;
+  /** A name prefix, a 医療機関コード prefix, or a whole code. */
+  q?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface MembershipPageQuery {
+  orgId?: string | undefined;
+  role?: MembershipRecord['role'] | undefined;
+  q?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
 
 /**
  * Reads the membership that names a user's role and organisation. Called by the auth middleware
@@ -33,7 +51,13 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
     ...r,
   });
   const codeItem = (r: FacilityRecord) => ({ ...keys.facilityCode(scope, r.medicalInstitutionCode), type: 'FacilityCode', facilityId: r.id });
-  const facilityItem = (r: FacilityRecord) => ({ ...keys.facility(scope, r.id), ...keys.facilityIndex(scope, r.healthCenterId, r.id), type: 'Facility', ...r });
+  const facilityItem = (r: FacilityRecord) => ({
+    ...keys.facility(scope, r.id),
+    ...keys.facilityIndex(scope, r.healthCenterId, r.id, r.name),
+    ...keys.facilityByName(scope, r.name, r.id),
+    type: 'Facility',
+    ...r,
+  });
   const audit = (actor: Actor, entry: Parameters<typeof auditItem>[3]) =>
     db.doc.send(new TransactWriteCommand({ TransactItems: [auditItem(db, scope, actor, entry)] }));
   return {
@@ -57,6 +81,41 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
               KeyConditionExpression: 'GSI2PK = :pk',
               ExpressionAttributeValues: { ':pk': keys.membershipsPartition(scope) },
             }),
+      /**
+       * One page of users in e-mail order, of the tenant (GSI2) or of one organisation (GSI1); `q` is an e-mail
+       * prefix when it looks like one, otherwise it is matched inside the display name; `role` is filtered.
+       */
+      async page(query: MembershipPageQuery): Promise<{ items: MembershipRecord[]; nextCursor: string | null }> {
+        const q = query.q?.trim() ?? '';
+        const emailPrefix = /^[\x21-\x7e]+$/.test(q) ? q.toLowerCase() : '';
+        const filters: string[] = [];
+        const names: Record<string, string> = {};
+        const values: Record<string, unknown> = {};
+        if (query.role) {
+          filters.push('#role = :role');
+          names['#role'] = 'role';
+          values[':role'] = query.role;
+        }
+        if (q && !emailPrefix) {
+          filters.push('contains(#displayName, :q)');
+          names['#displayName'] = 'displayName';
+          values[':q'] = q;
+        }
+        const filter = filters.length ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names } : {};
+        const [index, pk] = query.orgId ? ['GSI1', keys.membershipByOrg(scope, query.orgId).GSI1PK] : ['GSI2', keys.membershipsPartition(scope)];
+        const segment: Segment = {
+          input: {
+            IndexName: index,
+            KeyConditionExpression: `${index}PK = :pk AND begins_with(${index}SK, :sk)`,
+            ...filter,
+            ExpressionAttributeValues: { ...values, ':pk': pk, ':sk': `USER#${emailPrefix}` },
+          },
+          partition: { attr: `${index}PK`, value: pk },
+          keyAttrs: ['PK', 'SK', `${index}PK`, `${index}SK`],
+        };
+        const page = await queryPage(db, [segment], { limit: query.limit, cursor: query.cursor });
+        return { items: page.items.map((i) => strip<MembershipRecord>(i)), nextCursor: page.nextCursor };
+      },
       /** Creates or changes a membership together with its audit entry. */
       async write(r: MembershipRecord, actor: Actor, action: string, changes: unknown): Promise<void> {
         await db.doc.send(
@@ -89,6 +148,64 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
             ...(filter.healthCenterId ? { ':sk': keys.facilitiesOfHealthCenterPrefix(filter.healthCenterId) } : {}),
           },
         }),
+      /**
+       * One page of facilities in name order (within a 保健所 when one is given): a name prefix or a 医療機関コード
+       * narrows the key range; the kind is filtered. A page costs at most four reads at any size of the list.
+       */
+      async page(query: FacilityPageQuery): Promise<{ items: FacilityRecord[]; nextCursor: string | null }> {
+        const q = query.q?.trim() ?? '';
+        const matches = (f: FacilityRecord) => (!query.healthCenterId || f.healthCenterId === query.healthCenterId) && (!query.kind || f.kind === query.kind);
+        if (/^\d{10}$/.test(q)) {
+          // A whole 医療機関コード: two reads by key.
+          if (query.cursor) return { items: [], nextCursor: null };
+          const found = await getItem<{ facilityId: string }>(db, keys.facilityCode(scope, q));
+          const f = found ? await getItem<FacilityRecord>(db, keys.facility(scope, found.facilityId)) : undefined;
+          return { items: f && matches(f) ? [f] : [], nextCursor: null };
+        }
+        const digits = /^\d+$/.test(q);
+        const name = digits ? '' : nameKey(q);
+        const filters: string[] = [];
+        const values: Record<string, unknown> = {};
+        const names: Record<string, string> = {};
+        if (query.kind) {
+          filters.push('#kind = :kind');
+          names['#kind'] = 'kind';
+          values[':kind'] = query.kind;
+        }
+        if (digits) {
+          filters.push('begins_with(#code, :code)');
+          names['#code'] = 'medicalInstitutionCode';
+          values[':code'] = q;
+        }
+        const filter = filters.length ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names } : {};
+        const segment: Segment = query.healthCenterId
+          ? {
+              input: {
+                IndexName: 'GSI1',
+                KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)',
+                ...filter,
+                ExpressionAttributeValues: {
+                  ...values,
+                  ':pk': keys.facilitiesPartition(scope),
+                  ':sk': `${keys.facilitiesOfHealthCenterPrefix(query.healthCenterId)}${name}`,
+                },
+              },
+              partition: { attr: 'GSI1PK', value: keys.facilitiesPartition(scope) },
+              keyAttrs: ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
+            }
+          : {
+              input: {
+                IndexName: 'GSI2',
+                KeyConditionExpression: name ? 'GSI2PK = :pk AND begins_with(GSI2SK, :sk)' : 'GSI2PK = :pk',
+                ...filter,
+                ExpressionAttributeValues: { ...values, ':pk': keys.facilityNamesPartition(scope), ...(name ? { ':sk': name } : {}) },
+              },
+              partition: { attr: 'GSI2PK', value: keys.facilityNamesPartition(scope) },
+              keyAttrs: ['PK', 'SK', 'GSI2PK', 'GSI2SK'],
+            };
+        const page = await queryPage(db, [segment], { limit: query.limit, cursor: query.cursor });
+        return { items: page.items.map((i) => strip<FacilityRecord>(i)), nextCursor: page.nextCursor };
+      },
       put: async (r: FacilityRecord) => {
         await put(facilityItem(r));
         await put(codeItem(r));
