@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { matchPath, type RouteDef, routeList } from '@mcr/contract';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 
@@ -38,6 +40,56 @@ const SECURITY_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
+
+type Encoding = 'br' | 'gzip';
+
+/** The encoding CloudFront would pick for this Accept-Encoding: brotli before gzip, nothing refused with q=0. */
+export function pickEncoding(acceptEncoding: string | undefined): Encoding | undefined {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
+    accepted.set(name.trim(), q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const ok = (name: Encoding) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (ok('br')) return 'br';
+  if (ok('gzip')) return 'gzip';
+  return undefined;
+}
+
+/** CloudFront compresses text-like bodies of 1,000 bytes and more. */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|[\w.+-]+\+json)|image\/svg\+xml)/;
+const MIN_COMPRESS = 1000;
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Off the event loop (zlib's thread pool), so a large file does not hold up API requests. */
+function compress(body: Buffer, encoding: Encoding, quality: number): Promise<Buffer> {
+  return encoding === 'br'
+    ? brotliAsync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : gzipAsync(body, { level: Math.min(9, quality + 1) });
+}
+
+/**
+ * Compresses `body` when the client accepts it and the type is worth it; adds the headers that go with it.
+ * `Vary: Accept-Encoding` is set on every compressible type, compressed or not, so that no cache mixes them.
+ */
+async function encodeBody(
+  req: IncomingMessage,
+  headers: Record<string, string>,
+  body: Buffer,
+  quality: number,
+  cached?: (encoding: Encoding) => Promise<Buffer>,
+): Promise<Buffer> {
+  const type = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
+  if (!COMPRESSIBLE.test(type) || Object.keys(headers).some((k) => k.toLowerCase() === 'content-encoding')) return body;
+  headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+  const encoding = body.length >= MIN_COMPRESS ? pickEncoding(req.headers['accept-encoding']) : undefined;
+  if (!encoding) return body;
+  headers['content-encoding'] = encoding;
+  return cached ? cached(encoding) : compress(body, encoding, quality);
+}
 
 /** API Gateway and Lambda accept 6 MiB; each route's own limit is applied by the handler pipeline. */
 const MAX_BODY = 6 * 1024 * 1024;
@@ -133,6 +185,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown, extra: Rec
   res.end(JSON.stringify(body));
 }
 
+/** Writes a whole body with its length (none on 204 and 304); HEAD gets the headers only. */
+function sendBody(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer) {
+  if (status !== 204 && status !== 304) headers['content-length'] = String(body.length);
+  res.writeHead(status, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
 /**
  * A local API Gateway: turns each HTTP request into an HTTP API v2 event for the same handler modules
  * that the CDK stack deploys, found through the same route table. Also serves the SPA and its config.
@@ -149,6 +208,18 @@ export function createFrontDoor(opts: FrontDoorOptions): Server {
     return p;
   };
   const log = opts.log ?? (() => undefined);
+  // Static files compressed once per version of the file (hashed assets never change; brotli 11 as a CDN would).
+  const compressedFiles = new Map<string, Promise<Buffer>>();
+  const compressedFile = (file: string, version: string, body: Buffer) => (encoding: Encoding) => {
+    const key = `${encoding} ${file} ${version}`;
+    let out = compressedFiles.get(key);
+    if (!out) {
+      out = compress(body, encoding, 11);
+      compressedFiles.set(key, out);
+      out.catch(() => compressedFiles.delete(key));
+    }
+    return out;
+  };
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const candidates = routeList.map((r) => ({ r, params: matchPath(r.path, url.pathname) })).filter((c) => c.params);
@@ -165,13 +236,15 @@ export function createFrontDoor(opts: FrontDoorOptions): Server {
     const result = await handler(event, lambdaContext(hit.r, 29_000));
     const headers: Record<string, string> = { ...SECURITY_HEADERS };
     for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
-    res.writeHead(result.statusCode ?? 200, headers);
-    res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
+    const raw = result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : Buffer.from(result.body ?? '', 'utf8');
+    // API Gateway does not compress; CloudFront in front of it does. A fast brotli level: this is per request.
+    sendBody(req, res, result.statusCode ?? 200, headers, await encodeBody(req, headers, raw, 4));
   };
 
-  const handleStatic = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+  const handleStatic = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     if (url.pathname === '/config.json') {
-      sendJson(res, 200, opts.spaConfig, { 'cache-control': 'no-store' });
+      const headers = { 'content-type': MIME['.json'] as string, 'cache-control': 'no-cache', ...SECURITY_HEADERS };
+      sendBody(req, res, 200, headers, await encodeBody(req, headers, Buffer.from(JSON.stringify(opts.spaConfig)), 4));
       return;
     }
     if (!opts.staticDir) {
@@ -188,13 +261,15 @@ export function createFrontDoor(opts: FrontDoorOptions): Server {
       return;
     }
     const ext = path.extname(file);
-    res.writeHead(200, {
+    const headers: Record<string, string> = {
       'content-type': MIME[ext] ?? 'application/octet-stream',
-      'cache-control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      // Hashed file names under /assets change with their content; index.html must be asked for every time.
+      'cache-control': file.startsWith(path.join(root, 'assets') + path.sep) ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...SECURITY_HEADERS,
-    });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    };
+    const { mtimeMs, size } = statSync(file);
+    const body = readFileSync(file);
+    sendBody(req, res, 200, headers, await encodeBody(req, headers, body, 11, compressedFile(file, `${mtimeMs}:${size}`, body)));
   };
 
   return createServer((req, res) => {
