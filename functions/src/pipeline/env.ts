@@ -17,6 +17,12 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3),
   /** Where people sign in; used in e-mail links. */
   APP_URL: z.url(),
+  /** Bucket of generated files (exports), which S3 deletes after a day; keys start with `exports/<tenant>/`. */
+  EXPORTS_BUCKET: z.string().min(1).optional(),
+  /** Only set on localhost: the local S3 stand-in (s3rver). */
+  S3_ENDPOINT: z.url().optional(),
+  /** The background-job worker function, invoked asynchronously (in AWS; the local stack runs it in-process). */
+  JOB_WORKER_FUNCTION: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Check every response against the contract (on locally and in tests; off in AWS to save CPU). */
   RESPONSE_VALIDATION: z.enum(['on', 'off']).default('off'),

@@ -7,13 +7,23 @@ export class RawBody {
   ) {}
 }
 
-/** RFC 4180 CSV with a BOM, so that Excel in Japan opens the UTF-8 file with its Japanese intact. */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
-  const cell = (v: string | number | null | undefined) => {
+type CsvValue = string | number | null | undefined;
+
+/** The byte order mark that makes Excel in Japan open a UTF-8 CSV with its Japanese intact. */
+export const CSV_BOM = '\uFEFF';
+
+/** One RFC 4180 line (with its CRLF), safe against formula injection; for files written row by row. */
+export function csvRow(values: ReadonlyArray<CsvValue>): string {
+  const cell = (v: CsvValue) => {
     const s = v === null || v === undefined ? '' : String(v);
     // A leading = + - @ would make a spreadsheet run the cell as a formula (CSV injection).
     const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `${values.map(cell).join(',')}\r\n`;
+}
+
+/** RFC 4180 CSV with a BOM, so that Excel in Japan opens the UTF-8 file with its Japanese intact. */
+export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<CsvValue>>): string {
+  return CSV_BOM + [header, ...rows].map(csvRow).join('');
 }

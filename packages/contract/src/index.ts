@@ -9,6 +9,7 @@ export * from './schemas/facilities.ts';
 export * from './schemas/me.ts';
 export * from './schemas/audit.ts';
 export * from './schemas/imports.ts';
+export * from './schemas/exports.ts';
 export * from './schemas/inspections.ts';
 export * from './schemas/masters.ts';
 export * from './schemas/paging.ts';

@@ -18,6 +18,7 @@ import {
 import { Facility, FacilityIdParams, ListFacilitiesQuery, ListFacilitiesResponse } from './schemas/facilities.ts';
 import { AuditLogResponse, AuditQuery } from './schemas/audit.ts';
 import { FacilityImportBody, FacilityImportPreview, FacilityImportResult } from './schemas/imports.ts';
+import { CreateExportBody, ExportJob, ExportJobParams } from './schemas/exports.ts';
 import {
   Contract,
   ContractParams,
@@ -74,7 +75,7 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   /** Largest request body accepted, in KiB (default 256); Lambda's own limit is 6 MiB. */
   maxBodyKiB?: number;
   /** Other AWS services the handler calls (each becomes an IAM grant in the stack). */
-  uses?: readonly ('userPoolAdmin' | 'mail')[];
+  uses?: readonly ('userPoolAdmin' | 'mail' | 'jobs' | 'exportFiles')[];
   summary: LocalizedText;
   params: P;
   query: Q;
@@ -329,6 +330,30 @@ export const routes = {
     access: 'read',
     summary: { ja: '保健所と二次医療圏の一覧', en: 'Health centers and medical areas' },
     response: ListHealthCentersResponse,
+  }),
+  'exports.create': route({
+    method: 'POST',
+    path: '/api/exports',
+    handler: 'exports/create',
+    // Who may export what is decided per kind in the handler: the facility's own form, the 保健所's slice.
+    roles: ['pref_admin', 'inspector', 'facility_admin', 'facility_member'],
+    access: 'read-write',
+    uses: ['jobs'],
+    summary: { ja: 'ファイル出力 (厚労省様式・全医療機関の回答) の開始', en: 'Start an export (official form, all answers of a campaign)' },
+    body: CreateExportBody,
+    response: ExportJob,
+    successStatus: 201,
+  }),
+  'exports.get': route({
+    method: 'GET',
+    path: '/api/exports/{jobId}',
+    handler: 'exports/get',
+    roles: ['pref_admin', 'inspector', 'facility_admin', 'facility_member'],
+    access: 'read',
+    uses: ['exportFiles'],
+    summary: { ja: 'ファイル出力の進捗とダウンロード用リンク', en: 'Export progress, and a short-lived download link when done' },
+    params: ExportJobParams,
+    response: ExportJob,
   }),
   'vendors.list': route({
     method: 'GET',

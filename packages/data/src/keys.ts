@@ -53,6 +53,8 @@ export const keys = {
     GSI2PK: `${t(s)}#FAC#${facilityId}#RESPONSES`,
     GSI2SK: `CAMP#${campaignId}`,
   }),
+  /** A background job (exports, chunked campaign creation): status, progress and result; removed by TTL. */
+  job: (s: TenantScope, id: string) => ({ PK: `${t(s)}#JOB#${id}`, SK: 'META' }),
   /** A template version uploaded by the tenant (built-in versions live in code). */
   template: (s: TenantScope, id: string) => ({ PK: `${t(s)}#TPL`, SK: `TPL#${id}` }),
   templatesPartition: (s: TenantScope) => `${t(s)}#TPL`,

@@ -3,6 +3,8 @@ import type { TenantScope } from './keys.ts';
 import { rowRepositories } from './read-models/rows.ts';
 import { auditRepositories } from './repositories/audit.ts';
 import { campaignRepositories } from './repositories/campaigns.ts';
+import { jobRepositories } from './repositories/jobs.ts';
+import { responsePageRepositories } from './repositories/response-pages.ts';
 import { inspectionRepositories } from './repositories/inspections.ts';
 import { organisationRepositories } from './repositories/organisations.ts';
 import { templateRepositories } from './repositories/templates.ts';
@@ -16,6 +18,8 @@ export {
   type SubmitResponseInput,
 } from './repositories/campaigns.ts';
 export { monthsBetween } from './repositories/audit.ts';
+export { JOB_MAX_ATTEMPTS, JOB_TTL_SECONDS, type JobRecord } from './repositories/jobs.ts';
+export type { ResponsePageOptions } from './repositories/response-pages.ts';
 export type { InspectionPageKey, InspectionRecord } from './repositories/inspections.ts';
 export { loadMembership } from './repositories/organisations.ts';
 
@@ -29,6 +33,8 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...templateRepositories(db, scope),
     ...campaignRepositories(db, scope),
     ...auditRepositories(db, scope),
+    ...jobRepositories(db, scope),
+    ...responsePageRepositories(db, scope),
     ...rowRepositories(db, scope),
     ...inspectionRepositories(db, scope),
   };

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createDb, createRepositories } from '@mcr/data';
 import { createAuthFlows } from './cognito/auth-flows.ts';
 import { createFrontDoor } from './front-door.ts';
@@ -12,6 +12,21 @@ import { LOCAL_REGION } from './services/constants.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TABLE_NAME = 'mcr-local';
+
+/**
+ * The local stand-in for the asynchronous invoke of the job worker Lambda: the same worker module, run in this
+ * process after the request that queued the job has answered (see functions/src/services/jobs.ts).
+ */
+async function registerLocalJobWorker(log: (line: string) => void): Promise<void> {
+  const fn = (file: string) => pathToFileURL(path.join(REPO_ROOT, 'functions/src', file)).href;
+  const jobs = (await import(fn('services/jobs.ts'))) as typeof import('../../../functions/src/services/jobs.ts');
+  const worker = (await import(fn('workers/job-worker.ts'))) as typeof import('../../../functions/src/workers/job-worker.ts');
+  jobs.setLocalJobInvoker((payload) => {
+    setImmediate(() => {
+      worker.handler(JSON.parse(payload)).catch((err: Error) => log(`[jobs] worker failed: ${err.message}`));
+    });
+  });
+}
 
 export interface StackOptions {
   port: number;
@@ -60,10 +75,14 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       APP_URL: url,
       JWKS_URI: services.jwksUri,
       DYNAMODB_ENDPOINT: services.dynamodbEndpoint,
+      S3_ENDPOINT: services.s3Endpoint,
+      // One local bucket; exports live under `exports/<tenant>/` in it, as in the exports bucket in AWS.
+      EXPORTS_BUCKET: services.bucket,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       RESPONSE_VALIDATION: 'on',
     });
     const db = createDb({ tableName: TABLE_NAME, region: LOCAL_REGION, endpoint: services.dynamodbEndpoint });
+    await registerLocalJobWorker(log);
     await ensureTable(db);
     const t1 = performance.now();
     const loginsFile = opts.persistDir ? path.join(opts.persistDir, 'demo-logins.json') : undefined;

@@ -1,0 +1,8 @@
+import { EXPORT_JOB_KINDS, runCampaignAnswersExport, runFacilityOfficialExport } from '../services/export/runners.ts';
+import type { JobRunner } from '../services/jobs.ts';
+
+/** Every kind of background job the worker knows, by the `kind` stored on the job item. */
+export const JOB_RUNNERS: Readonly<Record<string, JobRunner<never, unknown>>> = {
+  [EXPORT_JOB_KINDS['facility-official']]: runFacilityOfficialExport,
+  [EXPORT_JOB_KINDS['campaign-answers']]: runCampaignAnswersExport,
+};
