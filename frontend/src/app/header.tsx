@@ -12,7 +12,7 @@ interface NavLink {
   prefix?: string;
 }
 
-/** The sections of the prefecture administrator and of a facility administrator. */
+/** The sections of the prefecture administrator, of a 保健所 and of a facility administrator. */
 function navLinks(role: Role): NavLink[] {
   if (role === 'pref_admin') {
     return [
@@ -22,6 +22,13 @@ function navLinks(role: Role): NavLink[] {
       { to: paths.users(), text: M.navUsers },
       { to: paths.audit(), text: M.navAudit },
       { to: paths.templates(), text: M.navTemplates, prefix: '/templates/' },
+      { to: paths.inspections(), text: M.navInspections },
+    ];
+  }
+  if (role === 'inspector') {
+    return [
+      { to: paths.home(), text: M.navCampaigns, prefix: '/campaigns/' },
+      { to: paths.inspections(), text: M.navInspections, prefix: '/facilities/' },
     ];
   }
   if (role === 'facility_admin') {

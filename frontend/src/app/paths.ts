@@ -11,4 +11,5 @@ export const paths = {
   vendors: () => '/vendors',
   users: () => '/users',
   audit: () => '/audit',
+  inspections: () => '/inspections',
 };

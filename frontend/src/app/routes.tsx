@@ -25,6 +25,7 @@ const UsersPage = page(() => import('../features/people/users-page.tsx').then((m
 const CampaignsPage = page(() => import('../features/progress/campaigns-page.tsx').then((m) => m.CampaignsPage));
 const ProgressPage = page(() => import('../features/progress/progress-page.tsx').then((m) => m.ProgressPage));
 const TemplatePage = page(() => import('../features/templates/template-page.tsx').then((m) => m.TemplatePage));
+const InspectionsPage = page(() => import('../features/inspections/inspections-page.tsx').then((m) => m.InspectionsPage));
 const TemplatesPage = page(() => import('../features/templates/templates-page.tsx').then((m) => m.TemplatesPage));
 
 function RoleHome() {
@@ -81,6 +82,7 @@ export function AppRoutes() {
   const { me } = useAuth();
   const admin = me.role === 'pref_admin' || me.role === 'facility_admin';
   const prefAdmin = me.role === 'pref_admin';
+  const planner = prefAdmin || me.role === 'inspector';
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
@@ -92,7 +94,8 @@ export function AppRoutes() {
         {admin ? <Route caseSensitive path={paths.audit()} element={<AuditPage />} /> : null}
         {prefAdmin ? <Route caseSensitive path={paths.facilities()} element={<FacilitiesPage />} /> : null}
         {prefAdmin ? <Route caseSensitive path={paths.vendors()} element={<VendorsPage />} /> : null}
-        {prefAdmin ? <Route caseSensitive path="/facilities/:facilityId" element={<FacilityRoute />} /> : null}
+        {planner ? <Route caseSensitive path="/facilities/:facilityId" element={<FacilityRoute />} /> : null}
+        {planner ? <Route caseSensitive path={paths.inspections()} element={<InspectionsPage />} /> : null}
         {prefAdmin ? <Route caseSensitive path={paths.templates()} element={<TemplatesPage />} /> : null}
         {prefAdmin ? <Route caseSensitive path="/templates/:templateId" element={<TemplateRoute />} /> : null}
         <Route caseSensitive path="/campaigns/:campaignId/progress" element={<ProgressRoute />} />

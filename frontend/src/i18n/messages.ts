@@ -32,6 +32,7 @@ export const M = {
   // Header
   languageSwitchTo: { ja: 'English', en: '日本語' }, // stable: the button shows the other language
   signOut: { ja: 'ログアウト', en: 'Sign out' }, // stable
+  navInspections: { ja: '立入検査', en: 'Inspections' }, // stable (ja)
   signedInAs: { ja: 'ログイン中', en: 'Signed in' },
 
   // Sign-in

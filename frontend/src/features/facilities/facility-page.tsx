@@ -13,6 +13,7 @@ import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { FacilityInspections } from '../inspections/facility-inspections.tsx';
 
 type SystemKind = (typeof SYSTEM_KINDS)[number];
 
@@ -331,6 +332,7 @@ function Contracts({ facility }: { facility: Facility }) {
 /** One facility: its profile and the vendors it contracts (editable by the prefecture). */
 export function FacilityPage({ facilityId }: { facilityId: string }) {
   const { t } = useI18n();
+  const { me } = useAuth();
   const [facility, reload] = asLoaded(useApiQuery('facilities.get', { params: { facilityId } }));
   if (facility.state === 'loading') return <Loading />;
   if (facility.state === 'error') return <LoadError error={facility.error} onRetry={reload} />;
@@ -338,9 +340,10 @@ export function FacilityPage({ facilityId }: { facilityId: string }) {
   return (
     <Page title={f.name} lead={`${t(FACILITY_KIND_LABELS[f.kind])} ・ ${f.healthCenterName} ・ ${f.medicalInstitutionCode}`}>
       <p className="back">
-        <Link to={paths.facilities()}>← {t(M.facilitiesBack)}</Link>
+        {me.role === 'inspector' ? <Link to={paths.inspections()}>← {t(M.navInspections)}</Link> : <Link to={paths.facilities()}>← {t(M.facilitiesBack)}</Link>}
       </p>
       <Profile facility={f} />
+      <FacilityInspections facility={f} />
       <Contracts facility={f} />
     </Page>
   );
