@@ -75,6 +75,15 @@ export class MedicalCyberStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // Generated files (exports) live a day: the user downloads them through a 5-minute presigned link.
+    const exportFiles = new s3.Bucket(this, 'Exports', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      lifecycleRules: [{ prefix: 'exports/', expiration: Duration.days(1), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+    });
+
     const api = new HttpApi(this, 'Api', {
       corsPreflight: { allowOrigins: ['*'], allowHeaders: ['authorization', 'content-type'], allowMethods: [CorsHttpMethod.ANY] },
     });
@@ -83,6 +92,44 @@ export class MedicalCyberStack extends Stack {
     const mailFrom = String(this.node.tryGetContext('mailFrom') ?? 'no-reply@example.jp');
     const appUrl = String(this.node.tryGetContext('appUrl') ?? 'https://example.jp');
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
+    const bundling = {
+      format: OutputFormat.ESM,
+      target: 'node22',
+      minify: true,
+      sourceMap: true,
+      mainFields: ['module', 'main'],
+      externalModules: ['@aws-sdk/*'],
+      banner: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
+    };
+    const baseEnvironment = {
+      TABLE_NAME: table.tableName,
+      COGNITO_ISSUER: issuer,
+      COGNITO_CLIENT_ID: userPoolClient.userPoolClientId,
+      COGNITO_USER_POOL_ID: userPool.userPoolId,
+      MAIL_FROM: mailFrom,
+      APP_URL: appUrl,
+      LOG_LEVEL: 'info',
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+
+    // Background jobs (exports, chunked work): invoked asynchronously by the routes that queue them.
+    const jobWorker = new NodejsFunction(this, 'FnJobWorker', {
+      entry: path.join(repoRoot, 'functions/src/workers/job-worker.ts'),
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.minutes(5),
+      logGroup: new logs.LogGroup(this, 'FnJobWorkerLogs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
+      environment: { ...baseEnvironment, EXPORTS_BUCKET: exportFiles.bucketName },
+      bundling,
+    });
+    // It reads the tenant's data and writes only its job items' progress and results (narrowed in the hardening issue).
+    table.grantReadWriteData(jobWorker);
+    exportFiles.grantPut(jobWorker, 'exports/*');
+
     // One function per route, generated from the route table: a route without its function cannot be deployed.
     for (const route of routeList) {
       const fn = new NodejsFunction(this, functionIdOf(route.id), {
@@ -95,25 +142,8 @@ export class MedicalCyberStack extends Stack {
         memorySize: 512,
         timeout: Duration.seconds(10),
         logGroup: new logs.LogGroup(this, `${functionIdOf(route.id)}Logs`, { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
-        environment: {
-          TABLE_NAME: table.tableName,
-          COGNITO_ISSUER: issuer,
-          COGNITO_CLIENT_ID: userPoolClient.userPoolClientId,
-          COGNITO_USER_POOL_ID: userPool.userPoolId,
-          MAIL_FROM: mailFrom,
-          APP_URL: appUrl,
-          LOG_LEVEL: 'info',
-          NODE_OPTIONS: '--enable-source-maps',
-        },
-        bundling: {
-          format: OutputFormat.ESM,
-          target: 'node22',
-          minify: true,
-          sourceMap: true,
-          mainFields: ['module', 'main'],
-          externalModules: ['@aws-sdk/*'],
-          banner: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
-        },
+        environment: baseEnvironment,
+        bundling,
       });
       if (route.access === 'read') table.grantReadData(fn);
       else table.grantReadWriteData(fn);
@@ -126,6 +156,15 @@ export class MedicalCyberStack extends Stack {
           'cognito-idp:AdminDisableUser',
           'cognito-idp:AdminEnableUser',
         );
+      }
+      if (route.uses?.includes('jobs')) {
+        fn.addEnvironment('JOB_WORKER_FUNCTION', jobWorker.functionName);
+        jobWorker.grantInvoke(fn);
+      }
+      // Presigning a download link needs the signer to be allowed to read the object.
+      if (route.uses?.includes('exportFiles')) {
+        fn.addEnvironment('EXPORTS_BUCKET', exportFiles.bucketName);
+        exportFiles.grantRead(fn, 'exports/*');
       }
       if (route.uses?.includes('mail')) {
         fn.addToRolePolicy(

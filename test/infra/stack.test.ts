@@ -54,6 +54,37 @@ describe('CDK stack generated from the route table', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
   });
 
+  it('deletes exports after a day and lets only the worker write them', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 1, Status: 'Enabled' })]) },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', { Timeout: 300, MemorySize: 1024, Handler: 'index.handler' });
+    const policies = template.findResources('AWS::IAM::Policy');
+    const worker = JSON.stringify(Object.entries(policies).filter(([k]) => k.startsWith('FnJobWorker')));
+    expect(worker).toContain('s3:PutObject');
+    expect(worker).toContain('/exports/*');
+  });
+
+  it.each(routeList.filter((r) => r.uses?.includes('jobs')).map((r) => [r.id, r] as const))(
+    '%s may start the job worker asynchronously, and names it',
+    (_id, r) => {
+      const own = JSON.stringify(Object.entries(template.findResources('AWS::IAM::Policy')).filter(([k]) => k.startsWith(functionIdOf(r.id))));
+      expect(own).toContain('lambda:InvokeFunction');
+      const fns = template.findResources('AWS::Lambda::Function');
+      const fn = Object.entries(fns).find(([k]) => k.startsWith(functionIdOf(r.id)) && !k.includes('Logs'))?.[1];
+      expect(JSON.stringify(fn)).toContain('JOB_WORKER_FUNCTION');
+    },
+  );
+
+  it.each(routeList.filter((r) => r.uses?.includes('exportFiles')).map((r) => [r.id, r] as const))(
+    '%s may read exports (to presign download links) but not write them',
+    (_id, r) => {
+      const own = JSON.stringify(Object.entries(template.findResources('AWS::IAM::Policy')).filter(([k]) => k.startsWith(functionIdOf(r.id))));
+      expect(own).toContain('s3:GetObject');
+      expect(own).not.toContain('s3:PutObject');
+    },
+  );
+
   it('versions the documents bucket and blocks public access', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       VersioningConfiguration: { Status: 'Enabled' },
