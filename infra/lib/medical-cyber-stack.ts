@@ -10,7 +10,8 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -40,6 +41,7 @@ export class MedicalCyberStack extends Stack {
         sortKey: { name: g.sortKey, type: dynamodb.AttributeType.STRING },
       })),
       timeToLiveAttribute: TABLE_DEFINITION.timeToLiveAttribute,
+      dynamoStream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
       billing: dynamodb.Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
@@ -129,6 +131,35 @@ export class MedicalCyberStack extends Stack {
     // It reads the tenant's data and writes only its job items' progress and results (narrowed in the hardening issue).
     table.grantReadWriteData(jobWorker);
     exportFiles.grantPut(jobWorker, 'exports/*');
+
+    // The read models (dashboard aggregates, facility table rows) follow the table's stream
+    // (docs/decisions/0009-read-models.md). One batch per shard at a time; a failed batch is retried whole
+    // (same records, same idempotency tokens) and never skipped, so the aggregates stay equal to a recount.
+    const readModels = new NodejsFunction(this, 'FnReadModels', {
+      entry: path.join(repoRoot, 'functions/src/streams/read-models.ts'),
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.minutes(1),
+      logGroup: new logs.LogGroup(this, 'FnReadModelsLogs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
+      environment: { TABLE_NAME: table.tableName, LOG_LEVEL: 'info', NODE_OPTIONS: '--enable-source-maps' },
+      bundling,
+    });
+    table.grantReadWriteData(readModels);
+    readModels.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: false,
+        retryAttempts: -1,
+        parallelizationFactor: 1,
+        filters: [FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or('Response', 'Facility') } } } }), FilterCriteria.filter({ eventName: FilterRule.isEqual('REMOVE'), dynamodb: { OldImage: { type: { S: FilterRule.isEqual('Response') } } } })],
+      }),
+    );
 
     // One function per route, generated from the route table: a route without its function cannot be deployed.
     for (const route of routeList) {

@@ -80,6 +80,7 @@ const importRow = (code: string) => ({
 });
 const stamp = Date.now();
 let invitedMember = '';
+let exportJob = '';
 const reviewPath = (action: string) => `${responsePath(hospital.id)}/${action}`;
 const resubmit = async () => {
   const v = await currentVersion(USERS.hospitalAdmin36, responsePath(hospital.id));
@@ -147,6 +148,31 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
     // Another tenant sees none of 36's rows; the inspector sees only its own 保健所's rows.
     leaks: (b, which) => idsIn(b).filter((id) => (which === 'crossTenant' ? ownIds36.has(id) : !inspectorsFacilities.has(id))),
     expectPositive: (b) => expect((b as { totals: { facilities: number } }).totals.facilities).toBe(T36.facilities.length),
+  },
+  'dashboard.get': {
+    positive: { as: USERS.pref36, path: `/api/campaigns/${campaign}/dashboard` },
+    expectPositive: (b) => {
+      const d = b as { summary: { facilities: number }; breakdowns: { healthCenters: { value: string }[] } };
+      expect(d.summary.facilities).toBe(T36.facilities.length);
+      expect(d.breakdowns.healthCenters.map((h) => h.value).sort()).toEqual(['hc-anan', 'hc-mima', 'hc-tokushima']);
+    },
+    crossTenant: { as: USERS.pref37, path: `/api/campaigns/${campaign}/dashboard` },
+    // The inspector gets a dashboard of its own 保健所 only: no other 保健所's id in it.
+    crossOrg: { as: USERS.inspector36, path: `/api/campaigns/${campaign}/dashboard` },
+    leaks: (b, which) => (which === 'crossTenant' ? ids36(b) : ids36(b).filter((id) => id.startsWith('hc-') && id !== 'hc-tokushima')),
+  },
+  'dashboard.heatmap': {
+    positive: { as: USERS.pref36, path: `/api/campaigns/${campaign}/dashboard/items?by=hc` },
+    expectPositive: (b) => expect((b as { columns: { value: string }[] }).columns.map((c) => c.value).sort()).toEqual(['hc-anan', 'hc-mima', 'hc-tokushima']),
+    crossTenant: { as: USERS.pref37, path: `/api/campaigns/${campaign}/dashboard/items?by=hc` },
+    crossOrg: { as: USERS.inspector36, path: `/api/campaigns/${campaign}/dashboard/items?by=hc` },
+    leaks: (b, which) => (which === 'crossTenant' ? ids36(b) : ids36(b).filter((id) => id.startsWith('hc-') && id !== 'hc-tokushima')),
+  },
+  'dashboard.verify': {
+    positive: { as: USERS.pref36, path: `/api/campaigns/${campaign}/read-models/verify`, method: 'POST', body: { repair: false } },
+    expectPositive: (b) => expect((b as { responses: number }).responses).toBe(T36.facilities.length),
+    crossTenant: { as: USERS.pref37, path: `/api/campaigns/${campaign}/read-models/verify`, method: 'POST', body: { repair: false } },
+    crossOrg: { as: USERS.inspector36, path: `/api/campaigns/${campaign}/read-models/verify`, method: 'POST', body: { repair: false } },
   },
   'campaigns.rows': {
     // A campaign whose rows are written straight through the row module (independent of the stream consumer).
@@ -258,6 +284,53 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
       const items = (b as { items: { target: string; actor: { orgId: string } }[] }).items;
       if (which === 'crossTenant') return ids36(b);
       return items.filter((e) => e.actor.orgId !== clinicId && !e.target.includes(clinicId)).map((e) => e.target);
+    },
+  },
+  'exports.create': {
+    positive: {
+      as: USERS.hospitalAdmin36,
+      method: 'POST',
+      path: '/api/exports',
+      body: { kind: 'facility-official', campaignId: campaign, facilityId: hospital.id },
+    },
+    expectPositive: (b) => expect(b).toMatchObject({ kind: 'facility-official', progress: { total: 1 } }),
+    // Tenant 37 cannot name tenant 36's facility (404); another facility of 36 is refused (403).
+    crossTenant: {
+      as: USERS.hospitalAdmin37,
+      method: 'POST',
+      path: '/api/exports',
+      body: { kind: 'facility-official', campaignId: campaign, facilityId: hospital.id },
+    },
+    crossOrg: { as: USERS.clinic36, method: 'POST', path: '/api/exports', body: { kind: 'facility-official', campaignId: campaign, facilityId: hospital.id } },
+  },
+  'exports.get': {
+    prepare: async () => {
+      const res = await api<{ id: string }>('POST', '/api/exports', {
+        as: USERS.hospitalAdmin36,
+        body: { kind: 'facility-official', campaignId: campaign, facilityId: hospital.id },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      exportJob = res.body.id;
+    },
+    positive: {
+      as: USERS.hospitalAdmin36,
+      get path() {
+        return `/api/exports/${exportJob}`;
+      },
+    },
+    expectPositive: (b) => expect(b).toMatchObject({ id: exportJob, kind: 'facility-official' }),
+    // Someone else's job, in another tenant or another organisation, is answered like a missing one.
+    crossTenant: {
+      as: USERS.hospitalAdmin37,
+      get path() {
+        return `/api/exports/${exportJob}`;
+      },
+    },
+    crossOrg: {
+      as: USERS.clinic36,
+      get path() {
+        return `/api/exports/${exportJob}`;
+      },
     },
   },
   'facilities.importPreview': {

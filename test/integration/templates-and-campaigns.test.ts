@@ -94,7 +94,15 @@ describe('R6 answered and submitted, then carried forward into R7', () => {
     await repos.responses.save(
       T36.campaign.id,
       hospital.id,
-      { expectedVersion: before.version, answers, evaluation: before.evaluation, status: 'in_progress', previousStatus: before.status, changes: 'test' },
+      {
+        expectedVersion: before.version,
+        answers,
+        evaluation: before.evaluation,
+        status: 'in_progress',
+        previousStatus: before.status,
+        changes: 'test',
+        context: { hasVendorContract: contracted.has(hospital.id) },
+      },
       { userId: 'test', name: 'テスト', role: 'facility_admin', orgId: hospital.id, requestId: 'test' },
     );
     db.doc.destroy();

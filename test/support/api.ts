@@ -65,3 +65,9 @@ export const USERS = {
   hospitalAdmin37: 'hospital-admin@kagawa.example.jp',
   operator: 'operator@mcr.example.jp',
 } as const;
+
+/** Waits until the local stream consumer has processed every earlier write (local stack only). */
+export async function settle(): Promise<void> {
+  const res = await fetch(`${stackInfo().url}/__local/settle`, { method: 'POST' });
+  if (res.status !== 200) throw new Error(`settle failed: ${res.status} ${await res.text()}`);
+}

@@ -66,7 +66,8 @@ export async function createCampaign(repos: Repositories, body: CreateCampaignBo
     const before = previous?.[1].get(facility.id);
     const answers = before && previous ? carryForward(previous[0].template, before, template) : {};
     if (Object.keys(answers).length) carried++;
-    return { facility, answers, evaluation: toEvaluation(template, answers, withContract.has(facility.id)) };
+    const context = { hasVendorContract: withContract.has(facility.id) };
+    return { facility, answers, context, evaluation: toEvaluation(template, answers, context.hasVendorContract) };
   });
   const record: CampaignRecord = {
     id: `fy${body.fiscalYear}-${randomUUID().slice(0, 8)}`,

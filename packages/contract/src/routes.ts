@@ -15,10 +15,11 @@ import {
   SaveAnswersBody,
   SubmitResponseBody,
 } from './schemas/campaigns.ts';
+import { Dashboard, Heatmap, HeatmapQuery, VerifyReadModelsBody, VerifyReadModelsResult } from './schemas/dashboard.ts';
 import { Facility, FacilityIdParams, ListFacilitiesQuery, ListFacilitiesResponse } from './schemas/facilities.ts';
 import { AuditLogResponse, AuditQuery } from './schemas/audit.ts';
-import { FacilityImportBody, FacilityImportPreview, FacilityImportResult } from './schemas/imports.ts';
 import { CreateExportBody, ExportJob, ExportJobParams } from './schemas/exports.ts';
+import { FacilityImportBody, FacilityImportPreview, FacilityImportResult } from './schemas/imports.ts';
 import {
   Contract,
   ContractParams,
@@ -169,6 +170,38 @@ export const routes = {
     params: CampaignIdParams,
     response: CampaignProgress,
   }),
+  'dashboard.get': route({
+    method: 'GET',
+    path: '/api/campaigns/{campaignId}/dashboard',
+    handler: 'dashboard/get',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read',
+    summary: { ja: 'ダッシュボード (提出率・対応度・期限超過・内訳)', en: 'Dashboard: submission, readiness, overdue, breakdowns' },
+    params: CampaignIdParams,
+    response: Dashboard,
+  }),
+  'dashboard.heatmap': route({
+    method: 'GET',
+    path: '/api/campaigns/{campaignId}/dashboard/items',
+    handler: 'dashboard/heatmap',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read',
+    summary: { ja: '項目別の対応状況 (保健所・医療圏・種別・規模ごと)', en: 'Answers per item by health center, area, kind or size' },
+    params: CampaignIdParams,
+    query: HeatmapQuery,
+    response: Heatmap,
+  }),
+  'dashboard.verify': route({
+    method: 'POST',
+    path: '/api/campaigns/{campaignId}/read-models/verify',
+    handler: 'dashboard/verify',
+    roles: ['pref_admin'],
+    access: 'read-write',
+    summary: { ja: '集計の再計算と照合 (修復)', en: 'Recount the aggregates, compare and repair' },
+    params: CampaignIdParams,
+    body: VerifyReadModelsBody,
+    response: VerifyReadModelsResult,
+  }),
   'campaigns.rows': route({
     method: 'GET',
     path: '/api/campaigns/{campaignId}/rows',
@@ -298,6 +331,30 @@ export const routes = {
     query: AuditQuery,
     response: AuditLogResponse,
   }),
+  'exports.create': route({
+    method: 'POST',
+    path: '/api/exports',
+    handler: 'exports/create',
+    // Who may export what is decided per kind in the handler: the facility's own form, the 保健所's slice.
+    roles: ['pref_admin', 'inspector', 'facility_admin', 'facility_member'],
+    access: 'read-write',
+    uses: ['jobs'],
+    summary: { ja: 'ファイル出力 (厚労省様式・全医療機関の回答) の開始', en: 'Start an export (official form, all answers of a campaign)' },
+    body: CreateExportBody,
+    response: ExportJob,
+    successStatus: 201,
+  }),
+  'exports.get': route({
+    method: 'GET',
+    path: '/api/exports/{jobId}',
+    handler: 'exports/get',
+    roles: ['pref_admin', 'inspector', 'facility_admin', 'facility_member'],
+    access: 'read',
+    uses: ['exportFiles'],
+    summary: { ja: 'ファイル出力の進捗とダウンロード用リンク', en: 'Export progress, and a short-lived download link when done' },
+    params: ExportJobParams,
+    response: ExportJob,
+  }),
   'facilities.importPreview': route({
     method: 'POST',
     path: '/api/facilities/import/preview',
@@ -330,30 +387,6 @@ export const routes = {
     access: 'read',
     summary: { ja: '保健所と二次医療圏の一覧', en: 'Health centers and medical areas' },
     response: ListHealthCentersResponse,
-  }),
-  'exports.create': route({
-    method: 'POST',
-    path: '/api/exports',
-    handler: 'exports/create',
-    // Who may export what is decided per kind in the handler: the facility's own form, the 保健所's slice.
-    roles: ['pref_admin', 'inspector', 'facility_admin', 'facility_member'],
-    access: 'read-write',
-    uses: ['jobs'],
-    summary: { ja: 'ファイル出力 (厚労省様式・全医療機関の回答) の開始', en: 'Start an export (official form, all answers of a campaign)' },
-    body: CreateExportBody,
-    response: ExportJob,
-    successStatus: 201,
-  }),
-  'exports.get': route({
-    method: 'GET',
-    path: '/api/exports/{jobId}',
-    handler: 'exports/get',
-    roles: ['pref_admin', 'inspector', 'facility_admin', 'facility_member'],
-    access: 'read',
-    uses: ['exportFiles'],
-    summary: { ja: 'ファイル出力の進捗とダウンロード用リンク', en: 'Export progress, and a short-lived download link when done' },
-    params: ExportJobParams,
-    response: ExportJob,
   }),
   'vendors.list': route({
     method: 'GET',

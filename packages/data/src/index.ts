@@ -6,3 +6,4 @@ export * from './read-models/rows.ts';
 export * from './records.ts';
 export * from './repositories.ts';
 export * from './table.ts';
+export * from './read-models/aggregates.ts';

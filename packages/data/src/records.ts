@@ -67,11 +67,19 @@ export interface CampaignRecord {
 
 export interface ResponseRecord {
   campaignId: string;
+  /** The campaign's template, so that the read models can evaluate a response without reading its campaign. */
+  templateId?: string;
   facilityId: string;
   facilityName: string;
   facilityKind: FacilityKind;
   healthCenterId: string;
   healthCenterName: string;
+  /** Copied from the facility at creation; kept current by the read-model consumer when the facility changes. */
+  medicalAreaName?: string;
+  beds?: number;
+  medicalInstitutionCode?: string;
+  /** What the rules knew of the facility at the last write (vendor contract); the read models re-evaluate with it. */
+  context?: { hasVendorContract: boolean };
   status: ResponseStatus;
   answers: Answers;
   evaluation: Evaluation;

@@ -1,5 +1,6 @@
 import type { Db } from './client.ts';
 import type { TenantScope } from './keys.ts';
+import { readModelRepositories } from './read-models/aggregates.ts';
 import { rowRepositories } from './read-models/rows.ts';
 import { auditRepositories } from './repositories/audit.ts';
 import { campaignRepositories } from './repositories/campaigns.ts';
@@ -33,9 +34,10 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...templateRepositories(db, scope),
     ...campaignRepositories(db, scope),
     ...auditRepositories(db, scope),
+    ...rowRepositories(db, scope),
+    ...readModelRepositories(db, scope),
     ...jobRepositories(db, scope),
     ...responsePageRepositories(db, scope),
-    ...rowRepositories(db, scope),
     ...inspectionRepositories(db, scope),
   };
 }

@@ -15,6 +15,8 @@ export const TABLE_DEFINITION = {
     { indexName: 'GSI4', partitionKey: 'PK', sortKey: 'UPDSK' },
   ],
   timeToLiveAttribute: 'expiresAt',
+  /** The read models (aggregates, table rows) are kept by a consumer of this stream: docs/decisions/0009-read-models.md. */
+  stream: 'NEW_AND_OLD_IMAGES',
 } as const;
 
 export type IndexName = (typeof TABLE_DEFINITION.globalSecondaryIndexes)[number]['indexName'];
@@ -29,6 +31,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
+    StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE_DEFINITION.stream },
     AttributeDefinitions: [...attrs].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
     KeySchema: [
       { AttributeName: TABLE_DEFINITION.partitionKey, KeyType: 'HASH' },

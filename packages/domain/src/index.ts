@@ -5,3 +5,4 @@ export * from './checklist/rules.ts';
 export * from './checklist/template.ts';
 export * from './checklist/templates/index.ts';
 export * from './fiscal-year.ts';
+export * from './read-model.ts';

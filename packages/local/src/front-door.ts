@@ -20,6 +20,11 @@ export interface FrontDoorOptions {
   /** Folder with the handler modules (functions/src/handlers). */
   handlersDir: string;
   log?: (line: string) => void;
+  /**
+   * Endpoints that exist only in the local stack (never in AWS), e.g. `POST /__local/settle`, which answers once
+   * the stream consumer has processed every earlier write: tests wait on it instead of sleeping.
+   */
+  localEndpoints?: Record<string, () => Promise<unknown>>;
 }
 
 const MIME: Record<string, string> = {
@@ -275,7 +280,12 @@ export function createFrontDoor(opts: FrontDoorOptions): Server {
   return createServer((req, res) => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const work = url.pathname.startsWith('/api/') ? handleApi(req, res, url) : Promise.resolve(handleStatic(req, res, url));
+    const local = req.method === 'POST' ? opts.localEndpoints?.[url.pathname] : undefined;
+    const work = local
+      ? local().then((body) => sendJson(res, 200, body ?? {}))
+      : url.pathname.startsWith('/api/')
+        ? handleApi(req, res, url)
+        : handleStatic(req, res, url);
     work
       .catch((err: { status?: number }) => {
         if (!res.headersSent)

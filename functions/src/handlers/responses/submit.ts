@@ -19,6 +19,7 @@ export const handler = defineHandler('responses.submit', async ({ identity, para
       expectedVersion: body.expectedVersion,
       round: body.round,
       previousStatus: response.status,
+      context: { hasVendorContract },
       answers: response.answers,
       evaluation: toEvaluation(template, response.answers, hasVendorContract),
     },

@@ -1,7 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { RESPONSE_STATUSES, type ResponseStatus } from '@mcr/contract';
-import type { Answers } from '@mcr/domain';
+import type { Answers, Context } from '@mcr/domain';
 import type { Db } from '../client.ts';
 import { NotFoundError, StateConflictError, VersionConflictError } from '../errors.ts';
 import { keys, type TenantScope } from '../keys.ts';
@@ -23,10 +23,13 @@ export interface InitialResponse {
   facility: FacilityRecord;
   answers: Answers;
   evaluation: ResponseRecord['evaluation'];
+  /** What the rules knew of the facility when the answers were evaluated (the read models re-evaluate with it). */
+  context: Context;
 }
 
 export interface SaveResponseInput {
   expectedVersion: number;
+  context: Context;
   answers: ResponseRecord['answers'];
   evaluation: ResponseRecord['evaluation'];
   status: ResponseStatus;
@@ -37,6 +40,7 @@ export interface SaveResponseInput {
 
 export interface SubmitResponseInput {
   expectedVersion: number;
+  context: Context;
   round: number;
   previousStatus: ResponseStatus;
   answers: ResponseRecord['answers'];
@@ -48,22 +52,6 @@ export const EDITABLE_STATUSES: readonly ResponseStatus[] = ['not_started', 'in_
 
 export function campaignRepositories(db: Db, scope: TenantScope) {
   const T = db.tableName;
-
-  const moveCounter = (campaignId: string, from: ResponseStatus, to: ResponseStatus): TransactItem[] =>
-    from === to
-      ? []
-      : [
-          {
-            Update: {
-              TableName: T,
-              Key: keys.campaignAggregate(scope, campaignId),
-              UpdateExpression: 'ADD byStatus.#from :minus, byStatus.#to :plus',
-              ConditionExpression: 'attribute_exists(PK)',
-              ExpressionAttributeNames: { '#from': from, '#to': to },
-              ExpressionAttributeValues: { ':minus': -1, ':plus': 1 },
-            },
-          },
-        ];
 
   /**
    * Runs a transaction whose first item is the conditional response update, and says why it was refused:
@@ -111,14 +99,19 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
        * listed, so nobody sees counters ahead of the responses.
        */
       async create(c: CampaignRecord, initial: InitialResponse[], actor: Actor): Promise<void> {
-        const items = initial.map(({ facility: f, answers, evaluation }) => {
+        const items = initial.map(({ facility: f, answers, evaluation, context }) => {
           const r: ResponseRecord = {
             campaignId: c.id,
+            templateId: c.templateId,
             facilityId: f.id,
             facilityName: f.name,
             facilityKind: f.kind,
             healthCenterId: f.healthCenterId,
             healthCenterName: f.healthCenterName,
+            medicalAreaName: f.medicalAreaName,
+            beds: f.beds,
+            medicalInstitutionCode: f.medicalInstitutionCode,
+            context,
             status: 'not_started',
             answers,
             evaluation,
@@ -184,11 +177,13 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
             Update: {
               TableName: T,
               Key: key,
-              UpdateExpression: 'SET answers = :answers, evaluation = :evaluation, #status = :status, version = :next, updatedAt = :now, updatedBy = :by',
+              UpdateExpression:
+                'SET answers = :answers, evaluation = :evaluation, #context = :context, #status = :status, version = :next, updatedAt = :now, updatedBy = :by',
               ConditionExpression: 'attribute_exists(PK) AND version = :expected AND #status IN (:s1, :s2, :s3)',
-              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeNames: { '#status': 'status', '#context': 'context' },
               ExpressionAttributeValues: {
                 ':answers': input.answers,
+                ':context': input.context,
                 ':evaluation': input.evaluation,
                 ':status': input.status,
                 ':next': input.expectedVersion + 1,
@@ -201,7 +196,6 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
               },
             },
           },
-          ...moveCounter(campaignId, input.previousStatus, input.status),
           auditItem(db, scope, actor, {
             action: 'response.answers.save',
             target: `campaign/${campaignId}/facility/${facilityId}`,
@@ -231,10 +225,11 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
               TableName: T,
               Key: key,
               UpdateExpression:
-                'SET #status = :submitted, version = :next, updatedAt = :now, updatedBy = :by, submissions = list_append(if_not_exists(submissions, :empty), :sub)',
+                'SET #status = :submitted, #context = :context, version = :next, updatedAt = :now, updatedBy = :by, submissions = list_append(if_not_exists(submissions, :empty), :sub)',
               ConditionExpression: 'attribute_exists(PK) AND version = :expected AND #status IN (:s1, :s2, :s3)',
-              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeNames: { '#status': 'status', '#context': 'context' },
               ExpressionAttributeValues: {
+                ':context': input.context,
                 ':submitted': 'submitted',
                 ':next': input.expectedVersion + 1,
                 ':expected': input.expectedVersion,
@@ -255,7 +250,6 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
-          ...moveCounter(campaignId, input.previousStatus, 'submitted'),
           auditItem(db, scope, actor, {
             action: 'response.submit',
             target: `campaign/${campaignId}/facility/${facilityId}`,
@@ -295,7 +289,6 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
                 },
               },
             },
-            ...moveCounter(campaignId, 'submitted', to),
             auditItem(db, scope, actor, {
               action: to === 'confirmed' ? 'response.confirm' : 'response.return',
               target: `campaign/${campaignId}/facility/${facilityId}`,

@@ -17,12 +17,15 @@ export interface DemoLogin {
   userId: string;
 }
 
-export async function ensureTable(db: Db): Promise<void> {
+/** Creates the table unless it exists; true when it was created now. */
+export async function ensureTable(db: Db): Promise<boolean> {
   try {
     await db.doc.send(new DescribeTableCommand({ TableName: db.tableName }));
+    return false;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
     await db.doc.send(new CreateTableCommand(createTableInput(db.tableName)));
+    return true;
   }
 }
 
@@ -49,7 +52,12 @@ export async function seedTenant(db: Db, auth: CognitoAuthFlows, data: DemoTenan
   const { campaign } = data;
   await repos.campaigns.create(
     { ...campaign, createdAt: `${campaign.opensOn}T00:00:00.000Z` },
-    data.facilities.map((facility) => ({ facility, answers: {}, evaluation: evaluationOf(campaign.templateId, {}, contracted.has(facility.id)) })),
+    data.facilities.map((facility) => ({
+      facility,
+      answers: {},
+      context: { hasVendorContract: contracted.has(facility.id) },
+      evaluation: evaluationOf(campaign.templateId, {}, contracted.has(facility.id)),
+    })),
     system,
   );
 
@@ -71,11 +79,24 @@ export async function seedTenant(db: Db, auth: CognitoAuthFlows, data: DemoTenan
           await repos.responses.save(
             campaign.id,
             f.id,
-            { expectedVersion: 0, answers, evaluation, status: 'in_progress', previousStatus: 'not_started', changes: 'demo data' },
+            {
+              expectedVersion: 0,
+              answers,
+              evaluation,
+              status: 'in_progress',
+              previousStatus: 'not_started',
+              changes: 'demo data',
+              context: { hasVendorContract: hasContract },
+            },
             actor,
           );
           if (submitted && evaluation.complete) {
-            await repos.responses.submit(campaign.id, f.id, { expectedVersion: 1, round: 1, previousStatus: 'in_progress', answers, evaluation }, actor);
+            await repos.responses.submit(
+              campaign.id,
+              f.id,
+              { expectedVersion: 1, round: 1, previousStatus: 'in_progress', answers, evaluation, context: { hasVendorContract: hasContract } },
+              actor,
+            );
           }
         }),
       );

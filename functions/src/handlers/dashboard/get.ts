@@ -1,0 +1,47 @@
+import { todayInJapan } from '@mcr/domain';
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { dashboardScope, orderSlices, previousCampaign, sliceLabels, sliceValue } from '../../services/dashboard.ts';
+import { toCampaign } from '../../services/response-view.ts';
+
+/**
+ * The dashboard: headline numbers and breakdowns from the slice aggregates. The prefecture's whole dashboard is
+ * one Query of the campaign's `AGG#` items (one per slice: their number depends on the 保健所, 医療圏, kinds and
+ * size bands, never on the number of facilities); an inspector reads its 保健所's slice and cross slices.
+ */
+export const handler = defineHandler('dashboard.get', async ({ identity, params, repos }) => {
+  const r = repos();
+  const today = todayInJapan();
+  const scope = dashboardScope(identity);
+  const campaign = await r.campaigns.require(params.campaignId);
+  const [label, plain, kinds, sizes, previous] = await Promise.all([
+    sliceLabels(r),
+    scope.healthCenterId ? r.readModels.summary(campaign.id, scope.slice, today).then((s) => [s]) : r.readModels.summaries(campaign.id, '', today),
+    scope.healthCenterId ? r.readModels.summaries(campaign.id, scope.kindPrefix, today) : Promise.resolve(undefined),
+    scope.healthCenterId ? r.readModels.summaries(campaign.id, scope.sizePrefix, today) : Promise.resolve(undefined),
+    previousCampaign(r, campaign),
+  ]);
+  const pick = (prefix: string, list = plain) => list.filter((s) => s.slice.startsWith(prefix) && !s.slice.slice(prefix.length).includes('#'));
+  const rows = (kind: 'hc' | 'area' | 'kind' | 'size', prefix: string, list = plain) =>
+    orderSlices(
+      kind,
+      pick(prefix, list).map((summary) => ({ value: sliceValue(summary.slice, prefix), label: label(kind, sliceValue(summary.slice, prefix)), summary })),
+      (x) => x.label.ja,
+    ).filter((x) => x.summary.facilities > 0);
+  const headline = plain.find((s) => s.slice === scope.slice) ?? (await r.readModels.summary(campaign.id, scope.slice, today));
+  const previousSummary = previous ? await r.readModels.summary(previous.id, scope.slice, today) : undefined;
+  return {
+    campaign: toCampaign(campaign),
+    asOf: today,
+    scope: scope.healthCenterId
+      ? { kind: 'health_center' as const, id: scope.healthCenterId, name: label('hc', scope.healthCenterId).ja }
+      : { kind: 'prefecture' as const },
+    summary: headline,
+    breakdowns: {
+      healthCenters: rows('hc', 'HC#'),
+      areas: scope.healthCenterId ? [] : rows('area', 'AREA#'),
+      kinds: scope.healthCenterId ? rows('kind', scope.kindPrefix, kinds) : rows('kind', 'KIND#'),
+      sizes: scope.healthCenterId ? rows('size', scope.sizePrefix, sizes) : rows('size', 'SIZE#'),
+    },
+    previous: previous && previousSummary ? { campaign: toCampaign(previous), summary: previousSummary } : null,
+  };
+});

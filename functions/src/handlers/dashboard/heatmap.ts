@@ -1,0 +1,73 @@
+import { allItems, parseCellKey } from '@mcr/domain';
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { dashboardScope, orderSlices, sliceLabels, sliceValue } from '../../services/dashboard.ts';
+import { resolveTemplate } from '../../services/templates.ts';
+
+type Counts = { y: number; n: number; u: number };
+const zero = (): Counts => ({ y: 0, n: 0, u: 0 });
+const add = (a: Counts, b: Counts) => {
+  a.y += b.y;
+  a.n += b.n;
+  a.u += b.u;
+};
+
+/**
+ * Weakest items: per item, はい / いいえ / 未回答 in each 保健所, 医療圏, kind or size band (device classes summed),
+ * read from the slices' cell counts. An inspector gets its own 保健所 only, broken down by kind or size inside it.
+ */
+export const handler = defineHandler('dashboard.heatmap', async ({ identity, params, query, repos }) => {
+  const r = repos();
+  const scope = dashboardScope(identity);
+  const campaign = await r.campaigns.require(params.campaignId);
+  const { template } = await resolveTemplate(r, campaign.templateId);
+  const prefix =
+    query.by === 'hc'
+      ? scope.healthCenterId
+        ? `HC#${scope.healthCenterId}`
+        : 'HC#'
+      : query.by === 'kind'
+        ? scope.kindPrefix
+        : query.by === 'size'
+          ? scope.sizePrefix
+          : scope.healthCenterId
+            ? `HC#${scope.healthCenterId}`
+            : 'AREA#';
+  const columnKind = query.by === 'area' && scope.healthCenterId ? 'hc' : query.by;
+  const columnPrefix = prefix.endsWith('#') ? prefix : prefix.slice(0, prefix.lastIndexOf('#') + 1);
+  const [label, columns, total] = await Promise.all([sliceLabels(r), r.readModels.cells(campaign.id, prefix), r.readModels.cells(campaign.id, scope.slice)]);
+  const totalSlice = total.find((t) => t.slice === scope.slice)?.cells ?? {};
+  const perItem = (cells: Record<string, Counts>) => {
+    const out: Record<string, Counts> = {};
+    for (const [key, c] of Object.entries(cells)) {
+      const itemId = parseCellKey(key)?.itemId;
+      if (!itemId) continue;
+      out[itemId] ??= zero();
+      add(out[itemId], c);
+    }
+    return out;
+  };
+  const cols = orderSlices(
+    columnKind,
+    columns
+      .filter((c) => !sliceValue(c.slice, columnPrefix).includes('#') && (columnKind !== 'hc' || !scope.healthCenterId || c.slice === scope.slice))
+      .map((c) => ({ value: sliceValue(c.slice, columnPrefix), label: label(columnKind, sliceValue(c.slice, columnPrefix)), cells: c.cells })),
+    (x) => x.label.ja,
+  );
+  const items = allItems(template)
+    .filter((i) => !i.gate)
+    .map((i) => ({
+      itemId: i.id,
+      number: i.number,
+      sectionId: template.sections.find((s) => s.items.includes(i))?.id ?? '',
+      text: i.text,
+      cells: [...i.cells],
+    }));
+  return {
+    by: query.by,
+    items,
+    columns: cols.map(({ value, label }) => ({ value, label })),
+    values: Object.fromEntries(cols.map((c) => [c.value, perItem(c.cells)])),
+    total: perItem(totalSlice),
+    totalCells: totalSlice,
+  };
+});

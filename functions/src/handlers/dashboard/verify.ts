@@ -1,0 +1,12 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+
+/**
+ * Recounts a campaign's aggregates from its responses and compares them with the stored read models; with
+ * `repair`, rewrites what differs. Reads every response of the campaign (about 3 s for 15,000 locally):
+ * an operation for the prefecture's administrator when something looks wrong, not a page load.
+ */
+export const handler = defineHandler('dashboard.verify', async ({ params, body, repos }) => {
+  const r = repos();
+  await r.campaigns.require(params.campaignId);
+  return r.readModels.recount(params.campaignId, { repair: body.repair });
+});

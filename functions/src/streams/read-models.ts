@@ -1,0 +1,192 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import {
+  applyDeltas,
+  applyRowChanges,
+  type CampaignDeltas,
+  campaignTemplate,
+  createDb,
+  type Db,
+  keys,
+  mergeDeltas,
+  type RowSource,
+  responseDeltas,
+  type TenantScope,
+  templateById,
+} from '@mcr/data';
+import { type ResponseImage, responseFacts, sizeBand, type Template } from '@mcr/domain';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+
+/**
+ * The read-model consumer of the table's stream (docs/decisions/0009-read-models.md). For every response
+ * change it adds `contribution(new) − contribution(old)` to the campaign's slice aggregates (merged over the
+ * batch, one transaction per chunk, idempotent per batch) and moves the response's table rows; for a facility
+ * whose name, 保健所, 医療圏, beds or code changed it copies the change onto the facility's responses, whose own
+ * stream records then move their aggregates and rows. Writers never touch aggregates, so a deadline rush of
+ * submissions never conflicts on a hot item in a user's request.
+ *
+ * In AWS a Lambda event source mapping invokes `handler`; in the local stack a poller
+ * (packages/local/src/streams.ts) calls `processStreamRecords` with the same records.
+ */
+
+type Item = Record<string, unknown>;
+
+const image = (img: Record<string, unknown> | undefined): Item | null =>
+  img ? unmarshall(img as Record<string, AttributeValue>, { wrapNumbers: false }) : null;
+
+/** The tenant of an item, from its own key: every key starts with `T#<tenant>`. */
+function tenantOf(item: Item): TenantScope | null {
+  const m = /^T#(\d{2})#/.exec(String(item.PK ?? ''));
+  return m ? { tenantId: m[1] as string } : null;
+}
+
+const isResponse = (i: Item | null) =>
+  i?.type === 'Response' && typeof i.campaignId === 'string' && String(i.SK ?? '').startsWith(keys.responsesOfCampaignPrefix);
+const isFacility = (i: Item | null) => i?.type === 'Facility' && i.SK === 'PROFILE';
+
+async function templateFor(db: Db, scope: TenantScope, response: Item): Promise<Template | undefined> {
+  return typeof response.templateId === 'string' ? templateById(db, scope, response.templateId) : campaignTemplate(db, scope, String(response.campaignId));
+}
+
+/** The table row of one response image. */
+export function rowSourceOf(response: Item, template: Template): RowSource {
+  const r = response as unknown as ResponseImage & {
+    facilityName: string;
+    healthCenterName: string;
+    medicalInstitutionCode?: string;
+    evaluation?: { missing?: number };
+    updatedAt: string | null;
+    submissions?: { round: number }[];
+  };
+  const facts = responseFacts(template, r);
+  const rounds = (r.submissions ?? []).map((s) => s.round);
+  return {
+    campaignId: r.campaignId,
+    facilityId: r.facilityId,
+    facilityName: r.facilityName,
+    kind: r.facilityKind as RowSource['kind'],
+    healthCenterId: r.healthCenterId,
+    healthCenterName: r.healthCenterName,
+    medicalAreaName: r.medicalAreaName ?? '',
+    sizeBand: sizeBand(r.beds),
+    medicalInstitutionCode: r.medicalInstitutionCode ?? '',
+    status: r.status as RowSource['status'],
+    score: facts.score,
+    level: facts.level,
+    missing: r.evaluation?.missing ?? 0,
+    missingFirstDates: facts.missingFirstDates,
+    earliestOpenTarget: facts.earliestOpenTarget,
+    updatedAt: r.updatedAt ?? null,
+    round: rounds.length ? Math.max(...rounds) : null,
+  };
+}
+
+const FACILITY_FIELDS = ['name', 'healthCenterId', 'healthCenterName', 'medicalAreaName', 'beds', 'medicalInstitutionCode', 'kind'] as const;
+
+/** Copies a facility's changed master data onto every response of it (not a user's edit: no version bump). */
+async function propagateFacility(db: Db, scope: TenantScope, facility: Item): Promise<number> {
+  let n = 0;
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.responseByFacility(scope, String(facility.id), '').GSI2PK },
+        ProjectionExpression: 'PK, SK',
+        ExclusiveStartKey,
+      }),
+    );
+    for (const k of page.Items ?? []) {
+      await db.doc
+        .send(
+          new UpdateCommand({
+            TableName: db.tableName,
+            Key: { PK: k.PK, SK: k.SK },
+            UpdateExpression:
+              'SET facilityName = :name, facilityKind = :kind, healthCenterId = :hc, healthCenterName = :hcName, medicalAreaName = :area, beds = :beds, medicalInstitutionCode = :code',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: {
+              ':name': facility.name,
+              ':kind': facility.kind,
+              ':hc': facility.healthCenterId,
+              ':hcName': facility.healthCenterName,
+              ':area': facility.medicalAreaName ?? '',
+              ':beds': facility.beds ?? 0,
+              ':code': facility.medicalInstitutionCode ?? '',
+            },
+          }),
+        )
+        .catch((err: { name?: string }) => {
+          if (err.name !== 'ConditionalCheckFailedException') throw err;
+        });
+      n++;
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return n;
+}
+
+export interface ProcessResult {
+  responses: number;
+  facilities: number;
+  transactions: number;
+}
+
+/**
+ * Applies one batch of stream records. `batchId` must be the same when the same batch is retried (the Lambda
+ * runtime retries a failed batch with the same records): it makes the aggregate writes idempotent.
+ */
+export async function processStreamRecords(db: Db, records: readonly DynamoDBRecord[], batchId: string): Promise<ProcessResult> {
+  const deltas = new Map<string, { scope: TenantScope; campaignId: string; deltas: CampaignDeltas }>();
+  const result: ProcessResult = { responses: 0, facilities: 0, transactions: 0 };
+  for (const record of records) {
+    const before = image(record.dynamodb?.OldImage);
+    const after = image(record.dynamodb?.NewImage);
+    const any = after ?? before;
+    if (!any) continue;
+    const scope = tenantOf(any);
+    if (!scope) continue;
+    if (isResponse(before) || isResponse(after)) {
+      const template = await templateFor(db, scope, any);
+      if (!template) throw new Error(`read models: no template for ${String(any.PK)} ${String(any.SK)}`);
+      const campaignId = String(any.campaignId);
+      const b = isResponse(before) ? (before as unknown as ResponseImage) : null;
+      const a = isResponse(after) ? (after as unknown as ResponseImage) : null;
+      const key = `${scope.tenantId}/${campaignId}`;
+      const entry = deltas.get(key) ?? { scope, campaignId, deltas: new Map() };
+      mergeDeltas(entry.deltas, responseDeltas(template, b, a));
+      deltas.set(key, entry);
+      // Rows move in record order (a later change of the same response must win).
+      await applyRowChanges(db, scope, before && b ? rowSourceOf(before, template) : null, after && a ? rowSourceOf(after, template) : null);
+      result.responses++;
+    } else if (isFacility(after) && before && FACILITY_FIELDS.some((f) => JSON.stringify(before[f]) !== JSON.stringify(after?.[f]))) {
+      await propagateFacility(db, scope, after as Item);
+      result.facilities++;
+    }
+  }
+  for (const e of deltas.values()) result.transactions += await applyDeltas(db, e.scope, e.campaignId, e.deltas, batchId);
+  return result;
+}
+
+/** Same records → same id, so a retried batch reuses its idempotency tokens. */
+export function batchIdOf(records: readonly DynamoDBRecord[]): string {
+  const first = records[0];
+  const last = records[records.length - 1];
+  return `${first?.eventID ?? ''}:${first?.dynamodb?.SequenceNumber ?? ''}:${last?.eventID ?? ''}:${last?.dynamodb?.SequenceNumber ?? ''}:${records.length}`;
+}
+
+let db: Db | undefined;
+
+export async function handler(event: DynamoDBStreamEvent): Promise<void> {
+  db ??= createDb({
+    tableName: process.env.TABLE_NAME ?? '',
+    region: process.env.AWS_REGION ?? 'ap-northeast-1',
+    endpoint: process.env.DYNAMODB_ENDPOINT,
+  });
+  const started = Date.now();
+  const r = await processStreamRecords(db, event.Records, batchIdOf(event.Records));
+  console.log(JSON.stringify({ level: 'info', msg: 'read models updated', records: event.Records.length, ...r, ms: Date.now() - started }));
+}
