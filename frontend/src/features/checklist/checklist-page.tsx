@@ -16,6 +16,7 @@ import { useApi } from '../../lib/use-api.ts';
 import { jumpTo } from '../../lib/jump.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { commentFieldId, ItemCommentEditor, ItemCommentNote } from '../review/review-comments.tsx';
+import { OfficialFormExport } from '../exports/export-button.tsx';
 import { ReturnedBanner, ReviewHistory, ReviewPanel } from '../review/review-panel.tsx';
 import { ChecklistItem, type NotApplicableReason } from './checklist-item.tsx';
 import { draftOf, type EditKey, editKey, ROUNDS, type Round, type RoundDraft } from './draft.ts';
@@ -380,6 +381,7 @@ function ChecklistEditor({
       {reviewing ? <ReviewPanel view={view} comments={draftComments} onRemoveComment={removeComment} onDone={onSubmitted} onReload={onReload} /> : null}
       <ReviewHistory view={view} />
       <SubmissionHistory submissions={view.submissions} />
+      <OfficialFormExport campaignId={view.campaign.id} facilityId={view.facility.id} />
     </Page>
   );
 }

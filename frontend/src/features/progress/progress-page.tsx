@@ -14,6 +14,7 @@ import { M } from '../../i18n/messages.ts';
 import { clearFlash, peekFlash } from '../../lib/flash.ts';
 import { fold } from '../../lib/text.ts';
 import { useApi } from '../../lib/use-api.ts';
+import { CampaignExports } from '../exports/export-button.tsx';
 import { createdFlashKey } from './new-campaign-form.tsx';
 
 type Sort = 'none' | 'asc' | 'desc';
@@ -236,6 +237,7 @@ export function ProgressPage({ campaignId }: { campaignId: string }) {
         </Alert>
       ) : null}
       <Totals data={progress.data} />
+      <CampaignExports campaignId={campaignId} />
       <ProgressTable data={progress.data} />
     </Page>
   );
