@@ -353,6 +353,37 @@ export const M = {
   sortAsc: { ja: '低い順に並べ替え', en: 'Sort lowest first' },
   sortDesc: { ja: '高い順に並べ替え', en: 'Sort highest first' },
   noRows: { ja: '条件に合う医療機関はありません。', en: 'No facility matches.' },
+  // Paged tables (server-side filters, sort and search)
+  filterMedicalArea: { ja: '二次医療圏で絞り込む', en: 'Filter by medical area' },
+  filterScoreBand: { ja: '対策実施率の区分', en: 'Readiness band' },
+  filterOverdue: { ja: '目標日を過ぎた「いいえ」がある施設のみ', en: 'Only facilities with a passed target date' },
+  rowSearch: { ja: '医療機関名 (前方一致)・医療機関コードで検索', en: 'Search by name (prefix) or facility code' },
+  rowSearchHint: { ja: '検索中は名称順 (コードの場合はコード順) に表示します。', en: 'While searching, results are listed by name (or by code).' },
+  colOverdue: { ja: '期限超過', en: 'Overdue' },
+  overdueSince: (date: string) => ({ ja: `${date} 超過`, en: `since ${date}` }),
+  sortByName: { ja: '名称順に並べ替え', en: 'Sort by name' },
+  sortByScore: { ja: '対策実施率で並べ替え', en: 'Sort by readiness' },
+  sortByUpdated: { ja: '最終更新日時で並べ替え', en: 'Sort by last update' },
+  rowsShown: (n: number, total: number | undefined) =>
+    total === undefined
+      ? { ja: `${n.toLocaleString('en-US')} 施設を表示中`, en: `Showing ${n.toLocaleString('en-US')}` }
+      : {
+          ja: `${total.toLocaleString('en-US')} 施設中 ${n.toLocaleString('en-US')} 施設を表示`,
+          en: `Showing ${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`,
+        },
+  loadMore: { ja: 'もっと見る', en: 'Load more' },
+  loadingMore: { ja: '読み込み中…', en: 'Loading…' },
+  clearFilters: { ja: '条件をクリア', en: 'Clear filters' },
+  itemsShown: (n: number) => ({ ja: `${n.toLocaleString('en-US')} 件を表示中`, en: `Showing ${n.toLocaleString('en-US')}` }),
+  facilityPickerHint: {
+    ja: '名称の先頭の文字か医療機関コードを入力すると候補を表示します。',
+    en: 'Type the start of a name, or a facility code, to see matches.',
+  },
+  facilityPickerNone: { ja: '一致する医療機関はありません。', en: 'No facility matches.' },
+  facilityPickerMore: {
+    ja: '候補が多いため最初の 50 件を表示しています。続けて入力して絞り込んでください。',
+    en: 'Showing the first 50 matches; keep typing to narrow them.',
+  },
   never: { ja: '—', en: '—' },
   progressBack: { ja: '調査の一覧に戻る', en: 'Back to surveys' },
   facilityResponseBack: { ja: '回答状況に戻る', en: 'Back to progress' },
@@ -1051,4 +1082,5 @@ export const AUDIT_ACTIONS: Record<string, { ja: string; en: string }> = {
   'vendor.create': { ja: '事業者の登録', en: 'Vendor registered' },
   'contract.put': { ja: '契約の登録', en: 'Contract saved' },
   'contract.delete': { ja: '契約の削除', en: 'Contract removed' },
+  'readModels.repair': { ja: '集計の修復', en: 'Aggregates repaired' },
 };

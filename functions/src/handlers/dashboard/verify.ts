@@ -1,12 +1,13 @@
 import { defineHandler } from '../../pipeline/define-handler.ts';
+import { actorOf } from '../../services/access.ts';
 
 /**
  * Recounts a campaign's aggregates from its responses and compares them with the stored read models; with
  * `repair`, rewrites what differs. Reads every response of the campaign (about 3 s for 15,000 locally):
  * an operation for the prefecture's administrator when something looks wrong, not a page load.
  */
-export const handler = defineHandler('dashboard.verify', async ({ params, body, repos }) => {
+export const handler = defineHandler('dashboard.verify', async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   await r.campaigns.require(params.campaignId);
-  return r.readModels.recount(params.campaignId, { repair: body.repair });
+  return r.readModels.recount(params.campaignId, { repair: body.repair }, actorOf(identity, requestId));
 });

@@ -15,8 +15,8 @@ import {
 } from '@mcr/domain';
 import type { Db } from '../client.ts';
 import { keys, type TenantScope } from '../keys.ts';
-import type { CampaignRecord, TemplateRecord } from '../records.ts';
-import { getItem, type TransactItem } from '../repositories/shared.ts';
+import type { Actor, CampaignRecord, TemplateRecord } from '../records.ts';
+import { auditItem, getItem, type TransactItem } from '../repositories/shared.ts';
 
 /**
  * Per-slice campaign aggregates (docs/decisions/0009-read-models.md). Two items per slice under the campaign:
@@ -325,7 +325,20 @@ export function readModelRepositories(db: Db, scope: TenantScope) {
       summary: (campaignId: string, slice: string, today: string) => readSummary(db, scope, campaignId, slice, today),
       summaries: (campaignId: string, slicePrefix: string, today: string) => readSummaries(db, scope, campaignId, today, slicePrefix),
       cells: (campaignId: string, slicePrefix: string) => readCells(db, scope, campaignId, slicePrefix),
-      recount: (campaignId: string, options: { repair: boolean }) => recountCampaign(db, scope, campaignId, options),
+      /** Verifies (and with `repair`, rewrites) the campaign's aggregates; a repair is recorded in the audit log. */
+      async recount(campaignId: string, options: { repair: boolean }, actor?: Actor): Promise<RecountResult> {
+        const result = await recountCampaign(db, scope, campaignId, options);
+        if (result.repaired && actor) {
+          const entry = auditItem(db, scope, actor, {
+            action: 'readModels.repair',
+            target: `campaign/${campaignId}`,
+            orgId: actor.orgId,
+            changes: { differenceCount: result.differenceCount, differences: result.differences.slice(0, 20) },
+          });
+          await db.doc.send(new TransactWriteCommand({ TransactItems: [entry] }));
+        }
+        return result;
+      },
     },
   };
 }
