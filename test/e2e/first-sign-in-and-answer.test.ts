@@ -110,6 +110,8 @@ describe('a clinic director signs in for the first time, answers the checklist, 
       .getByRole('link', { name: /令和6年度/ })
       .first()
       .click();
+    // The table is paged on the server: find the clinic by its 医療機関コード.
+    await page.getByLabel(/医療機関コードで検索/).fill(clinic.medicalInstitutionCode);
     const row = page.getByTestId(`progress-row-${clinic.id}`);
     await expect.poll(() => row.textContent(), { timeout: 15_000 }).toMatch(/回答中/);
     await screenshot(page, '06-prefecture-progress');

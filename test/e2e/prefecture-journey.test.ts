@@ -71,7 +71,7 @@ describe('a prefecture runs the cycle: import, invite, distribute, review with �
     await p.getByRole('button', { name: '取り込む', exact: true }).click();
     await p.getByTestId('import-result').waitFor({ timeout: 15_000 });
     await screenshot(p, '21-import-done');
-    const list = await api<{ items: { id: string; medicalInstitutionCode: string }[] }>('GET', '/api/facilities', { as: USERS.pref36 });
+    const list = await api<{ items: { id: string; medicalInstitutionCode: string }[] }>('GET', `/api/facilities?q=${CODE}`, { as: USERS.pref36 });
     facilityId = list.body.items.find((f) => f.medicalInstitutionCode === CODE)?.id ?? '';
     expect(facilityId).not.toBe('');
     await p.close();

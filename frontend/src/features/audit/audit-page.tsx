@@ -1,6 +1,6 @@
 import { type AuditEntry, ROLE_LABELS } from '@mcr/contract';
 import { type FormEvent, useState } from 'react';
-import { type AuditFilters, downloadAuditCsv, listAudit } from '../../api/list-audit.ts';
+import { type AuditFilters, downloadAuditCsv } from '../../api/list-audit.ts';
 import { Page } from '../../app/page.tsx';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
 import { SelectField } from '../../components/select-field.tsx';
@@ -11,7 +11,7 @@ import { AUDIT_ACTIONS, M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { saveBlob } from '../../lib/download.ts';
 import { formatCount } from '../../lib/text.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { usePagedQuery } from '../../lib/use-paged-query.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 
 const PAGE = 100;
@@ -81,21 +81,13 @@ export function describeChanges(value: unknown, indent = ''): string {
     .join('\n');
 }
 
-function AuditTable({ items, truncated }: { items: AuditEntry[]; truncated: boolean }) {
+function AuditTable({ items, more, loadingMore, onMore }: { items: AuditEntry[]; more: boolean; loadingMore: boolean; onMore(): void }) {
   const { t, lang } = useI18n();
-  const [limit, setLimit] = useState(PAGE);
   return (
     <section className="card flush" aria-labelledby="audit-results-heading">
       <h2 id="audit-results-heading" className="pad">
         {t(M.auditResults(formatCount(items.length)))}
       </h2>
-      {truncated ? (
-        <div className="pad">
-          <Alert tone="warning" live={false}>
-            <p data-testid="audit-truncated">{t(M.auditTruncated(formatCount(items.length)))}</p>
-          </Alert>
-        </div>
-      ) : null}
       {items.length === 0 ? (
         <p className="pad">{t(M.auditEmpty)}</p>
       ) : (
@@ -112,7 +104,7 @@ function AuditTable({ items, truncated }: { items: AuditEntry[]; truncated: bool
               </tr>
             </thead>
             <tbody>
-              {items.slice(0, limit).map((e, i) => (
+              {items.map((e, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: one request may write entries with the same time, request and target.
                 <tr key={`${e.at}-${e.requestId}-${i}`} data-testid="audit-row" data-action={e.action}>
                   <td className="nowrap">{formatDateTime(e.at, lang)}</td>
@@ -143,10 +135,10 @@ function AuditTable({ items, truncated }: { items: AuditEntry[]; truncated: bool
           </table>
         </div>
       )}
-      {items.length > limit ? (
+      {more ? (
         <p className="pad">
-          <button type="button" className="button secondary" onClick={() => setLimit((n) => n + PAGE)}>
-            {t(M.showMoreRows(items.length - limit))}
+          <button type="button" className="button secondary" onClick={onMore} disabled={loadingMore}>
+            {loadingMore ? t(M.loadingMore) : t(M.loadMore)}
           </button>
         </p>
       ) : null}
@@ -161,7 +153,8 @@ export function AuditPage() {
   const [draft, setDraft] = useState<Filters>(readFilters);
   const [applied, setApplied] = useState<Filters>(draft);
   const [errors, setErrors] = useState<{ from?: Localized; to?: Localized }>({});
-  const [result, reload] = useApi((signal) => listAudit(query(applied), signal), [applied]);
+  // One page at a time from the server, newest first, across months.
+  const result = usePagedQuery('audit.list', { query: { ...query(applied), limit: PAGE } });
   const [csvBusy, setCsvBusy] = useState(false);
   const [csvError, setCsvError] = useState<Localized | undefined>();
 
@@ -177,7 +170,7 @@ export function AuditPage() {
     else if (next.to) document.getElementById('audit-to')?.focus();
     if (next.from || next.to) return;
     writeFilters(draft);
-    if (JSON.stringify(draft) === JSON.stringify(applied)) reload();
+    if (JSON.stringify(draft) === JSON.stringify(applied)) void result.refetch();
     else setApplied(draft);
   };
 
@@ -247,7 +240,7 @@ export function AuditPage() {
           <button type="submit" className="button primary">
             {t(M.search)}
           </button>
-          <button type="button" className="button secondary" disabled={csvBusy || result.state !== 'ok'} onClick={() => void exportCsv()}>
+          <button type="button" className="button secondary" disabled={csvBusy || !result.isSuccess} onClick={() => void exportCsv()}>
             {csvBusy ? t(M.working) : t(M.exportCsv)}
           </button>
         </div>
@@ -257,9 +250,11 @@ export function AuditPage() {
           </Alert>
         ) : null}
       </form>
-      {result.state === 'loading' ? <Loading /> : null}
-      {result.state === 'error' ? <LoadError error={result.error} onRetry={reload} /> : null}
-      {result.state === 'ok' ? <AuditTable key={JSON.stringify(applied)} items={result.data.items} truncated={result.data.truncated} /> : null}
+      {result.isPending ? <Loading /> : null}
+      {result.isError ? <LoadError error={result.error} onRetry={() => void result.refetch()} /> : null}
+      {result.isSuccess ? (
+        <AuditTable items={result.items} more={result.hasNextPage} loadingMore={result.isFetchingNextPage} onMore={() => void result.fetchNextPage()} />
+      ) : null}
     </Page>
   );
 }

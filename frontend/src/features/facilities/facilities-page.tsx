@@ -1,16 +1,18 @@
-import { FACILITY_KIND_LABELS, FACILITY_KINDS, type Facility, type FacilityKind } from '@mcr/contract';
+import { FACILITY_KIND_LABELS, FACILITY_KINDS, type FacilityKind } from '@mcr/contract';
 import { useEffect, useMemo, useState } from 'react';
+import { useLocation } from 'react-router';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
-import { Link } from '../../app/router.tsx';
-import { LoadError, Loading } from '../../components/feedback.tsx';
+import { Link, navigate } from '../../app/router.tsx';
+import { LoadError } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
-import { fold, formatCount } from '../../lib/text.ts';
+import { formatCount } from '../../lib/text.ts';
 import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
+import { useDebounced, usePagedQuery } from '../../lib/use-paged-query.ts';
 import { ImportPanel } from './import-panel.tsx';
 
-const PAGE = 200;
+const PAGE = 100;
 
 interface Filters {
   q: string;
@@ -18,43 +20,38 @@ interface Filters {
   hc: string;
 }
 
-function readFilters(): Filters {
-  const p = new URLSearchParams(location.search);
+function readFilters(search: string): Filters {
+  const p = new URLSearchParams(search);
   const kind = p.get('kind') ?? '';
   return { q: p.get('q') ?? '', kind: (FACILITY_KINDS as readonly string[]).includes(kind) ? (kind as FacilityKind) : '', hc: p.get('hc') ?? '' };
 }
 
-function writeFilters(f: Filters) {
+function toSearch(f: Filters): string {
   const p = new URLSearchParams();
   if (f.q) p.set('q', f.q);
   if (f.kind) p.set('kind', f.kind);
   if (f.hc) p.set('hc', f.hc);
   const search = p.toString();
-  history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
+  return search ? `?${search}` : '';
 }
 
-function FacilityTable({ items }: { items: Facility[] }) {
+/** The prefecture's facilities, a page at a time from the server (name order; search by name prefix or code). */
+function FacilityTable() {
   const { t } = useI18n();
-  const [filters, setFilters] = useState<Filters>(readFilters);
-  const [limit, setLimit] = useState(PAGE);
-  useEffect(() => writeFilters(filters), [filters]);
-  const update = (patch: Partial<Filters>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setLimit(PAGE);
-  };
-  const healthCenters = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const f of items) map.set(f.healthCenterId, f.healthCenterName);
-    return [...map.entries()].sort((a, b) => a[1].localeCompare(b[1], 'ja'));
-  }, [items]);
-  // Folded once: searching 15,000 names on every key press stays instant.
-  const folded = useMemo(() => items.map((f) => `${fold(f.name)}\u0000${f.medicalInstitutionCode}`), [items]);
-  const rows = useMemo(() => {
-    const q = fold(filters.q);
-    return items
-      .filter((f, i) => (!filters.kind || f.kind === filters.kind) && (!filters.hc || f.healthCenterId === filters.hc) && (!q || (folded[i] ?? '').includes(q)))
-      .sort((a, b) => a.healthCenterName.localeCompare(b.healthCenterName, 'ja') || a.name.localeCompare(b.name, 'ja'));
-  }, [items, folded, filters]);
+  const { search, pathname } = useLocation();
+  const filters = useMemo(() => readFilters(search), [search]);
+  const [text, setText] = useState(filters.q);
+  const typed = useDebounced(text.trim(), 350);
+  const update = (patch: Partial<Filters>) => navigate(`${pathname}${toSearch({ ...filters, ...patch })}`, { replace: true });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search text changes the URL.
+  useEffect(() => {
+    if (typed !== filters.q) update({ q: typed });
+  }, [typed]);
+  const [healthCenters] = asLoaded(useApiQuery('healthCenters.list'));
+  const hcs = healthCenters.state === 'ok' ? [...healthCenters.data.items].sort((a, b) => a.name.localeCompare(b.name, 'ja')) : [];
+  const list = usePagedQuery('facilities.list', {
+    query: { q: filters.q || undefined, kind: filters.kind || undefined, healthCenterId: filters.hc || undefined, limit: PAGE },
+  });
 
   return (
     <section className="card flush" aria-labelledby="facility-list-heading">
@@ -64,7 +61,17 @@ function FacilityTable({ items }: { items: Facility[] }) {
       <div className="filters pad">
         <div className="field grow">
           <label htmlFor="facility-search">{t(M.facilitySearch)}</label>
-          <input id="facility-search" type="search" value={filters.q} autoComplete="off" onChange={(e) => update({ q: e.target.value })} />
+          <input
+            id="facility-search"
+            type="search"
+            value={text}
+            autoComplete="off"
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby="facility-search-hint"
+          />
+          <p id="facility-search-hint" className="hint">
+            {t(M.facilityPickerHint)}
+          </p>
         </div>
         <div className="field">
           <label htmlFor="facility-kind">{t(M.filterKind)}</label>
@@ -81,23 +88,30 @@ function FacilityTable({ items }: { items: Facility[] }) {
           <label htmlFor="facility-hc">{t(M.filterHealthCenter)}</label>
           <select id="facility-hc" value={filters.hc} onChange={(e) => update({ hc: e.target.value })}>
             <option value="">{t(M.filterAll)}</option>
-            {healthCenters.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
+            {hcs.map((hc) => (
+              <option key={hc.id} value={hc.id}>
+                {hc.name}
               </option>
             ))}
           </select>
         </div>
       </div>
       <p className="pad muted" role="status">
-        {t(M.showingRows(rows.length, items.length))}
+        {list.isPending ? t(M.loadingMore) : t(M.itemsShown(list.items.length))}
       </p>
-      <div className="table-wrap">
+      {list.isError ? (
+        <div className="pad">
+          <LoadError error={list.error} onRetry={() => void list.refetch()} />
+        </div>
+      ) : null}
+      <div className="table-wrap" aria-busy={list.isFetching}>
         <table className="table">
           <caption className="sr-only">{t(M.facilityListHeading)}</caption>
           <thead>
             <tr>
-              <th scope="col">{t(M.colFacility)}</th>
+              <th scope="col" aria-sort="ascending">
+                {t(M.colFacility)}
+              </th>
               <th scope="col">{t(M.colKind)}</th>
               <th scope="col" className="num">
                 {t(M.colBeds)}
@@ -108,7 +122,7 @@ function FacilityTable({ items }: { items: Facility[] }) {
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, limit).map((f) => (
+            {list.items.map((f) => (
               <tr key={f.id} data-testid={`facility-row-${f.id}`}>
                 <th scope="row">
                   <Link to={paths.facility(f.id)}>{f.name}</Link>
@@ -125,11 +139,13 @@ function FacilityTable({ items }: { items: Facility[] }) {
           </tbody>
         </table>
       </div>
-      {rows.length === 0 ? <p className="pad">{t(M.noFacilityRows)}</p> : null}
-      {rows.length > limit ? (
+      {!list.isPending && list.items.length === 0 ? (
+        <p className="pad">{t(filters.q || filters.kind || filters.hc ? M.noFacilityRows : M.facilitiesEmpty)}</p>
+      ) : null}
+      {list.hasNextPage ? (
         <p className="pad">
-          <button type="button" className="button secondary" onClick={() => setLimit((n) => n + PAGE)}>
-            {t(M.showMore(rows.length - limit))}
+          <button type="button" className="button secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+            {list.isFetchingNextPage ? t(M.loadingMore) : t(M.loadMore)}
           </button>
         </p>
       ) : null}
@@ -137,21 +153,15 @@ function FacilityTable({ items }: { items: Facility[] }) {
   );
 }
 
-/** 「医療機関」: importing the list (CSV / Excel), and the prefecture's facilities, searchable. */
+/** 「医療機関」: importing the list (CSV / Excel), and the prefecture's facilities, searchable and paged. */
 export function FacilitiesPage() {
   const { t } = useI18n();
-  const [facilities, reload] = asLoaded(useApiQuery('facilities.list'));
+  // An import is a write through the API client: every list on screen is refreshed by the query cache.
+  const [, reload] = asLoaded(useApiQuery('healthCenters.list'));
   return (
     <Page title={t(M.facilitiesTitle)} lead={t(M.facilitiesLead)}>
       <ImportPanel onImported={reload} />
-      {facilities.state === 'loading' ? <Loading /> : null}
-      {facilities.state === 'error' ? <LoadError error={facilities.error} onRetry={reload} /> : null}
-      {facilities.state === 'ok' && facilities.data.items.length === 0 ? (
-        <section className="card empty">
-          <p>{t(M.facilitiesEmpty)}</p>
-        </section>
-      ) : null}
-      {facilities.state === 'ok' && facilities.data.items.length > 0 ? <FacilityTable items={facilities.data.items} /> : null}
+      <FacilityTable />
     </Page>
   );
 }

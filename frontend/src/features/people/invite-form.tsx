@@ -7,8 +7,8 @@ import { TextField } from '../../components/text-field.tsx';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
-import { fold } from '../../lib/text.ts';
 import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
+import { useDebounced } from '../../lib/use-paged-query.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 
 type InvitableRole = (typeof INVITABLE_ROLES)[number];
@@ -70,25 +70,18 @@ function VendorPicker({ value, error, onChange }: { value: string; error: string
  */
 function FacilityPicker({ value, error, onChange }: { value: string; error: string | undefined; onChange(v: string): void }) {
   const { t } = useI18n();
-  const [facilities, reload] = asLoaded(useApiQuery('facilities.list'));
   const [q, setQ] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const items = facilities.state === 'ok' ? facilities.data.items : [];
-  const matches = useMemo<Facility[]>(() => {
-    const needle = fold(q);
-    if (!needle) return [];
-    return items
-      .filter((f) => fold(f.name).includes(needle) || f.medicalInstitutionCode.includes(needle))
-      .sort((a, b) => a.name.localeCompare(b.name, 'ja'))
-      .slice(0, FACILITY_CHOICES + 1);
-  }, [items, q]);
-  if (facilities.state === 'loading') return <Loading />;
-  if (facilities.state === 'error') return <LoadError error={facilities.error} onRetry={reload} />;
+  const [selected, setSelected] = useState<Facility | undefined>();
+  // The server searches (name prefix or 医療機関コード) once typing pauses; one more than shown says "more".
+  const needle = useDebounced(q.trim(), 250);
+  const search = useApiQuery('facilities.list', { query: { q: needle, limit: FACILITY_CHOICES + 1 }, enabled: needle !== '' && !value });
+  const matches = useMemo<Facility[]>(() => (needle && search.data ? search.data.items : []), [needle, search.data]);
   const shown = matches.slice(0, FACILITY_CHOICES);
-  const selected = items.find((f) => f.id === value);
   const expanded = open && shown.length > 0;
   const choose = (f: Facility) => {
+    setSelected(f);
     onChange(f.id);
     setQ(f.name);
     setOpen(false);
@@ -114,9 +107,11 @@ function FacilityPicker({ value, error, onChange }: { value: string; error: stri
     ? t(M.orgChosen(`${selected.name}（${selected.healthCenterName}・${selected.medicalInstitutionCode}）`))
     : !q.trim()
       ? t(M.orgTypeToSearch)
-      : matches.length > FACILITY_CHOICES
-        ? t(M.orgMatchesMany(FACILITY_CHOICES))
-        : t(M.orgMatches(matches.length));
+      : search.isFetching || needle !== q.trim()
+        ? t(M.loadingMore)
+        : matches.length > FACILITY_CHOICES
+          ? t(M.orgMatchesMany(FACILITY_CHOICES))
+          : t(M.orgMatches(matches.length));
   return (
     <div className="field facility-picker">
       <label htmlFor="invite-org">{t(M.fieldOrgSearch)}</label>
@@ -136,6 +131,7 @@ function FacilityPicker({ value, error, onChange }: { value: string; error: stri
           setQ(e.target.value);
           setOpen(true);
           setActive(0);
+          setSelected(undefined);
           if (value) onChange('');
         }}
         onFocus={() => setOpen(true)}

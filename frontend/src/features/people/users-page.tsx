@@ -3,46 +3,32 @@ import { useMemo, useRef, useState } from 'react';
 import { updateUser } from '../../api/update-user.ts';
 import { Page } from '../../app/page.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
+import { Alert, LoadError } from '../../components/feedback.tsx';
 import { dayInJapan, formatDate } from '../../i18n/format.ts';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
-import { fold } from '../../lib/text.ts';
-import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
+import { useDebounced, usePagedQuery } from '../../lib/use-paged-query.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { InviteForm } from './invite-form.tsx';
 
-const PAGE = 200;
+const PAGE = 100;
 
-function UserTable({ users: loaded, onChanged }: { users: User[]; onChanged(message: Localized): void }) {
+function UserTable({ onChanged }: { onChanged(message: Localized): void }) {
   const { t, lang } = useI18n();
   const { me } = useAuth();
   const prefecture = me.role === 'pref_admin';
   const [role, setRole] = useState<Role | ''>('');
-  const [org, setOrg] = useState('');
   const [q, setQ] = useState('');
-  const [limit, setLimit] = useState(PAGE);
+  const needle = useDebounced(q.trim(), 300);
   const [target, setTarget] = useState<User | undefined>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ text: Localized; requestId?: string | undefined } | undefined>();
+  // One page at a time from the server (e-mail order); role and search are applied there.
+  const list = usePagedQuery('users.list', { query: { role: role || undefined, q: needle || undefined, limit: PAGE } });
   // A disabled or re-enabled user is updated in place: the table, its filters and the focus stay where they are.
   const [changed, setChanged] = useState<Record<string, User>>({});
-  const users = useMemo(() => loaded.map((u) => changed[u.userId] ?? u), [loaded, changed]);
-
-  const orgs = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const u of users) map.set(u.orgId, u.orgName);
-    return [...map.entries()].sort((a, b) => a[1].localeCompare(b[1], 'ja'));
-  }, [users]);
-  const rolesPresent = ROLES.filter((r) => users.some((u) => u.role === r));
-  const rows = useMemo(() => {
-    const needle = fold(q);
-    return users.filter(
-      (u) =>
-        (!role || u.role === role) && (!org || u.orgId === org) && (!needle || fold(u.displayName).includes(needle) || u.email.toLowerCase().includes(needle)),
-    );
-  }, [users, role, org, q]);
+  const rows = useMemo(() => list.items.map((u) => changed[u.userId] ?? u), [list.items, changed]);
 
   const change = async () => {
     if (!target) return;
@@ -84,36 +70,11 @@ function UserTable({ users: loaded, onChanged }: { users: User[]; onChanged(mess
           <>
             <div className="field">
               <label htmlFor="users-role">{t(M.filterRole)}</label>
-              <select
-                id="users-role"
-                value={role}
-                onChange={(e) => {
-                  setRole(e.target.value as Role | '');
-                  setLimit(PAGE);
-                }}
-              >
+              <select id="users-role" value={role} onChange={(e) => setRole(e.target.value as Role | '')}>
                 <option value="">{t(M.filterAll)}</option>
-                {rolesPresent.map((r) => (
+                {ROLES.filter((r) => r !== 'operator').map((r) => (
                   <option key={r} value={r}>
                     {t(ROLE_LABELS[r])}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="users-org">{t(M.filterOrg)}</label>
-              <select
-                id="users-org"
-                value={org}
-                onChange={(e) => {
-                  setOrg(e.target.value);
-                  setLimit(PAGE);
-                }}
-              >
-                <option value="">{t(M.filterAll)}</option>
-                {orgs.map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name}
                   </option>
                 ))}
               </select>
@@ -122,22 +83,18 @@ function UserTable({ users: loaded, onChanged }: { users: User[]; onChanged(mess
         ) : null}
         <div className="field grow">
           <label htmlFor="users-search">{t(M.userSearch)}</label>
-          <input
-            id="users-search"
-            type="search"
-            value={q}
-            autoComplete="off"
-            onChange={(e) => {
-              setQ(e.target.value);
-              setLimit(PAGE);
-            }}
-          />
+          <input id="users-search" type="search" value={q} autoComplete="off" onChange={(e) => setQ(e.target.value)} />
         </div>
       </div>
       <p className="pad muted" role="status">
-        {t(M.showingUsers(rows.length, users.length))}
+        {list.isPending ? t(M.loadingMore) : t(M.itemsShown(rows.length))}
       </p>
-      <div className="table-wrap">
+      {list.isError ? (
+        <div className="pad">
+          <LoadError error={list.error} onRetry={() => void list.refetch()} />
+        </div>
+      ) : null}
+      <div className="table-wrap" aria-busy={list.isFetching}>
         <table className="table">
           <caption className="sr-only">{t(M.userListHeading)}</caption>
           <thead>
@@ -152,7 +109,7 @@ function UserTable({ users: loaded, onChanged }: { users: User[]; onChanged(mess
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, limit).map((u) => {
+            {rows.map((u) => {
               const self = u.userId === me.userId;
               return (
                 <tr key={u.userId} data-testid={`user-row-${u.email}`} className={u.status === 'disabled' ? 'is-disabled' : undefined}>
@@ -190,11 +147,11 @@ function UserTable({ users: loaded, onChanged }: { users: User[]; onChanged(mess
           </tbody>
         </table>
       </div>
-      {rows.length === 0 ? <p className="pad">{t(M.noUsers)}</p> : null}
-      {rows.length > limit ? (
+      {!list.isPending && rows.length === 0 ? <p className="pad">{t(M.noUsers)}</p> : null}
+      {list.hasNextPage ? (
         <p className="pad">
-          <button type="button" className="button secondary" onClick={() => setLimit((n) => n + PAGE)}>
-            {t(M.showMoreRows(rows.length - limit))}
+          <button type="button" className="button secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+            {list.isFetchingNextPage ? t(M.loadingMore) : t(M.loadMore)}
           </button>
         </p>
       ) : null}
@@ -218,7 +175,6 @@ function UserTable({ users: loaded, onChanged }: { users: User[]; onChanged(mess
 export function UsersPage() {
   const { t } = useI18n();
   const { me } = useAuth();
-  const [users, reload] = asLoaded(useApiQuery('users.list'));
   const [inviting, setInviting] = useState(false);
   const [message, setMessage] = useState<{ text: Localized; testId: string } | undefined>();
   const toggle = useRef<HTMLButtonElement>(null);
@@ -262,9 +218,7 @@ export function UsersPage() {
           }}
         />
       ) : null}
-      {users.state === 'loading' ? <Loading /> : null}
-      {users.state === 'error' ? <LoadError error={users.error} onRetry={reload} /> : null}
-      {users.state === 'ok' ? <UserTable users={users.data.items} onChanged={(text) => setMessage({ text, testId: 'user-updated' })} /> : null}
+      <UserTable onChanged={(text) => setMessage({ text, testId: 'user-updated' })} />
     </Page>
   );
 }

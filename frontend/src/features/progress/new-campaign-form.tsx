@@ -1,4 +1,4 @@
-import { type CampaignTarget, FACILITY_KIND_LABELS, FACILITY_KINDS, type FacilityKind, type TemplateSummary } from '@mcr/contract';
+import { type CampaignTarget, FACILITY_KIND_LABELS, FACILITY_KINDS, type Facility, type FacilityKind, type TemplateSummary } from '@mcr/contract';
 import { fiscalYearLabel, fiscalYearOf } from '@mcr/domain';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { type CreateCampaignInput, createCampaign } from '../../api/create-campaign.ts';
@@ -12,6 +12,7 @@ import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { setFlash } from '../../lib/flash.ts';
 import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
+import { useDebounced } from '../../lib/use-paged-query.ts';
 
 type TargetKind = 'all' | 'facility_kinds' | 'health_centers' | 'facilities';
 type FieldKey = 'templateId' | 'title' | 'titleEn' | 'fiscalYear' | 'opensOn' | 'deadline' | 'deadline2' | 'deadline3' | 'target';
@@ -149,14 +150,14 @@ function SelectField({
 interface HealthCenter {
   id: string;
   name: string;
-  facilities: number;
+  medicalAreaName: string;
 }
 
 function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(): void }) {
   const { t, lang } = useI18n();
   const today = todayInJapan();
   const choices = useMemo(() => templates.filter((s) => s.form === 'facility').sort(newestFirst), [templates]);
-  const [facilities] = asLoaded(useApiQuery('facilities.list'));
+  const [healthCenterList] = asLoaded(useApiQuery('healthCenters.list'));
   const [state, setState] = useState<FormState>(() => ({
     templateId: choices[0]?.id ?? '',
     title: undefined,
@@ -172,6 +173,10 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
     facilityIds: [],
   }));
   const [facilityQuery, setFacilityQuery] = useState('');
+  // Facilities chosen one by one, kept with their names: the list itself is searched on the server.
+  const [chosenFacilities, setChosenFacilities] = useState<Map<string, Facility>>(() => new Map());
+  const facilityNeedle = useDebounced(facilityQuery.trim(), 300);
+  const facilitySearch = useApiQuery('facilities.list', { query: { q: facilityNeedle, limit: 51 }, enabled: facilityNeedle !== '' });
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<{ text: Localized; requestId?: string | undefined } | undefined>();
   const [showSummary, setShowSummary] = useState(false);
@@ -196,36 +201,25 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
     return Array.from({ length: high - low + 1 }, (_, i) => high - i);
   }, [currentFy, template?.fiscalYear]);
 
-  const healthCenters = useMemo<HealthCenter[]>(() => {
-    if (facilities.state !== 'ok') return [];
-    const map = new Map<string, HealthCenter>();
-    for (const f of facilities.data.items) {
-      const hc = map.get(f.healthCenterId) ?? { id: f.healthCenterId, name: f.healthCenterName, facilities: 0 };
-      hc.facilities++;
-      map.set(f.healthCenterId, hc);
-    }
-    return [...map.values()].sort((a, b) => a.name.localeCompare(b.name, 'ja'));
-  }, [facilities]);
+  const healthCenters = useMemo<HealthCenter[]>(
+    () =>
+      healthCenterList.state === 'ok'
+        ? healthCenterList.data.items
+            .map((h) => ({ id: h.id, name: h.name, medicalAreaName: h.medicalAreaName }))
+            .sort((a, b) => a.name.localeCompare(b.name, 'ja'))
+        : [],
+    [healthCenterList],
+  );
 
-  const estimate = useMemo(() => {
-    if (facilities.state !== 'ok') return undefined;
-    const items = facilities.data.items;
-    if (state.targetKind === 'all') return items.length;
-    if (state.targetKind === 'facility_kinds') return items.filter((f) => state.kinds.includes(f.kind)).length;
-    if (state.targetKind === 'facilities') return state.facilityIds.length;
-    return items.filter((f) => state.healthCenters.includes(f.healthCenterId)).length;
-  }, [facilities, state.targetKind, state.kinds, state.healthCenters, state.facilityIds]);
+  // Counted here only when the form knows it; the server answers the exact number once the survey is created.
+  const estimate = state.targetKind === 'facilities' ? state.facilityIds.length : undefined;
 
-  /** Up to 50 matches for the search, with the already chosen facilities always listed first. */
-  const facilityMatches = useMemo(() => {
-    if (facilities.state !== 'ok') return [];
-    const q = facilityQuery.trim();
-    const chosen = facilities.data.items.filter((f) => state.facilityIds.includes(f.id));
-    const found = q
-      ? facilities.data.items.filter((f) => !state.facilityIds.includes(f.id) && (f.name.includes(q) || f.medicalInstitutionCode.includes(q))).slice(0, 50)
-      : [];
-    return [...chosen, ...found];
-  }, [facilities, facilityQuery, state.facilityIds]);
+  /** Up to 50 matches for the search (name prefix or 医療機関コード), with the already chosen facilities listed first. */
+  const found = facilityNeedle && facilitySearch.data ? facilitySearch.data.items : [];
+  const facilityMatches = [
+    ...state.facilityIds.map((id) => chosenFacilities.get(id)).filter((f): f is Facility => f !== undefined),
+    ...found.slice(0, 50).filter((f) => !state.facilityIds.includes(f.id)),
+  ];
 
   const update = (patch: Partial<FormState>, clears: FieldKey[]) => {
     setState((s) => ({ ...s, ...patch }));
@@ -506,9 +500,9 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
             {kind === 'health_centers' && state.targetKind === 'health_centers' ? (
               <fieldset className="sub-choices">
                 <legend>{t(M.targetHcLegend)}</legend>
-                {facilities.state === 'loading' ? <Loading /> : null}
-                {facilities.state === 'error' ? <LoadError error={facilities.error} /> : null}
-                {facilities.state === 'error' ? <p className="hint">{t(M.facilitiesLoadFailed)}</p> : null}
+                {healthCenterList.state === 'loading' ? <Loading /> : null}
+                {healthCenterList.state === 'error' ? <LoadError error={healthCenterList.error} /> : null}
+                {healthCenterList.state === 'error' ? <p className="hint">{t(M.facilitiesLoadFailed)}</p> : null}
                 {healthCenters.map((hc) => (
                   <label key={hc.id} className="choice-line">
                     <input
@@ -517,7 +511,7 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
                       onChange={(e) => update({ healthCenters: toggle(state.healthCenters, hc.id, e.target.checked) }, ['target'])}
                     />
                     <span>
-                      {hc.name} <span className="muted">（{t(M.hcFacilities(hc.facilities))}）</span>
+                      {hc.name} <span className="muted">（{hc.medicalAreaName}）</span>
                     </span>
                   </label>
                 ))}
@@ -528,15 +522,35 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
                 <legend>{t(M.targetFacilitiesLegend)}</legend>
                 <div className="field">
                   <label htmlFor="nc-facility-search">{t(M.targetFacilitySearch)}</label>
-                  <input id="nc-facility-search" type="search" value={facilityQuery} onChange={(e) => setFacilityQuery(e.target.value)} />
+                  <input
+                    id="nc-facility-search"
+                    type="search"
+                    value={facilityQuery}
+                    autoComplete="off"
+                    aria-describedby="nc-facility-search-hint"
+                    onChange={(e) => setFacilityQuery(e.target.value)}
+                  />
+                  <p id="nc-facility-search-hint" className="hint" aria-live="polite">
+                    {!facilityNeedle
+                      ? t(M.facilityPickerHint)
+                      : facilitySearch.isFetching
+                        ? t(M.loadingMore)
+                        : found.length === 0
+                          ? t(M.facilityPickerNone)
+                          : found.length > 50
+                            ? t(M.facilityPickerMore)
+                            : null}
+                  </p>
                 </div>
-                {facilities.state === 'loading' ? <Loading /> : null}
                 {facilityMatches.map((f) => (
                   <label key={f.id} className="choice-line">
                     <input
                       type="checkbox"
                       checked={state.facilityIds.includes(f.id)}
-                      onChange={(e) => update({ facilityIds: toggle(state.facilityIds, f.id, e.target.checked) }, ['target'])}
+                      onChange={(e) => {
+                        if (e.target.checked) setChosenFacilities((m) => new Map(m).set(f.id, f));
+                        update({ facilityIds: toggle(state.facilityIds, f.id, e.target.checked) }, ['target']);
+                      }}
                     />
                     <span>
                       {f.name} <span className="muted">（{f.healthCenterName}）</span>
