@@ -5,6 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { CognitoAuthFlows } from '../../packages/local/src/cognito/auth-flows.ts';
 import type { RunningStackInfo } from '../support/stack-info.ts';
+import { exportBench } from './export-bench.ts';
 
 /**
  * `npm run bench`: measures, never asserts. Lambda bundle sizes (as CDK bundles them), local stack
@@ -112,6 +113,7 @@ async function api() {
     });
     await measure('GET campaign progress (120 facilities)', 100, () => get('/api/campaigns/r6-facility/progress', pref));
     await importBench(info.url, pref);
+    await exportBench(info, pref);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
