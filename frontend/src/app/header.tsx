@@ -10,12 +10,17 @@ interface NavLink {
   text: Localized;
   /** Paths under this section (its detail pages). */
   prefix?: string;
+  /** Paths of this section that lie under another section's prefix (a survey's dashboard under 調査). */
+  match?: (path: string) => boolean;
 }
+
+const isDashboard = (path: string) => /^\/campaigns\/[^/]+\/dashboard$/.test(path);
 
 /** The sections of the prefecture administrator, of a 保健所 and of a facility administrator. */
 function navLinks(role: Role): NavLink[] {
   if (role === 'pref_admin') {
     return [
+      { to: paths.latestDashboard(), text: M.navDashboard, match: isDashboard },
       { to: paths.home(), text: M.navCampaigns, prefix: '/campaigns/' },
       { to: paths.facilities(), text: M.navFacilities, prefix: '/facilities/' },
       { to: paths.vendors(), text: M.navVendors },
@@ -27,6 +32,7 @@ function navLinks(role: Role): NavLink[] {
   }
   if (role === 'inspector') {
     return [
+      { to: paths.latestDashboard(), text: M.navDashboard, match: isDashboard },
       { to: paths.home(), text: M.navCampaigns, prefix: '/campaigns/' },
       { to: paths.inspections(), text: M.navInspections, prefix: '/facilities/' },
     ];
@@ -49,7 +55,8 @@ function MainNav({ links }: { links: NavLink[] }) {
       <ul>
         {links.map((l) => {
           const here = path === l.to || (l.to === paths.home() && path === paths.campaigns());
-          const inside = !here && l.prefix !== undefined && path.startsWith(l.prefix);
+          const claimed = links.some((o) => o !== l && o.match?.(path));
+          const inside = !here && (l.match?.(path) || (!claimed && l.prefix !== undefined && path.startsWith(l.prefix)));
           return (
             <li key={l.to}>
               <Link to={l.to} aria-current={here ? 'page' : inside ? 'true' : undefined} className={here || inside ? 'active' : undefined}>

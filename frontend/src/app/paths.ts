@@ -3,6 +3,9 @@ export const paths = {
   home: () => '/',
   campaigns: () => '/campaigns',
   progress: (campaignId: string) => `/campaigns/${encodeURIComponent(campaignId)}/progress`,
+  dashboard: (campaignId: string) => `/campaigns/${encodeURIComponent(campaignId)}/dashboard`,
+  /** Opens the dashboard of the latest open survey. */
+  latestDashboard: () => '/dashboard',
   response: (campaignId: string, facilityId: string) => `/campaigns/${encodeURIComponent(campaignId)}/facilities/${encodeURIComponent(facilityId)}`,
   templates: () => '/templates',
   template: (templateId: string) => `/templates/${encodeURIComponent(templateId)}`,

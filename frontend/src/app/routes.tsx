@@ -27,6 +27,8 @@ const ProgressPage = page(() => import('../features/progress/progress-page.tsx')
 const TemplatePage = page(() => import('../features/templates/template-page.tsx').then((m) => m.TemplatePage));
 const InspectionsPage = page(() => import('../features/inspections/inspections-page.tsx').then((m) => m.InspectionsPage));
 const TemplatesPage = page(() => import('../features/templates/templates-page.tsx').then((m) => m.TemplatesPage));
+const DashboardPage = page(() => import('../features/dashboard/dashboard-page.tsx').then((m) => m.DashboardPage));
+const LatestDashboard = page(() => import('../features/dashboard/latest-dashboard.tsx').then((m) => m.LatestDashboard));
 
 function RoleHome() {
   const { me } = useAuth();
@@ -72,6 +74,11 @@ function ProgressRoute() {
   return <ProgressPage key={campaignId} campaignId={campaignId} />;
 }
 
+function DashboardRoute() {
+  const { campaignId = '' } = useParams();
+  return <DashboardPage key={campaignId} campaignId={campaignId} />;
+}
+
 function ResponseRoute() {
   const { campaignId = '', facilityId = '' } = useParams();
   return <ChecklistPage key={`${campaignId}/${facilityId}`} campaignId={campaignId} facilityId={facilityId} />;
@@ -99,6 +106,8 @@ export function AppRoutes() {
         {prefAdmin ? <Route caseSensitive path={paths.templates()} element={<TemplatesPage />} /> : null}
         {prefAdmin ? <Route caseSensitive path="/templates/:templateId" element={<TemplateRoute />} /> : null}
         <Route caseSensitive path="/campaigns/:campaignId/progress" element={<ProgressRoute />} />
+        {planner ? <Route caseSensitive path="/campaigns/:campaignId/dashboard" element={<DashboardRoute />} /> : null}
+        {planner ? <Route caseSensitive path={paths.latestDashboard()} element={<LatestDashboard />} /> : null}
         <Route caseSensitive path="/campaigns/:campaignId/facilities/:facilityId" element={<ResponseRoute />} />
         <Route caseSensitive path="*" element={<NotFound />} />
       </Routes>

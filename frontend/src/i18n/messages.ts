@@ -355,6 +355,7 @@ export const M = {
   noRows: { ja: '条件に合う医療機関はありません。', en: 'No facility matches.' },
   // Paged tables (server-side filters, sort and search)
   filterMedicalArea: { ja: '二次医療圏で絞り込む', en: 'Filter by medical area' },
+  filterSizeBand: { ja: '規模 (病床数) で絞り込む', en: 'Filter by size (beds)' },
   filterScoreBand: { ja: '対策実施率の区分', en: 'Readiness band' },
   filterOverdue: { ja: '目標日を過ぎた「いいえ」がある施設のみ', en: 'Only facilities with a passed target date' },
   rowSearch: { ja: '医療機関名 (前方一致)・医療機関コードで検索', en: 'Search by name (prefix) or facility code' },
@@ -400,6 +401,9 @@ export const M = {
   // Navigation (prefecture)
   navLabel: { ja: 'メインメニュー', en: 'Main menu' },
   navCampaigns: { ja: '調査', en: 'Surveys' },
+  navDashboard: { ja: 'ダッシュボード', en: 'Dashboard' }, // stable (ja)
+  viewDashboard: { ja: 'ダッシュボード', en: 'Dashboard' },
+  viewDashboardLong: { ja: 'ダッシュボード (集計・グラフ) を見る', en: 'Open the dashboard (totals and charts)' },
   navTemplates: { ja: '様式 (チェックリストの版)', en: 'Checklist versions' },
 
   // Templates

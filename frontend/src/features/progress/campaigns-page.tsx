@@ -57,6 +57,9 @@ export function CampaignsPage() {
                 <th scope="col">{t(M.fiscalYear)}</th>
                 <th scope="col">{t(M.opensOn)}</th>
                 <th scope="col">{t(M.deadline)}</th>
+                <th scope="col">
+                  <span className="sr-only">{t(M.viewDashboard)}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -78,6 +81,11 @@ export function CampaignsPage() {
                             {t(M.round(d.round))} {formatDate(d.date, lang)}
                           </span>
                         ))}
+                    </td>
+                    <td>
+                      <Link to={paths.dashboard(c.id)} data-testid={`campaign-dashboard-${c.id}`} aria-label={`${t(c.title)} — ${t(M.viewDashboard)}`}>
+                        {t(M.viewDashboard)}
+                      </Link>
                     </td>
                   </tr>
                 ))}

@@ -8,6 +8,7 @@ import {
   type ResponseStatus,
   SCORE_BANDS,
 } from '@mcr/contract';
+import { SIZE_BAND_LABELS, SIZE_BANDS, type SizeBand } from '@mcr/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import { Page } from '../../app/page.tsx';
@@ -37,6 +38,7 @@ interface Filters {
   healthCenterId: string;
   medicalArea: string;
   kind: FacilityKind | '';
+  sizeBand: SizeBand | '';
   scoreBand: ScoreBand | '';
   overdue: boolean;
   q: string;
@@ -54,6 +56,7 @@ export function readFilters(search: string): Filters {
     healthCenterId: p.get('healthCenterId') ?? '',
     medicalArea: p.get('medicalArea') ?? '',
     kind: oneOf(FACILITY_KINDS, p.get('kind')),
+    sizeBand: oneOf(SIZE_BANDS, p.get('sizeBand')),
     scoreBand: oneOf(SCORE_BANDS, p.get('scoreBand')),
     overdue: p.get('overdue') === 'true',
     q: p.get('q') ?? '',
@@ -68,6 +71,7 @@ function toSearch(f: Filters): string {
   if (f.healthCenterId) p.set('healthCenterId', f.healthCenterId);
   if (f.medicalArea) p.set('medicalArea', f.medicalArea);
   if (f.kind) p.set('kind', f.kind);
+  if (f.sizeBand) p.set('sizeBand', f.sizeBand);
   if (f.scoreBand) p.set('scoreBand', f.scoreBand);
   if (f.overdue) p.set('overdue', 'true');
   if (f.q) p.set('q', f.q);
@@ -163,6 +167,7 @@ function ProgressTable({ data }: { data: CampaignProgress }) {
       healthCenterId: filters.healthCenterId || undefined,
       medicalArea: filters.medicalArea || undefined,
       kind: filters.kind || undefined,
+      sizeBand: filters.sizeBand || undefined,
       scoreBand: filters.scoreBand || undefined,
       overdue: filters.overdue ? 'true' : undefined,
       q: filters.q || undefined,
@@ -177,7 +182,8 @@ function ProgressTable({ data }: { data: CampaignProgress }) {
     else update({ sort: column, dir: column === 'updated' ? 'desc' : 'asc' });
   };
   // What the counters already know: the whole campaign, or one status.
-  const onlyStatus = !filters.healthCenterId && !filters.medicalArea && !filters.kind && !filters.scoreBand && !filters.overdue && !filters.q;
+  const onlyStatus =
+    !filters.healthCenterId && !filters.medicalArea && !filters.kind && !filters.sizeBand && !filters.scoreBand && !filters.overdue && !filters.q;
   const known = rows.pages[0]?.total ?? (onlyStatus ? (filters.status ? data.totals.byStatus[filters.status] : data.totals.facilities) : undefined);
   const filtered = Object.entries(filters).some(([k, v]) => k !== 'sort' && k !== 'dir' && v !== '' && v !== false);
 
@@ -239,6 +245,17 @@ function ProgressTable({ data }: { data: CampaignProgress }) {
             {FACILITY_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(FACILITY_KIND_LABELS[k])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-size">{t(M.filterSizeBand)}</label>
+          <select id="filter-size" value={filters.sizeBand} onChange={(e) => update({ sizeBand: e.target.value as Filters['sizeBand'] })}>
+            <option value="">{t(M.filterAll)}</option>
+            {SIZE_BANDS.map((b) => (
+              <option key={b} value={b}>
+                {t(SIZE_BAND_LABELS[b])}
               </option>
             ))}
           </select>
@@ -358,6 +375,11 @@ export function ProgressPage({ campaignId }: { campaignId: string }) {
   return (
     <Page
       title={`${t(campaign.title)} — ${t(M.progressTitle)}`}
+      actions={
+        <Link to={paths.dashboard(campaignId)} className="button secondary" data-testid="progress-dashboard-link">
+          {t(M.viewDashboardLong)}
+        </Link>
+      }
       lead={
         <>
           {formatFiscalYear(campaign.fiscalYear, lang)} ・ <DeadlineSummary campaign={campaign} />

@@ -1,0 +1,34 @@
+import { todayInJapan } from '@mcr/domain';
+import { useEffect } from 'react';
+import { Page } from '../../app/page.tsx';
+import { paths } from '../../app/paths.ts';
+import { navigate } from '../../app/router.tsx';
+import { LoadError, Loading } from '../../components/feedback.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
+import { D } from './dashboard-messages.ts';
+
+/** The survey the header's ダッシュボード opens: the latest one already open, else the latest one. */
+export function latestCampaignId(items: { id: string; opensOn: string }[], today: string = todayInJapan()): string | undefined {
+  const newest = [...items].sort((a, b) => b.opensOn.localeCompare(a.opensOn));
+  return (newest.find((c) => c.opensOn <= today) ?? newest[0])?.id;
+}
+
+/** `/dashboard`: moves on to the latest open survey's dashboard (the address stays out of the history). */
+export function LatestDashboard() {
+  const { t } = useI18n();
+  const [campaigns, reload] = asLoaded(useApiQuery('campaigns.list'));
+  const target = campaigns.state === 'ok' ? latestCampaignId(campaigns.data.items) : undefined;
+  useEffect(() => {
+    if (target) navigate(paths.dashboard(target), { replace: true });
+  }, [target]);
+  if (campaigns.state === 'error') return <LoadError error={campaigns.error} onRetry={reload} />;
+  if (campaigns.state === 'ok' && !target) {
+    return (
+      <Page title={t(D.title)}>
+        <p className="card empty">{t(D.noCampaign)}</p>
+      </Page>
+    );
+  }
+  return <Loading />;
+}
