@@ -407,12 +407,21 @@ describe('GET /api/audit (paged across months)', () => {
     const at = seen.map((e) => e.at);
     expect(at).toEqual([...at].sort().reverse());
     expect(seen.filter((e) => e.target.startsWith(marker)).map((e) => e.target)).toEqual([`${marker}/1`, `${marker}/0`]);
-    const filtered = await api<AuditLogResponse>('GET', `/api/audit?from=${from}&target=${marker}&action=test.paging&limit=1`, { as: USERS.pref36 });
-    expect(filtered.body.items.map((e) => e.target)).toEqual([`${marker}/1`]);
-    const next = await api<AuditLogResponse>('GET', `/api/audit?from=${from}&target=${marker}&action=test.paging&limit=1&cursor=${filtered.body.nextCursor}`, {
-      as: USERS.pref36,
-    });
-    expect(next.body.items.map((e) => e.target)).toEqual([`${marker}/0`]);
+    // With sparse filters a page may come back short (bounded reads) with a cursor: follow it.
+    const filteredPages: string[][] = [];
+    let next: string | null = null;
+    do {
+      const res: { status: number; body: AuditLogResponse } = await api<AuditLogResponse>(
+        'GET',
+        `/api/audit?from=${from}&target=${marker}&action=test.paging&limit=1${next ? `&cursor=${next}` : ''}`,
+        { as: USERS.pref36 },
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(1);
+      if (res.body.items.length) filteredPages.push(res.body.items.map((e) => e.target));
+      next = res.body.nextCursor;
+    } while (next && filteredPages.length < 10);
+    expect(filteredPages).toEqual([[`${marker}/1`], [`${marker}/0`]]);
     const bad = await api<ErrorBody>('GET', `/api/audit?limit=501`, { as: USERS.pref36 });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields?.map((x) => x.field)).toContain('query.limit');
