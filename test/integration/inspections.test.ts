@@ -4,6 +4,7 @@ import { getBuiltInTemplate, type Template, todayInJapan } from '@mcr/domain';
 import { describe, expect, it } from 'vitest';
 import { tokushima } from '../../packages/local/src/seed/demo-data.ts';
 import { api, USERS } from '../support/api.ts';
+import { createCampaign } from '../support/campaigns.ts';
 import { stackInfo } from '../support/stack-info.ts';
 import { asChanges, completeAnswers } from '../support/templates.ts';
 
@@ -278,16 +279,13 @@ describe('readiness against the plan', () => {
 
   it('a facility whose newest checklist is complete, with no target date passed, is ready', async () => {
     // The prefecture distributes the R7 form of 令和8年度 to the hospital; the hospital answers every item with はい.
-    const campaign = await api<{ campaign: { id: string } }>('POST', '/api/campaigns', {
-      as: USERS.pref36,
-      body: {
-        templateId: 'mhlw-facility-r7',
-        title: { ja: '令和8年度 チェックリスト (立入検査テスト)' },
-        fiscalYear: 2026,
-        opensOn: '2026-06-01',
-        deadline: '2027-03-31',
-        target: { kind: 'facilities', ids: ['f001'] },
-      },
+    const campaign = await createCampaign(USERS.pref36, {
+      templateId: 'mhlw-facility-r7',
+      title: { ja: '令和8年度 チェックリスト (立入検査テスト)' },
+      fiscalYear: 2026,
+      opensOn: '2026-06-01',
+      deadline: '2027-03-31',
+      target: { kind: 'facilities', ids: ['f001'] },
     });
     expect(campaign.status, JSON.stringify(campaign.body)).toBe(201);
     const campaignId = campaign.body.campaign.id;

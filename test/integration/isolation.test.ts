@@ -2,8 +2,10 @@ import { type RouteId, routeList } from '@mcr/contract';
 import { getBuiltInTemplate, type Template } from '@mcr/domain';
 import { describe, expect, it } from 'vitest';
 import { kagawa, tokushima } from '../../packages/local/src/seed/demo-data.ts';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { api, USERS } from '../support/api.ts';
-import { createRowsCampaign, syntheticRow } from '../support/rows.ts';
+import { createCampaign } from '../support/campaigns.ts';
+import { createRowsCampaign, syntheticRow, testDb } from '../support/rows.ts';
 import { asChanges, completeAnswers, nextVersionFile } from '../support/templates.ts';
 
 /**
@@ -81,6 +83,8 @@ const importRow = (code: string) => ({
 const stamp = Date.now();
 let invitedMember = '';
 let exportJob = '';
+let failedCampaign = '';
+let ownCampaign = '';
 const reviewPath = (action: string) => `${responsePath(hospital.id)}/${action}`;
 const resubmit = async () => {
   const v = await currentVersion(USERS.hospitalAdmin36, responsePath(hospital.id));
@@ -233,9 +237,77 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
   },
   'campaigns.create': {
     positive: { as: USERS.pref36, method: 'POST', path: '/api/campaigns', body: campaignBody(['f002']) },
+    // 202: the campaign is written as being created; the job writes the one response.
+    expectPositive: (b) => expect(b).toMatchObject({ facilities: 1, campaign: { creation: { total: 1 } } }),
     // Tenant 37 cannot name tenant 36's facilities: none of them exists in its own partition.
     crossTenant: { as: USERS.pref37, method: 'POST', path: '/api/campaigns', body: campaignBody(['f002']), refused: [400] },
     crossOrg: { as: USERS.hospitalAdmin36, method: 'POST', path: '/api/campaigns', body: campaignBody(['f001']) },
+  },
+  'campaigns.get': {
+    // A campaign only tenant 36 has (both demo tenants have an `r6-facility` of their own).
+    prepare: async () => {
+      const created = await createCampaign(USERS.pref36, campaignBody(['f004']));
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      ownCampaign = created.body.campaign.id;
+    },
+    positive: {
+      as: USERS.pref36,
+      get path() {
+        return `/api/campaigns/${ownCampaign}`;
+      },
+    },
+    expectPositive: (b) => expect(b).toMatchObject({ id: ownCampaign, creation: { status: 'done', processed: 1, total: 1 } }),
+    crossTenant: {
+      as: USERS.pref37,
+      get path() {
+        return `/api/campaigns/${ownCampaign}`;
+      },
+    },
+    crossOrg: {
+      as: USERS.hospitalAdmin36,
+      get path() {
+        return `/api/campaigns/${ownCampaign}`;
+      },
+    },
+  },
+  'campaigns.retryCreation': {
+    // A creation whose worker died: created through the API, then marked failed as a crashed job leaves it.
+    prepare: async () => {
+      const created = await createCampaign(USERS.pref36, campaignBody(['f003']));
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      failedCampaign = created.body.campaign.id;
+      await testDb().doc.send(
+        new UpdateCommand({
+          TableName: testDb().tableName,
+          Key: { PK: `T#36#CAMP#${failedCampaign}`, SK: 'META' },
+          UpdateExpression: 'SET creation.#s = :failed, creation.#p = :zero',
+          ExpressionAttributeNames: { '#s': 'status', '#p': 'processed' },
+          ExpressionAttributeValues: { ':failed': 'failed', ':zero': 0 },
+        }),
+      );
+    },
+    positive: {
+      as: USERS.pref36,
+      method: 'POST',
+      get path() {
+        return `/api/campaigns/${failedCampaign}/creation/retry`;
+      },
+    },
+    expectPositive: (b) => expect(b).toMatchObject({ id: failedCampaign, creation: { total: 1 } }),
+    crossTenant: {
+      as: USERS.pref37,
+      method: 'POST',
+      get path() {
+        return `/api/campaigns/${failedCampaign}/creation/retry`;
+      },
+    },
+    crossOrg: {
+      as: USERS.inspector36,
+      method: 'POST',
+      get path() {
+        return `/api/campaigns/${failedCampaign}/creation/retry`;
+      },
+    },
   },
   'templates.upload': {
     positive: { as: USERS.pref36, method: 'POST', path: '/api/templates', body: async () => uploadBody(UPLOADED_36) },

@@ -1,8 +1,9 @@
-import type { CreateCampaignResponse, ErrorBody, ListTemplatesResponse, ResponseView, TemplateSummary, TemplateView } from '@mcr/contract';
+import type { ErrorBody, ListTemplatesResponse, ResponseView, TemplateSummary, TemplateView } from '@mcr/contract';
 import { getBuiltInTemplate, type Template } from '@mcr/domain';
 import { describe, expect, it } from 'vitest';
 import { tokushima } from '../../packages/local/src/seed/demo-data.ts';
 import { api, USERS } from '../support/api.ts';
+import { createCampaign } from '../support/campaigns.ts';
 import { asChanges, completeAnswers, nextVersionFile } from '../support/templates.ts';
 
 const T36 = tokushima();
@@ -108,16 +109,13 @@ describe('R6 answered and submitted, then carried forward into R7', () => {
     db.doc.destroy();
 
     // Act
-    const res = await api<CreateCampaignResponse>('POST', '/api/campaigns', {
-      as: USERS.pref36,
-      body: {
-        templateId: 'mhlw-facility-r7',
-        title: { ja: '令和7年度 チェックリスト' },
-        fiscalYear: 2025,
-        opensOn: '2025-06-01',
-        deadline: '2026-03-31',
-        target: { kind: 'facilities', ids: [hospital.id] },
-      },
+    const res = await createCampaign(USERS.pref36, {
+      templateId: 'mhlw-facility-r7',
+      title: { ja: '令和7年度 チェックリスト' },
+      fiscalYear: 2025,
+      opensOn: '2025-06-01',
+      deadline: '2026-03-31',
+      target: { kind: 'facilities', ids: [hospital.id] },
     });
 
     // Assess
@@ -166,16 +164,13 @@ describe('submitting a round', () => {
 
   it('refuses an incomplete round with 400 INCOMPLETE naming each missing cell, then accepts the complete one and locks it', async () => {
     // A fresh R7 campaign for the director's clinic, so this test does not depend on others.
-    const created = await api<CreateCampaignResponse>('POST', '/api/campaigns', {
-      as: USERS.pref36,
-      body: {
-        templateId: 'mhlw-facility-r7',
-        title: { ja: '提出テスト' },
-        fiscalYear: 2025,
-        opensOn: '2025-06-01',
-        deadline: '2026-03-31',
-        target: { kind: 'facilities', ids: [clinic.id] },
-      },
+    const created = await createCampaign(USERS.pref36, {
+      templateId: 'mhlw-facility-r7',
+      title: { ja: '提出テスト' },
+      fiscalYear: 2025,
+      opensOn: '2025-06-01',
+      deadline: '2026-03-31',
+      target: { kind: 'facilities', ids: [clinic.id] },
     });
     path = `/api/campaigns/${created.body.campaign.id}/facilities/${clinic.id}/response`;
     const empty = await api<ResponseView>('GET', path, { as: director });

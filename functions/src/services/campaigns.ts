@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { CampaignTarget, CreateCampaignBody, CreateCampaignResponse, FieldError } from '@mcr/contract';
-import type { Actor, CampaignRecord, FacilityRecord, InitialResponse, Repositories } from '@mcr/data';
+import type { Campaign, CampaignTarget, CreateCampaignBody, CreateCampaignResponse, FieldError } from '@mcr/contract';
+import type { Actor, CampaignCreation, CampaignRecord, FacilityRecord, InitialResponse, Repositories } from '@mcr/data';
 import { type Answers, carryForward } from '@mcr/domain';
-import { ValidationError } from '../pipeline/errors.ts';
+import type { Identity } from '../pipeline/auth.ts';
+import { HttpError, ValidationError } from '../pipeline/errors.ts';
+import { enqueueJob, JOB_STALE_MS, JobFailure, type JobRunner } from './jobs.ts';
 import { toCampaign, toEvaluation } from './response-view.ts';
 import { resolveTemplate } from './templates.ts';
 
@@ -19,16 +21,30 @@ function inTarget(target: CampaignTarget, f: FacilityRecord): boolean {
   }
 }
 
+/** Facilities per chunk of the creating job: one progress update per chunk. */
+export const CREATE_CHUNK = 500;
+export const CAMPAIGN_CREATE_JOB = 'campaign.create';
+
+export interface CampaignCreateInput {
+  campaignId: string;
+}
+export interface CampaignCreateResult {
+  campaignId: string;
+  facilities: number;
+  carriedForward: number;
+}
+
 /**
- * Each facility's last answers on the previous version of the template: from the newest campaign on that
- * version in which the facility answered anything.
+ * The last answers of some facilities on the previous version of the template: from the newest campaign on
+ * that version in which the facility answered anything (campaigns newest first).
  */
-async function lastAnswersOn(repos: Repositories, previousTemplateId: string): Promise<Map<string, Answers>> {
-  const campaigns = (await repos.campaigns.list()).filter((c) => c.templateId === previousTemplateId).sort((a, b) => b.opensOn.localeCompare(a.opensOn));
+async function lastAnswersOf(repos: Repositories, previousCampaigns: readonly CampaignRecord[], facilityIds: readonly string[]): Promise<Map<string, Answers>> {
   const last = new Map<string, Answers>();
-  for (const c of campaigns) {
-    for (const r of await repos.responses.listOfCampaign(c.id)) {
-      if (!last.has(r.facilityId) && Object.keys(r.answers).length > 0) last.set(r.facilityId, r.answers);
+  for (const c of previousCampaigns) {
+    const open = facilityIds.filter((id) => !last.has(id));
+    if (open.length === 0) break;
+    for (const r of await repos.responses.getMany(c.id, open)) {
+      if (Object.keys(r.answers ?? {}).length > 0) last.set(r.facilityId, r.answers);
     }
   }
   return last;
@@ -36,8 +52,30 @@ async function lastAnswersOn(repos: Repositories, previousTemplateId: string): P
 
 const field = (name: string, code: string, ja: string, en: string): FieldError => ({ field: `body.${name}`, code, message: { ja, en } });
 
-/** Distributes a template version to the chosen facilities, starting each with its carried-forward answers. */
-export async function createCampaign(repos: Repositories, body: CreateCampaignBody, actor: Actor): Promise<CreateCampaignResponse> {
+/** The campaign as the API shows it; a creation that stopped reporting is shown as failed. */
+export function campaignView(c: CampaignRecord, now = Date.now()): Campaign {
+  const view = toCampaign(c);
+  if (!c.creation) return view;
+  const { jobId: _jobId, error, ...creation } = c.creation;
+  const stalled = creation.status === 'creating' && now - Date.parse(creation.updatedAt) > JOB_STALE_MS;
+  return {
+    ...view,
+    creation: {
+      ...creation,
+      ...(stalled ? { status: 'failed' as const } : {}),
+      ...(error ? { error: error.message } : stalled ? { error: STALLED } : {}),
+    },
+  };
+}
+
+const STALLED = { ja: '作成が途中で止まりました。再開してください。', en: 'Creation stopped before it finished. Please resume it.' };
+
+/**
+ * Distributes a template version to the chosen facilities. The request checks the body, freezes the matching
+ * facilities and writes the campaign in state `creating` (with its audit entry); a background job writes one
+ * response per facility (carrying last year's answers forward) and opens the campaign (202).
+ */
+export async function createCampaign(repos: Repositories, identity: Identity, body: CreateCampaignBody, actor: Actor): Promise<CreateCampaignResponse> {
   const resolved = await resolveTemplate(repos, body.templateId).catch(() => undefined);
   if (!resolved) throw new ValidationError([field('templateId', 'unknown_template', 'この様式は登録されていません', 'No such template')]);
   const { template } = resolved;
@@ -56,20 +94,10 @@ export async function createCampaign(repos: Repositories, body: CreateCampaignBo
   }
   const facilities = (await repos.facilities.list()).filter((f) => inTarget(body.target, f));
   if (facilities.length === 0) throw new ValidationError([field('target', 'no_facilities', '対象の医療機関がありません', 'No facility matches the target')]);
-
-  const [withContract, previous] = await Promise.all([
-    repos.contracts.facilitiesWithAnyContract(),
-    template.previousId ? Promise.all([resolveTemplate(repos, template.previousId), lastAnswersOn(repos, template.previousId)]) : undefined,
-  ]);
-  let carried = 0;
-  const initial: InitialResponse[] = facilities.map((facility) => {
-    const before = previous?.[1].get(facility.id);
-    const answers = before && previous ? carryForward(previous[0].template, before, template) : {};
-    if (Object.keys(answers).length) carried++;
-    const context = { hasVendorContract: withContract.has(facility.id) };
-    return { facility, answers, context, evaluation: toEvaluation(template, answers, context.hasVendorContract) };
-  });
-  const record: CampaignRecord = {
+  const ids = facilities.map((f) => f.id).sort();
+  const jobId = randomUUID();
+  const now = new Date().toISOString();
+  const record: CampaignRecord & { creation: CampaignCreation } = {
     id: `fy${body.fiscalYear}-${randomUUID().slice(0, 8)}`,
     title: { ja: body.title.ja, en: body.title.en || body.title.ja },
     templateId: template.id,
@@ -77,8 +105,92 @@ export async function createCampaign(repos: Repositories, body: CreateCampaignBo
     opensOn: body.opensOn,
     deadline: body.deadline,
     roundDeadlines: body.roundDeadlines,
-    createdAt: new Date().toISOString(),
+    createdAt: now,
+    creation: { status: 'creating', jobId, processed: 0, total: ids.length, carriedForward: 0, updatedAt: now },
   };
-  await repos.campaigns.create(record, initial, actor);
-  return { campaign: toCampaign(record), facilities: initial.length, carriedForward: carried };
+  await repos.campaigns.begin(record, ids, actor);
+  await startCreationJob(repos, identity, record.id, jobId, ids.length);
+  return { campaign: campaignView(record), facilities: ids.length, carriedForward: 0 };
 }
+
+async function startCreationJob(repos: Repositories, identity: Identity, campaignId: string, jobId: string, total: number) {
+  try {
+    await enqueueJob<CampaignCreateInput>(repos, identity, { id: jobId, kind: CAMPAIGN_CREATE_JOB, input: { campaignId }, total });
+  } catch (err) {
+    await repos.campaigns.failCreation(campaignId, jobId, {
+      code: 'dispatch_failed',
+      message: { ja: '作成を開始できませんでした', en: 'Creation could not be started' },
+    });
+    throw err;
+  }
+}
+
+/** Hands a failed (or stalled) creation to a new job, which goes on from the last chunk written. */
+export async function retryCampaignCreation(repos: Repositories, identity: Identity, campaignId: string): Promise<Campaign> {
+  const c = await repos.campaigns.require(campaignId);
+  const jobId = randomUUID();
+  if (!c.creation || !(await repos.campaigns.restartCreation(campaignId, jobId, new Date(Date.now() - JOB_STALE_MS).toISOString()))) {
+    throw new HttpError(409, 'LOCKED', {
+      ja: 'この調査は作成済みか、作成中です。再開できるのは作成に失敗した調査だけです。',
+      en: 'This campaign is created or still being created; only a failed creation can be resumed.',
+    });
+  }
+  await startCreationJob(repos, identity, campaignId, jobId, c.creation.total);
+  return campaignView(await repos.campaigns.require(campaignId));
+}
+
+/**
+ * The creating job: writes the responses of the frozen facility list in chunks of {@link CREATE_CHUNK}, each
+ * with its carried-forward answers, reports progress on the job and on the campaign after every chunk, and
+ * opens the campaign at the end. A repeated run starts after the last chunk reported; the responses are plain
+ * puts of the same items, so writing a chunk twice changes nothing. A failure is recorded on the campaign.
+ */
+export const runCampaignCreate: JobRunner<CampaignCreateInput, CampaignCreateResult> = async ({ job, repos, progress, log }) => {
+  const c = await repos.campaigns.get(job.input.campaignId);
+  if (!c?.creation) throw new JobFailure('campaign_missing', { ja: '調査が見つかりません', en: 'The campaign was not found' });
+  const { creation } = c;
+  if (creation.jobId !== job.id || creation.status !== 'creating') {
+    throw new JobFailure('superseded', { ja: 'この作成処理は無効になりました', en: 'This creation job is no longer current' });
+  }
+  try {
+    const ids = await repos.campaigns.targetIds(c.id);
+    const { template } = await resolveTemplate(repos, c.templateId);
+    const previous = template.previousId ? (await resolveTemplate(repos, template.previousId)).template : undefined;
+    const previousCampaigns = previous
+      ? (await repos.campaigns.list())
+          .filter((x) => x.templateId === previous.id && x.id !== c.id && (!x.creation || x.creation.status === 'done'))
+          .sort((a, b) => b.opensOn.localeCompare(a.opensOn))
+      : [];
+    const withContract = await repos.contracts.facilitiesWithAnyContract();
+    let carried = creation.carriedForward;
+    let written = creation.processed;
+    for (let from = creation.processed; from < ids.length; from += CREATE_CHUNK) {
+      const chunk = ids.slice(from, from + CREATE_CHUNK);
+      const [facilities, last] = await Promise.all([
+        repos.campaigns.facilitiesByIds(chunk),
+        previous ? lastAnswersOf(repos, previousCampaigns, chunk) : Promise.resolve(new Map<string, Answers>()),
+      ]);
+      const initial: InitialResponse[] = facilities.map((facility) => {
+        const before = last.get(facility.id);
+        const answers = before && previous ? carryForward(previous, before, template) : {};
+        if (Object.keys(answers).length) carried++;
+        const context = { hasVendorContract: withContract.has(facility.id) };
+        return { facility, answers, context, evaluation: toEvaluation(template, answers, context.hasVendorContract) };
+      });
+      await repos.campaigns.putResponses(c, initial);
+      written = from + chunk.length;
+      if (!(await repos.campaigns.creationProgress(c.id, job.id, written, carried))) {
+        throw new JobFailure('superseded', { ja: 'この作成処理は無効になりました', en: 'This creation job is no longer current' });
+      }
+      await progress(written, ids.length);
+    }
+    const total = ids.length;
+    await repos.campaigns.finishCreation(c.id, job.id, total, carried);
+    log.info('campaign created', { campaignId: c.id, facilities: total, carriedForward: carried });
+    return { result: { campaignId: c.id, facilities: total, carriedForward: carried }, progress: { processed: total, total } };
+  } catch (err) {
+    const failure = err instanceof JobFailure ? { code: err.code, message: err.text } : { code: 'failed', message: STALLED };
+    if (!(err instanceof JobFailure && err.code === 'superseded')) await repos.campaigns.failCreation(c.id, job.id, failure).catch(() => undefined);
+    throw err;
+  }
+};

@@ -92,16 +92,17 @@ export async function dispatchJob(invocation: JobInvocation): Promise<void> {
 
 /**
  * Writes a queued job for the caller and starts the worker. The tenant and the owner come from the verified
- * identity; `input` is whatever the runner of `kind` needs (already checked and scoped by the handler).
+ * identity; `input` is whatever the runner of `kind` needs (already checked and scoped by the handler). `id` is
+ * given by a caller whose own item names the job before it exists (a campaign being created).
  */
 export async function enqueueJob<Input>(
   repos: Repositories,
   identity: Identity,
-  job: { kind: string; input: Input; total: number },
+  job: { kind: string; input: Input; total: number; id?: string },
 ): Promise<JobRecord<Input>> {
   if (!identity.tenantId) throw new Error('a job needs a tenant');
   const record = await repos.jobs.create<Input>({
-    id: randomUUID(),
+    id: job.id ?? randomUUID(),
     kind: job.kind,
     input: job.input,
     progress: { processed: 0, total: job.total },

@@ -1,6 +1,25 @@
 import type { Campaign, Evaluation, FieldError, ResponseStatus, ResponseView, SaveAnswersBody } from '@mcr/contract';
-import { type CampaignRecord, EDITABLE_STATUSES, type FacilityRecord, type Repositories, type ResponseRecord, StateConflictError } from '@mcr/data';
-import { type Answers, applicableCells, cellKey, completeness, evaluationSummary, type Template, todayInJapan, validateAnswers } from '@mcr/domain';
+import {
+  type CampaignRecord,
+  EDITABLE_STATUSES,
+  type FacilityRecord,
+  MAX_NOTE_WRITES_PER_SAVE,
+  type Repositories,
+  type ResponseRecord,
+  StateConflictError,
+} from '@mcr/data';
+import {
+  type Answers,
+  applicableCells,
+  cellKey,
+  completeness,
+  evaluationSummary,
+  sameNotes,
+  splitNotes,
+  type Template,
+  todayInJapan,
+  validateAnswers,
+} from '@mcr/domain';
 import { HttpError, ValidationError } from '../pipeline/errors.ts';
 import { resolveTemplate } from './templates.ts';
 
@@ -28,8 +47,28 @@ export async function loadResponse(repos: Repositories, campaignId: string, faci
     repos.responses.require(campaignId, facilityId),
     repos.contracts.listOfFacility(facilityId),
   ]);
+  assertOpen(campaign);
   const { template } = await resolveTemplate(repos, campaign.templateId);
   return { facility, campaign, response, template, hasVendorContract: contracts.length > 0 };
+}
+
+/** A campaign whose responses are still being written (or whose creation failed) is not open to anyone yet. */
+export function assertOpen(campaign: CampaignRecord): void {
+  if (campaign.creation && campaign.creation.status !== 'done') {
+    throw new HttpError(409, 'NOT_READY', {
+      ja: 'この調査はまだ作成中です。作成が終わるまでお待ちください。',
+      en: 'This campaign is still being created. Please wait until it is ready.',
+    });
+  }
+}
+
+/** What the audit log keeps of a save: the changes, each note cut to its first 100 characters with its length. */
+export function auditedChanges(body: SaveAnswersBody): unknown {
+  return body.changes.map((c) => {
+    const note = c.answer?.note;
+    if (note === undefined || note.length <= 100 || !c.answer) return c;
+    return { ...c, answer: { ...c.answer, note: `${note.slice(0, 100)}…`, noteLength: note.length } };
+  });
 }
 
 export function buildResponseView(
@@ -94,6 +133,24 @@ export function applyChanges(
     else delete answers[key];
   });
   if (fields.length) throw new ValidationError(fields);
+
+  // Each cell whose notes change is one note item in the save's transaction (docs/data-model.md).
+  const before = splitNotes(response.answers).notes;
+  const after = splitNotes(answers).notes;
+  const touched = new Set(body.changes.map((c) => cellKey(c.itemId, c.deviceClass)));
+  const noteCells = [...touched].filter((k) => !sameNotes(before.get(k), after.get(k))).length;
+  if (noteCells > MAX_NOTE_WRITES_PER_SAVE) {
+    throw new ValidationError([
+      {
+        field: 'body.changes',
+        code: 'too_many_notes',
+        message: {
+          ja: `1回の保存で備考を変更できるのは ${MAX_NOTE_WRITES_PER_SAVE} 欄までです（${noteCells} 欄）。分けて保存してください。`,
+          en: `One save may change the notes of at most ${MAX_NOTE_WRITES_PER_SAVE} cells (${noteCells}). Save in smaller parts.`,
+        },
+      },
+    ]);
+  }
 
   const problems = validateAnswers(template, answers, { hasVendorContract }, { fiscalYear: campaign.fiscalYear, today: todayInJapan() });
   for (const p of problems) {

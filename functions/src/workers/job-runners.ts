@@ -1,3 +1,4 @@
+import { CAMPAIGN_CREATE_JOB, runCampaignCreate } from '../services/campaigns.ts';
 import { EXPORT_JOB_KINDS, runCampaignAnswersExport, runFacilityOfficialExport } from '../services/export/runners.ts';
 import type { JobRunner } from '../services/jobs.ts';
 
@@ -5,4 +6,5 @@ import type { JobRunner } from '../services/jobs.ts';
 export const JOB_RUNNERS: Readonly<Record<string, JobRunner<never, unknown>>> = {
   [EXPORT_JOB_KINDS['facility-official']]: runFacilityOfficialExport,
   [EXPORT_JOB_KINDS['campaign-answers']]: runCampaignAnswersExport,
+  [CAMPAIGN_CREATE_JOB]: runCampaignCreate as JobRunner<never, unknown>,
 };

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'ALREADY_EXISTS',
   'INCOMPLETE',
   'LOCKED',
+  /** The campaign is still being created (or its creation failed): not open yet. */
+  'NOT_READY',
   'ROUTE_NOT_FOUND',
   'METHOD_NOT_ALLOWED',
   'PAYLOAD_TOO_LARGE',

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { LocalizedText } from './common.ts';
 import { FACILITY_ROLES, type Role } from './roles.ts';
 import {
+  Campaign,
   CampaignIdParams,
   CampaignProgress,
   CampaignRowsQuery,
@@ -82,7 +83,7 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   query: Q;
   body: B;
   response: R;
-  successStatus: 200 | 201 | 204;
+  successStatus: 200 | 201 | 202 | 204;
 }
 
 const Empty = z.object({}).strict();
@@ -264,10 +265,36 @@ export const routes = {
     handler: 'campaigns/create',
     roles: ['pref_admin'],
     access: 'read-write',
-    summary: { ja: '調査の作成 (前年度の回答を引継ぎ)', en: 'Create a campaign (carrying last answers forward)' },
+    uses: ['jobs'],
+    summary: {
+      ja: '調査の作成 (前年度の回答を引継ぎ。回答の作成は非同期で、進捗は調査の取得で確認)',
+      en: 'Create a campaign (carrying last answers forward); responses are written by a background job, follow it on GET /api/campaigns/{campaignId}',
+    },
     body: CreateCampaignBody,
     response: CreateCampaignResponse,
-    successStatus: 201,
+    successStatus: 202,
+  }),
+  'campaigns.get': route({
+    method: 'GET',
+    path: '/api/campaigns/{campaignId}',
+    handler: 'campaigns/get',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read',
+    summary: { ja: '調査 (作成中は進捗を含む)', en: 'One campaign (with its creation progress)' },
+    params: CampaignIdParams,
+    response: Campaign,
+  }),
+  'campaigns.retryCreation': route({
+    method: 'POST',
+    path: '/api/campaigns/{campaignId}/creation/retry',
+    handler: 'campaigns/retry-creation',
+    roles: ['pref_admin'],
+    access: 'read-write',
+    uses: ['jobs'],
+    summary: { ja: '作成に失敗した調査の作成を再開', en: 'Resume creating a campaign whose creation failed' },
+    params: CampaignIdParams,
+    response: Campaign,
+    successStatus: 202,
   }),
   'templates.list': route({
     method: 'GET',

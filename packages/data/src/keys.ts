@@ -63,6 +63,23 @@ export const keys = {
     PK: `${t(s)}#CAMP#${campaignId}#FAC#${facilityId}`,
     SK: `ROUND#${round}#SUB#${at}`,
   }),
+  /** One facility's history and free text of one campaign: notes, submissions, reviews, comments. */
+  responseHistory: (s: TenantScope, campaignId: string, facilityId: string) => `${t(s)}#CAMP#${campaignId}#FAC#${facilityId}`,
+  /** The notes (備考) of one answer cell, all rounds: at most 3 × 2,000 characters. */
+  note: (s: TenantScope, campaignId: string, facilityId: string, cellKey: string) => ({
+    PK: `${t(s)}#CAMP#${campaignId}#FAC#${facilityId}`,
+    SK: `NOTE#${cellKey}`,
+  }),
+  notePrefix: 'NOTE#',
+  /** The response's events in time order: `LOG#<at>#SUB`, `LOG#<at>#REVIEW`, `LOG#<at>#COMMENT#<page>`. */
+  responseLog: (s: TenantScope, campaignId: string, facilityId: string, at: string, what: string) => ({
+    PK: `${t(s)}#CAMP#${campaignId}#FAC#${facilityId}`,
+    SK: `LOG#${at}#${what}`,
+  }),
+  responseLogPrefix: 'LOG#',
+  /** The facilities a campaign is being created for, frozen at the request, 1,000 ids per item. */
+  campaignTarget: (s: TenantScope, campaignId: string, page: number) => ({ PK: `${t(s)}#CAMP#${campaignId}`, SK: `TARGET#${String(page).padStart(4, '0')}` }),
+  campaignTargetPrefix: 'TARGET#',
   /** 立入検査: stored under the facility (its history); GSI1 by 保健所 and date for the inspector's calendar. */
   inspection: (s: TenantScope, facilityId: string, date: string, id: string) => ({ PK: `${t(s)}#FAC#${facilityId}`, SK: `INSPECTION#${date}#${id}` }),
   inspectionsOfFacilityPrefix: 'INSPECTION#',

@@ -63,6 +63,21 @@ export interface CampaignRecord {
   deadline: string;
   roundDeadlines?: { '2'?: string; '3'?: string };
   createdAt: string;
+  /**
+   * Absent on a campaign that is open. While its responses are written by a background job: `creating` with
+   * progress; `failed` when the job stopped (retryable); `done` once every response is written.
+   */
+  creation?: CampaignCreation;
+}
+
+export interface CampaignCreation {
+  status: 'creating' | 'failed' | 'done';
+  jobId: string;
+  processed: number;
+  total: number;
+  carriedForward: number;
+  updatedAt: string;
+  error?: { code: string; message: LocalizedText };
 }
 
 export interface ResponseRecord {
@@ -81,14 +96,21 @@ export interface ResponseRecord {
   /** What the rules knew of the facility at the last write (vendor contract); the read models re-evaluate with it. */
   context?: { hasVendorContract: boolean };
   status: ResponseStatus;
+  /**
+   * As read: the core stored on the item with the notes merged back from the `NOTE#` items. As stored: the
+   * core only (value, checkedOn, targetDate, carriedForward), so that the item's size is bounded by the template.
+   */
   answers: Answers;
   evaluation: Evaluation;
   version: number;
   updatedAt: string | null;
   updatedBy: string | null;
-  /** Submitted rounds, oldest first (the snapshots are separate history items). */
+  /**
+   * Submitted rounds, oldest first. As read: every submission (from the `LOG#…#SUB` items). As stored on the
+   * response item: the latest submission of each round only (at most 3), which is all the read models need.
+   */
   submissions: SubmissionRef[];
-  /** The prefecture's confirmations and send-backs, oldest first. */
+  /** The prefecture's confirmations and send-backs, oldest first (read from the `LOG#` items, never stored here). */
   reviews: ReviewRecord[];
 }
 

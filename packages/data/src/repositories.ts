@@ -11,8 +11,12 @@ import { organisationRepositories } from './repositories/organisations.ts';
 import { templateRepositories } from './repositories/templates.ts';
 
 export {
+  COMMENTS_PER_ITEM,
   countByStatus,
   EDITABLE_STATUSES,
+  latestPerRound,
+  MAX_NOTE_WRITES_PER_SAVE,
+  TARGET_IDS_PER_ITEM,
   emptyByStatus,
   type InitialResponse,
   type SaveResponseInput,

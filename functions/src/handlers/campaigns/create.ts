@@ -3,5 +3,5 @@ import { actorOf } from '../../services/access.ts';
 import { createCampaign } from '../../services/campaigns.ts';
 
 export const handler = defineHandler('campaigns.create', async ({ identity, body, repos, requestId }) =>
-  createCampaign(repos(), body, actorOf(identity, requestId)),
+  createCampaign(repos(), identity, body, actorOf(identity, requestId)),
 );

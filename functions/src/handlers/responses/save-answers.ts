@@ -1,6 +1,6 @@
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf, assertCanAnswerFor } from '../../services/access.ts';
-import { applyChanges, buildResponseView, loadResponse } from '../../services/response-view.ts';
+import { applyChanges, auditedChanges, buildResponseView, loadResponse } from '../../services/response-view.ts';
 
 export const handler = defineHandler('responses.saveAnswers', async ({ identity, params, body, repos, requestId }) => {
   assertCanAnswerFor(identity, params.facilityId);
@@ -17,7 +17,7 @@ export const handler = defineHandler('responses.saveAnswers', async ({ identity,
       status: next.status,
       previousStatus: loaded.response.status,
       context: { hasVendorContract: loaded.hasVendorContract },
-      changes: body.changes,
+      changes: auditedChanges(body),
     },
     actorOf(identity, requestId),
   );

@@ -18,6 +18,7 @@ export const handler = defineHandler('responses.submit', async ({ identity, para
     {
       expectedVersion: body.expectedVersion,
       round: body.round,
+      submissions: response.submissions,
       previousStatus: response.status,
       context: { hasVendorContract },
       answers: response.answers,

@@ -6,11 +6,11 @@ export const handler = defineHandler('tasks.list', async ({ identity, repos }) =
   const responses = await r.responses.listOfFacility(identity.orgId);
   const campaigns = await Promise.all(responses.map((x) => r.campaigns.require(x.campaignId)));
   return {
-    items: responses.map((x, i) => ({
-      campaign: toCampaign(campaigns[i] as NonNullable<(typeof campaigns)[number]>),
-      facilityId: x.facilityId,
-      status: x.status,
-      evaluation: x.evaluation,
-    })),
+    items: responses.flatMap((x, i) => {
+      const campaign = campaigns[i] as NonNullable<(typeof campaigns)[number]>;
+      // A campaign still being created is not open to facilities yet.
+      if (campaign.creation && campaign.creation.status !== 'done') return [];
+      return [{ campaign: toCampaign(campaign), facilityId: x.facilityId, status: x.status, evaluation: x.evaluation }];
+    }),
   };
 });

@@ -11,6 +11,23 @@ export type ResponseStatus = z.infer<typeof ResponseStatus>;
 export const CampaignIdParams = z.object({ campaignId: Id });
 export const ResponseParams = z.object({ campaignId: Id, facilityId: Id });
 
+/**
+ * A campaign's responses are written by a background job: `creating` with progress, `failed` (retryable with
+ * `POST /api/campaigns/{campaignId}/creation/retry`), `done`. Absent on campaigns created before jobs.
+ */
+export const CampaignCreation = z.object({
+  status: z.enum(['creating', 'failed', 'done']),
+  /** Facilities whose responses are written, of `total`. */
+  processed: z.number().int().min(0),
+  total: z.number().int().min(0),
+  /** Facilities whose last answers on the previous version were carried forward so far. */
+  carriedForward: z.number().int().min(0),
+  updatedAt: IsoDateTime,
+  /** When failed: why, for the user. */
+  error: LocalizedText.optional(),
+});
+export type CampaignCreation = z.infer<typeof CampaignCreation>;
+
 export const Campaign = z.object({
   id: Id,
   title: LocalizedText,
@@ -21,6 +38,8 @@ export const Campaign = z.object({
   deadline: IsoDate,
   /** Deadlines of 2回目 and 3回目, when the prefecture asks for them. */
   roundDeadlines: z.object({ '2': IsoDate.optional(), '3': IsoDate.optional() }),
+  /** Present while the campaign is being created (and after): only a `done` campaign is open to facilities. */
+  creation: CampaignCreation.optional(),
 });
 
 /** Which facilities a campaign goes to. */
@@ -50,10 +69,14 @@ export const CreateCampaignBody = z
   });
 export type CreateCampaignBody = z.infer<typeof CreateCampaignBody>;
 
+/**
+ * 202: the campaign is written in state `creating` and a job writes its responses; poll
+ * `GET /api/campaigns/{campaignId}` until `campaign.creation.status` is `done` (or `failed`).
+ */
 export const CreateCampaignResponse = z.object({
   campaign: Campaign,
   facilities: z.number().int(),
-  /** Facilities whose last answers on the previous version were carried forward (前年度から引継ぎ). */
+  /** Facilities whose last answers on the previous version were carried forward (前年度から引継ぎ): known when done, 0 until then. */
   carriedForward: z.number().int(),
 });
 export type CreateCampaignResponse = z.infer<typeof CreateCampaignResponse>;
@@ -154,6 +177,8 @@ export const CampaignRowsQuery = z.object({
   scoreBand: z.enum(SCORE_BANDS).optional(),
   /** `true`: only facilities with a いいえ whose 目標日 has passed (Japan time). */
   overdue: z.enum(['true', 'false']).optional(),
+  /** `true`: only facilities with applicable cells lacking a confirmed 1回目 確認日. */
+  missingFirst: z.enum(['true', 'false']).optional(),
   /** Digits: 医療機関コード prefix (code order). Anything else: facility name prefix (name order). */
   q: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(CAMPAIGN_ROW_SORTS).default('name'),

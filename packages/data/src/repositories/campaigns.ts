@@ -1,12 +1,62 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { RESPONSE_STATUSES, type ResponseStatus } from '@mcr/contract';
-import type { Answers, Context } from '@mcr/domain';
+import { type Answers, type CellNotes, type Context, mergeNotes, sameNotes, splitNotes } from '@mcr/domain';
 import type { Db } from '../client.ts';
 import { NotFoundError, StateConflictError, VersionConflictError } from '../errors.ts';
 import { keys, type TenantScope } from '../keys.ts';
-import type { Actor, CampaignAggregateRecord, CampaignRecord, FacilityRecord, ResponseRecord, ReviewRecord, SubmissionRecord } from '../records.ts';
-import { auditItem, batchPut, getItem, queryAll, type TransactItem } from './shared.ts';
+import type {
+  Actor,
+  CampaignAggregateRecord,
+  CampaignCreation,
+  CampaignRecord,
+  FacilityRecord,
+  ResponseRecord,
+  ReviewRecord,
+  SubmissionRecord,
+  SubmissionRef,
+} from '../records.ts';
+import { auditItem, batchGet, batchPut, getItem, queryAll, strip, type TransactItem } from './shared.ts';
+
+/** Note items a save may write in its one transaction (DynamoDB allows 100 actions: the response, the audit entry, 98 notes). */
+export const MAX_NOTE_WRITES_PER_SAVE = 98;
+/** Item comments per `LOG#<at>#COMMENT#<page>` item: 25 × 2,000 characters ≤ 150 KB. */
+export const COMMENTS_PER_ITEM = 25;
+/** Facility ids per `TARGET#<page>` item of a campaign being created (≤ 1,000 × 66 bytes). */
+export const TARGET_IDS_PER_ITEM = 1000;
+
+interface NoteItem {
+  cell: string;
+  notes: CellNotes;
+}
+
+type LogItem =
+  | ({ entry: 'submission' } & SubmissionRef)
+  | ({ entry: 'review'; comments: number } & Omit<ReviewRecord, 'itemComments'>)
+  | { entry: 'comments'; at: string; page: number; itemComments: ReviewRecord['itemComments'] };
+
+/** The latest submission of each round, in time order: all the response item keeps (at most 3). */
+export function latestPerRound(subs: readonly SubmissionRef[]): SubmissionRef[] {
+  const byRound = new Map<number, SubmissionRef>();
+  for (const s of [...subs].sort((a, b) => a.at.localeCompare(b.at))) byRound.set(s.round, s);
+  return [...byRound.values()].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** The response item as stored: the core of the answers, no notes, no reviews. */
+function responseItem(scope: TenantScope, r: ResponseRecord) {
+  const { reviews: _reviews, ...rest } = r;
+  return {
+    ...keys.response(scope, r.campaignId, r.facilityId),
+    ...keys.responseByFacility(scope, r.facilityId, r.campaignId),
+    type: 'Response',
+    ...rest,
+    answers: splitNotes(r.answers).core,
+  };
+}
+
+function noteItems(scope: TenantScope, campaignId: string, facilityId: string, answers: Answers) {
+  return [...splitNotes(answers).notes].map(([cell, notes]) => ({ ...keys.note(scope, campaignId, facilityId, cell), type: 'Note', cell, notes }));
+}
 
 export function emptyByStatus(): Record<ResponseStatus, number> {
   return Object.fromEntries(RESPONSE_STATUSES.map((s) => [s, 0])) as Record<ResponseStatus, number>;
@@ -40,6 +90,8 @@ export interface SaveResponseInput {
 
 export interface SubmitResponseInput {
   expectedVersion: number;
+  /** Every earlier submission (as read; read here when not given): the response item keeps the latest of each round. */
+  submissions?: readonly SubmissionRef[];
   context: Context;
   round: number;
   previousStatus: ResponseStatus;
@@ -72,10 +124,124 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
     }
   };
 
+  const historyQuery = (campaignId: string, facilityId: string, prefix: string) => ({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.responseHistory(scope, campaignId, facilityId), ':sk': prefix },
+    ConsistentRead: true,
+  });
+  /** The notes stored for a response, by cell. */
+  const storedNotes = async (campaignId: string, facilityId: string) =>
+    new Map((await queryAll<NoteItem>(db, historyQuery(campaignId, facilityId, keys.notePrefix))).map((n) => [n.cell, n.notes]));
+
+  /**
+   * The response as the API shows it: the core from the response item, then (read after it, so never older)
+   * the notes merged back and the submissions and reviews from the log items. Responses written before the
+   * notes and reviews moved out keep theirs inline; both are read.
+   */
   const requireResponse = async (campaignId: string, facilityId: string): Promise<ResponseRecord> => {
-    const r = await getItem<ResponseRecord>(db, keys.response(scope, campaignId, facilityId));
-    if (!r) throw new NotFoundError('response');
-    return { ...r, submissions: (r.submissions ?? []).map((x) => ({ ...x, byName: x.byName ?? '' })), reviews: r.reviews ?? [] };
+    const got = await db.doc.send(new GetCommand({ TableName: T, Key: keys.response(scope, campaignId, facilityId), ConsistentRead: true }));
+    if (!got.Item) throw new NotFoundError('response');
+    const r = strip<ResponseRecord>(got.Item);
+    const [notes, log] = await Promise.all([
+      storedNotes(campaignId, facilityId),
+      queryAll<LogItem>(db, historyQuery(campaignId, facilityId, keys.responseLogPrefix)),
+    ]);
+    const subs = new Map<string, SubmissionRef>();
+    for (const x of [...(r.submissions ?? []), ...log.filter((l) => l.entry === 'submission')]) {
+      subs.set(`${x.at}#${x.round}`, { round: x.round, at: x.at, by: x.by, byName: x.byName ?? '' });
+    }
+    const comments = new Map<string, { page: number; itemComments: ReviewRecord['itemComments'] }[]>();
+    for (const l of log) if (l.entry === 'comments') comments.set(l.at, [...(comments.get(l.at) ?? []), l]);
+    const reviews: ReviewRecord[] = [
+      ...(r.reviews ?? []),
+      ...log
+        .filter((l) => l.entry === 'review')
+        .map(({ entry: _e, comments: _c, ...rv }) => ({
+          ...rv,
+          itemComments: (comments.get(rv.at) ?? []).sort((a, b) => a.page - b.page).flatMap((c) => c.itemComments),
+        })),
+    ].sort((a, b) => a.at.localeCompare(b.at));
+    return {
+      ...r,
+      answers: mergeNotes(r.answers, notes),
+      submissions: [...subs.values()].sort((a, b) => a.at.localeCompare(b.at)),
+      reviews,
+    };
+  };
+
+  const creationUpdate = async (
+    id: string,
+    jobId: string,
+    set: string,
+    values: Record<string, unknown>,
+    from: readonly CampaignCreation['status'][],
+    remove = '',
+  ) => {
+    try {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: T,
+          Key: keys.campaign(scope, id),
+          UpdateExpression: `SET ${set}, creation.updatedAt = :now${remove ? ` REMOVE ${remove}` : ''}`,
+          ConditionExpression: `creation.jobId = :job AND creation.#cs IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+          ExpressionAttributeNames: {
+            '#cs': 'status',
+            ...(set.includes('#pr') ? { '#pr': 'processed' } : {}),
+            ...(set.includes('#err') || remove.includes('#err') ? { '#err': 'error' } : {}),
+          },
+          ExpressionAttributeValues: {
+            ...values,
+            ':job': jobId,
+            ':now': new Date().toISOString(),
+            ...Object.fromEntries(from.map((f, i) => [`:from${i}`, f])),
+          },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  };
+
+  /**
+   * Writes initial responses (core on the response item, any notes on note items) with plain puts: the same
+   * response written twice is the same item, so a repeated job run changes nothing. 4 batches run at once.
+   */
+  const putResponses = async (c: CampaignRecord, initial: InitialResponse[]): Promise<void> => {
+    const items: Record<string, unknown>[] = [];
+    for (const { facility: f, answers, evaluation, context } of initial) {
+      const r: ResponseRecord = {
+        campaignId: c.id,
+        templateId: c.templateId,
+        facilityId: f.id,
+        facilityName: f.name,
+        facilityKind: f.kind,
+        healthCenterId: f.healthCenterId,
+        healthCenterName: f.healthCenterName,
+        medicalAreaName: f.medicalAreaName,
+        beds: f.beds,
+        medicalInstitutionCode: f.medicalInstitutionCode,
+        context,
+        status: 'not_started',
+        answers,
+        evaluation,
+        version: 0,
+        updatedAt: null,
+        updatedBy: null,
+        submissions: [],
+        reviews: [],
+      };
+      items.push(responseItem(scope, r), ...noteItems(scope, c.id, f.id, answers));
+    }
+    const slices: Record<string, unknown>[][] = [];
+    for (let i = 0; i < items.length; i += 25) slices.push(items.slice(i, i + 25));
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(4, slices.length) }, async () => {
+        while (next < slices.length) await batchPut(db, slices[next++] as Record<string, unknown>[]);
+      }),
+    );
   };
 
   return {
@@ -94,36 +260,12 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
         }),
       aggregate: (id: string) => getItem<CampaignAggregateRecord>(db, keys.campaignAggregate(scope, id)),
       /**
-       * Creates a campaign with one response per facility (answers carried forward where given) and its
-       * counters. The aggregate and the campaign item are written last: until then the campaign is not
-       * listed, so nobody sees counters ahead of the responses.
+       * Creates an open campaign with one response per facility in one go (the demo seed; the API creates
+       * campaigns through {@link begin} and a background job). The aggregate and the campaign item are written
+       * last: until then the campaign is not listed, so nobody sees counters ahead of the responses.
        */
       async create(c: CampaignRecord, initial: InitialResponse[], actor: Actor): Promise<void> {
-        const items = initial.map(({ facility: f, answers, evaluation, context }) => {
-          const r: ResponseRecord = {
-            campaignId: c.id,
-            templateId: c.templateId,
-            facilityId: f.id,
-            facilityName: f.name,
-            facilityKind: f.kind,
-            healthCenterId: f.healthCenterId,
-            healthCenterName: f.healthCenterName,
-            medicalAreaName: f.medicalAreaName,
-            beds: f.beds,
-            medicalInstitutionCode: f.medicalInstitutionCode,
-            context,
-            status: 'not_started',
-            answers,
-            evaluation,
-            version: 0,
-            updatedAt: null,
-            updatedBy: null,
-            submissions: [],
-            reviews: [],
-          };
-          return { ...keys.response(scope, c.id, f.id), ...keys.responseByFacility(scope, f.id, c.id), type: 'Response', ...r };
-        });
-        await batchPut(db, items);
+        await putResponses(c, initial);
         const agg: CampaignAggregateRecord = { campaignId: c.id, facilities: initial.length, byStatus: { ...emptyByStatus(), not_started: initial.length } };
         await db.doc.send(
           new TransactWriteCommand({
@@ -152,9 +294,112 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
           }),
         );
       },
+      /**
+       * Starts creating a campaign: freezes the target facility ids (`TARGET#` items, not listed), then writes the
+       * campaign in state `creating` with its audit entry. The job writes the responses ({@link putResponses}).
+       */
+      async begin(c: CampaignRecord & { creation: CampaignCreation }, facilityIds: readonly string[], actor: Actor): Promise<void> {
+        const pages: Record<string, unknown>[] = [];
+        for (let i = 0; i < facilityIds.length; i += TARGET_IDS_PER_ITEM) {
+          pages.push({ ...keys.campaignTarget(scope, c.id, pages.length), type: 'CampaignTarget', ids: facilityIds.slice(i, i + TARGET_IDS_PER_ITEM) });
+        }
+        await batchPut(db, pages);
+        await db.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: T,
+                  Item: { ...keys.campaign(scope, c.id), ...keys.campaignIndex(scope, c.opensOn, c.id), type: 'Campaign', ...c },
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                },
+              },
+              auditItem(db, scope, actor, {
+                action: 'campaign.create',
+                target: `campaign/${c.id}`,
+                orgId: actor.orgId,
+                changes: { ...c, creation: undefined, facilities: facilityIds.length },
+              }),
+            ],
+          }),
+        );
+      },
+      /** The facility ids frozen by {@link begin}, in order. */
+      async targetIds(id: string): Promise<string[]> {
+        const pages = await queryAll<{ ids: string[] }>(db, {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': keys.campaign(scope, id).PK, ':sk': keys.campaignTargetPrefix },
+          ConsistentRead: true,
+        });
+        return pages.flatMap((p) => p.ids);
+      },
+      putResponses: (c: CampaignRecord, initial: InitialResponse[]) => putResponses(c, initial),
+      /** Facility profiles by id (missing ones are left out), for the creating job's chunks. */
+      facilitiesByIds: (ids: readonly string[]) =>
+        batchGet<FacilityRecord & { type?: string }>(
+          db,
+          ids.map((id) => keys.facility(scope, id)),
+        ),
+      /** Progress of the creating job; false when the campaign is no longer being created by that job. */
+      creationProgress: (id: string, jobId: string, processed: number, carriedForward: number) =>
+        creationUpdate(id, jobId, 'creation.#pr = :p, creation.carriedForward = :cf', { ':p': processed, ':cf': carriedForward }, ['creating']),
+      /** Every response is written: the counters, then the campaign opens (`creation.status = done`). */
+      async finishCreation(id: string, jobId: string, total: number, carriedForward: number): Promise<boolean> {
+        const agg: CampaignAggregateRecord = { campaignId: id, facilities: total, byStatus: { ...emptyByStatus(), not_started: total } };
+        // Written again by a repeated run with the same numbers: nobody changes a response before the campaign opens.
+        await db.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [{ Put: { TableName: T, Item: { ...keys.campaignAggregate(scope, id), type: 'CampaignAggregate', ...agg } } }],
+          }),
+        );
+        return creationUpdate(
+          id,
+          jobId,
+          'creation.#cs = :done, creation.#pr = :p, creation.carriedForward = :cf',
+          { ':done': 'done', ':p': total, ':cf': carriedForward },
+          ['creating'],
+          'creation.#err',
+        );
+      },
+      failCreation: (id: string, jobId: string, error: { code: string; message: { ja: string; en: string } }) =>
+        creationUpdate(id, jobId, 'creation.#cs = :failed, creation.#err = :err', { ':failed': 'failed', ':err': error }, ['creating']),
+      /**
+       * Hands a failed (or stalled) creation to a new job. `staleBefore`: a `creating` campaign not updated since
+       * then is taken over too. False when the campaign is not in such a state.
+       */
+      async restartCreation(id: string, jobId: string, staleBefore: string): Promise<boolean> {
+        try {
+          await db.doc.send(
+            new UpdateCommand({
+              TableName: T,
+              Key: keys.campaign(scope, id),
+              UpdateExpression: 'SET creation.#cs = :creating, creation.jobId = :job, creation.updatedAt = :now REMOVE creation.#err',
+              ConditionExpression: 'creation.#cs = :failed OR (creation.#cs = :creating AND creation.updatedAt < :stale)',
+              ExpressionAttributeNames: { '#cs': 'status', '#err': 'error' },
+              ExpressionAttributeValues: {
+                ':creating': 'creating',
+                ':failed': 'failed',
+                ':job': jobId,
+                ':stale': staleBefore,
+                ':now': new Date().toISOString(),
+              },
+            }),
+          );
+          return true;
+        } catch (err) {
+          if (err instanceof ConditionalCheckFailedException) return false;
+          throw err;
+        }
+      },
     },
     responses: {
       require: requireResponse,
+      /** The stored responses (answers' core only) of some facilities to one campaign; missing ones are left out. */
+      getMany: (campaignId: string, facilityIds: readonly string[]) =>
+        batchGet<ResponseRecord>(
+          db,
+          facilityIds.map((f) => keys.response(scope, campaignId, f)),
+        ),
       listOfCampaign: (campaignId: string) =>
         queryAll<ResponseRecord>(db, {
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
@@ -168,10 +413,21 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
         }),
       /**
        * Writes new answers if, and only if, the stored version is still `expectedVersion` and the response is
-       * editable; moves the campaign counters and appends the audit entry in the same transaction.
+       * editable: the core on the response item, each cell whose notes changed on its note item, and the audit
+       * entry, in one transaction.
        */
       async save(campaignId: string, facilityId: string, input: SaveResponseInput, actor: Actor): Promise<ResponseRecord> {
         const key = keys.response(scope, campaignId, facilityId);
+        const { core, notes } = splitNotes(input.answers);
+        const stored = await storedNotes(campaignId, facilityId);
+        const noteWrites: TransactItem[] = [];
+        for (const cell of new Set([...stored.keys(), ...notes.keys()])) {
+          const text = notes.get(cell);
+          if (sameNotes(stored.get(cell), text)) continue;
+          const noteKey = keys.note(scope, campaignId, facilityId, cell);
+          noteWrites.push(text ? { Put: { TableName: T, Item: { ...noteKey, type: 'Note', cell, notes: text } } } : { Delete: { TableName: T, Key: noteKey } });
+        }
+        if (noteWrites.length > MAX_NOTE_WRITES_PER_SAVE) throw new Error(`a save may change the notes of at most ${MAX_NOTE_WRITES_PER_SAVE} cells`);
         await transactOnResponse(key, [
           {
             Update: {
@@ -182,7 +438,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
               ConditionExpression: 'attribute_exists(PK) AND version = :expected AND #status IN (:s1, :s2, :s3)',
               ExpressionAttributeNames: { '#status': 'status', '#context': 'context' },
               ExpressionAttributeValues: {
-                ':answers': input.answers,
+                ':answers': core,
                 ':context': input.context,
                 ':evaluation': input.evaluation,
                 ':status': input.status,
@@ -196,6 +452,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
               },
             },
           },
+          ...noteWrites,
           auditItem(db, scope, actor, {
             action: 'response.answers.save',
             target: `campaign/${campaignId}/facility/${facilityId}`,
@@ -205,27 +462,22 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
         ]);
         return requireResponse(campaignId, facilityId);
       },
-      /** Locks the response as submitted and keeps an immutable snapshot of the round, in one transaction. */
+      /**
+       * Locks the response as submitted and keeps an immutable snapshot of the round (the answers' core: notes stay
+       * on the note items, which cannot change until the response is sent back), in one transaction.
+       */
       async submit(campaignId: string, facilityId: string, input: SubmitResponseInput, actor: Actor): Promise<ResponseRecord> {
         const key = keys.response(scope, campaignId, facilityId);
         const at = new Date().toISOString();
-        const snapshot: SubmissionRecord = {
-          campaignId,
-          facilityId,
-          round: input.round,
-          at,
-          by: actor.userId,
-          byName: actor.name,
-          answers: input.answers,
-          evaluation: input.evaluation,
-        };
+        const ref: SubmissionRef = { round: input.round, at, by: actor.userId, byName: actor.name };
+        const earlier = input.submissions ?? (await requireResponse(campaignId, facilityId)).submissions;
+        const snapshot: SubmissionRecord = { campaignId, facilityId, ...ref, answers: splitNotes(input.answers).core, evaluation: input.evaluation };
         await transactOnResponse(key, [
           {
             Update: {
               TableName: T,
               Key: key,
-              UpdateExpression:
-                'SET #status = :submitted, #context = :context, version = :next, updatedAt = :now, updatedBy = :by, submissions = list_append(if_not_exists(submissions, :empty), :sub)',
+              UpdateExpression: 'SET #status = :submitted, #context = :context, version = :next, updatedAt = :now, updatedBy = :by, submissions = :subs',
               ConditionExpression: 'attribute_exists(PK) AND version = :expected AND #status IN (:s1, :s2, :s3)',
               ExpressionAttributeNames: { '#status': 'status', '#context': 'context' },
               ExpressionAttributeValues: {
@@ -235,8 +487,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
                 ':expected': input.expectedVersion,
                 ':now': at,
                 ':by': actor.userId,
-                ':empty': [],
-                ':sub': [{ round: input.round, at, by: actor.userId, byName: actor.name }],
+                ':subs': latestPerRound([...earlier, ref]),
                 ':s1': 'not_started',
                 ':s2': 'in_progress',
                 ':s3': 'returned',
@@ -247,6 +498,13 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
             Put: {
               TableName: T,
               Item: { ...keys.submission(scope, campaignId, facilityId, input.round, at), type: 'Submission', ...snapshot },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: T,
+              Item: { ...keys.responseLog(scope, campaignId, facilityId, at, 'SUB'), type: 'ResponseLog', entry: 'submission', ...ref },
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
@@ -261,11 +519,32 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
       },
       /**
        * The prefecture's decision on a submitted round: confirmed (受理) or returned (差戻し) with comments.
-       * Only a response that is `submitted` at the expected version can be reviewed.
+       * Only a response that is `submitted` at the expected version can be reviewed. The review and its item
+       * comments are log items of their own (25 comments per item), written in the same transaction.
        */
       async review(campaignId: string, facilityId: string, input: { expectedVersion: number; review: ReviewRecord }, actor: Actor): Promise<ResponseRecord> {
         const key = keys.response(scope, campaignId, facilityId);
-        const to = input.review.action;
+        const { itemComments, ...review } = input.review;
+        const to = review.action;
+        const pages: TransactItem[] = [];
+        for (let i = 0; i < itemComments.length; i += COMMENTS_PER_ITEM) {
+          const page = pages.length;
+          pages.push({
+            Put: {
+              TableName: T,
+              Item: {
+                ...keys.responseLog(scope, campaignId, facilityId, review.at, `COMMENT#${String(page).padStart(2, '0')}`),
+                type: 'ResponseLog',
+                entry: 'comments',
+                at: review.at,
+                page,
+                itemComments: itemComments.slice(i, i + COMMENTS_PER_ITEM),
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          });
+        }
+        const short = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
         await transactOnResponse(
           key,
           [
@@ -273,27 +552,43 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
               Update: {
                 TableName: T,
                 Key: key,
-                UpdateExpression:
-                  'SET #status = :to, version = :next, updatedAt = :now, updatedBy = :by, reviews = list_append(if_not_exists(reviews, :empty), :review)',
+                UpdateExpression: 'SET #status = :to, version = :next, updatedAt = :now, updatedBy = :by',
                 ConditionExpression: 'attribute_exists(PK) AND version = :expected AND #status = :submitted',
                 ExpressionAttributeNames: { '#status': 'status' },
                 ExpressionAttributeValues: {
                   ':to': to,
                   ':next': input.expectedVersion + 1,
                   ':expected': input.expectedVersion,
-                  ':now': input.review.at,
+                  ':now': review.at,
                   ':by': actor.userId,
-                  ':empty': [],
-                  ':review': [input.review],
                   ':submitted': 'submitted',
                 },
               },
             },
+            {
+              Put: {
+                TableName: T,
+                Item: {
+                  ...keys.responseLog(scope, campaignId, facilityId, review.at, 'REVIEW'),
+                  type: 'ResponseLog',
+                  entry: 'review',
+                  ...review,
+                  comments: itemComments.length,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            ...pages,
             auditItem(db, scope, actor, {
               action: to === 'confirmed' ? 'response.confirm' : 'response.return',
               target: `campaign/${campaignId}/facility/${facilityId}`,
               orgId: facilityId,
-              changes: { round: input.review.round, message: input.review.message, itemComments: input.review.itemComments },
+              // Bounded: the full text is on the log items; the audit keeps the start of each.
+              changes: {
+                round: review.round,
+                message: short(review.message),
+                itemComments: itemComments.map((c) => ({ itemId: c.itemId, comment: short(c.comment) })),
+              },
             }),
           ],
           'review',

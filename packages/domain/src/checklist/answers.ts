@@ -63,3 +63,55 @@ export function latestRound(cell: CellAnswers | undefined): { round: RoundNo; an
   }
   return undefined;
 }
+
+/** The free text of one cell: the note of each round that has one. */
+export type CellNotes = { '1'?: string; '2'?: string; '3'?: string };
+
+/**
+ * Splits answers into the compact core (value, dates, carriedForward — what the rules and the read models
+ * need) and the notes per cell, which are stored apart so that the core's size is bounded by the template.
+ */
+export function splitNotes(answers: Answers): { core: Answers; notes: Map<CellKey, CellNotes> } {
+  const core: Answers = {};
+  const notes = new Map<CellKey, CellNotes>();
+  for (const [key, cell] of Object.entries(answers)) {
+    const out: CellAnswers = {};
+    const text: CellNotes = {};
+    for (const round of ['1', '2', '3'] as const) {
+      const a = cell[round];
+      if (!a) continue;
+      const { note, ...rest } = a;
+      out[round] = rest;
+      if (note !== undefined && note !== '') text[round] = note;
+    }
+    core[key] = out;
+    if (Object.keys(text).length) notes.set(key, text);
+  }
+  return { core, notes };
+}
+
+/** Puts notes back on the rounds they belong to (a note of a round no longer answered is dropped). */
+export function mergeNotes(core: Answers, notes: ReadonlyMap<CellKey, CellNotes>): Answers {
+  if (notes.size === 0) return core;
+  const out: Answers = {};
+  for (const [key, cell] of Object.entries(core)) {
+    const text = notes.get(key);
+    if (!text) {
+      out[key] = cell;
+      continue;
+    }
+    const merged: CellAnswers = {};
+    for (const round of ['1', '2', '3'] as const) {
+      const a = cell[round];
+      if (!a) continue;
+      merged[round] = text[round] !== undefined ? { ...a, note: text[round] } : a;
+    }
+    out[key] = merged;
+  }
+  return out;
+}
+
+/** Whether two cells carry the same notes. */
+export function sameNotes(a: CellNotes | undefined, b: CellNotes | undefined): boolean {
+  return (['1', '2', '3'] as const).every((r) => (a?.[r] ?? '') === (b?.[r] ?? ''));
+}

@@ -198,7 +198,17 @@ type Code =
   | 'previous_self'
   | 'previous_form'
   | 'previous_fiscal_year'
-  | 'unverified_unknown_item';
+  | 'unverified_unknown_item'
+  | 'too_many_items'
+  | 'too_many_cells';
+
+/**
+ * The largest form a tenant may load: the response item keeps every answer cell's core (3 rounds) and the
+ * screen returns every note, so both are bounded by these two numbers (docs/data-model.md, "Item sizes").
+ */
+export const MAX_TEMPLATE_ITEMS = 200;
+/** Answer cells (item × device class) of one template. */
+export const MAX_TEMPLATE_CELLS = 240;
 
 const MESSAGES: Record<Code, (arg: string) => { ja: string; en: string }> = {
   duplicate_id: (id) => ({ ja: `ID「${id}」が重複しています`, en: `Id "${id}" is used more than once` }),
@@ -248,7 +258,18 @@ const MESSAGES: Record<Code, (arg: string) => { ja: string; en: string }> = {
   previous_form: (form) => ({ ja: `前版の様式の種類が異なります（${form}）`, en: `The previous version is a different form (${form})` }),
   previous_fiscal_year: () => ({ ja: '前版の年度はこの版より前である必要があります', en: 'The previous version must be of an earlier fiscal year' }),
   unverified_unknown_item: (id) => ({ ja: `項目「${id}」はこのテンプレートにありません`, en: `No item "${id}" in this template` }),
+  too_many_items: (n) => ({
+    ja: `項目が多すぎます（${n} 件。1つの様式は ${MAX_TEMPLATE_ITEMS} 項目までです）`,
+    en: `Too many items (${n}; a template has at most ${MAX_TEMPLATE_ITEMS})`,
+  }),
+  too_many_cells: (n) => ({
+    ja: `回答欄（項目×機器区分）が多すぎます（${n} 欄。1つの様式は ${MAX_TEMPLATE_CELLS} 欄までです）`,
+    en: `Too many answer cells (item × device class: ${n}; a template has at most ${MAX_TEMPLATE_CELLS})`,
+  }),
 };
+
+const countItems = (t: Template) => t.sections.reduce((n, s) => n + s.items.length, 0);
+const countCells = (t: Template) => t.sections.reduce((n, s) => n + s.items.reduce((m, i) => m + i.cells.length, 0), 0);
 
 /**
  * Cross-field rules a zod shape cannot express: unique ids and numbers, cells, gates, applicability rules,
@@ -267,6 +288,8 @@ export function checkTemplate(template: Template, options: TemplateCheckOptions 
   const splitSources = new Map<string, number>();
   let anyFrom = false;
   let anyMirror = false;
+  let itemCount = 0;
+  let cellCount = 0;
 
   template.sections.forEach((section, s) => {
     if (sectionIds.has(section.id)) add(['sections', s, 'id'], 'duplicate_id', section.id);
@@ -274,6 +297,11 @@ export function checkTemplate(template: Template, options: TemplateCheckOptions 
 
     section.items.forEach((item, i) => {
       const at = (...rest: PropertyKey[]) => ['sections', s, 'items', i, ...rest];
+      // The first item past a limit is named, so the file's author sees where the form got too large.
+      if (++itemCount === MAX_TEMPLATE_ITEMS + 1) add(at('id'), 'too_many_items', String(countItems(template)));
+      const cellsBefore = cellCount;
+      cellCount += item.cells.length;
+      if (cellsBefore <= MAX_TEMPLATE_CELLS && cellCount > MAX_TEMPLATE_CELLS) add(at('cells'), 'too_many_cells', String(countCells(template)));
       if (itemIds.has(item.id)) add(at('id'), 'duplicate_id', item.id);
       itemIds.add(item.id);
 

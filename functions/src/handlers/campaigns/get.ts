@@ -1,0 +1,4 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { campaignView } from '../../services/campaigns.ts';
+
+export const handler = defineHandler('campaigns.get', async ({ params, repos }) => campaignView(await repos().campaigns.require(params.campaignId)));
