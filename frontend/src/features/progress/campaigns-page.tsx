@@ -7,8 +7,10 @@ import { LoadError, Loading } from '../../components/feedback.tsx';
 import { formatDate, formatFiscalYear } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
-import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
+import { asLoaded, useApiQuery, useInvalidateApi } from '../../lib/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { CampaignCreationProgress } from './campaign-creation.tsx';
+import { CM } from './creation-messages.ts';
 import { NewCampaignForm } from './new-campaign-form.tsx';
 
 /** Prefecture / 保健所 home: the surveys, newest first. */
@@ -16,6 +18,7 @@ export function CampaignsPage() {
   const { t, lang } = useI18n();
   const { me } = useAuth();
   const [campaigns, reload] = asLoaded(useApiQuery('campaigns.list'));
+  const invalidate = useInvalidateApi();
   const [creating, setCreating] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const canCreate = me.role === 'pref_admin';
@@ -69,6 +72,14 @@ export function CampaignsPage() {
                   <tr key={c.id} data-testid={`campaign-row-${c.id}`}>
                     <th scope="row">
                       <Link to={paths.progress(c.id)}>{t(c.title)}</Link>
+                      {c.creation && c.creation.status !== 'done' ? (
+                        <>
+                          <span className={c.creation.status === 'failed' ? 'badge unverified' : 'badge'}>
+                            {t(c.creation.status === 'failed' ? CM.failedBadge : CM.creatingBadge)}
+                          </span>
+                          <CampaignCreationProgress campaign={c} compact onDone={() => void invalidate('campaigns.list')} />
+                        </>
+                      ) : null}
                     </th>
                     <td>{formatFiscalYear(c.fiscalYear, lang)}</td>
                     <td>{formatDate(c.opensOn, lang)}</td>

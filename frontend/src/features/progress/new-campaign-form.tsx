@@ -1,4 +1,12 @@
-import { type CampaignTarget, FACILITY_KIND_LABELS, FACILITY_KINDS, type Facility, type FacilityKind, type TemplateSummary } from '@mcr/contract';
+import {
+  type Campaign,
+  type CampaignTarget,
+  FACILITY_KIND_LABELS,
+  FACILITY_KINDS,
+  type Facility,
+  type FacilityKind,
+  type TemplateSummary,
+} from '@mcr/contract';
 import { fiscalYearLabel, fiscalYearOf } from '@mcr/domain';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { type CreateCampaignInput, createCampaign } from '../../api/create-campaign.ts';
@@ -13,6 +21,7 @@ import { ApiError } from '../../lib/api-client.ts';
 import { setFlash } from '../../lib/flash.ts';
 import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { useDebounced } from '../../lib/use-paged-query.ts';
+import { CampaignCreationProgress } from './campaign-creation.tsx';
 
 type TargetKind = 'all' | 'facility_kinds' | 'health_centers' | 'facilities';
 type FieldKey = 'templateId' | 'title' | 'titleEn' | 'fiscalYear' | 'opensOn' | 'deadline' | 'deadline2' | 'deadline3' | 'target';
@@ -181,6 +190,8 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
   const [general, setGeneral] = useState<{ text: Localized; requestId?: string | undefined } | undefined>();
   const [showSummary, setShowSummary] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** The campaign whose responses are being written (202 from the server); the form waits for it. */
+  const [creating, setCreating] = useState<Campaign | undefined>();
   const summaryRef = useRef<HTMLDivElement>(null);
   const [focusSummary, setFocusSummary] = useState(0);
   useEffect(() => {
@@ -272,8 +283,8 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
     setGeneral(undefined);
     try {
       const created = await createCampaign(body);
-      setFlash(createdFlashKey(created.campaign.id), M.createdFlash(created.facilities, created.carriedForward));
-      navigate(paths.progress(created.campaign.id));
+      // The server writes the facilities' responses in the background: follow it, then open the survey.
+      setCreating(created.campaign);
     } catch (err) {
       setBusy(false);
       if (!(err instanceof ApiError)) return fail({}, { text: M.unexpected });
@@ -569,11 +580,20 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
         ) : null}
       </fieldset>
 
+      {creating ? (
+        <CampaignCreationProgress
+          campaign={creating}
+          onDone={(done) => {
+            setFlash(createdFlashKey(done.id), M.createdFlash(done.creation?.total ?? 0, done.creation?.carriedForward ?? 0));
+            navigate(paths.progress(done.id));
+          }}
+        />
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? t(M.creating) : t(M.createButton)}
         </button>
-        <button type="button" className="button secondary" onClick={onCancel} disabled={busy}>
+        <button type="button" className="button secondary" onClick={onCancel} disabled={busy && !creating}>
           {t(M.cancel)}
         </button>
       </div>
