@@ -146,6 +146,9 @@ describe('the read models', () => {
         expect(summary.facilities).toBe(all.length);
         for (const status of ['not_started', 'in_progress', 'submitted', 'returned', 'confirmed'])
           expect(summary.byStatus[status] ?? 0).toBe(all.filter((x) => x.status === status).length);
+        // The table's rows follow too: one row per facility in the ALL slice, with the response's status.
+        const rows = await repos.campaignRows.page(campaignId, { limit: 200 }, '2026-12-06');
+        expect(rows.items.map((x) => `${x.facilityId}:${x.status}`).sort()).toEqual(all.map((x) => `${x.facilityId}:${x.status}`).sort());
       }),
       { numRuns: 3 },
     );
@@ -182,6 +185,31 @@ describe('the read models', () => {
     expect(mima.facilities).toBe(1);
     expect(tokushima.facilities).toBe(0);
     expect((await repos.readModels.recount(campaignId, { repair: false })).differences).toEqual([]);
+  });
+
+  it('gives the facility table its totals from the aggregates, equal to the rows it pages through', async () => {
+    await settle();
+    for (const filter of ['healthCenterId=hc-anan', 'status=submitted', 'healthCenterId=hc-mima&kind=clinic', 'overdue=true', 'missingFirst=true', '']) {
+      const ids: string[] = [];
+      let cursor = '';
+      let total: number | undefined;
+      do {
+        const page = await api<{ items: { facilityId: string }[]; nextCursor: string | null; total?: number }>(
+          'GET',
+          `/api/campaigns/r6-facility/rows?${filter}&limit=40${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          { as: USERS.pref36 },
+        );
+        expect(page.status).toBe(200);
+        total ??= page.body.total;
+        ids.push(...page.body.items.map((i) => i.facilityId));
+        cursor = page.body.nextCursor ?? '';
+      } while (cursor);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(total, filter).toBe(ids.length);
+    }
+    // A name search has no total (prefix matches are not counted in advance).
+    const search = await api<{ total?: number }>('GET', '/api/campaigns/r6-facility/rows?q=%E5%BE%B3%E5%B3%B6', { as: USERS.pref36 });
+    expect(search.body.total).toBeUndefined();
   });
 
   it('lets the prefecture verify and repair a damaged aggregate', async () => {

@@ -141,6 +141,7 @@ export interface RowQuery {
   /** A readiness level id (`complete`, `mostly`, `partial`, `action-needed`, `not-applicable`). */
   scoreBand?: string | undefined;
   overdue?: boolean | undefined;
+  missingFirst?: boolean | undefined;
   /** Digits: 医療機関コード prefix (code order); anything else: name prefix (name order). */
   q?: string | undefined;
   sort?: RowSort | undefined;
@@ -198,6 +199,11 @@ export async function queryCampaignRows(db: Db, scope: TenantScope, campaignId: 
   eq('kind', query.kind, sliceKind === 'KIND');
   eq('sizeBand', query.sizeBand, sliceKind === 'SIZE');
   eq('level', query.scoreBand, false);
+  if (query.missingFirst) {
+    names['#missingFirstDates'] = 'missingFirstDates';
+    values[':zero'] = 0;
+    filters.push('#missingFirstDates > :zero');
+  }
   if (query.overdue) {
     names['#earliestOpenTarget'] = 'earliestOpenTarget';
     values[':today'] = today;
