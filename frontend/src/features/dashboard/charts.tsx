@@ -115,7 +115,7 @@ export function HBarChart({
             </Group>
           );
           return d.href ? (
-            <BarLink key={d.key} href={d.href} label={t(D.barLink(d.label + (d.sub ? ` (${d.sub})` : ''), d.text))}>
+            <BarLink key={d.key} href={d.href} label={t(D.barLink([d.label, d.sub, d.text].filter(Boolean).join(' ')))}>
               {row}
             </BarLink>
           ) : (

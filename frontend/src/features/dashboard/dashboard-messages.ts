@@ -37,7 +37,8 @@ export const D = {
   // Charts
   showTable: { ja: '表で見る', en: 'Show as a table' },
   hideTable: { ja: '表を閉じる', en: 'Hide the table' },
-  barLink: (label: string, value: string) => ({ ja: `${label}: ${value}。該当する医療機関の一覧を開く`, en: `${label}: ${value}. Open the facility list` }),
+  /** A bar's spoken name starts with what it shows (label, range, value), then says where it leads. */
+  barLink: (shown: string) => ({ ja: `${shown} — 該当する医療機関の一覧を開く`, en: `${shown} — open the facility list` }),
   facilitiesAxis: { ja: '施設数', en: 'Facilities' },
   colCount: { ja: '施設数', en: 'Facilities' },
   colShare: { ja: '割合', en: 'Share' },
