@@ -22,7 +22,6 @@ export const D = {
     ja: `${n(total)} 施設中 ${n(done)} 施設が提出`,
     en: `${n(done)} of ${n(total)} facilities`,
   }),
-  submittedParts: { ja: '内訳', en: 'Breakdown' },
   returnedNow: (k: number) => ({ ja: `差戻し中 ${n(k)} 施設`, en: `${n(k)} sent back` }),
   meanScore: { ja: '平均対策実施率', en: 'Mean readiness' }, // stable (ja)
   meanScoreOf: (k: number) => ({ ja: `回答のある ${n(k)} 施設の平均`, en: `mean of ${n(k)} facilities with answers` }),
@@ -39,7 +38,6 @@ export const D = {
   hideTable: { ja: '表を閉じる', en: 'Hide the table' },
   /** A bar's spoken name starts with what it shows (label, range, value), then says where it leads. */
   barLink: (shown: string) => ({ ja: `${shown} — 該当する医療機関の一覧を開く`, en: `${shown} — open the facility list` }),
-  facilitiesAxis: { ja: '施設数', en: 'Facilities' },
   colCount: { ja: '施設数', en: 'Facilities' },
   colShare: { ja: '割合', en: 'Share' },
 
@@ -77,7 +75,6 @@ export const D = {
     'not-applicable': { ja: '対象外・未回答', en: 'N/A or no answers' },
   } as Record<string, { ja: string; en: string }>,
   colLevel: { ja: '区分', en: 'Level' },
-  colRange: { ja: '対策実施率', en: 'Readiness' },
   colBand: { ja: '対策実施率', en: 'Readiness' },
 
   statusChart: { ja: '回答の状況', en: 'Response status' }, // stable (ja)
@@ -123,18 +120,12 @@ export const D = {
   colMean: { ja: '平均対策実施率', en: 'Mean readiness' },
   colOverdue: { ja: '目標日超過', en: 'Past target' },
   colMissingFirst: { ja: '1回目 確認日未記入', en: 'Round 1 date missing' },
-  total: { ja: '合計', en: 'Total' },
 
   // Lists
-  lists: { ja: '対応が必要な医療機関', en: 'Facilities needing follow-up' },
   overdueList: { ja: '目標日を過ぎた「いいえ」がある医療機関', en: 'Facilities with answers past their target date' },
   overdueListLead: { ja: '対策実施率の低い順。名前を選ぶと回答を開きます。', en: 'Lowest readiness first. Choose a name to open its answers.' },
   overdueListNone: { ja: '目標日を過ぎた「いいえ」はありません。', en: 'No answers are past their target date.' },
   overdueSince: { ja: '最も古い目標日', en: 'Earliest target' },
-  missingList: { ja: '1回目の確認日が未記入の医療機関', en: 'Facilities without round 1 dates' },
-  missingListLead: { ja: '名前を選ぶと回答を開きます。', en: 'Choose a name to open its answers.' },
-  missingListNone: { ja: '1回目の確認日の未記入はありません。', en: 'Every round 1 answer has its date.' },
-  colMissingDates: { ja: '未記入の欄', en: 'Answers without date' },
   seeAll: (k: number) => ({ ja: `すべて見る (${n(k)} 施設)`, en: `See all ${n(k)}` }),
 
   // Trend
@@ -147,7 +138,6 @@ export const D = {
   trendYears: { ja: '前年度との比較', en: 'Compared with last fiscal year' },
   trendYearsNone: { ja: '比較できる前年度の調査はありません。', en: 'There is no survey of the previous fiscal year to compare with.' },
   colRound: { ja: '回', en: 'Round' },
-  colYear: { ja: '調査', en: 'Survey' },
   colWhat: { ja: '指標', en: 'Measure' },
   thisYear: { ja: '今年度', en: 'This year' },
   lastYear: { ja: '前年度', en: 'Last year' },
