@@ -157,12 +157,21 @@ describe('the dashboard of a survey', () => {
     expect(hcRows).toEqual(['breakdown-hc-hc-tokushima']);
     expect(await p.getByTestId('breakdown-area').count()).toBe(0);
     expect(await p.getByTestId('heatmap').getByLabel('二次医療圏').count()).toBe(0);
-    // The overdue list names its own facilities only.
+    // The overdue and missing-date lists name its own facilities only.
+    await p.getByTestId('overdue-list').locator('tbody th a').first().waitFor({ timeout: 15_000 });
+    await p.getByTestId('missing-first-list').locator('tbody th a').first().waitFor({ timeout: 15_000 });
     const overdue = await p
       .getByTestId('overdue-list')
       .locator('tbody th a')
       .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
+    expect(overdue.length).toBe(Math.min(10, data.summary.overdueFacilities));
     expect(overdue.filter((href) => !own.has(href.split('/').pop() ?? ''))).toEqual([]);
+    const missing = await p
+      .getByTestId('missing-first-list')
+      .locator('tbody th a')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
+    expect(missing.length).toBe(Math.min(10, data.summary.missingFirstFacilities));
+    expect(missing.filter((href) => !own.has(href.split('/').pop() ?? ''))).toEqual([]);
     await screenshot(p, '74-dashboard-inspector');
     await expectAxeClean(p, 'inspector dashboard');
     await p.close();

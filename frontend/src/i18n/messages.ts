@@ -358,6 +358,7 @@ export const M = {
   filterSizeBand: { ja: '規模 (病床数) で絞り込む', en: 'Filter by size (beds)' },
   filterScoreBand: { ja: '対策実施率の区分', en: 'Readiness band' },
   filterOverdue: { ja: '目標日を過ぎた「いいえ」がある施設のみ', en: 'Only facilities with a passed target date' },
+  filterMissingFirst: { ja: '1回目の確認日が未記入の施設のみ', en: 'Only facilities with round 1 dates missing' },
   rowSearch: { ja: '医療機関名 (前方一致)・医療機関コードで検索', en: 'Search by name (prefix) or facility code' },
   rowSearchHint: { ja: '検索中は名称順 (コードの場合はコード順) に表示します。', en: 'While searching, results are listed by name (or by code).' },
   colOverdue: { ja: '期限超過', en: 'Overdue' },

@@ -126,6 +126,10 @@ export const D = {
   overdueListLead: { ja: '対策実施率の低い順。名前を選ぶと回答を開きます。', en: 'Lowest readiness first. Choose a name to open its answers.' },
   overdueListNone: { ja: '目標日を過ぎた「いいえ」はありません。', en: 'No answers are past their target date.' },
   overdueSince: { ja: '最も古い目標日', en: 'Earliest target' },
+  missingList: { ja: '1回目の確認日が未記入の医療機関', en: 'Facilities with round 1 dates missing' },
+  missingListLead: { ja: '対策実施率の低い順。名前を選ぶと回答を開きます。', en: 'Lowest readiness first. Choose a name to open its answers.' },
+  missingListNone: { ja: '1回目の確認日の未記入はありません。', en: 'Every round 1 answer has its date.' },
+  colMissingDates: { ja: '確認日のない欄', en: 'Answers without a date' },
   seeAll: (k: number) => ({ ja: `すべて見る (${n(k)} 施設)`, en: `See all ${n(k)}` }),
 
   // Trend

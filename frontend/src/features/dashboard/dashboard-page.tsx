@@ -17,7 +17,7 @@ import { D } from './dashboard-messages.ts';
 import { type Dimension, type Drill, drillTo, sliceFilter } from './drill.ts';
 import { WeakestItems } from './heatmap.tsx';
 import { share, submitted } from './numbers.ts';
-import { OverdueList } from './lists.tsx';
+import { FollowUpList } from './lists.tsx';
 import { Trend } from './trend.tsx';
 import './dashboard.css';
 
@@ -333,7 +333,8 @@ export function DashboardPage({ campaignId }: { campaignId: string }) {
         <Distribution data={data} />
         <WeakestItems campaignId={campaign.id} inspector={data.scope.kind === 'health_center'} />
         <Breakdowns data={data} />
-        <OverdueList campaignId={campaign.id} total={data.summary.overdueFacilities} />
+        <FollowUpList campaignId={campaign.id} total={data.summary.overdueFacilities} which="overdue" />
+        <FollowUpList campaignId={campaign.id} total={data.summary.missingFirstFacilities} which="missingFirst" />
         <Trend data={data} />
       </Page>
     </div>

@@ -6,30 +6,42 @@ import { LevelBadge, ScoreText } from '../../components/readiness.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
+import { formatCount } from '../../lib/text.ts';
 import { useApiQuery } from '../../lib/use-api.ts';
 import { D } from './dashboard-messages.ts';
 import { drillTo } from './drill.ts';
 
 const SHOWN = 10;
 
-/** The facilities with a いいえ past its 目標日, weakest first (first page of the rows route), each opening its answers. */
-export function OverdueList({ campaignId, total }: { campaignId: string; total: number }) {
+const LISTS = {
+  overdue: { title: D.overdueList, lead: D.overdueListLead, none: D.overdueListNone, testId: 'overdue-list' },
+  missingFirst: { title: D.missingList, lead: D.missingListLead, none: D.missingListNone, testId: 'missing-first-list' },
+} as const;
+
+/**
+ * The facilities with a いいえ past its 目標日, or with 1回目 answers without a date: the weakest first (the first
+ * page of the rows route), each opening its answers, and a link to the whole filtered table.
+ */
+export function FollowUpList({ campaignId, total, which }: { campaignId: string; total: number; which: keyof typeof LISTS }) {
   const { t, lang } = useI18n();
+  const list = LISTS[which];
+  const filter = which === 'overdue' ? { overdue: 'true' as const } : { missingFirst: 'true' as const };
   const q = useApiQuery('campaigns.rows', {
     params: { campaignId },
-    query: { overdue: 'true', sort: 'score', dir: 'asc', limit: SHOWN },
+    query: { ...filter, sort: 'score', dir: 'asc', limit: SHOWN },
     enabled: total > 0,
   });
+  const id = `${list.testId}-heading`;
   return (
-    <section className="card dash-section print-break" aria-labelledby="overdue-heading" data-testid="overdue-list">
-      <h2 id="overdue-heading">{t(D.overdueList)}</h2>
-      {total === 0 ? <p>{t(D.overdueListNone)}</p> : <p className="hint">{t(D.overdueListLead)}</p>}
+    <section className={`card dash-section${which === 'overdue' ? ' print-break' : ''}`} aria-labelledby={id} data-testid={list.testId}>
+      <h2 id={id}>{t(list.title)}</h2>
+      {total === 0 ? <p>{t(list.none)}</p> : <p className="hint">{t(list.lead)}</p>}
       {total > 0 && q.isPending ? <Loading /> : null}
       {q.isError ? <LoadError error={q.error} onRetry={() => void q.refetch()} /> : null}
-      {q.data && q.data.items.length > 0 ? (
+      {total > 0 && q.data && q.data.items.length > 0 ? (
         <div className="table-wrap">
           <table className="table compact-table">
-            <caption className="sr-only">{t(D.overdueList)}</caption>
+            <caption className="sr-only">{t(list.title)}</caption>
             <thead>
               <tr>
                 <th scope="col">{t(M.colFacility)}</th>
@@ -38,7 +50,13 @@ export function OverdueList({ campaignId, total }: { campaignId: string; total: 
                 <th scope="col" className="num">
                   {t(M.colScore)}
                 </th>
-                <th scope="col">{t(D.overdueSince)}</th>
+                {which === 'overdue' ? (
+                  <th scope="col">{t(D.overdueSince)}</th>
+                ) : (
+                  <th scope="col" className="num">
+                    {t(D.colMissingDates)}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -52,7 +70,11 @@ export function OverdueList({ campaignId, total }: { campaignId: string; total: 
                   <td className="num">
                     <ScoreText score={r.score} /> <LevelBadge level={r.level} />
                   </td>
-                  <td>{r.earliestOpenTarget ? formatDate(r.earliestOpenTarget, lang) : '—'}</td>
+                  {which === 'overdue' ? (
+                    <td>{r.earliestOpenTarget ? formatDate(r.earliestOpenTarget, lang) : '—'}</td>
+                  ) : (
+                    <td className="num">{formatCount(r.missingFirstDates)}</td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -61,7 +83,9 @@ export function OverdueList({ campaignId, total }: { campaignId: string; total: 
       ) : null}
       {total > SHOWN ? (
         <p className="no-print">
-          <Link to={drillTo(campaignId, { overdue: true, sort: 'score', dir: 'asc' })}>{t(D.seeAll(total))}</Link>
+          <Link to={drillTo(campaignId, { ...(which === 'overdue' ? { overdue: true } : { missingFirst: true }), sort: 'score', dir: 'asc' })}>
+            {t(D.seeAll(total))}
+          </Link>
         </p>
       ) : null}
     </section>

@@ -41,6 +41,7 @@ interface Filters {
   sizeBand: SizeBand | '';
   scoreBand: ScoreBand | '';
   overdue: boolean;
+  missingFirst: boolean;
   q: string;
   sort: CampaignRowSort;
   dir: Dir;
@@ -59,6 +60,7 @@ export function readFilters(search: string): Filters {
     sizeBand: oneOf(SIZE_BANDS, p.get('sizeBand')),
     scoreBand: oneOf(SCORE_BANDS, p.get('scoreBand')),
     overdue: p.get('overdue') === 'true',
+    missingFirst: p.get('missingFirst') === 'true',
     q: p.get('q') ?? '',
     sort,
     dir: oneOf(['asc', 'desc'] as const, p.get('dir')) || (sort === 'updated' ? 'desc' : 'asc'),
@@ -74,6 +76,7 @@ function toSearch(f: Filters): string {
   if (f.sizeBand) p.set('sizeBand', f.sizeBand);
   if (f.scoreBand) p.set('scoreBand', f.scoreBand);
   if (f.overdue) p.set('overdue', 'true');
+  if (f.missingFirst) p.set('missingFirst', 'true');
   if (f.q) p.set('q', f.q);
   if (f.sort !== 'name' || f.dir !== 'asc') {
     p.set('sort', f.sort);
@@ -170,6 +173,7 @@ function ProgressTable({ data }: { data: CampaignProgress }) {
       sizeBand: filters.sizeBand || undefined,
       scoreBand: filters.scoreBand || undefined,
       overdue: filters.overdue ? 'true' : undefined,
+      missingFirst: filters.missingFirst ? 'true' : undefined,
       q: filters.q || undefined,
       sort: filters.sort,
       dir: filters.dir,
@@ -183,7 +187,14 @@ function ProgressTable({ data }: { data: CampaignProgress }) {
   };
   // What the counters already know: the whole campaign, or one status.
   const onlyStatus =
-    !filters.healthCenterId && !filters.medicalArea && !filters.kind && !filters.sizeBand && !filters.scoreBand && !filters.overdue && !filters.q;
+    !filters.healthCenterId &&
+    !filters.medicalArea &&
+    !filters.kind &&
+    !filters.sizeBand &&
+    !filters.scoreBand &&
+    !filters.overdue &&
+    !filters.missingFirst &&
+    !filters.q;
   const known = rows.pages[0]?.total ?? (onlyStatus ? (filters.status ? data.totals.byStatus[filters.status] : data.totals.facilities) : undefined);
   const filtered = Object.entries(filters).some(([k, v]) => k !== 'sort' && k !== 'dir' && v !== '' && v !== false);
 
@@ -275,6 +286,12 @@ function ProgressTable({ data }: { data: CampaignProgress }) {
           <label className="choice-line">
             <input type="checkbox" checked={filters.overdue} onChange={(e) => update({ overdue: e.target.checked })} />
             <span>{t(M.filterOverdue)}</span>
+          </label>
+        </div>
+        <div className="field checkbox-field">
+          <label className="choice-line">
+            <input type="checkbox" checked={filters.missingFirst} onChange={(e) => update({ missingFirst: e.target.checked })} />
+            <span>{t(M.filterMissingFirst)}</span>
           </label>
         </div>
         {filtered ? (
