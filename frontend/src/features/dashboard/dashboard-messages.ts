@@ -24,7 +24,10 @@ export const D = {
   }),
   returnedNow: (k: number) => ({ ja: `差戻し中 ${n(k)} 施設`, en: `${n(k)} sent back` }),
   meanScore: { ja: '平均対策実施率', en: 'Mean readiness' }, // stable (ja)
-  meanScoreOf: (k: number) => ({ ja: `回答のある ${n(k)} 施設の平均`, en: `mean of ${n(k)} facilities with answers` }),
+  meanScoreOf: (k: number) => ({
+    ja: `対象外を除く ${n(k)} 施設の平均 (未回答の欄は「はい」以外として計算)`,
+    en: `mean of ${n(k)} facilities in scope (unanswered cells count as not yet in place)`,
+  }),
   meanScoreNone: { ja: 'まだ回答がありません', en: 'No answers yet' },
   overdue: { ja: '目標日超過', en: 'Past target date' }, // stable (ja)
   overdueOf: (cells: number) => ({ ja: `「いいえ」のまま目標日を過ぎた欄 ${n(cells)}`, en: `${n(cells)} “No” answers past their target date` }),
