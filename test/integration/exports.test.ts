@@ -113,6 +113,23 @@ describe('exports', () => {
     expect(lines).toHaveLength(T36.facilities.length + 1);
   });
 
+  it('records every export in the audit log: who asked for which data', async () => {
+    const job = await runExport(USERS.inspector36, { kind: 'campaign-answers', campaignId: campaign, format: 'csv' });
+    const log = await api<{ items: { action: string; target: string; actor: { role: string }; changes: { format?: string; healthCenterId?: string } }[] }>(
+      'GET',
+      '/api/audit?action=export.create&limit=50',
+      { as: USERS.pref36 },
+    );
+    expect(log.status).toBe(200);
+    const entry = log.body.items.find((e) => e.actor.role === 'inspector' && e.changes.format === 'csv');
+    expect(entry, JSON.stringify(log.body.items.slice(0, 3))).toMatchObject({
+      action: 'export.create',
+      target: `campaign/${campaign}`,
+      changes: { healthCenterId: 'hc-tokushima' },
+    });
+    expect(job.status).toBe('done');
+  });
+
   it('limits an inspector to the facilities of its 保健所', async () => {
     const job = await runExport(USERS.inspector36, { kind: 'campaign-answers', campaignId: campaign, format: 'xlsx' });
     const wb = await workbook((await download(job)).body);

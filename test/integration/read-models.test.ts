@@ -137,7 +137,7 @@ describe('the read models', () => {
           }),
         );
         await settle();
-        const check = await repos.readModels.recount(campaignId, { repair: false });
+        const check = await repos.readModels.recount(campaignId, R6, { repair: false });
         expect(check.differences).toEqual([]);
         expect(check.responses).toBe(facilities.length);
         // The dashboard's headline equals a count of the records.
@@ -184,7 +184,7 @@ describe('the read models', () => {
     ]);
     expect(mima.facilities).toBe(1);
     expect(tokushima.facilities).toBe(0);
-    expect((await repos.readModels.recount(campaignId, { repair: false })).differences).toEqual([]);
+    expect((await repos.readModels.recount(campaignId, R6, { repair: false })).differences).toEqual([]);
   });
 
   it('gives the facility table its totals from the aggregates, equal to the rows it pages through', async () => {

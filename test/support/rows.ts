@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ResponseStatus } from '@mcr/contract';
-import { applyRowChanges, createDb, type Db, emptyByStatus, type FacilityRecord, keys, type RowSource } from '@mcr/data';
+import { applyRowChanges, createDb, type Db, type FacilityRecord, keys, type RowSource } from '@mcr/data';
 import { readinessLevel } from '@mcr/domain';
 import { LOCAL_REGION } from '../../packages/local/src/services/constants.ts';
 import { stackInfo } from './stack-info.ts';
@@ -51,12 +51,10 @@ export function syntheticRow(campaignId: string, f: FacilityRecord, i: number): 
 export async function createRowsCampaign(tenantId: string, campaignId: string, rows: RowSource[]): Promise<void> {
   const scope = { tenantId };
   const d = testDb();
-  const byStatus = emptyByStatus();
-  for (const r of rows) byStatus[r.status]++;
   await d.doc.send(
     new PutCommand({
       TableName: d.tableName,
-      Item: { ...keys.campaignAggregate(scope, campaignId), type: 'CampaignAggregate', campaignId, facilities: rows.length, byStatus },
+      Item: { ...keys.campaignAggregate(scope, campaignId), type: 'CampaignAggregate', campaignId, facilities: rows.length },
     }),
   );
   await d.doc.send(

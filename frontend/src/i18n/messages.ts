@@ -1088,4 +1088,5 @@ export const AUDIT_ACTIONS: Record<string, { ja: string; en: string }> = {
   'contract.put': { ja: '契約の登録', en: 'Contract saved' },
   'contract.delete': { ja: '契約の削除', en: 'Contract removed' },
   'readModels.repair': { ja: '集計の修復', en: 'Aggregates repaired' },
+  'export.create': { ja: 'データの出力', en: 'Data exported' },
 };

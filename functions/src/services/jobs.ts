@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { createDb, createRepositories, type Db, type JobRecord, type Repositories } from '@mcr/data';
+import { type Actor, createDb, createRepositories, type Db, type JobRecord, type Repositories } from '@mcr/data';
 import type { Identity } from '../pipeline/auth.ts';
 import { env } from '../pipeline/env.ts';
 import { createLogger, type Logger } from '../pipeline/logger.ts';
@@ -99,15 +99,20 @@ export async function enqueueJob<Input>(
   repos: Repositories,
   identity: Identity,
   job: { kind: string; input: Input; total: number; id?: string },
+  /** An audit entry written with the job item (e.g. an export of the tenant's data). */
+  audit?: { actor: Actor; action: string; target: string; changes: unknown },
 ): Promise<JobRecord<Input>> {
   if (!identity.tenantId) throw new Error('a job needs a tenant');
-  const record = await repos.jobs.create<Input>({
-    id: job.id ?? randomUUID(),
-    kind: job.kind,
-    input: job.input,
-    progress: { processed: 0, total: job.total },
-    createdBy: { userId: identity.userId, orgId: identity.orgId, role: identity.role },
-  });
+  const record = await repos.jobs.create<Input>(
+    {
+      id: job.id ?? randomUUID(),
+      kind: job.kind,
+      input: job.input,
+      progress: { processed: 0, total: job.total },
+      createdBy: { userId: identity.userId, orgId: identity.orgId, role: identity.role },
+    },
+    audit,
+  );
   try {
     await dispatchJob({ tenantId: identity.tenantId, jobId: record.id });
   } catch (err) {

@@ -15,7 +15,7 @@ import {
   type TenantScope,
   templateById,
 } from '@mcr/data';
-import { type ResponseImage, responseFacts, sizeBand, type Template } from '@mcr/domain';
+import { getBuiltInTemplate, type ResponseImage, responseFacts, sizeBand, type Template } from '@mcr/domain';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
 /**
@@ -46,7 +46,9 @@ const isResponse = (i: Item | null) =>
 const isFacility = (i: Item | null) => i?.type === 'Facility' && i.SK === 'PROFILE';
 
 async function templateFor(db: Db, scope: TenantScope, response: Item): Promise<Template | undefined> {
-  return typeof response.templateId === 'string' ? templateById(db, scope, response.templateId) : campaignTemplate(db, scope, String(response.campaignId));
+  return typeof response.templateId === 'string'
+    ? templateById(db, scope, response.templateId, getBuiltInTemplate)
+    : campaignTemplate(db, scope, String(response.campaignId), getBuiltInTemplate);
 }
 
 /** The table row of one response image. */

@@ -44,7 +44,7 @@ export const keys = {
   campaign: (s: TenantScope, id: string) => ({ PK: `${t(s)}#CAMP#${id}`, SK: 'META' }),
   campaignIndex: (s: TenantScope, opensOn: string, id: string) => ({ GSI1PK: `${t(s)}#CAMPAIGNS`, GSI1SK: `${opensOn}#${id}` }),
   campaignsPartition: (s: TenantScope) => `${t(s)}#CAMPAIGNS`,
-  /** Counters per campaign, updated in the same transaction as each response: the dashboard reads one item. */
+  /** The campaign's size, written once its responses are; the changing numbers are the read models' `AGG#<slice>` items. */
   campaignAggregate: (s: TenantScope, id: string) => ({ PK: `${t(s)}#CAMP#${id}`, SK: 'AGG' }),
   /** One facility's answers to one campaign. */
   response: (s: TenantScope, campaignId: string, facilityId: string) => ({ PK: `${t(s)}#CAMP#${campaignId}`, SK: `RESP#FAC#${facilityId}` }),

@@ -145,10 +145,13 @@ export interface TemplateRecord {
   uploadedBy: string;
 }
 
+/**
+ * The size of a campaign, written once when its responses are all written (`AGG`). Every changing number —
+ * by status, readiness, items, overdue — is in the read models (`AGG#<slice>`, docs/decisions/0009).
+ */
 export interface CampaignAggregateRecord {
   campaignId: string;
   facilities: number;
-  byStatus: Record<ResponseStatus, number>;
 }
 
 /** Who did a write, taken from the verified identity. */

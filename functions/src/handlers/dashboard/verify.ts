@@ -1,5 +1,6 @@
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
+import { resolveTemplate } from '../../services/templates.ts';
 
 /**
  * Recounts a campaign's aggregates from its responses and compares them with the stored read models; with
@@ -8,6 +9,7 @@ import { actorOf } from '../../services/access.ts';
  */
 export const handler = defineHandler('dashboard.verify', async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
-  await r.campaigns.require(params.campaignId);
-  return r.readModels.recount(params.campaignId, { repair: body.repair }, actorOf(identity, requestId));
+  const campaign = await r.campaigns.require(params.campaignId);
+  const { template } = await resolveTemplate(r, campaign.templateId);
+  return r.readModels.recount(params.campaignId, template, { repair: body.repair }, actorOf(identity, requestId));
 });

@@ -1,22 +1,28 @@
 import { NotFoundError } from '@mcr/data';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError } from '../../pipeline/errors.ts';
-import { assertCanReadFacility, healthCenterScope } from '../../services/access.ts';
+import { actorOf, assertCanReadFacility, healthCenterScope } from '../../services/access.ts';
 import { type CampaignAnswersInput, EXPORT_JOB_KINDS, type FacilityOfficialInput } from '../../services/export/runners.ts';
 import { toExportJob } from '../../services/export/view.ts';
 import { enqueueJob } from '../../services/jobs.ts';
 
-export const handler = defineHandler('exports.create', async ({ identity, body, repos }) => {
+export const handler = defineHandler('exports.create', async ({ identity, body, repos, requestId }) => {
   const r = repos();
   if (body.kind === 'facility-official') {
     const [facility] = await Promise.all([r.facilities.require(body.facilityId), r.responses.require(body.campaignId, body.facilityId)]);
     // The prefecture, the facility's 保健所 and the facility itself; nobody else learns the form exists.
     assertCanReadFacility(identity, facility);
-    const job = await enqueueJob<FacilityOfficialInput>(r, identity, {
-      kind: EXPORT_JOB_KINDS['facility-official'],
-      input: { campaignId: body.campaignId, facilityId: body.facilityId },
-      total: 1,
-    });
+    const job = await enqueueJob<FacilityOfficialInput>(
+      r,
+      identity,
+      { kind: EXPORT_JOB_KINDS['facility-official'], input: { campaignId: body.campaignId, facilityId: body.facilityId }, total: 1 },
+      {
+        actor: actorOf(identity, requestId),
+        action: 'export.create',
+        target: `campaign/${body.campaignId}/facility/${body.facilityId}`,
+        changes: { kind: body.kind },
+      },
+    );
     return toExportJob(job);
   }
   if (identity.role !== 'pref_admin' && identity.role !== 'inspector') {
@@ -26,10 +32,12 @@ export const handler = defineHandler('exports.create', async ({ identity, body, 
   const healthCenterId = healthCenterScope(identity);
   const [campaign, aggregate] = await Promise.all([r.campaigns.get(body.campaignId), r.campaigns.aggregate(body.campaignId)]);
   if (!campaign) throw new NotFoundError('campaign');
-  const job = await enqueueJob<CampaignAnswersInput>(r, identity, {
-    kind: EXPORT_JOB_KINDS['campaign-answers'],
-    input: { campaignId: body.campaignId, format: body.format, ...(healthCenterId ? { healthCenterId } : {}) },
-    total: healthCenterId ? 0 : (aggregate?.facilities ?? 0),
-  });
+  const input = { campaignId: body.campaignId, format: body.format, ...(healthCenterId ? { healthCenterId } : {}) };
+  const job = await enqueueJob<CampaignAnswersInput>(
+    r,
+    identity,
+    { kind: EXPORT_JOB_KINDS['campaign-answers'], input, total: healthCenterId ? 0 : (aggregate?.facilities ?? 0) },
+    { actor: actorOf(identity, requestId), action: 'export.create', target: `campaign/${body.campaignId}`, changes: { kind: body.kind, ...input } },
+  );
   return toExportJob(job);
 });

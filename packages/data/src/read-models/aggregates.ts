@@ -4,7 +4,6 @@ import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import {
   addInto,
   type Contribution,
-  getBuiltInTemplate,
   type ResponseImage,
   readCellCounts,
   readSliceSummary,
@@ -60,10 +59,16 @@ export const aggregateKeys = {
   cells: (s: TenantScope, campaignId: string, slice: string) => ({ PK: keys.campaign(s, campaignId).PK, SK: skOf('cells', slice) }),
 };
 
+/**
+ * The built-in templates, passed in by the caller: they are ~110 KB of data, and every handler bundles this
+ * module through `createRepositories`, so only the consumer and the verify route should carry them.
+ */
+export type BuiltInTemplates = (id: string) => Template | undefined;
+
 /** A template by id: built-in, or loaded by the tenant. Cached per container (versions are immutable). */
 const templateCache = new Map<string, Template>();
-export async function templateById(db: Db, scope: TenantScope, templateId: string): Promise<Template | undefined> {
-  const builtIn = getBuiltInTemplate(templateId);
+export async function templateById(db: Db, scope: TenantScope, templateId: string, builtIns: BuiltInTemplates): Promise<Template | undefined> {
+  const builtIn = builtIns(templateId);
   if (builtIn) return builtIn;
   const cacheKey = `${scope.tenantId}/${templateId}`;
   const cached = templateCache.get(cacheKey);
@@ -74,9 +79,9 @@ export async function templateById(db: Db, scope: TenantScope, templateId: strin
 }
 
 /** The template of a campaign (older response items do not carry their template id). */
-export async function campaignTemplate(db: Db, scope: TenantScope, campaignId: string): Promise<Template | undefined> {
+export async function campaignTemplate(db: Db, scope: TenantScope, campaignId: string, builtIns: BuiltInTemplates): Promise<Template | undefined> {
   const campaign = await getItem<CampaignRecord>(db, keys.campaign(scope, campaignId));
-  return campaign ? templateById(db, scope, campaign.templateId) : undefined;
+  return campaign ? templateById(db, scope, campaign.templateId, builtIns) : undefined;
 }
 
 /** Deltas of many responses of one campaign, merged per slice. */
@@ -266,9 +271,13 @@ function compare(
  * each differing item is rewritten with the recounted numbers. Run it when the stream is quiet: a response
  * change still travelling through the stream at that moment is applied on top of the repaired numbers.
  */
-export async function recountCampaign(db: Db, scope: TenantScope, campaignId: string, options: { repair: boolean }): Promise<RecountResult> {
-  const template = await campaignTemplate(db, scope, campaignId);
-  if (!template) throw new Error(`campaign ${campaignId} has no template`);
+export async function recountCampaign(
+  db: Db,
+  scope: TenantScope,
+  campaignId: string,
+  template: Template,
+  options: { repair: boolean },
+): Promise<RecountResult> {
   const recount: CampaignDeltas = new Map();
   let responses = 0;
   let ExclusiveStartKey: Record<string, unknown> | undefined;
@@ -326,8 +335,8 @@ export function readModelRepositories(db: Db, scope: TenantScope) {
       summaries: (campaignId: string, slicePrefix: string, today: string) => readSummaries(db, scope, campaignId, today, slicePrefix),
       cells: (campaignId: string, slicePrefix: string) => readCells(db, scope, campaignId, slicePrefix),
       /** Verifies (and with `repair`, rewrites) the campaign's aggregates; a repair is recorded in the audit log. */
-      async recount(campaignId: string, options: { repair: boolean }, actor?: Actor): Promise<RecountResult> {
-        const result = await recountCampaign(db, scope, campaignId, options);
+      async recount(campaignId: string, template: Template, options: { repair: boolean }, actor?: Actor): Promise<RecountResult> {
+        const result = await recountCampaign(db, scope, campaignId, template, options);
         if (result.repaired && actor) {
           const entry = auditItem(db, scope, actor, {
             action: 'readModels.repair',

@@ -266,7 +266,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
        */
       async create(c: CampaignRecord, initial: InitialResponse[], actor: Actor): Promise<void> {
         await putResponses(c, initial);
-        const agg: CampaignAggregateRecord = { campaignId: c.id, facilities: initial.length, byStatus: { ...emptyByStatus(), not_started: initial.length } };
+        const agg: CampaignAggregateRecord = { campaignId: c.id, facilities: initial.length };
         await db.doc.send(
           new TransactWriteCommand({
             TransactItems: [
@@ -345,7 +345,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
         creationUpdate(id, jobId, 'creation.#pr = :p, creation.carriedForward = :cf', { ':p': processed, ':cf': carriedForward }, ['creating']),
       /** Every response is written: the counters, then the campaign opens (`creation.status = done`). */
       async finishCreation(id: string, jobId: string, total: number, carriedForward: number): Promise<boolean> {
-        const agg: CampaignAggregateRecord = { campaignId: id, facilities: total, byStatus: { ...emptyByStatus(), not_started: total } };
+        const agg: CampaignAggregateRecord = { campaignId: id, facilities: total };
         // Written again by a repeated run with the same numbers: nobody changes a response before the campaign opens.
         await db.doc.send(
           new TransactWriteCommand({

@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { JobStatus, LocalizedText, Role } from '@mcr/contract';
 import type { Db } from '../client.ts';
 import { keys, type TenantScope } from '../keys.ts';
-import { getItem } from './shared.ts';
+import type { Actor } from '../records.ts';
+import { auditItem, getItem } from './shared.ts';
 
 /** A background job: what to do (`kind`, `input`), who asked, how far it is, and what came out. */
 export interface JobRecord<Input = unknown, Result = unknown> {
@@ -61,17 +62,31 @@ export function jobRepositories(db: Db, scope: TenantScope) {
   return {
     jobs: {
       get: (id: string) => getItem<JobRecord>(db, keys.job(scope, id)),
-      /** Writes a new queued job; never overwrites one. */
-      async create<Input>(job: Omit<JobRecord<Input>, 'status' | 'attempts' | 'createdAt' | 'updatedAt'>): Promise<JobRecord<Input>> {
+      /**
+       * Writes a new queued job; never overwrites one. With `audit`, the audit entry is written in the same
+       * transaction (an export is recorded when it is asked for, whoever downloads it later).
+       */
+      async create<Input>(
+        job: Omit<JobRecord<Input>, 'status' | 'attempts' | 'createdAt' | 'updatedAt'>,
+        audit?: { actor: Actor; action: string; target: string; changes: unknown },
+      ): Promise<JobRecord<Input>> {
         const at = now();
         const record: JobRecord<Input> = { ...job, status: 'queued', attempts: 0, createdAt: at, updatedAt: at };
-        await db.doc.send(
-          new PutCommand({
-            TableName: T,
-            Item: { ...keys.job(scope, job.id), type: 'Job', expiresAt: Math.floor(Date.now() / 1000) + JOB_TTL_SECONDS, ...record },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
+        const put = {
+          TableName: T,
+          Item: { ...keys.job(scope, job.id), type: 'Job', expiresAt: Math.floor(Date.now() / 1000) + JOB_TTL_SECONDS, ...record },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        };
+        if (!audit) await db.doc.send(new PutCommand(put));
+        else
+          await db.doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Put: put },
+                auditItem(db, scope, audit.actor, { action: audit.action, target: audit.target, orgId: audit.actor.orgId, changes: audit.changes }),
+              ],
+            }),
+          );
         return record;
       },
       /** queued (or running after a lost attempt) → running; false when the job is finished or out of attempts. */
