@@ -5,6 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { CognitoAuthFlows } from '../../packages/local/src/cognito/auth-flows.ts';
 import type { RunningStackInfo } from '../support/stack-info.ts';
+import { type Baseline, baseline, scaleBench } from './scale-bench.ts';
 import { exportBench } from './export-bench.ts';
 
 /**
@@ -40,7 +41,7 @@ function percentile(xs: number[], p: number) {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 }
 
-async function measure(label: string, n: number, fn: (i: number) => Promise<Response>) {
+async function measure(label: string, n: number, fn: (i: number) => Promise<Response>, yardstick?: { name: string; ms: number }) {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();
@@ -50,7 +51,7 @@ async function measure(label: string, n: number, fn: (i: number) => Promise<Resp
     times.push(performance.now() - t);
   }
   console.log(
-    `  ${label.padEnd(44)} n=${n}  p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  max ${Math.max(...times).toFixed(1)} ms`,
+    `  ${label.padEnd(44)} n=${n}  p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  max ${Math.max(...times).toFixed(1)} ms${yardstick ? `  (${(percentile(times, 50) / yardstick.ms).toFixed(1)}× ${yardstick.name})` : ''}`,
   );
 }
 
@@ -61,7 +62,7 @@ async function api() {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(REPO, 'packages/local/src/cli/start.ts'), '--random-ports', '--no-build', '--quiet', '--ready-file', ready],
-    { cwd: REPO, stdio: 'ignore', env: { ...process.env, LOG_LEVEL: 'error' } },
+    { cwd: REPO, stdio: 'ignore', env: { ...process.env, LOG_LEVEL: 'error', RESPONSE_VALIDATION: 'off' } },
   );
   try {
     while (!existsSync(ready)) {
@@ -89,30 +90,37 @@ async function api() {
     const get = (p: string, t: string) => fetch(`${info.url}${p}`, { headers: { authorization: `Bearer ${t}` } });
     const resp = '/api/campaigns/r6-facility/facilities/f001/response';
     console.log('API through the local front door (one client, sequential; DynamoDB Local, not AWS — compare runs, not absolutes)');
+    const base: Baseline = await baseline(info);
     await measure('GET /api/me', 200, () => get('/api/me', facility));
     await measure('GET response (R6 template + answers)', 200, () => get(resp, facility));
     let version = ((await (await get(resp, facility)).json()) as { version: number }).version;
-    await measure('PUT answers (conditional write + counters + audit)', 200, async (i) => {
-      const res = await fetch(`${info.url}${resp}/answers`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${facility}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          expectedVersion: version,
-          changes: [
-            {
-              itemId: '1-1',
-              deviceClass: 'system',
-              round: 1,
-              answer: { value: i % 2 ? 'yes' : 'no', checkedOn: '2024-07-01', ...(i % 2 ? {} : { targetDate: '2024-12-01' }) },
-            },
-          ],
-        }),
-      });
-      version++;
-      return res;
-    });
+    await measure(
+      'PUT answers (conditional write + audit)',
+      200,
+      async (i) => {
+        const res = await fetch(`${info.url}${resp}/answers`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${facility}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            expectedVersion: version,
+            changes: [
+              {
+                itemId: '1-1',
+                deviceClass: 'system',
+                round: 1,
+                answer: { value: i % 2 ? 'yes' : 'no', checkedOn: '2024-07-01', ...(i % 2 ? {} : { targetDate: '2024-12-01' }) },
+              },
+            ],
+          }),
+        });
+        version++;
+        return res;
+      },
+      { name: 'PutItem', ms: base.putItem },
+    );
     await measure('GET campaign progress (120 facilities)', 100, () => get('/api/campaigns/r6-facility/progress', pref));
     await importBench(info.url, pref);
+    await scaleBench(info, pref, base);
     await exportBench(info, pref);
   } finally {
     child.kill('SIGTERM');
