@@ -36,6 +36,34 @@ describe('saving checklist answers', () => {
     expect((await current(USERS.pref36)).status).toBe('in_progress');
   });
 
+  it('never shows notes of another version than the answers it shows, while saves run', async () => {
+    // Every save writes the note `v<version it creates>` on the gate; a read that straddled a save would show a
+    // version with the note of the one before or after it.
+    let version = (await current()).version;
+    const seen: string[] = [];
+    let saving = true;
+    const reader = async () => {
+      while (saving) {
+        const r = await current();
+        const note = r.answers['gate:system']?.['1']?.note;
+        if (note !== undefined && note !== `v${r.version}`) seen.push(`version ${r.version} with note ${note}`);
+      }
+    };
+    const readers = Promise.all([reader(), reader(), reader(), reader()]);
+    for (let i = 0; i < 60; i++) {
+      const res = await api<ResponseView>('PUT', `${base()}/answers`, {
+        as: USERS.clinic36,
+        body: { expectedVersion: version, changes: [{ itemId: 'gate', deviceClass: 'system', round: 1, answer: { ...yes(), note: `v${version + 1}` } }] },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.answers['gate:system']?.['1']?.note).toBe(`v${res.body.version}`);
+      version = res.body.version;
+    }
+    saving = false;
+    await readers;
+    expect(seen).toEqual([]);
+  });
+
   it('refuses a stale version with 409 and keeps the newer answer', async () => {
     const before = await current();
     const first = await api('PUT', `${base()}/answers`, {

@@ -112,6 +112,8 @@ export interface ResponseRecord {
   submissions: SubmissionRef[];
   /** The prefecture's confirmations and send-backs, oldest first (read from the `LOG#` items, never stored here). */
   reviews: ReviewRecord[];
+  /** Read from an item that still holds its notes inline (they move to note items on the next save). */
+  inlineNotes?: boolean;
 }
 
 export interface ReviewRecord {

@@ -18,6 +18,7 @@ export const handler = defineHandler('responses.saveAnswers', async ({ identity,
       previousStatus: loaded.response.status,
       context: { hasVendorContract: loaded.hasVendorContract },
       changes: auditedChanges(body),
+      previous: loaded.response,
     },
     actorOf(identity, requestId),
   );

@@ -2,6 +2,7 @@ import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { RESPONSE_STATUSES, type ResponseStatus } from '@mcr/contract';
 import { type Answers, type CellNotes, type Context, mergeNotes, sameNotes, splitNotes } from '@mcr/domain';
+
 import type { Db } from '../client.ts';
 import { NotFoundError, StateConflictError, VersionConflictError } from '../errors.ts';
 import { keys, type TenantScope } from '../keys.ts';
@@ -19,7 +20,11 @@ import type {
 import { auditItem, batchGet, batchPut, getItem, queryAll, strip, type TransactItem } from './shared.ts';
 
 /** Note items a save may write in its one transaction (DynamoDB allows 100 actions: the response, the audit entry, 98 notes). */
-export const MAX_NOTE_WRITES_PER_SAVE = 98;
+/** True when an item's answers still carry notes inline. */
+const hasInlineNotes = (answers: Answers | undefined) =>
+  Object.values(answers ?? {}).some((cell) => Object.values(cell).some((a) => a?.note !== undefined && a.note !== ''));
+
+export const MAX_NOTE_WRITES_PER_SAVE = 97;
 /** Item comments per `LOG#<at>#COMMENT#<page>` item: 25 × 2,000 characters ≤ 150 KB. */
 export const COMMENTS_PER_ITEM = 25;
 /** Facility ids per `TARGET#<page>` item of a campaign being created (≤ 1,000 × 66 bytes). */
@@ -54,8 +59,12 @@ function responseItem(scope: TenantScope, r: ResponseRecord) {
   };
 }
 
+/** The cell id of the notes' head item: written with every change of the notes, so a deletion shows too. */
+const NOTES_HEAD = '~';
+
 function noteItems(scope: TenantScope, campaignId: string, facilityId: string, answers: Answers) {
-  return [...splitNotes(answers).notes].map(([cell, notes]) => ({ ...keys.note(scope, campaignId, facilityId, cell), type: 'Note', cell, notes }));
+  const notes = [...splitNotes(answers).notes].map(([cell, notes]) => ({ ...keys.note(scope, campaignId, facilityId, cell), type: 'Note', cell, notes, v: 0 }));
+  return notes.length ? [...notes, { ...keys.note(scope, campaignId, facilityId, NOTES_HEAD), type: 'NoteHead', cell: NOTES_HEAD, v: 0 }] : [];
 }
 
 export function emptyByStatus(): Record<ResponseStatus, number> {
@@ -86,6 +95,12 @@ export interface SaveResponseInput {
   previousStatus: ResponseStatus;
   /** What the audit log records as changed. */
   changes: unknown;
+  /**
+   * The response as read for this save (at `expectedVersion`). Its notes are what is stored, so they need not be
+   * read again, and the saved response is built from it instead of re-read: the version condition guarantees
+   * nothing else changed in between.
+   */
+  previous?: ResponseRecord;
 }
 
 export interface SubmitResponseInput {
@@ -131,7 +146,9 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
   });
   /** The notes stored for a response, by cell. */
   const storedNotes = async (campaignId: string, facilityId: string) =>
-    new Map((await queryAll<NoteItem>(db, historyQuery(campaignId, facilityId, keys.notePrefix))).map((n) => [n.cell, n.notes]));
+    new Map(
+      (await queryAll<NoteItem>(db, historyQuery(campaignId, facilityId, keys.notePrefix))).filter((n) => n.cell !== NOTES_HEAD).map((n) => [n.cell, n.notes]),
+    );
 
   /**
    * The response as the API shows it: the core from the response item, then (read after it, so never older)
@@ -139,13 +156,36 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
    * notes and reviews moved out keep theirs inline; both are read.
    */
   const requireResponse = async (campaignId: string, facilityId: string): Promise<ResponseRecord> => {
-    const got = await db.doc.send(new GetCommand({ TableName: T, Key: keys.response(scope, campaignId, facilityId), ConsistentRead: true }));
-    if (!got.Item) throw new NotFoundError('response');
-    const r = strip<ResponseRecord>(got.Item);
-    const [notes, log] = await Promise.all([
-      storedNotes(campaignId, facilityId),
-      queryAll<LogItem>(db, historyQuery(campaignId, facilityId, keys.responseLogPrefix)),
-    ]);
+    const readCore = () => db.doc.send(new GetCommand({ TableName: T, Key: keys.response(scope, campaignId, facilityId), ConsistentRead: true }));
+    const readHistory = () =>
+      Promise.all([
+        queryAll<NoteItem & { v?: number }>(db, historyQuery(campaignId, facilityId, keys.notePrefix)),
+        queryAll<LogItem & { v?: number }>(db, historyQuery(campaignId, facilityId, keys.responseLogPrefix)),
+      ]);
+    // The core and its history are read together; every history item carries the response version that wrote it
+    // and the core the version of its last history write (`histAt`), so a read that straddles a write is seen and
+    // read again. Items from before the tags (no `v`) are read the old way: the core first, then the history.
+    let got = await Promise.all([readCore(), readHistory()]);
+    for (let attempt = 0; ; attempt++) {
+      const [core, [n, l]] = got;
+      if (!core.Item) throw new NotFoundError('response');
+      const items = [...n, ...l];
+      const tagged = items.every((i) => typeof i.v === 'number');
+      const histAt = typeof core.Item.histAt === 'number' ? core.Item.histAt : -1;
+      const latest = items.reduce((m, i) => Math.max(m, i.v ?? -1), -1);
+      if (tagged && histAt === latest) break;
+      if (!tagged || attempt >= 2) {
+        const c = await readCore();
+        got = [c, await readHistory()];
+        break;
+      }
+      got = await Promise.all([readCore(), readHistory()]);
+    }
+    const [core, [noteList, log]] = got;
+    if (!core.Item) throw new NotFoundError('response');
+    const { histAt: _h, ...item } = core.Item;
+    const r = strip<ResponseRecord>(item);
+    const notes = new Map(noteList.filter((x) => x.cell !== NOTES_HEAD).map((x) => [x.cell, x.notes]));
     const subs = new Map<string, SubmissionRef>();
     for (const x of [...(r.submissions ?? []), ...log.filter((l) => l.entry === 'submission')]) {
       subs.set(`${x.at}#${x.round}`, { round: x.round, at: x.at, by: x.by, byName: x.byName ?? '' });
@@ -156,13 +196,15 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
       ...(r.reviews ?? []),
       ...log
         .filter((l) => l.entry === 'review')
-        .map(({ entry: _e, comments: _c, ...rv }) => ({
+        .map(({ entry: _e, comments: _c, v: _v, ...rv }) => ({
           ...rv,
           itemComments: (comments.get(rv.at) ?? []).sort((a, b) => a.page - b.page).flatMap((c) => c.itemComments),
         })),
     ].sort((a, b) => a.at.localeCompare(b.at));
     return {
       ...r,
+      // Notes still inline on the item (written before notes moved to their own items) move out on the next save.
+      ...(hasInlineNotes(r.answers) ? { inlineNotes: true } : {}),
       answers: mergeNotes(r.answers, notes),
       submissions: [...subs.values()].sort((a, b) => a.at.localeCompare(b.at)),
       reviews,
@@ -232,7 +274,8 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
         submissions: [],
         reviews: [],
       };
-      items.push(responseItem(scope, r), ...noteItems(scope, c.id, f.id, answers));
+      const notes = noteItems(scope, c.id, f.id, answers);
+      items.push({ ...responseItem(scope, r), ...(notes.length ? { histAt: 0 } : {}) }, ...notes);
     }
     const slices: Record<string, unknown>[][] = [];
     for (let i = 0; i < items.length; i += 25) slices.push(items.slice(i, i + 25));
@@ -419,22 +462,34 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
       async save(campaignId: string, facilityId: string, input: SaveResponseInput, actor: Actor): Promise<ResponseRecord> {
         const key = keys.response(scope, campaignId, facilityId);
         const { core, notes } = splitNotes(input.answers);
-        const stored = await storedNotes(campaignId, facilityId);
+        const previous = input.previous && input.previous.version === input.expectedVersion ? input.previous : undefined;
+        const stored = previous && !previous.inlineNotes ? splitNotes(previous.answers).notes : await storedNotes(campaignId, facilityId);
+        const now = new Date().toISOString();
         const noteWrites: TransactItem[] = [];
         for (const cell of new Set([...stored.keys(), ...notes.keys()])) {
           const text = notes.get(cell);
           if (sameNotes(stored.get(cell), text)) continue;
           const noteKey = keys.note(scope, campaignId, facilityId, cell);
-          noteWrites.push(text ? { Put: { TableName: T, Item: { ...noteKey, type: 'Note', cell, notes: text } } } : { Delete: { TableName: T, Key: noteKey } });
+          noteWrites.push(
+            text
+              ? { Put: { TableName: T, Item: { ...noteKey, type: 'Note', cell, notes: text, v: input.expectedVersion + 1 } } }
+              : { Delete: { TableName: T, Key: noteKey } },
+          );
         }
         if (noteWrites.length > MAX_NOTE_WRITES_PER_SAVE) throw new Error(`a save may change the notes of at most ${MAX_NOTE_WRITES_PER_SAVE} cells`);
+        if (noteWrites.length)
+          noteWrites.push({
+            Put: {
+              TableName: T,
+              Item: { ...keys.note(scope, campaignId, facilityId, NOTES_HEAD), type: 'NoteHead', cell: NOTES_HEAD, v: input.expectedVersion + 1 },
+            },
+          });
         await transactOnResponse(key, [
           {
             Update: {
               TableName: T,
               Key: key,
-              UpdateExpression:
-                'SET answers = :answers, evaluation = :evaluation, #context = :context, #status = :status, version = :next, updatedAt = :now, updatedBy = :by',
+              UpdateExpression: `SET answers = :answers, evaluation = :evaluation, #context = :context, #status = :status, version = :next, updatedAt = :now, updatedBy = :by${noteWrites.length ? ', histAt = :next' : ''}`,
               ConditionExpression: 'attribute_exists(PK) AND version = :expected AND #status IN (:s1, :s2, :s3)',
               ExpressionAttributeNames: { '#status': 'status', '#context': 'context' },
               ExpressionAttributeValues: {
@@ -444,7 +499,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
                 ':status': input.status,
                 ':next': input.expectedVersion + 1,
                 ':expected': input.expectedVersion,
-                ':now': new Date().toISOString(),
+                ':now': now,
                 ':by': actor.userId,
                 ':s1': 'not_started',
                 ':s2': 'in_progress',
@@ -460,6 +515,19 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
             changes: input.changes,
           }),
         ]);
+        if (previous) {
+          const { inlineNotes: _inline, ...rest } = previous;
+          return {
+            ...rest,
+            answers: input.answers,
+            evaluation: input.evaluation,
+            context: input.context,
+            status: input.status,
+            version: input.expectedVersion + 1,
+            updatedAt: now,
+            updatedBy: actor.userId,
+          };
+        }
         return requireResponse(campaignId, facilityId);
       },
       /**
@@ -477,7 +545,8 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
             Update: {
               TableName: T,
               Key: key,
-              UpdateExpression: 'SET #status = :submitted, #context = :context, version = :next, updatedAt = :now, updatedBy = :by, submissions = :subs',
+              UpdateExpression:
+                'SET #status = :submitted, #context = :context, version = :next, histAt = :next, updatedAt = :now, updatedBy = :by, submissions = :subs',
               ConditionExpression: 'attribute_exists(PK) AND version = :expected AND #status IN (:s1, :s2, :s3)',
               ExpressionAttributeNames: { '#status': 'status', '#context': 'context' },
               ExpressionAttributeValues: {
@@ -504,7 +573,13 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
           {
             Put: {
               TableName: T,
-              Item: { ...keys.responseLog(scope, campaignId, facilityId, at, 'SUB'), type: 'ResponseLog', entry: 'submission', ...ref },
+              Item: {
+                ...keys.responseLog(scope, campaignId, facilityId, at, 'SUB'),
+                type: 'ResponseLog',
+                entry: 'submission',
+                ...ref,
+                v: input.expectedVersion + 1,
+              },
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
@@ -539,6 +614,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
                 at: review.at,
                 page,
                 itemComments: itemComments.slice(i, i + COMMENTS_PER_ITEM),
+                v: input.expectedVersion + 1,
               },
               ConditionExpression: 'attribute_not_exists(PK)',
             },
@@ -552,7 +628,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
               Update: {
                 TableName: T,
                 Key: key,
-                UpdateExpression: 'SET #status = :to, version = :next, updatedAt = :now, updatedBy = :by',
+                UpdateExpression: 'SET #status = :to, version = :next, histAt = :next, updatedAt = :now, updatedBy = :by',
                 ConditionExpression: 'attribute_exists(PK) AND version = :expected AND #status = :submitted',
                 ExpressionAttributeNames: { '#status': 'status' },
                 ExpressionAttributeValues: {
@@ -574,6 +650,7 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
                   entry: 'review',
                   ...review,
                   comments: itemComments.length,
+                  v: input.expectedVersion + 1,
                 },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
