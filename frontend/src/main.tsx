@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import { preloadFor } from './app/page-chunks.ts';
 import { loadConfig } from './config.ts';
 import { createCognitoClient } from './features/auth/cognito-client.ts';
-import { clearSession } from './features/auth/session.ts';
+import { clearSession, getSession } from './features/auth/session.ts';
 import { validAccessToken } from './features/auth/tokens.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { M } from './i18n/messages.ts';
@@ -26,6 +27,9 @@ function ConfigError({ detail }: { detail: string }) {
     </main>
   );
 }
+
+// Opened signed in (a reload, a link): the shell and the page load alongside /config.json, not one after the other.
+if (getSession()) preloadFor(location.pathname);
 
 try {
   const config = await loadConfig();

@@ -1,34 +1,31 @@
-import { type ComponentType, lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Route, Routes, useParams } from 'react-router';
 import { Loading } from '../components/feedback.tsx';
 import { useAuth } from '../features/auth/auth-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { M } from '../i18n/messages.ts';
 import { Page } from './page.tsx';
+import { lazyPage } from './page-chunks.ts';
 import { paths } from './paths.ts';
 import { Link } from './router.tsx';
 
-/** One chunk per page: a page's code (and a library only it uses) loads when the page is first shown. */
-function page<P extends object>(load: () => Promise<ComponentType<P>>) {
-  return lazy(async () => ({ default: await load() }));
-}
-
-const TasksPage = page(() => import('../features/checklist/tasks-page.tsx').then((m) => m.TasksPage));
-const ChecklistPage = page(() => import('../features/checklist/checklist-page.tsx').then((m) => m.ChecklistPage));
-const AuditPage = page(() => import('../features/audit/audit-page.tsx').then((m) => m.AuditPage));
-const FacilitiesPage = page(() => import('../features/facilities/facilities-page.tsx').then((m) => m.FacilitiesPage));
-const FacilityPage = page(() => import('../features/facilities/facility-page.tsx').then((m) => m.FacilityPage));
-const VendorsPage = page(() => import('../features/facilities/vendors-page.tsx').then((m) => m.VendorsPage));
-const InfoHome = page(() => import('../features/home/info-home.tsx').then((m) => m.InfoHome));
-const TenantsPage = page(() => import('../features/home/tenants-page.tsx').then((m) => m.TenantsPage));
-const UsersPage = page(() => import('../features/people/users-page.tsx').then((m) => m.UsersPage));
-const CampaignsPage = page(() => import('../features/progress/campaigns-page.tsx').then((m) => m.CampaignsPage));
-const ProgressPage = page(() => import('../features/progress/progress-page.tsx').then((m) => m.ProgressPage));
-const TemplatePage = page(() => import('../features/templates/template-page.tsx').then((m) => m.TemplatePage));
-const InspectionsPage = page(() => import('../features/inspections/inspections-page.tsx').then((m) => m.InspectionsPage));
-const TemplatesPage = page(() => import('../features/templates/templates-page.tsx').then((m) => m.TemplatesPage));
-const DashboardPage = page(() => import('../features/dashboard/dashboard-page.tsx').then((m) => m.DashboardPage));
-const LatestDashboard = page(() => import('../features/dashboard/latest-dashboard.tsx').then((m) => m.LatestDashboard));
+// One chunk per page: a page's code (and a library only it uses) loads when the page is first shown.
+const TasksPage = lazyPage('tasks', (m) => m.TasksPage);
+const ChecklistPage = lazyPage('checklist', (m) => m.ChecklistPage);
+const AuditPage = lazyPage('audit', (m) => m.AuditPage);
+const FacilitiesPage = lazyPage('facilities', (m) => m.FacilitiesPage);
+const FacilityPage = lazyPage('facility', (m) => m.FacilityPage);
+const VendorsPage = lazyPage('vendors', (m) => m.VendorsPage);
+const InfoHome = lazyPage('infoHome', (m) => m.InfoHome);
+const TenantsPage = lazyPage('tenants', (m) => m.TenantsPage);
+const UsersPage = lazyPage('users', (m) => m.UsersPage);
+const CampaignsPage = lazyPage('campaigns', (m) => m.CampaignsPage);
+const ProgressPage = lazyPage('progress', (m) => m.ProgressPage);
+const TemplatePage = lazyPage('template', (m) => m.TemplatePage);
+const InspectionsPage = lazyPage('inspections', (m) => m.InspectionsPage);
+const TemplatesPage = lazyPage('templates', (m) => m.TemplatesPage);
+const DashboardPage = lazyPage('dashboard', (m) => m.DashboardPage);
+const LatestDashboard = lazyPage('latestDashboard', (m) => m.LatestDashboard);
 
 function RoleHome() {
   const { me } = useAuth();

@@ -40,16 +40,42 @@ function queryStrings(query: object | undefined): Record<string, string | undefi
  */
 export function useApiQuery<Id extends RouteId>(routeId: Id, options: ApiQueryOptions<Id> = {}): UseQueryResult<RouteData<Id>, unknown> {
   const { params, query, enabled = true } = options;
-  return useQuery({
-    queryKey: apiQueryKey(routeId, params, query),
-    queryFn: ({ signal }) =>
-      callRoute(routes[routeId], {
-        signal,
-        ...(params ? { params: params as Record<string, string> } : {}),
-        ...(query ? { query: queryStrings(query) } : {}),
-      }) as Promise<RouteData<Id>>,
-    enabled,
-  });
+  return useQuery({ queryKey: apiQueryKey(routeId, params, query), queryFn: apiQueryFn(routeId, params, query), enabled });
+}
+
+function apiQueryFn<Id extends RouteId>(routeId: Id, params: ApiQueryOptions<Id>['params'], query: ApiQueryOptions<Id>['query']) {
+  return ({ signal }: { signal: AbortSignal }) =>
+    callRoute(routes[routeId], {
+      signal,
+      ...(params ? { params: params as Record<string, string> } : {}),
+      ...(query ? { query: queryStrings(query) } : {}),
+    }) as Promise<RouteData<Id>>;
+}
+
+/** Starts what `useApiQuery(routeId, options)` will read (same key, same call) before its page is on screen. */
+export function prefetchApiQuery<Id extends RouteId>(client: QueryClient, routeId: Id, options: Omit<ApiQueryOptions<Id>, 'enabled'> = {}): void {
+  const { params, query } = options;
+  void client.prefetchQuery({ queryKey: apiQueryKey(routeId, params, query), queryFn: apiQueryFn(routeId, params, query) });
+}
+
+/** Loads started ahead of a `useApi` page (while /api/me loads), each taken once by the page's first load. */
+const early = new Map<string, { at: number; promise: Promise<unknown> }>();
+
+export function loadEarly(key: string, load: () => Promise<unknown>): void {
+  const promise = load();
+  promise.catch(() => undefined); // the page that takes it reports the error
+  early.set(key, { at: Date.now(), promise });
+}
+
+/** The early load under `key` if one was started in the last 10 s (older ones are dropped, never shown). */
+export function takeEarly<T>(key: string): Promise<T> | undefined {
+  const hit = early.get(key);
+  early.delete(key);
+  return hit && Date.now() - hit.at < 10_000 ? (hit.promise as Promise<T>) : undefined;
+}
+
+export function dropEarly(): void {
+  early.clear();
 }
 
 /** `(routeId, params?) => Promise`: marks a route's cached answers (all, or those of one params object) stale and refetches those on screen. */

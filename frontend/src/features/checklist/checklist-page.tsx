@@ -1,7 +1,7 @@
 import type { ResponseView } from '@mcr/contract';
 import { allItems, applicableCells, findItem, parseCellKey } from '@mcr/domain';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
-import { getResponse } from '../../api/get-response.ts';
+import { getResponse, responseKey } from '../../api/get-response.ts';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
@@ -12,7 +12,7 @@ import { DeadlineSummary } from '../../components/deadlines.tsx';
 import { formatDateTime, formatFiscalYear, formatTime, todayInJapan } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { takeEarly, useApi } from '../../lib/use-api.ts';
 import { jumpTo } from '../../lib/jump.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { commentFieldId, ItemCommentEditor, ItemCommentNote } from '../review/review-comments.tsx';
@@ -390,7 +390,10 @@ function ChecklistEditor({
 export function ChecklistPage({ campaignId, facilityId }: { campaignId: string; facilityId: string }) {
   const { me } = useAuth();
   const [loads, setLoads] = useState(0);
-  const [view, reload] = useApi((signal) => getResponse(campaignId, facilityId, signal), [campaignId, facilityId, loads]);
+  const [view, reload] = useApi(
+    (signal) => takeEarly<ResponseView>(responseKey(campaignId, facilityId)) ?? getResponse(campaignId, facilityId, signal),
+    [campaignId, facilityId, loads],
+  );
   // The answer of a submission replaces what was loaded (read-only from then on) until the next load.
   const [submitted, setSubmitted] = useState<{ loads: number; view: ResponseView } | undefined>();
   const readOnly = me.role !== 'facility_admin' && me.role !== 'facility_member';

@@ -1,6 +1,6 @@
 import { type BreakdownRow, type Dashboard, RESPONSE_STATUSES } from '@mcr/contract';
 import { READINESS_LEVELS, SCORE_BANDS as READINESS_BANDS } from '@mcr/domain';
-import type { ReactNode } from 'react';
+import { type ReactNode, startTransition, useEffect, useState } from 'react';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
@@ -300,11 +300,24 @@ function Breakdowns({ data }: { data: Dashboard }) {
   );
 }
 
+/**
+ * False on the first render, true right after it in a transition: the tables far below the first screen are
+ * rendered in slices React can interrupt, not in the one long task that shows the page.
+ */
+function useSecondPass(shown: boolean): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (shown) startTransition(() => setReady(true));
+  }, [shown]);
+  return ready;
+}
+
 /** The prefecture's (or a 保健所's) picture of one survey: headline numbers, charts, weakest items, breakdowns, trend. */
 export function DashboardPage({ campaignId }: { campaignId: string }) {
   const { t, lang } = useI18n();
   const { me } = useAuth();
   const q = useApiQuery('dashboard.get', { params: { campaignId } });
+  const later = useSecondPass(q.isSuccess);
   if (q.isPending) return <Loading />;
   if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   const data = q.data;
@@ -332,10 +345,10 @@ export function DashboardPage({ campaignId }: { campaignId: string }) {
         <Headline data={data} />
         <Distribution data={data} />
         <WeakestItems campaignId={campaign.id} inspector={data.scope.kind === 'health_center'} />
-        <Breakdowns data={data} />
+        {later ? <Breakdowns data={data} /> : null}
         <FollowUpList campaignId={campaign.id} total={data.summary.overdueFacilities} which="overdue" />
         <FollowUpList campaignId={campaign.id} total={data.summary.missingFirstFacilities} which="missingFirst" />
-        <Trend data={data} />
+        {later ? <Trend data={data} /> : null}
       </Page>
     </div>
   );
