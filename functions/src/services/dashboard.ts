@@ -45,11 +45,9 @@ export function orderSlices<T extends { value: string }>(kind: 'hc' | 'area' | '
 }
 
 /** The latest campaign of an earlier fiscal year on the same form (医療機関確認用 → 医療機関確認用), for the trend. */
-export async function previousCampaign(repos: Repositories, campaign: CampaignRecord): Promise<CampaignRecord | undefined> {
+export async function previousCampaign(repos: Repositories, campaign: CampaignRecord, campaigns: CampaignRecord[]): Promise<CampaignRecord | undefined> {
   const { template } = await resolveTemplate(repos, campaign.templateId);
-  const earlier = (await repos.campaigns.list())
-    .filter((c) => c.fiscalYear < campaign.fiscalYear)
-    .sort((a, b) => b.fiscalYear - a.fiscalYear || b.opensOn.localeCompare(a.opensOn));
+  const earlier = campaigns.filter((c) => c.fiscalYear < campaign.fiscalYear).sort((a, b) => b.fiscalYear - a.fiscalYear || b.opensOn.localeCompare(a.opensOn));
   for (const c of earlier) {
     const other = await resolveTemplate(repos, c.templateId).catch(() => undefined);
     if (other?.template.form === template.form) return c;

@@ -12,14 +12,17 @@ export const handler = defineHandler('dashboard.get', async ({ identity, params,
   const r = repos();
   const today = todayInJapan();
   const scope = dashboardScope(identity);
-  const campaign = await r.campaigns.require(params.campaignId);
-  const [label, plain, kinds, sizes, previous] = await Promise.all([
+  const id = params.campaignId;
+  // Everything that needs only the campaign's id is read at once; the campaign itself proves it exists here.
+  const [campaign, label, plain, kinds, sizes, campaigns] = await Promise.all([
+    r.campaigns.require(id),
     sliceLabels(r),
-    scope.healthCenterId ? r.readModels.summary(campaign.id, scope.slice, today).then((s) => [s]) : r.readModels.summaries(campaign.id, '', today),
-    scope.healthCenterId ? r.readModels.summaries(campaign.id, scope.kindPrefix, today) : Promise.resolve(undefined),
-    scope.healthCenterId ? r.readModels.summaries(campaign.id, scope.sizePrefix, today) : Promise.resolve(undefined),
-    previousCampaign(r, campaign),
+    scope.healthCenterId ? r.readModels.summary(id, scope.slice, today).then((s) => [s]) : r.readModels.summaries(id, '', today),
+    scope.healthCenterId ? r.readModels.summaries(id, scope.kindPrefix, today) : Promise.resolve(undefined),
+    scope.healthCenterId ? r.readModels.summaries(id, scope.sizePrefix, today) : Promise.resolve(undefined),
+    r.campaigns.list(),
   ]);
+  const previous = await previousCampaign(r, campaign, campaigns);
   const pick = (prefix: string, list = plain) => list.filter((s) => s.slice.startsWith(prefix) && !s.slice.slice(prefix.length).includes('#'));
   const rows = (kind: 'hc' | 'area' | 'kind' | 'size', prefix: string, list = plain) =>
     orderSlices(

@@ -18,8 +18,7 @@ const add = (a: Counts, b: Counts) => {
 export const handler = defineHandler('dashboard.heatmap', async ({ identity, params, query, repos }) => {
   const r = repos();
   const scope = dashboardScope(identity);
-  const campaign = await r.campaigns.require(params.campaignId);
-  const { template } = await resolveTemplate(r, campaign.templateId);
+  const campaignRead = r.campaigns.require(params.campaignId);
   const prefix =
     query.by === 'hc'
       ? scope.healthCenterId
@@ -34,7 +33,13 @@ export const handler = defineHandler('dashboard.heatmap', async ({ identity, par
             : 'AREA#';
   const columnKind = query.by === 'area' && scope.healthCenterId ? 'hc' : query.by;
   const columnPrefix = prefix.endsWith('#') ? prefix : prefix.slice(0, prefix.lastIndexOf('#') + 1);
-  const [label, columns, total] = await Promise.all([sliceLabels(r), r.readModels.cells(campaign.id, prefix), r.readModels.cells(campaign.id, scope.slice)]);
+  const [campaign, label, columns, total] = await Promise.all([
+    campaignRead,
+    sliceLabels(r),
+    r.readModels.cells(params.campaignId, prefix),
+    r.readModels.cells(params.campaignId, scope.slice),
+  ]);
+  const { template } = await resolveTemplate(r, campaign.templateId);
   const totalSlice = total.find((t) => t.slice === scope.slice)?.cells ?? {};
   const perItem = (cells: Record<string, Counts>) => {
     const out: Record<string, Counts> = {};

@@ -54,9 +54,18 @@ const TERMS_PER_UPDATE = 80;
 /** Actions per TransactWriteItems. */
 const ACTIONS_PER_TRANSACTION = 100;
 
-export const aggregateKeys = {
-  summary: (s: TenantScope, campaignId: string, slice: string) => ({ PK: keys.campaign(s, campaignId).PK, SK: skOf('summary', slice) }),
-  cells: (s: TenantScope, campaignId: string, slice: string) => ({ PK: keys.campaign(s, campaignId).PK, SK: skOf('cells', slice) }),
+export const aggregateKeys: {
+  partition: (s: TenantScope, campaignId: string) => string;
+  summary: (s: TenantScope, campaignId: string, slice: string) => { PK: string; SK: string };
+  cells: (s: TenantScope, campaignId: string, slice: string) => { PK: string; SK: string };
+} = {
+  /**
+   * Their own partition, apart from the campaign's 15,000 responses: a Query of the summaries reads only them,
+   * and the consumer's writes do not share a partition's throughput with the facilities' saves.
+   */
+  partition: (s: TenantScope, campaignId: string) => `${keys.campaign(s, campaignId).PK}#AGG`,
+  summary: (s: TenantScope, campaignId: string, slice: string) => ({ PK: aggregateKeys.partition(s, campaignId), SK: skOf('summary', slice) }),
+  cells: (s: TenantScope, campaignId: string, slice: string) => ({ PK: aggregateKeys.partition(s, campaignId), SK: skOf('cells', slice) }),
 };
 
 /**
@@ -205,12 +214,12 @@ async function queryItems(db: Db, pk: string, skPrefix: string): Promise<Record<
 
 /** Stored summary numbers per slice (`slicePrefix` narrows, e.g. `HC#`). */
 export async function readStoredSummaries(db: Db, scope: TenantScope, campaignId: string, slicePrefix = ''): Promise<Map<string, Record<string, number>>> {
-  const items = await queryItems(db, keys.campaign(scope, campaignId).PK, skPrefixOf('summary', slicePrefix));
+  const items = await queryItems(db, aggregateKeys.partition(scope, campaignId), skPrefixOf('summary', slicePrefix));
   return new Map(items.map((i) => [sliceOfSk(String(i.SK)), numbersOf(i, 'n:')]));
 }
 
 export async function readStoredCells(db: Db, scope: TenantScope, campaignId: string, slicePrefix = ''): Promise<Map<string, Record<string, number>>> {
-  const items = await queryItems(db, keys.campaign(scope, campaignId).PK, skPrefixOf('cells', slicePrefix));
+  const items = await queryItems(db, aggregateKeys.partition(scope, campaignId), skPrefixOf('cells', slicePrefix));
   return new Map(items.map((i) => [sliceOfSk(String(i.SK)), numbersOf(i, 'c:')]));
 }
 
