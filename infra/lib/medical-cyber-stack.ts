@@ -16,6 +16,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { JOB_WORKER_NODE_OPTIONS } from './runtime-options.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -125,7 +126,7 @@ export class MedicalCyberStack extends Stack {
       memorySize: 1024,
       timeout: Duration.minutes(5),
       logGroup: new logs.LogGroup(this, 'FnJobWorkerLogs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
-      environment: { ...baseEnvironment, EXPORTS_BUCKET: exportFiles.bucketName },
+      environment: { ...baseEnvironment, EXPORTS_BUCKET: exportFiles.bucketName, NODE_OPTIONS: JOB_WORKER_NODE_OPTIONS },
       bundling,
     });
     // It reads the tenant's data and writes only its job items' progress and results (narrowed in the hardening issue).
@@ -157,7 +158,10 @@ export class MedicalCyberStack extends Stack {
         bisectBatchOnError: false,
         retryAttempts: -1,
         parallelizationFactor: 1,
-        filters: [FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or('Response', 'Facility') } } } }), FilterCriteria.filter({ eventName: FilterRule.isEqual('REMOVE'), dynamodb: { OldImage: { type: { S: FilterRule.isEqual('Response') } } } })],
+        filters: [
+          FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or('Response', 'Facility') } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('REMOVE'), dynamodb: { OldImage: { type: { S: FilterRule.isEqual('Response') } } } }),
+        ],
       }),
     );
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
+import { JOB_WORKER_NODE_OPTIONS } from '../../infra/lib/runtime-options.ts';
 import path from 'node:path';
 import type { FacilityRecord } from '@mcr/data';
 import { createDb, createRepositories } from '@mcr/data';
@@ -108,7 +109,7 @@ export async function exportBench(info: RunningStackInfo, token: string, count =
   });
   for (const format of ['xlsx', 'csv'] as const) {
     const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [worker, campaignId, format], {
+      const child = spawn(process.execPath, [...JOB_WORKER_NODE_OPTIONS.split(' '), worker, campaignId, format], {
         cwd: REPO,
         stdio: ['ignore', 'pipe', 'inherit'],
         env: {
@@ -137,7 +138,7 @@ export async function exportBench(info: RunningStackInfo, token: string, count =
     }
     const r = JSON.parse(out) as { status: string; processed: number; ms: number; peakRssMiB: number };
     console.log(
-      `  export ${format.padEnd(4)} worker alone (own process, like the Lambda): ${r.status}, ${r.processed.toLocaleString('en')} facilities in ${(r.ms / 1000).toFixed(1)} s, peak RSS ${r.peakRssMiB} MiB`,
+      `  export ${format.padEnd(4)} worker alone (own process, like the Lambda, ${JOB_WORKER_NODE_OPTIONS}): ${r.status}, ${r.processed.toLocaleString('en')} facilities in ${(r.ms / 1000).toFixed(1)} s, peak RSS ${r.peakRssMiB} MiB`,
     );
   }
   db.doc.destroy();
