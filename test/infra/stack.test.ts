@@ -50,6 +50,24 @@ describe('CDK stack generated from the route table', () => {
     });
   });
 
+  it('keeps the read models with a consumer of the table stream: old and new images, batches retried whole, never bisected', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', { StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } });
+    const fns = template.findResources('AWS::Lambda::Function');
+    const consumer = Object.keys(fns).find((k) => k.startsWith('FnReadModels') && !k.includes('Logs'));
+    expect(consumer).toBeDefined();
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')) as { Properties: Record<string, unknown> }[];
+    const own = mappings.filter((m) => JSON.stringify(m.Properties.FunctionName).includes(consumer as string));
+    expect(own).toHaveLength(1);
+    expect(own[0]?.Properties).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: false,
+      MaximumRetryAttempts: -1,
+      ParallelizationFactor: 1,
+    });
+    expect(JSON.stringify(own[0]?.Properties.EventSourceArn)).toContain('StreamArn');
+    expect(JSON.stringify(own[0]?.Properties.FilterCriteria)).toContain('Response');
+  });
+
   it('requires TOTP MFA for every user of the user pool', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
   });
