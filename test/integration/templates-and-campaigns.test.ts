@@ -86,6 +86,7 @@ describe('R6 answered and submitted, then carried forward into R7', () => {
     // Prepare: the hospital's R6 answers (f010 has no demo login, so through the repository, as the seed does).
     const answers = completeAnswers(R6, contracted.has(hospital.id));
     answers['2-6:server'] = { '1': { value: 'no', checkedOn: '2024-07-01', targetDate: '2024-12-01' } };
+    answers['1-1:system'] = { '1': { value: 'yes', checkedOn: '2024-07-01', note: '院内規程 第3条で定めている' } };
     const { createDb, createRepositories } = await import('@mcr/data');
     const { stackInfo } = await import('../support/stack-info.ts');
     const s = stackInfo();
@@ -124,7 +125,8 @@ describe('R6 answered and submitted, then carried forward into R7', () => {
     r7Path = `/api/campaigns/${res.body.campaign.id}/facilities/${hospital.id}/response`;
     const view = await api<ResponseView>('GET', r7Path, { as: USERS.pref36 });
     const a = view.body.answers;
-    expect(a['1-1:system']?.['1']).toMatchObject({ value: 'yes', carriedForward: true });
+    // Answers and their notes (備考, stored apart from the answers) come along.
+    expect(a['1-1:system']?.['1']).toMatchObject({ value: 'yes', carriedForward: true, note: '院内規程 第3条で定めている' });
     expect(a['2-12:server']?.['1']).toMatchObject({ value: 'no', carriedForward: true }); // R6 2(6) → R7 2(12)
     expect(a['2-12:server']?.['1']?.targetDate).toBeUndefined();
     for (const fresh of ['2-7', '2-8', '2-9', '2-10', '2-11']) expect(a[`${fresh}:system`], fresh).toBeUndefined();

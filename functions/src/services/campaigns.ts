@@ -35,15 +35,15 @@ export interface CampaignCreateResult {
 }
 
 /**
- * The last answers of some facilities on the previous version of the template: from the newest campaign on
- * that version in which the facility answered anything (campaigns newest first).
+ * The last answers of some facilities on the previous version of the template, with their notes: from the
+ * newest campaign on that version in which the facility answered anything (campaigns newest first).
  */
 async function lastAnswersOf(repos: Repositories, previousCampaigns: readonly CampaignRecord[], facilityIds: readonly string[]): Promise<Map<string, Answers>> {
   const last = new Map<string, Answers>();
   for (const c of previousCampaigns) {
     const open = facilityIds.filter((id) => !last.has(id));
     if (open.length === 0) break;
-    for (const r of await repos.responses.getMany(c.id, open)) {
+    for (const r of await repos.responses.getManyWithNotes(c.id, open)) {
       if (Object.keys(r.answers ?? {}).length > 0) last.set(r.facilityId, r.answers);
     }
   }

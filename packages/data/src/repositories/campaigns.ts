@@ -443,6 +443,29 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
           db,
           facilityIds.map((f) => keys.response(scope, campaignId, f)),
         ),
+      /**
+       * Responses with their notes merged back (for carrying last year's answers forward): one Query of note items
+       * per response that has history (`histAt`), 25 at a time; a response without history has no note items.
+       */
+      async getManyWithNotes(campaignId: string, facilityIds: readonly string[]): Promise<ResponseRecord[]> {
+        const list = await batchGet<ResponseRecord & { histAt?: number }>(
+          db,
+          facilityIds.map((f) => keys.response(scope, campaignId, f)),
+        );
+        const out: ResponseRecord[] = [];
+        for (let i = 0; i < list.length; i += 25) {
+          out.push(
+            ...(await Promise.all(
+              list
+                .slice(i, i + 25)
+                .map(async ({ histAt, ...r }) =>
+                  histAt === undefined ? r : { ...r, answers: mergeNotes(r.answers, await storedNotes(campaignId, r.facilityId)) },
+                ),
+            )),
+          );
+        }
+        return out;
+      },
       listOfCampaign: (campaignId: string) =>
         queryAll<ResponseRecord>(db, {
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
