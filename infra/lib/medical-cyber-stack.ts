@@ -160,7 +160,7 @@ export class MedicalCyberStack extends Stack {
         parallelizationFactor: 1,
         filters: [
           FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or('Response', 'Facility') } } } }),
-          FilterCriteria.filter({ eventName: FilterRule.isEqual('REMOVE'), dynamodb: { OldImage: { type: { S: FilterRule.isEqual('Response') } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('REMOVE'), dynamodb: { OldImage: { type: { S: FilterRule.or('Response', 'Facility') } } } }),
         ],
       }),
     );

@@ -153,6 +153,19 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
     leaks: (b, which) => idsIn(b).filter((id) => (which === 'crossTenant' ? ownIds36.has(id) : !inspectorsFacilities.has(id))),
     expectPositive: (b) => expect((b as { totals: { facilities: number } }).totals.facilities).toBe(T36.facilities.length),
   },
+  'facilities.counts': {
+    positive: { as: USERS.pref36, path: '/api/facility-counts' },
+    expectPositive: (b) => {
+      const c = b as { total: number; byHealthCenter: Record<string, number> };
+      // Other test files may import more facilities into 徳島県; the demo's are always there.
+      expect(c.total).toBeGreaterThanOrEqual(T36.facilities.length);
+      expect(c.byHealthCenter['hc-anan']).toBeGreaterThanOrEqual(T36.facilities.filter((f) => f.healthCenterId === 'hc-anan').length);
+    },
+    crossTenant: { as: USERS.pref37, path: '/api/facility-counts' },
+    // 香川県 gets its own counts: no 徳島県 保健所 id, and far fewer than 徳島県's facilities.
+    leaks: (b) => [...ids36(b), ...(((b as { total?: number }).total ?? 0) >= T36.facilities.length ? ['the facility count of tenant 36'] : [])],
+    crossOrg: { as: USERS.inspector36, path: '/api/facility-counts' },
+  },
   'dashboard.get': {
     positive: { as: USERS.pref36, path: `/api/campaigns/${campaign}/dashboard` },
     expectPositive: (b) => {

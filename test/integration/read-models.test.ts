@@ -110,6 +110,14 @@ async function apply(campaignId: string, r: ResponseRecord, op: Op): Promise<Res
 let runs = 0;
 
 describe('the read models', () => {
+  it('count the facilities of the tenant as the facility items do', async () => {
+    await settle();
+    const [counts, all] = await Promise.all([repos.facilityCounts.get(), repos.facilities.list()]);
+    expect(counts.total).toBe(all.length);
+    for (const hc of new Set(all.map((x) => x.healthCenterId))) expect(counts.byHealthCenter[hc], hc).toBe(all.filter((x) => x.healthCenterId === hc).length);
+    for (const kind of KINDS) expect(counts.byKind[kind] ?? 0, kind).toBe(all.filter((x) => x.kind === kind).length);
+  });
+
   it('equal a recount after random concurrent saves, submits, returns and confirms', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(opArb, { minLength: 1, maxLength: 5 }), { minLength: 12, maxLength: 24 }), async (perFacility) => {
@@ -157,6 +165,8 @@ describe('the read models', () => {
   it('moves a renamed facility, and one moved to another 保健所, in every campaign view', async () => {
     const run = `mv${Date.now().toString(36)}`;
     const f = facility(run, 0);
+    await settle();
+    const counted = await repos.facilityCounts.get();
     await repos.facilities.put(f);
     const campaignId = `rm-${run}`;
     await repos.campaigns.create(
@@ -173,8 +183,17 @@ describe('the read models', () => {
       { userId: 'prop', name: '検証', role: 'pref_admin', orgId: 'pref', requestId: `prop-${run}` },
     );
     await settle();
+    // The facility counts follow the facility items: one more, in its 保健所 and kind.
+    const added = await repos.facilityCounts.get();
+    expect(added.total).toBe(counted.total + 1);
+    expect(added.byHealthCenter['hc-tokushima']).toBe((counted.byHealthCenter['hc-tokushima'] ?? 0) + 1);
+    expect(added.byHealthCenterKind[`hc-tokushima|${f.kind}`]).toBe((counted.byHealthCenterKind[`hc-tokushima|${f.kind}`] ?? 0) + 1);
     await repos.facilities.put({ ...f, name: '改称後の施設', healthCenterId: 'hc-mima', healthCenterName: '美馬保健所', medicalAreaName: '西部' });
     await settle();
+    const moved = await repos.facilityCounts.get();
+    expect(moved.total).toBe(added.total);
+    expect(moved.byHealthCenter['hc-tokushima']).toBe(counted.byHealthCenter['hc-tokushima']);
+    expect(moved.byHealthCenter['hc-mima']).toBe((counted.byHealthCenter['hc-mima'] ?? 0) + 1);
     const r = await repos.responses.require(campaignId, f.id);
     expect(r.facilityName).toBe('改称後の施設');
     expect(r.healthCenterId).toBe('hc-mima');

@@ -558,6 +558,7 @@ export const M = {
   targetFacilitySearch: { ja: '医療機関名または医療機関コードで検索', en: 'Search by name or 医療機関コード' },
   hcFacilities: (n: number) => ({ ja: `${n} 施設`, en: `${n} facilit${n === 1 ? 'y' : 'ies'}` }),
   targetEstimate: (n: number) => ({ ja: `この条件で ${n} 施設に配布します。`, en: `This goes to ${n} facilit${n === 1 ? 'y' : 'ies'}.` }),
+  facilityCountShort: (n: number) => ({ ja: `${n.toLocaleString('ja-JP')} 施設`, en: `${n.toLocaleString('en')} facilit${n === 1 ? 'y' : 'ies'}` }),
   facilitiesLoadFailed: {
     ja: '医療機関の一覧を読み込めませんでした。「すべての医療機関」か「種別で選ぶ」は使えます。',
     en: 'Could not load the facilities. “All facilities” and “By kind” still work.',

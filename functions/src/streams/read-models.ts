@@ -3,11 +3,13 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   applyDeltas,
+  applyFacilityCountDeltas,
   applyRowChanges,
   type CampaignDeltas,
   campaignTemplate,
   createDb,
   type Db,
+  facilityCountContribution,
   keys,
   mergeDeltas,
   type RowSource,
@@ -15,7 +17,7 @@ import {
   type TenantScope,
   templateById,
 } from '@mcr/data';
-import { getBuiltInTemplate, type ResponseImage, responseFacts, sizeBand, type Template } from '@mcr/domain';
+import { addInto, getBuiltInTemplate, type ResponseImage, responseFacts, sizeBand, type Template } from '@mcr/domain';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
 /**
@@ -143,6 +145,7 @@ export interface ProcessResult {
  */
 export async function processStreamRecords(db: Db, records: readonly DynamoDBRecord[], batchId: string): Promise<ProcessResult> {
   const deltas = new Map<string, { scope: TenantScope; campaignId: string; deltas: CampaignDeltas }>();
+  const facilityCounts = new Map<string, { scope: TenantScope; delta: Record<string, number> }>();
   const result: ProcessResult = { responses: 0, facilities: 0, transactions: 0 };
   for (const record of records) {
     const before = image(record.dynamodb?.OldImage);
@@ -164,12 +167,19 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
       // Rows move in record order (a later change of the same response must win).
       await applyRowChanges(db, scope, before && b ? rowSourceOf(before, template) : null, after && a ? rowSourceOf(after, template) : null);
       result.responses++;
-    } else if (isFacility(after) && before && FACILITY_FIELDS.some((f) => JSON.stringify(before[f]) !== JSON.stringify(after?.[f]))) {
-      await propagateFacility(db, scope, after as Item);
+    } else if (isFacility(before) || isFacility(after)) {
+      const counts = facilityCounts.get(scope.tenantId) ?? { scope, delta: {} };
+      addInto(counts.delta, facilityCountContribution(isFacility(after) ? after : null));
+      for (const [k, v] of Object.entries(facilityCountContribution(isFacility(before) ? before : null))) counts.delta[k] = (counts.delta[k] ?? 0) - v;
+      facilityCounts.set(scope.tenantId, counts);
+      if (isFacility(after) && isFacility(before) && FACILITY_FIELDS.some((f) => JSON.stringify(before?.[f]) !== JSON.stringify(after?.[f]))) {
+        await propagateFacility(db, scope, after as Item);
+      }
       result.facilities++;
     }
   }
   for (const e of deltas.values()) result.transactions += await applyDeltas(db, e.scope, e.campaignId, e.deltas, batchId);
+  for (const c of facilityCounts.values()) await applyFacilityCountDeltas(db, c.scope, c.delta, batchId);
   return result;
 }
 

@@ -17,7 +17,7 @@ import {
   SubmitResponseBody,
 } from './schemas/campaigns.ts';
 import { Dashboard, Heatmap, HeatmapQuery, VerifyReadModelsBody, VerifyReadModelsResult } from './schemas/dashboard.ts';
-import { Facility, FacilityIdParams, ListFacilitiesQuery, ListFacilitiesResponse } from './schemas/facilities.ts';
+import { Facility, FacilityCounts, FacilityIdParams, ListFacilitiesQuery, ListFacilitiesResponse } from './schemas/facilities.ts';
 import { AuditLogResponse, AuditQuery } from './schemas/audit.ts';
 import { CreateExportBody, ExportJob, ExportJobParams } from './schemas/exports.ts';
 import { FacilityImportBody, FacilityImportPreview, FacilityImportResult } from './schemas/imports.ts';
@@ -141,6 +141,15 @@ export const routes = {
     summary: { ja: '医療機関の一覧 (保健所担当者は管轄のみ)', en: 'List facilities (inspectors: their jurisdiction only)' },
     query: ListFacilitiesQuery,
     response: ListFacilitiesResponse,
+  }),
+  'facilities.counts': route({
+    method: 'GET',
+    path: '/api/facility-counts',
+    handler: 'facilities/counts',
+    roles: ['pref_admin'],
+    access: 'read',
+    summary: { ja: '医療機関の数 (保健所別・種別ごと)', en: 'Number of facilities per health center and kind' },
+    response: FacilityCounts,
   }),
   'facilities.get': route({
     method: 'GET',

@@ -7,3 +7,4 @@ export * from './records.ts';
 export * from './repositories.ts';
 export * from './table.ts';
 export * from './read-models/aggregates.ts';
+export * from './read-models/facility-counts.ts';

@@ -1,6 +1,7 @@
 import type { Db } from './client.ts';
 import type { TenantScope } from './keys.ts';
 import { readModelRepositories } from './read-models/aggregates.ts';
+import { facilityCountRepositories } from './read-models/facility-counts.ts';
 import { rowRepositories } from './read-models/rows.ts';
 import { auditRepositories } from './repositories/audit.ts';
 import { campaignRepositories } from './repositories/campaigns.ts';
@@ -40,6 +41,7 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...auditRepositories(db, scope),
     ...rowRepositories(db, scope),
     ...readModelRepositories(db, scope),
+    ...facilityCountRepositories(db, scope),
     ...jobRepositories(db, scope),
     ...responsePageRepositories(db, scope),
     ...inspectionRepositories(db, scope),

@@ -167,6 +167,7 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
   const today = todayInJapan();
   const choices = useMemo(() => templates.filter((s) => s.form === 'facility').sort(newestFirst), [templates]);
   const [healthCenterList] = asLoaded(useApiQuery('healthCenters.list'));
+  const facilityCounts = useApiQuery('facilities.counts');
   const [state, setState] = useState<FormState>(() => ({
     templateId: choices[0]?.id ?? '',
     title: undefined,
@@ -222,8 +223,19 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
     [healthCenterList],
   );
 
-  // Counted here only when the form knows it; the server answers the exact number once the survey is created.
-  const estimate = state.targetKind === 'facilities' ? state.facilityIds.length : undefined;
+  // From the facility counts (a read model: one read whatever the size of the prefecture); the server answers the
+  // exact number once the survey is created.
+  const counts = facilityCounts.data;
+  const estimate =
+    state.targetKind === 'facilities'
+      ? state.facilityIds.length
+      : !counts
+        ? undefined
+        : state.targetKind === 'all'
+          ? counts.total
+          : state.targetKind === 'facility_kinds'
+            ? state.kinds.reduce((n, k) => n + (counts.byKind[k] ?? 0), 0)
+            : state.healthCenters.reduce((n, hc) => n + (counts.byHealthCenter[hc] ?? 0), 0);
 
   /** Up to 50 matches for the search (name prefix or 医療機関コード), with the already chosen facilities listed first. */
   const found = facilityNeedle && facilitySearch.data ? facilitySearch.data.items : [];
@@ -503,7 +515,10 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
                       checked={state.kinds.includes(k)}
                       onChange={(e) => update({ kinds: toggle(state.kinds, k, e.target.checked) }, ['target'])}
                     />
-                    <span>{t(FACILITY_KIND_LABELS[k])}</span>
+                    <span>
+                      {t(FACILITY_KIND_LABELS[k])}
+                      {facilityCounts.data ? <span className="muted">（{t(M.facilityCountShort(facilityCounts.data.byKind[k] ?? 0))}）</span> : null}
+                    </span>
                   </label>
                 ))}
               </fieldset>
@@ -522,7 +537,11 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
                       onChange={(e) => update({ healthCenters: toggle(state.healthCenters, hc.id, e.target.checked) }, ['target'])}
                     />
                     <span>
-                      {hc.name} <span className="muted">（{hc.medicalAreaName}）</span>
+                      {hc.name}{' '}
+                      <span className="muted">
+                        （{hc.medicalAreaName}
+                        {facilityCounts.data ? ` ・ ${t(M.facilityCountShort(facilityCounts.data.byHealthCenter[hc.id] ?? 0))}` : ''}）
+                      </span>
                     </span>
                   </label>
                 ))}

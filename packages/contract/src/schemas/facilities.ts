@@ -31,3 +31,12 @@ export type ListFacilitiesQuery = z.input<typeof ListFacilitiesQuery>;
 /** One page in name order (within the 保健所 when one is given). */
 export const ListFacilitiesResponse = z.object({ items: z.array(Facility), nextCursor: NextCursor });
 export type ListFacilitiesResponse = z.infer<typeof ListFacilitiesResponse>;
+
+/** How many facilities the tenant has: in all, per 保健所, per kind and per `<保健所 id>|<kind>` (a read model). */
+export const FacilityCounts = z.object({
+  total: z.number().int(),
+  byHealthCenter: z.record(z.string(), z.number().int()),
+  byKind: z.record(z.string(), z.number().int()),
+  byHealthCenterKind: z.record(z.string(), z.number().int()),
+});
+export type FacilityCounts = z.infer<typeof FacilityCounts>;
