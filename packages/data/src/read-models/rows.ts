@@ -284,7 +284,8 @@ export async function queryCampaignRows(db: Db, scope: TenantScope, campaignId: 
     // DynamoDB refuses empty name/value maps.
     if (s.input.ExpressionAttributeNames && Object.keys(s.input.ExpressionAttributeNames).length === 0) delete s.input.ExpressionAttributeNames;
   }
-  const page = await queryPage(db, segments, { limit: query.limit, cursor: query.cursor });
+  // Without a filter every item read is kept: read one more than the page (to know whether another follows), not twice it.
+  const page = await queryPage(db, segments, { limit: query.limit, cursor: query.cursor, ...(filters.length ? {} : { readLimit: query.limit + 1 }) });
   return { items: page.items.map(strip), nextCursor: page.nextCursor, slice, sort };
 }
 
