@@ -133,8 +133,9 @@ describe('the dashboard of a survey', () => {
     expect(await p.locator('.main-nav').isVisible()).toBe(false);
     expect(await p.getByRole('button', { name: '印刷' }).isVisible()).toBe(false);
     const tables = p.locator('.chart-table');
+    // The sections below the fold (trend, breakdowns) render just after the first paint: wait for them.
+    await expect.poll(() => tables.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
     const count = await tables.count();
-    expect(count).toBeGreaterThanOrEqual(4);
     for (let i = 0; i < count; i++) expect(await tables.nth(i).isVisible()).toBe(true);
     await p.screenshot({ path: `${SCREENSHOTS}/75-dashboard-print.png`, fullPage: true });
     await p.close();
