@@ -76,7 +76,8 @@ describe('the dashboard of a survey', () => {
     await p.getByTestId('heatmap-table').waitFor({ timeout: 15_000 });
     await expectHeadline(p, data.summary);
     expect(await p.getByTestId('dashboard-scope').textContent()).toBe('徳島県全体');
-    // Every breakdown the API gives is a row, with its 医療圏.
+    // Every breakdown the API gives is a row, with its 医療圏 (the breakdowns render just after the first paint).
+    await p.getByTestId('breakdown-area').locator('tbody tr').first().waitFor({ timeout: 15_000 });
     expect(await p.getByTestId('breakdown-hc').locator('tbody tr').count()).toBe(data.breakdowns.healthCenters.length);
     expect(await p.getByTestId('breakdown-area').locator('tbody tr').count()).toBe(data.breakdowns.areas.length);
     await screenshot(p, '70-dashboard-prefecture');
@@ -150,7 +151,8 @@ describe('the dashboard of a survey', () => {
     expect(data.summary.facilities).toBe(own.size);
     await expectHeadline(p, data.summary);
     expect(await p.getByTestId('dashboard-scope').textContent()).toBe('徳島保健所の管内');
-    // One 保健所 row (its own), no 医療圏 table, no 医療圏 columns to choose.
+    // One 保健所 row (its own), no 医療圏 table, no 医療圏 columns to choose (once the breakdowns have rendered).
+    await p.getByTestId('breakdown-hc').locator('tbody tr').first().waitFor({ timeout: 15_000 });
     const hcRows = await p
       .getByTestId('breakdown-hc')
       .locator('tbody tr')
