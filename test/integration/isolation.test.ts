@@ -7,6 +7,10 @@ import { api, USERS } from '../support/api.ts';
 import { createCampaign } from '../support/campaigns.ts';
 import { createRowsCampaign, syntheticRow, testDb } from '../support/rows.ts';
 import { asChanges, completeAnswers, nextVersionFile } from '../support/templates.ts';
+import type { Attempt, IsolationCase } from '../support/isolation.ts';
+import { CROSS_CHECK_CASES } from './isolation-cases/cross-checks.ts';
+import { FILE_CASES } from './isolation-cases/files.ts';
+import { VENDOR_CASES } from './isolation-cases/vendors.ts';
 
 /**
  * Walks the route table: for every route, a positive control succeeds, and the same request from another
@@ -25,29 +29,6 @@ const inspectorsFacilities = new Set(T36.facilities.filter((f) => f.healthCenter
 /** Everything a caller might try in order to name another tenant or organisation itself. */
 const SMUGGLED_HEADERS = { 'x-tenant-id': '37', 'x-org-id': 'k001', 'x-role': 'pref_admin' };
 const SMUGGLED_QUERY = 'tenantId=37&orgId=k001&role=pref_admin';
-
-type Attempt = {
-  as: string;
-  path: string;
-  method?: string;
-  /** A value, or a function that builds it just before the request (fresh ids, current versions). */
-  body?: unknown | (() => Promise<unknown>);
-  /** Statuses that count as refused for this attempt (default 403 and 404). */
-  refused?: number[];
-};
-interface IsolationCase {
-  positive: Attempt;
-  /** A user of tenant 37 aims at tenant 36's data. */
-  crossTenant: Attempt;
-  /** A user of tenant 36, in another organisation, aims at data that is not theirs. */
-  crossOrg: Attempt;
-  /** Runs once before the positive control. */
-  prepare?: () => Promise<void>;
-  /** Checks the data the positive control returned (not only its status). */
-  expectPositive?: (body: unknown) => void;
-  /** For list-shaped routes that answer 200 with the caller's own data: what must not appear. */
-  leaks?: (body: unknown, which: 'crossTenant' | 'crossOrg') => string[] | Promise<string[]>;
-}
 
 const R6 = getBuiltInTemplate('mhlw-facility-r6') as Template;
 const UPLOADED_36 = `pref36-r8-${Date.now()}`;
@@ -113,6 +94,10 @@ const onlyOwnHc = (items: { facilityId: string; healthCenterId: string }[]) => {
 };
 
 const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
+  // Issue 8's routes, one file per part so that they can be written side by side.
+  ...VENDOR_CASES,
+  ...FILE_CASES,
+  ...CROSS_CHECK_CASES,
   'me.get': {
     positive: { as: USERS.hospitalAdmin36, path: '/api/me' },
     crossTenant: { as: USERS.hospitalAdmin37, path: '/api/me' },

@@ -584,6 +584,13 @@ export const routes = {
     body: UpdateInspectionBody,
     response: Inspection,
   }),
+  // ── Issue 8 (decision 0012): each part adds its routes between its own markers. ──
+  // vendors:begin
+  // vendors:end
+  // files:begin
+  // files:end
+  // cross-checks:begin
+  // cross-checks:end
 } as const;
 
 export type Routes = typeof routes;
