@@ -1,5 +1,5 @@
 import type { Evaluation, FacilityKind, LocalizedText, OrgKind, ResponseStatus, Role } from '@mcr/contract';
-import type { Answers, Template } from '@mcr/domain';
+import type { Answers, DisclosureKind, Template } from '@mcr/domain';
 
 export interface TenantRecord {
   tenantId: string;
@@ -172,4 +172,155 @@ export interface AuditRecord {
   action: string;
   target: string;
   changes: unknown;
+}
+
+// ── Issue 8 (decision 0012): vendors' answers, files, cross-checks. ──
+
+/** A vendor's response to a vendor-form campaign: the status of the whole (profiles + overrides). */
+export interface VendorResponseRecord {
+  campaignId: string;
+  vendorId: string;
+  vendorName: string;
+  templateId: string;
+  fiscalYear: number;
+  status: ResponseStatus;
+  version: number;
+  /** Profile ids in the vendor's order (the first is the default standard answer). */
+  profileIds: string[];
+  /** Facilities linked to the vendor in this campaign (assignments written at creation). */
+  facilityCount: number;
+  /** The latest submission of each round (≤ 3). */
+  submissions: SubmissionRef[];
+  updatedAt: string;
+  updatedBy?: string;
+}
+
+/** One standard answer (product or service) of a vendor in a campaign. */
+export interface VendorProfileRecord {
+  campaignId: string;
+  vendorId: string;
+  profileId: string;
+  name: string;
+  systems: string[];
+  /** Answers with notes inline (vendor notes are capped at 500 characters, so ≤ 20 profiles stay small). */
+  answers: Answers;
+  version: number;
+  updatedAt: string;
+  updatedBy?: string;
+}
+
+/** The link (vendor, facility) in a campaign: which profile applies and the cells overridden for this deployment. */
+export interface VendorAssignmentRecord {
+  campaignId: string;
+  vendorId: string;
+  vendorName: string;
+  facilityId: string;
+  facilityName: string;
+  healthCenterId: string;
+  /** The contract's systems when the campaign was created (kept in step with the contract by its writer). */
+  contractSystems: string[];
+  remoteMaintenance: boolean;
+  profileId?: string;
+  overrides: Answers;
+  version: number;
+  updatedAt: string;
+}
+
+export type UploadPurpose = 'vendor_document' | 'evidence';
+export type UploadState = 'pending' | 'verified' | 'rejected';
+
+/** One file sent by a browser to S3 (quarantine first), and what the server found when it checked it. */
+export interface UploadRecord {
+  uploadId: string;
+  purpose: UploadPurpose;
+  /** The organisation that asked for the upload link (vendor or facility id); only it may use the upload. */
+  orgId: string;
+  fileName: string;
+  declaredSize: number;
+  declaredType: string;
+  declaredSha256: string;
+  state: UploadState;
+  /** Why the check refused the file (stable code); the object stays in quarantine. */
+  rejection?: string;
+  /** Set when verified: where the checked copy lives (`files/<tenant>/<uploadId>`). */
+  fileKey?: string;
+  /** What the upload became (document version or evidence id), so an upload is used once. */
+  usedBy?: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** One version of a vendor's MDS/SDS. */
+export interface VendorDocumentRecord {
+  vendorId: string;
+  documentId: string;
+  /** 1, 2, … per document (kind + product). */
+  version: number;
+  kind: DisclosureKind;
+  product: string;
+  productVersion: string;
+  issuedOn: string;
+  jahisFormatVersion: string;
+  systems: string[];
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  fileKey: string;
+  /** Set on the version a newer one replaced: kept, listed as superseded, still downloadable by the vendor. */
+  supersededBy?: number;
+  uploadedAt: string;
+  uploadedBy: string;
+}
+
+/** A file attached to one answer cell of a facility's response. */
+export interface EvidenceRecord {
+  campaignId: string;
+  facilityId: string;
+  evidenceId: string;
+  /** `<itemId>:<device>` */
+  cell: string;
+  title: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  fileKey: string;
+  uploadedAt: string;
+  uploadedBy: string;
+  /** Hidden from lists, never deleted. */
+  removed?: { at: string; by: string };
+}
+
+export type DiscrepancyRule = 'disclosure_missing' | 'disclosure_claim_unfiled' | 'remote_maintenance' | 'contract_disputed' | 'mirror_mismatch';
+export type DiscrepancyState = 'open' | 'explained' | 'resolved' | 'cleared';
+
+/** What a facility says against what its vendor says or has on file (decision 0012). */
+export interface DiscrepancyRecord {
+  discrepancyId: string;
+  facilityId: string;
+  facilityName: string;
+  healthCenterId: string;
+  /** The facility campaign whose answers were compared (its read models count the discrepancy). */
+  campaignId: string;
+  vendorId: string;
+  vendorName: string;
+  rule: DiscrepancyRule;
+  /** Facility-form item id (and device class, when the rule is per cell). */
+  itemId: string;
+  cell?: string;
+  /** What each side said, for display (e.g. { facility: 'yes', vendor: 'no', documents: 0 }). */
+  detail: Record<string, string | number | boolean | null>;
+  state: DiscrepancyState;
+  version: number;
+  firstSeenAt: string;
+  updatedAt: string;
+  /** Explanations, resolution, clearing and reopening, oldest first; at most 30 kept inline, each text ≤ 1,000 characters. */
+  history: {
+    at: string;
+    by: string;
+    byOrg: 'facility' | 'vendor' | 'prefecture' | 'system';
+    action: 'opened' | 'explained' | 'resolved' | 'cleared' | 'reopened';
+    text?: string;
+  }[];
 }

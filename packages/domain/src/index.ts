@@ -6,3 +6,4 @@ export * from './checklist/template.ts';
 export * from './checklist/templates/index.ts';
 export * from './fiscal-year.ts';
 export * from './read-model.ts';
+export * from './vendors.ts';
