@@ -7,6 +7,7 @@ export * from './routes.ts';
 export * from './schemas/campaigns.ts';
 export * from './schemas/dashboard.ts';
 export * from './schemas/facilities.ts';
+export * from './schemas/files.ts';
 export * from './schemas/me.ts';
 export * from './schemas/audit.ts';
 export * from './schemas/exports.ts';

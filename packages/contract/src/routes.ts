@@ -55,6 +55,25 @@ import {
   ReadinessResponse,
   UpdateInspectionBody,
 } from './schemas/inspections.ts';
+import {
+  CreateDocumentBody,
+  CreateEvidenceBody,
+  CreateUploadBody,
+  CreateUploadResponse,
+  DocumentVersionParams,
+  DownloadLink,
+  Evidence,
+  EvidenceItemParams,
+  EvidenceParams,
+  FacilityDocumentsResponse,
+  ListDocumentsResponse,
+  ListEvidenceQuery,
+  ListEvidenceResponse,
+  MissingDocumentsQuery,
+  MissingDocumentsResponse,
+  VendorDocument,
+  VendorIdParams,
+} from './schemas/files.ts';
 import { ListTemplatesResponse, TemplateIdParams, TemplateSummary, TemplateView, UploadTemplateBody } from './schemas/templates.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -77,7 +96,7 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   /** Largest request body accepted, in KiB (default 256); Lambda's own limit is 6 MiB. */
   maxBodyKiB?: number;
   /** Other AWS services the handler calls (each becomes an IAM grant in the stack). */
-  uses?: readonly ('userPoolAdmin' | 'mail' | 'jobs' | 'exportFiles')[];
+  uses?: readonly ('userPoolAdmin' | 'mail' | 'jobs' | 'exportFiles' | 'files')[];
   summary: LocalizedText;
   params: P;
   query: Q;
@@ -588,6 +607,131 @@ export const routes = {
   // vendors:begin
   // vendors:end
   // files:begin
+  'uploads.create': route({
+    method: 'POST',
+    path: '/api/uploads',
+    handler: 'uploads/create',
+    roles: ['vendor_user', 'facility_admin', 'facility_member'],
+    access: 'read-write',
+    uses: ['files'],
+    summary: {
+      ja: 'ファイルのアップロード先 (S3 への署名付き POST、検疫領域) の発行',
+      en: 'Get a presigned POST to upload a file straight to S3 (quarantine)',
+    },
+    body: CreateUploadBody,
+    response: CreateUploadResponse,
+    successStatus: 201,
+  }),
+  'documents.create': route({
+    method: 'POST',
+    path: '/api/vendors/{vendorId}/documents',
+    handler: 'documents/create',
+    roles: ['vendor_user'],
+    access: 'read-write',
+    uses: ['files'],
+    summary: {
+      ja: 'MDS/SDS (医療情報セキュリティ開示書) の登録 (アップロードしたファイルを検査。同じ種類・製品は新しい版)',
+      en: 'Register an MDS/SDS from an upload (verified first; same kind and product becomes a new version)',
+    },
+    params: VendorIdParams,
+    body: CreateDocumentBody,
+    response: VendorDocument,
+    successStatus: 201,
+  }),
+  'documents.list': route({
+    method: 'GET',
+    path: '/api/vendors/{vendorId}/documents',
+    handler: 'documents/list',
+    roles: ['pref_admin', 'inspector', 'vendor_user'],
+    access: 'read',
+    summary: { ja: '事業者の MDS/SDS (全版、最新版が先頭)', en: "A vendor's MDS/SDS documents, every version, current first" },
+    params: VendorIdParams,
+    response: ListDocumentsResponse,
+  }),
+  'documents.link': route({
+    method: 'GET',
+    path: '/api/vendors/{vendorId}/documents/{documentId}/versions/{version}/link',
+    handler: 'documents/link',
+    // Facility roles: only for a document that applies to their contract with the vendor (checked in the handler).
+    roles: ['pref_admin', 'inspector', 'vendor_user', 'facility_admin', 'facility_member'],
+    access: 'read',
+    uses: ['files'],
+    summary: { ja: 'MDS/SDS のダウンロード用リンク (5分間有効)', en: 'A short-lived (5 min) download link to an MDS/SDS version' },
+    params: DocumentVersionParams,
+    response: DownloadLink,
+  }),
+  'facilities.documents': route({
+    method: 'GET',
+    path: '/api/facilities/{facilityId}/documents',
+    handler: 'documents/list-of-facility',
+    roles: READERS_OF_A_FACILITY,
+    access: 'read',
+    summary: {
+      ja: '医療機関の契約事業者ごとの最新の MDS/SDS (契約に該当するもの)',
+      en: "Per contracted vendor, the current MDS/SDS that apply to the facility's contract",
+    },
+    params: FacilityIdParams,
+    response: FacilityDocumentsResponse,
+  }),
+  'documents.missing': route({
+    method: 'GET',
+    path: '/api/vendor-documents/missing',
+    handler: 'documents/missing',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read',
+    summary: {
+      ja: 'MDS/SDS が未提出の契約事業者 (該当する医療機関の数。事業者単位でページ分け)',
+      en: 'Contracted vendors without a current MDS/SDS for some facilities (paged by vendor)',
+    },
+    query: MissingDocumentsQuery,
+    response: MissingDocumentsResponse,
+  }),
+  'evidence.create': route({
+    method: 'POST',
+    path: '/api/campaigns/{campaignId}/facilities/{facilityId}/evidence',
+    handler: 'evidence/create',
+    roles: FACILITY_ROLES,
+    access: 'read-write',
+    uses: ['files'],
+    summary: { ja: '回答欄への証跡ファイルの添付 (アップロードしたファイルを検査)', en: 'Attach an evidence file to an answer cell (verified first)' },
+    params: EvidenceParams,
+    body: CreateEvidenceBody,
+    response: Evidence,
+    successStatus: 201,
+  }),
+  'evidence.list': route({
+    method: 'GET',
+    path: '/api/campaigns/{campaignId}/facilities/{facilityId}/evidence',
+    handler: 'evidence/list',
+    roles: READERS_OF_A_FACILITY,
+    access: 'read',
+    summary: { ja: '回答欄ごとの証跡ファイル', en: 'Evidence files per answer cell' },
+    params: EvidenceParams,
+    query: ListEvidenceQuery,
+    response: ListEvidenceResponse,
+  }),
+  'evidence.remove': route({
+    method: 'DELETE',
+    path: '/api/campaigns/{campaignId}/facilities/{facilityId}/evidence/{evidenceId}',
+    handler: 'evidence/remove',
+    roles: FACILITY_ROLES,
+    access: 'read-write',
+    summary: { ja: '証跡ファイルの削除 (一覧から隠す。ファイルは保管)', en: 'Remove an evidence file (hidden from lists; the file is kept)' },
+    params: EvidenceItemParams,
+    response: z.undefined(),
+    successStatus: 204,
+  }),
+  'evidence.link': route({
+    method: 'GET',
+    path: '/api/campaigns/{campaignId}/facilities/{facilityId}/evidence/{evidenceId}/link',
+    handler: 'evidence/link',
+    roles: READERS_OF_A_FACILITY,
+    access: 'read',
+    uses: ['files'],
+    summary: { ja: '証跡ファイルのダウンロード用リンク (5分間有効)', en: 'A short-lived (5 min) download link to an evidence file' },
+    params: EvidenceItemParams,
+    response: DownloadLink,
+  }),
   // files:end
   // cross-checks:begin
   // cross-checks:end
