@@ -6,6 +6,7 @@ export * from './roles.ts';
 export * from './routes.ts';
 export * from './schemas/campaigns.ts';
 export * from './schemas/dashboard.ts';
+export * from './schemas/discrepancies.ts';
 export * from './schemas/facilities.ts';
 export * from './schemas/files.ts';
 export * from './schemas/me.ts';

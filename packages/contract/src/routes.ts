@@ -16,6 +16,19 @@ import {
   SaveAnswersBody,
   SubmitResponseBody,
 } from './schemas/campaigns.ts';
+import {
+  Discrepancy,
+  DiscrepancyFacilityParams,
+  DiscrepancyPage,
+  DiscrepancyParams,
+  DiscrepancyVendorParams,
+  ExplainDiscrepancyBody,
+  FacilityDiscrepanciesQuery,
+  FacilityDiscrepanciesResponse,
+  ListDiscrepanciesQuery,
+  ResolveDiscrepancyBody,
+  VendorDiscrepanciesQuery,
+} from './schemas/discrepancies.ts';
 import { Dashboard, Heatmap, HeatmapQuery, VerifyReadModelsBody, VerifyReadModelsResult } from './schemas/dashboard.ts';
 import { Facility, FacilityCounts, FacilityIdParams, ListFacilitiesQuery, ListFacilitiesResponse } from './schemas/facilities.ts';
 import { AuditLogResponse, AuditQuery } from './schemas/audit.ts';
@@ -734,6 +747,60 @@ export const routes = {
   }),
   // files:end
   // cross-checks:begin
+  'discrepancies.ofFacility': route({
+    method: 'GET',
+    path: '/api/facilities/{facilityId}/discrepancies',
+    handler: 'discrepancies/of-facility',
+    roles: READERS_OF_A_FACILITY,
+    access: 'read',
+    summary: { ja: '医療機関の不一致 (自己申告と事業者の回答・開示書)', en: "A facility's discrepancies with its vendors' answers and documents" },
+    params: DiscrepancyFacilityParams,
+    query: FacilityDiscrepanciesQuery,
+    response: FacilityDiscrepanciesResponse,
+  }),
+  'discrepancies.ofVendor': route({
+    method: 'GET',
+    path: '/api/vendors/{vendorId}/discrepancies',
+    handler: 'discrepancies/of-vendor',
+    roles: ['pref_admin', 'vendor_user'],
+    access: 'read',
+    summary: { ja: '事業者に関する不一致', en: "A vendor's discrepancies" },
+    params: DiscrepancyVendorParams,
+    query: VendorDiscrepanciesQuery,
+    response: DiscrepancyPage,
+  }),
+  'discrepancies.list': route({
+    method: 'GET',
+    path: '/api/discrepancies',
+    handler: 'discrepancies/list',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read',
+    summary: { ja: '未解決の不一致 (保健所担当者は管轄のみ)', en: 'Open discrepancies (inspectors: their jurisdiction only)' },
+    query: ListDiscrepanciesQuery,
+    response: DiscrepancyPage,
+  }),
+  'discrepancies.explain': route({
+    method: 'POST',
+    path: '/api/facilities/{facilityId}/discrepancies/{discrepancyId}/explanations',
+    handler: 'discrepancies/explain',
+    roles: ['facility_admin', 'facility_member', 'vendor_user'],
+    access: 'read-write',
+    summary: { ja: '不一致の説明を記入', en: 'Explain a discrepancy' },
+    params: DiscrepancyParams,
+    body: ExplainDiscrepancyBody,
+    response: Discrepancy,
+  }),
+  'discrepancies.resolve': route({
+    method: 'POST',
+    path: '/api/facilities/{facilityId}/discrepancies/{discrepancyId}/resolve',
+    handler: 'discrepancies/resolve',
+    roles: ['pref_admin'],
+    access: 'read-write',
+    summary: { ja: '不一致を解決済みにする', en: 'Mark a discrepancy resolved' },
+    params: DiscrepancyParams,
+    body: ResolveDiscrepancyBody,
+    response: Discrepancy,
+  }),
   // cross-checks:end
 } as const;
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { LocalizedText } from '../common.ts';
 import { Campaign } from './campaigns.ts';
+import { DiscrepancyCounts } from './discrepancies.ts';
 
 /** One slice's numbers (the whole prefecture, a 保健所, a 医療圏, a kind, a size band), from the read models. */
 export const SliceSummary = z.object({
@@ -17,6 +18,8 @@ export const SliceSummary = z.object({
   overdueCells: z.number().int(),
   overdueFacilities: z.number().int(),
   openCells: z.number().int(),
+  /** Open and explained cross-check discrepancies of the slice's facilities, in all and by rule (issue 8). */
+  discrepancies: DiscrepancyCounts.optional(),
 });
 export type SliceSummary = z.infer<typeof SliceSummary>;
 
