@@ -271,6 +271,7 @@ export interface VendorDocumentRecord {
   supersededBy?: number;
   uploadedAt: string;
   uploadedBy: string;
+  uploadedByName?: string;
 }
 
 /** A file attached to one answer cell of a facility's response. */
@@ -288,8 +289,9 @@ export interface EvidenceRecord {
   fileKey: string;
   uploadedAt: string;
   uploadedBy: string;
+  uploadedByName?: string;
   /** Hidden from lists, never deleted. */
-  removed?: { at: string; by: string };
+  removed?: { at: string; by: string; byName?: string };
 }
 
 export type DiscrepancyRule = 'disclosure_missing' | 'disclosure_claim_unfiled' | 'remote_maintenance' | 'contract_disputed' | 'mirror_mismatch';

@@ -5,6 +5,7 @@ import { facilityCountRepositories } from './read-models/facility-counts.ts';
 import { rowRepositories } from './read-models/rows.ts';
 import { auditRepositories } from './repositories/audit.ts';
 import { campaignRepositories } from './repositories/campaigns.ts';
+import { fileRepositories } from './repositories/files.ts';
 import { jobRepositories } from './repositories/jobs.ts';
 import { responsePageRepositories } from './repositories/response-pages.ts';
 import { inspectionRepositories } from './repositories/inspections.ts';
@@ -28,6 +29,7 @@ export { JOB_MAX_ATTEMPTS, JOB_TTL_SECONDS, type JobRecord } from './repositorie
 export type { ResponsePageOptions } from './repositories/response-pages.ts';
 export type { InspectionPageKey, InspectionRecord } from './repositories/inspections.ts';
 export { loadMembership } from './repositories/organisations.ts';
+export { fileKeys, UPLOAD_TTL_SECONDS } from './repositories/files.ts';
 
 /**
  * Repositories bound to one tenant. The scope comes from the verified identity (or, for seeding and
@@ -45,6 +47,7 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...jobRepositories(db, scope),
     ...responsePageRepositories(db, scope),
     ...inspectionRepositories(db, scope),
+    ...fileRepositories(db, scope),
   };
 }
 

@@ -178,10 +178,10 @@ export type MissingDocumentsResponse = z.infer<typeof MissingDocumentsResponse>;
 /** Files per answer cell, at most. */
 export const EVIDENCE_PER_CELL = 20;
 
-/** `<itemId>:<device>` as in the answers (`2-4:server`). */
+/** `<itemId>:<device>` as in the answers (`2-4:server`); short enough to be part of the evidence id. */
 export const EvidenceCell = z
   .string()
-  .max(80)
+  .max(50)
   .regex(new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*:(?:${DEVICE_CLASSES.join('|')})$`), 'cell');
 
 export const EvidenceParams = z.object({ campaignId: Id, facilityId: Id });
