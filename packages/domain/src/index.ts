@@ -7,3 +7,4 @@ export * from './checklist/templates/index.ts';
 export * from './fiscal-year.ts';
 export * from './read-model.ts';
 export * from './vendors.ts';
+export * from './cross-check.ts';
