@@ -32,6 +32,7 @@ export function toCampaign(c: CampaignRecord): Campaign {
     opensOn: c.opensOn,
     deadline: c.deadline,
     roundDeadlines: c.roundDeadlines ?? {},
+    form: c.form ?? 'facility',
   };
 }
 

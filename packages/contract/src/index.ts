@@ -19,3 +19,4 @@ export * from './schemas/paging.ts';
 export * from './schemas/people.ts';
 export * from './schemas/review.ts';
 export * from './schemas/templates.ts';
+export * from './schemas/vendors.ts';

@@ -68,6 +68,8 @@ export interface CampaignRecord {
    * progress; `failed` when the job stopped (retryable); `done` once every response is written.
    */
   creation?: CampaignCreation;
+  /** `vendor`: a 事業者確認用 campaign answered by the vendors of the target facilities (absent = facility). */
+  form?: 'facility' | 'vendor';
 }
 
 export interface CampaignCreation {
