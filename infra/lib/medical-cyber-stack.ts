@@ -70,12 +70,22 @@ export class MedicalCyberStack extends Stack {
       enableTokenRevocation: true,
     });
 
-    const documents = new s3.Bucket(this, 'Documents', {
+    // Uploaded files (MDS/SDS, evidence; decision 0012): browsers POST into `quarantine/`, which nothing serves
+    // and S3 empties after two days; the server copies what it checked to `files/`, kept and versioned.
+    const files = new s3.Bucket(this, 'Documents', {
       versioned: true,
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          prefix: 'quarantine/',
+          expiration: Duration.days(2),
+          noncurrentVersionExpiration: Duration.days(1),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
     });
 
     // Generated files (exports) live a day: the user downloads them through a 5-minute presigned link.
@@ -201,6 +211,17 @@ export class MedicalCyberStack extends Stack {
         fn.addEnvironment('EXPORTS_BUCKET', exportFiles.bucketName);
         exportFiles.grantRead(fn, 'exports/*');
       }
+      // Read routes only presign download links of checked files. The others presign uploads into quarantine,
+      // read what landed and copy it to files/ (ListBucket, from grantRead, makes a missing object 404, not 403).
+      if (route.uses?.includes('files')) {
+        fn.addEnvironment('FILES_BUCKET', files.bucketName);
+        files.grantRead(fn, 'files/*');
+        if (route.access === 'read-write') {
+          files.grantPut(fn, 'quarantine/*');
+          files.grantRead(fn, 'quarantine/*');
+          files.grantPut(fn, 'files/*');
+        }
+      }
       if (route.uses?.includes('mail')) {
         fn.addToRolePolicy(
           new iam.PolicyStatement({
@@ -242,9 +263,19 @@ export class MedicalCyberStack extends Stack {
       errorResponses: [{ httpStatus: 404, responseHttpStatus: 200, responsePagePath: '/index.html' }],
     });
 
+    // The SPA posts files straight to the bucket (presigned POST), from its CloudFront origin, its own domain, or a
+    // development server on localhost.
+    files.addCorsRule({
+      allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
+      allowedOrigins: [...new Set([`https://${distribution.distributionDomainName}`, new URL(appUrl).origin, 'http://localhost:8080'])],
+      allowedHeaders: ['*'],
+      exposedHeaders: ['ETag'],
+      maxAge: 3000,
+    });
+
     new CfnOutput(this, 'Url', { value: `https://${distribution.distributionDomainName}` });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
-    new CfnOutput(this, 'DocumentsBucket', { value: documents.bucketName });
+    new CfnOutput(this, 'DocumentsBucket', { value: files.bucketName });
   }
 }

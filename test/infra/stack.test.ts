@@ -103,6 +103,35 @@ describe('CDK stack generated from the route table', () => {
     },
   );
 
+  it.each(routeList.filter((r) => r.uses?.includes('files')).map((r) => [r.id, r] as const))(
+    '%s reaches the files bucket: read routes only checked files, the others quarantine and files',
+    (_id, r) => {
+      const own = JSON.stringify(Object.entries(template.findResources('AWS::IAM::Policy')).filter(([k]) => k.startsWith(functionIdOf(r.id))));
+      expect(own).toContain('s3:GetObject');
+      expect(own).toContain('/files/*');
+      if (r.access === 'read') {
+        expect(own).not.toContain('s3:PutObject');
+        expect(own).not.toContain('/quarantine/*');
+      } else {
+        expect(own).toContain('s3:PutObject');
+        expect(own).toContain('/quarantine/*');
+      }
+      const fns = template.findResources('AWS::Lambda::Function');
+      const fn = Object.entries(fns).find(([k]) => k.startsWith(functionIdOf(r.id)) && !k.includes('Logs'))?.[1];
+      expect(JSON.stringify(fn)).toContain('FILES_BUCKET');
+    },
+  );
+
+  it('empties the quarantine after two days and lets the SPA post files to the bucket', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'quarantine/', ExpirationInDays: 2, Status: 'Enabled' })]) },
+      CorsConfiguration: {
+        CorsRules: [Match.objectLike({ AllowedMethods: Match.arrayWith(['POST']), AllowedOrigins: Match.arrayWith(['http://localhost:8080']) })],
+      },
+    });
+  });
+
   it('versions the documents bucket and blocks public access', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       VersioningConfiguration: { Status: 'Enabled' },

@@ -19,6 +19,11 @@ const Env = z.object({
   APP_URL: z.url(),
   /** Bucket of generated files (exports), which S3 deletes after a day; keys start with `exports/<tenant>/`. */
   EXPORTS_BUCKET: z.string().min(1).optional(),
+  /**
+   * Bucket of uploaded files (MDS/SDS, evidence): `quarantine/<tenant>/` as sent by browsers (expired by S3 after
+   * two days), `files/<tenant>/` once checked by the server; only the latter is ever served.
+   */
+  FILES_BUCKET: z.string().min(1).optional(),
   /** Only set on localhost: the local S3 stand-in (s3rver). */
   S3_ENDPOINT: z.url().optional(),
   /** The background-job worker function, invoked asynchronously (in AWS; the local stack runs it in-process). */

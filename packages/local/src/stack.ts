@@ -80,6 +80,8 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       S3_ENDPOINT: services.s3Endpoint,
       // One local bucket; exports live under `exports/<tenant>/` in it, as in the exports bucket in AWS.
       EXPORTS_BUCKET: services.bucket,
+      // Uploaded files too, under `quarantine/<tenant>/` and `files/<tenant>/` (a bucket of their own in AWS).
+      FILES_BUCKET: services.bucket,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       // Every answer is checked against the contract locally; the bench turns it off to measure as AWS runs.
       RESPONSE_VALIDATION: process.env.RESPONSE_VALIDATION === 'off' ? 'off' : 'on',

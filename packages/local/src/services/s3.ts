@@ -24,7 +24,7 @@ export interface S3LocalOptions {
   bucket: string;
   /** Objects are plain files under this directory. */
   dataDir: string;
-  /** Browser origins allowed to GET/PUT (presigned URLs from the SPA). */
+  /** Browser origins allowed to GET/PUT/POST (presigned URLs and uploads from the SPA). */
   allowedOrigins: readonly string[];
   log: Log;
 }
@@ -38,7 +38,8 @@ function corsXml(origins: readonly string[]): string {
   return (
     '<CORSConfiguration><CORSRule>' +
     allowed +
-    '<AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedMethod>HEAD</AllowedMethod>' +
+    // POST: the SPA sends uploads straight to the bucket with a presigned POST (decision 0012).
+    '<AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedMethod>HEAD</AllowedMethod>' +
     '<AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds>' +
     '</CORSRule></CORSConfiguration>'
   );

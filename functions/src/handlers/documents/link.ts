@@ -1,0 +1,12 @@
+import { NotFoundError } from '@mcr/data';
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { fileLink } from '../../services/uploads.ts';
+import { assertCanDownloadDocument } from '../../services/vendor-documents.ts';
+
+export const handler = defineHandler('documents.link', async ({ identity, params, repos }) => {
+  const r = repos();
+  const doc = await r.documents.get(params.vendorId, params.documentId, params.version);
+  if (!doc) throw new NotFoundError('document');
+  await assertCanDownloadDocument(r, identity, doc);
+  return fileLink(doc.fileKey, doc.fileName, doc.contentType);
+});

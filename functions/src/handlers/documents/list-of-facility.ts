@@ -1,0 +1,10 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { assertCanReadFacility } from '../../services/access.ts';
+import { documentsOfFacility } from '../../services/vendor-documents.ts';
+
+export const handler = defineHandler('facilities.documents', async ({ identity, params, repos }) => {
+  const r = repos();
+  const facility = await r.facilities.require(params.facilityId);
+  assertCanReadFacility(identity, facility);
+  return { items: await documentsOfFacility(r, await r.contracts.listOfFacility(facility.id)) };
+});

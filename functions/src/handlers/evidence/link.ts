@@ -1,0 +1,10 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { loadEvidenceScope, requireEvidence } from '../../services/evidence.ts';
+import { fileLink } from '../../services/uploads.ts';
+
+export const handler = defineHandler('evidence.link', async ({ identity, params, repos }) => {
+  const r = repos();
+  await loadEvidenceScope(r, identity, params.campaignId, params.facilityId);
+  const record = await requireEvidence(r, identity, params.campaignId, params.facilityId, params.evidenceId);
+  return fileLink(record.fileKey, record.fileName, record.contentType);
+});

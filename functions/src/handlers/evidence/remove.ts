@@ -1,0 +1,13 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { actorOf, assertCanAnswerFor } from '../../services/access.ts';
+import { loadEvidenceScope, requireEvidence } from '../../services/evidence.ts';
+
+export const handler = defineHandler('evidence.remove', async ({ identity, params, repos, requestId }) => {
+  assertCanAnswerFor(identity, params.facilityId);
+  const r = repos();
+  await loadEvidenceScope(r, identity, params.campaignId, params.facilityId);
+  const record = await requireEvidence(r, identity, params.campaignId, params.facilityId, params.evidenceId);
+  // Hidden, never deleted: the item and the object stay (the prefecture can still list and open it).
+  await r.evidence.remove(record, { at: new Date().toISOString(), by: identity.userId, byName: identity.displayName }, actorOf(identity, requestId));
+  return undefined;
+});
