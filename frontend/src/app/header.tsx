@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type Role } from '@mcr/contract';
+import { type Me, ROLE_LABELS } from '@mcr/contract';
 import { type Localized, useI18n } from '../i18n/i18n.tsx';
 import { M } from '../i18n/messages.ts';
 import type { Auth } from '../features/auth/auth-context.tsx';
@@ -16,8 +16,9 @@ interface NavLink {
 
 const isDashboard = (path: string) => /^\/campaigns\/[^/]+\/dashboard$/.test(path);
 
-/** The sections of the prefecture administrator, of a 保健所 and of a facility administrator. */
-function navLinks(role: Role): NavLink[] {
+/** The sections of the prefecture administrator, of a 保健所 and of a facility's people. */
+function navLinks(me: Me): NavLink[] {
+  const { role } = me;
   if (role === 'pref_admin') {
     return [
       { to: paths.latestDashboard(), text: M.navDashboard, match: isDashboard },
@@ -28,6 +29,7 @@ function navLinks(role: Role): NavLink[] {
       { to: paths.audit(), text: M.navAudit },
       { to: paths.templates(), text: M.navTemplates, prefix: '/templates/' },
       { to: paths.inspections(), text: M.navInspections },
+      { to: paths.discrepancies(), text: M.navDiscrepancies },
     ];
   }
   if (role === 'inspector') {
@@ -35,15 +37,19 @@ function navLinks(role: Role): NavLink[] {
       { to: paths.latestDashboard(), text: M.navDashboard, match: isDashboard },
       { to: paths.home(), text: M.navCampaigns, prefix: '/campaigns/' },
       { to: paths.inspections(), text: M.navInspections, prefix: '/facilities/' },
+      { to: paths.discrepancies(), text: M.navDiscrepancies },
     ];
   }
+  const own = me.organisation?.kind === 'facility' ? [{ to: paths.facility(me.organisation.id), text: M.navOwnFacility }] : [];
   if (role === 'facility_admin') {
     return [
       { to: paths.home(), text: M.navAnswers, prefix: '/campaigns/' },
+      ...own,
       { to: paths.users(), text: M.navUsers },
       { to: paths.audit(), text: M.navAudit },
     ];
   }
+  if (role === 'facility_member') return [{ to: paths.home(), text: M.navAnswers, prefix: '/campaigns/' }, ...own];
   return [];
 }
 
@@ -115,9 +121,9 @@ export function Header({ auth }: { auth?: Auth | undefined }) {
           ) : null}
         </div>
       </div>
-      {me && navLinks(me.role).length > 0 ? (
+      {me && navLinks(me).length > 0 ? (
         <div className="nav-inner">
-          <MainNav links={navLinks(me.role)} />
+          <MainNav links={navLinks(me)} />
         </div>
       ) : null}
     </header>

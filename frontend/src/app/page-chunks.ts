@@ -22,6 +22,7 @@ const chunks = {
   templates: () => import('../features/templates/templates-page.tsx'),
   dashboard: () => import('../features/dashboard/dashboard-page.tsx'),
   latestDashboard: () => import('../features/dashboard/latest-dashboard.tsx'),
+  discrepancies: () => import('../features/discrepancies/discrepancies-page.tsx'),
   signedIn: () => import('./signed-in.tsx'),
 };
 type Chunks = typeof chunks;
@@ -66,6 +67,7 @@ const BY_PATH: [RegExp, ChunkName][] = [
   [/^\/vendors$/, 'vendors'],
   [/^\/users$/, 'users'],
   [/^\/audit$/, 'audit'],
+  [/^\/discrepancies$/, 'discrepancies'],
 ];
 
 /** Starts loading the signed-in shell and the page of `pathname` (a page the role may not open costs only its download). */

@@ -15,4 +15,6 @@ export const paths = {
   users: () => '/users',
   audit: () => '/audit',
   inspections: () => '/inspections',
+  /** The prefecture's list of what facilities and their vendors say differently (decision 0012). */
+  discrepancies: () => '/discrepancies',
 };

@@ -26,6 +26,7 @@ const InspectionsPage = lazyPage('inspections', (m) => m.InspectionsPage);
 const TemplatesPage = lazyPage('templates', (m) => m.TemplatesPage);
 const DashboardPage = lazyPage('dashboard', (m) => m.DashboardPage);
 const LatestDashboard = lazyPage('latestDashboard', (m) => m.LatestDashboard);
+const DiscrepanciesPage = lazyPage('discrepancies', (m) => m.DiscrepanciesPage);
 
 function RoleHome() {
   const { me } = useAuth();
@@ -58,6 +59,10 @@ function NotFound() {
 // A new id remounts the page (fresh state), as a new address did before.
 function FacilityRoute() {
   const { facilityId = '' } = useParams();
+  const { me } = useAuth();
+  // A facility's own people open their own page only; any other facility's address does not exist for them.
+  const facilityUser = me.role === 'facility_admin' || me.role === 'facility_member';
+  if (facilityUser && me.organisation?.id !== facilityId) return <NotFound />;
   return <FacilityPage key={facilityId} facilityId={facilityId} />;
 }
 
@@ -87,6 +92,7 @@ export function AppRoutes() {
   const admin = me.role === 'pref_admin' || me.role === 'facility_admin';
   const prefAdmin = me.role === 'pref_admin';
   const planner = prefAdmin || me.role === 'inspector';
+  const facilityUser = me.role === 'facility_admin' || me.role === 'facility_member';
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
@@ -98,7 +104,8 @@ export function AppRoutes() {
         {admin ? <Route caseSensitive path={paths.audit()} element={<AuditPage />} /> : null}
         {prefAdmin ? <Route caseSensitive path={paths.facilities()} element={<FacilitiesPage />} /> : null}
         {prefAdmin ? <Route caseSensitive path={paths.vendors()} element={<VendorsPage />} /> : null}
-        {planner ? <Route caseSensitive path="/facilities/:facilityId" element={<FacilityRoute />} /> : null}
+        {planner || facilityUser ? <Route caseSensitive path="/facilities/:facilityId" element={<FacilityRoute />} /> : null}
+        {planner ? <Route caseSensitive path={paths.discrepancies()} element={<DiscrepanciesPage />} /> : null}
         {planner ? <Route caseSensitive path={paths.inspections()} element={<InspectionsPage />} /> : null}
         {prefAdmin ? <Route caseSensitive path={paths.templates()} element={<TemplatesPage />} /> : null}
         {prefAdmin ? <Route caseSensitive path="/templates/:templateId" element={<TemplateRoute />} /> : null}

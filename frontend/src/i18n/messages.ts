@@ -682,6 +682,8 @@ export const M = {
   navUsers: { ja: '利用者', en: 'Users' }, // stable (ja)
   navAudit: { ja: '操作履歴', en: 'Audit log' }, // stable (ja)
   navAnswers: { ja: '回答', en: 'Answers' }, // stable (ja)
+  navOwnFacility: { ja: '自施設と事業者', en: 'Our facility and vendors' }, // stable (ja)
+  navDiscrepancies: { ja: '回答の食い違い', en: 'Discrepancies' }, // stable (ja)
 
   // Common
   choose: { ja: '選んでください', en: 'Choose…' },

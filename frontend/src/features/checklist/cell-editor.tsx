@@ -1,5 +1,5 @@
 import { type DeviceClass, fiscalYearRange, type Item } from '@mcr/domain';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { TextField } from '../../components/text-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
@@ -21,6 +21,8 @@ interface Props {
   fiscalYear: number;
   today: string;
   onEdit(next: RoundDraft): void;
+  /** Shown under the cell, outside its (possibly disabled) fieldset: the cell's evidence files. */
+  extra?: ReactNode;
 }
 
 function ValueText({ draft }: { draft: RoundDraft }) {
@@ -71,7 +73,7 @@ function ReadOnlyCell({ draft, gate }: { draft: RoundDraft; gate: boolean }) {
 }
 
 /** One device class of one item in one round: はい/いいえ, 確認日, 目標日 for いいえ, a note. */
-export function CellEditor({ item, deviceClass, round, draft, previous, errors, mode, reference, fiscalYear, today, onEdit }: Props) {
+export function CellEditor({ item, deviceClass, round, draft, previous, errors, mode, reference, fiscalYear, today, onEdit, extra }: Props) {
   const { t, lang } = useI18n();
   const gate = item.gate !== undefined;
   const base = `c-${item.id}-${deviceClass}-r${round}`;
@@ -209,6 +211,7 @@ export function CellEditor({ item, deviceClass, round, draft, previous, errors, 
           </>
         )}
       </fieldset>
+      {extra}
     </div>
   );
 }

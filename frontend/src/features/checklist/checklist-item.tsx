@@ -1,4 +1,4 @@
-import { type GuidanceText, type Item, isReferenceCell } from '@mcr/domain';
+import { type DeviceClass, type GuidanceText, type Item, isReferenceCell } from '@mcr/domain';
 import type { ReactNode } from 'react';
 import { shownLang, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
@@ -51,10 +51,29 @@ interface Props {
   footer?: ReactNode;
   /** The prefecture commented on this item (差戻し): it stands out. */
   highlight?: boolean;
+  /** Shown after the cells: the vendors' answers to the mirrored item and the item's discrepancies. */
+  related?: ReactNode;
+  /** Shown under each cell: its evidence files. */
+  cellExtra?: (deviceClass: DeviceClass) => ReactNode;
 }
 
 /** One checklist item with its official number, its cells for the selected round, and its guidance. */
-export function ChecklistItem({ item, round, readOnly, notApplicable, fiscalYear, today, draftFor, issues, onEdit, notice, footer, highlight = false }: Props) {
+export function ChecklistItem({
+  item,
+  round,
+  readOnly,
+  notApplicable,
+  fiscalYear,
+  today,
+  draftFor,
+  issues,
+  onEdit,
+  notice,
+  footer,
+  highlight = false,
+  related,
+  cellExtra,
+}: Props) {
   const { t } = useI18n();
   const headingId = `item-${item.id}-text`;
   const modeOf = (previous: RoundDraft | undefined): CellMode => {
@@ -108,10 +127,12 @@ export function ChecklistItem({ item, round, readOnly, notApplicable, fiscalYear
               fiscalYear={fiscalYear}
               today={today}
               onEdit={(next) => onEdit(key, next)}
+              extra={cellExtra?.(deviceClass)}
             />
           );
         })}
       </div>
+      {related}
       <Guidance item={item} />
       {footer}
     </article>

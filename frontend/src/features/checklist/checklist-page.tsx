@@ -1,4 +1,4 @@
-import type { ResponseView } from '@mcr/contract';
+import type { Discrepancy, Evidence, ResponseView } from '@mcr/contract';
 import { allItems, applicableCells, findItem, parseCellKey } from '@mcr/domain';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { getResponse, responseKey } from '../../api/get-response.ts';
@@ -12,13 +12,17 @@ import { DeadlineSummary } from '../../components/deadlines.tsx';
 import { formatDateTime, formatFiscalYear, formatTime, todayInJapan } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
-import { takeEarly, useApi } from '../../lib/use-api.ts';
+import { takeEarly, useApi, useApiQuery } from '../../lib/use-api.ts';
 import { jumpTo } from '../../lib/jump.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { isOpen, useMayCall } from '../discrepancies/discrepancy-entry.tsx';
+import { EvidenceCell } from '../evidence/evidence-cell.tsx';
 import { commentFieldId, ItemCommentEditor, ItemCommentNote } from '../review/review-comments.tsx';
 import { OfficialFormExport } from '../exports/export-button.tsx';
 import { ReturnedBanner, ReviewHistory, ReviewPanel } from '../review/review-panel.tsx';
 import { ChecklistItem, type NotApplicableReason } from './checklist-item.tsx';
+import { ItemRelated } from './item-related.tsx';
+import { vendorAnswersByItem } from './vendor-answers.ts';
 import { draftOf, type EditKey, editKey, ROUNDS, type Round, type RoundDraft } from './draft.ts';
 import { SubmissionHistory, SubmitPanel, SubmittedBanner } from './submit-panel.tsx';
 import { type SaveState, useAutosave } from './use-autosave.ts';
@@ -177,6 +181,25 @@ function ChecklistEditor({
   const { template, context, campaign } = view;
   const today = todayInJapan();
 
+  // Read once per page, not per item: the vendors' answers to the mirrored items, the facility's discrepancies
+  // and the evidence files (each refreshed after a write like any other read).
+  const facilityId = view.facility.id;
+  const vendorAnswers = useApiQuery('facilities.vendorAnswers', { params: { facilityId }, query: { templateId: template.id } });
+  const discrepancies = useApiQuery('discrepancies.ofFacility', { params: { facilityId } });
+  const evidence = useApiQuery('evidence.list', { params: { campaignId: campaign.id, facilityId } });
+  const vendorLines = useMemo(() => vendorAnswersByItem(vendorAnswers.data?.items ?? []), [vendorAnswers.data]);
+  const discrepanciesByItem = useMemo(() => {
+    const out = new Map<string, Discrepancy[]>();
+    for (const d of discrepancies.data?.items ?? []) {
+      if (d.campaignId !== campaign.id || !isOpen(d)) continue;
+      out.set(d.itemId, [...(out.get(d.itemId) ?? []), d]);
+    }
+    return out;
+  }, [discrepancies.data, campaign.id]);
+  const evidenceByCell = useMemo(() => new Map<string, Evidence[]>((evidence.data?.cells ?? []).map((c) => [c.cell, c.items])), [evidence.data]);
+  const mayAttach = useMayCall('evidence.create');
+  const mayRemove = useMayCall('evidence.remove');
+
   // Applicability follows the answers as typed, so closing the gate greys the rest out at once.
   const notApplicable = useMemo(() => {
     const live = new Set(applicableCells(template, autosave.effectiveAnswers, context).map((c) => c.itemId));
@@ -334,6 +357,18 @@ function ChecklistEditor({
                       issues={autosave.issues}
                       onEdit={autosave.edit}
                       highlight={returnedComments.has(item.id) || (reviewing && (comments[item.id]?.text.trim() ?? '') !== '')}
+                      related={<ItemRelated vendorLines={vendorLines.get(item.id)} discrepancies={discrepanciesByItem.get(item.id)} />}
+                      cellExtra={(deviceClass) => (
+                        <EvidenceCell
+                          campaignId={campaign.id}
+                          facilityId={facilityId}
+                          cell={`${item.id}:${deviceClass}`}
+                          cellName={`${item.number || t(M.gateLabel)} ${t(M.deviceClass[deviceClass])}`}
+                          files={evidenceByCell.get(`${item.id}:${deviceClass}`) ?? []}
+                          canAttach={mayAttach && !readOnly}
+                          canRemove={mayRemove && !readOnly}
+                        />
+                      )}
                       notice={
                         returnedComments.has(item.id) ? (
                           <ItemCommentNote itemId={item.id} comment={returnedComments.get(item.id) ?? ''} facilityUser={!readOnly} />

@@ -14,6 +14,7 @@ import { formatCount } from '../../lib/text.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { type BarDatum, ChartFigure, ColumnChart, HBarChart } from './charts.tsx';
 import { D } from './dashboard-messages.ts';
+import { DiscrepancyCard } from './discrepancy-card.tsx';
 import { type Dimension, type Drill, drillTo, sliceFilter } from './drill.ts';
 import { WeakestItems } from './heatmap.tsx';
 import { share, submitted } from './numbers.ts';
@@ -343,6 +344,7 @@ export function DashboardPage({ campaignId }: { campaignId: string }) {
         </p>
         {data.summary.facilities === 0 ? <p className="card empty">{t(D.noFacilities)}</p> : null}
         <Headline data={data} />
+        <DiscrepancyCard data={data} />
         <Distribution data={data} />
         <WeakestItems campaignId={campaign.id} inspector={data.scope.kind === 'health_center'} />
         {later ? <Breakdowns data={data} /> : null}

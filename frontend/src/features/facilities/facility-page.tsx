@@ -13,7 +13,9 @@ import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { FacilityDiscrepancies } from '../discrepancies/facility-discrepancies.tsx';
 import { FacilityInspections } from '../inspections/facility-inspections.tsx';
+import { FacilityVendors } from './facility-vendors.tsx';
 
 type SystemKind = (typeof SYSTEM_KINDS)[number];
 
@@ -329,7 +331,11 @@ function Contracts({ facility }: { facility: Facility }) {
   );
 }
 
-/** One facility: its profile and the vendors it contracts (editable by the prefecture). */
+/**
+ * One facility: its profile, inspections, the vendors it contracts (editable by the prefecture), each vendor's
+ * answers and MDS/SDS, and the discrepancies between them. The prefecture and the 保健所 open any (their)
+ * facility; the facility's own people open their own (read-only but for 「説明する」).
+ */
 export function FacilityPage({ facilityId }: { facilityId: string }) {
   const { t } = useI18n();
   const { me } = useAuth();
@@ -340,11 +346,19 @@ export function FacilityPage({ facilityId }: { facilityId: string }) {
   return (
     <Page title={f.name} lead={`${t(FACILITY_KIND_LABELS[f.kind])} ・ ${f.healthCenterName} ・ ${f.medicalInstitutionCode}`}>
       <p className="back">
-        {me.role === 'inspector' ? <Link to={paths.inspections()}>← {t(M.navInspections)}</Link> : <Link to={paths.facilities()}>← {t(M.facilitiesBack)}</Link>}
+        {me.role === 'inspector' ? (
+          <Link to={paths.inspections()}>← {t(M.navInspections)}</Link>
+        ) : me.role === 'pref_admin' ? (
+          <Link to={paths.facilities()}>← {t(M.facilitiesBack)}</Link>
+        ) : (
+          <Link to={paths.home()}>← {t(M.checklistBack)}</Link>
+        )}
       </p>
       <Profile facility={f} />
-      <FacilityInspections facility={f} />
+      <FacilityDiscrepancies facilityId={f.id} />
       <Contracts facility={f} />
+      <FacilityVendors facilityId={f.id} />
+      <FacilityInspections facility={f} />
     </Page>
   );
 }

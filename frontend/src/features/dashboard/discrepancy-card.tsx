@@ -1,0 +1,44 @@
+import { DISCREPANCY_RULES, type Dashboard } from '@mcr/contract';
+import { Link } from '../../app/router.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { formatCount } from '../../lib/text.ts';
+import { DM } from '../discrepancies/discrepancy-messages.ts';
+import { discrepanciesLink } from '../discrepancies/links.ts';
+import '../discrepancies/discrepancies.css';
+
+/**
+ * The open (and explained) discrepancies between facilities and their vendors, by kind, from the dashboard's read
+ * models; each number opens the prefecture's list filtered to that kind. Nothing is shown while the read models
+ * do not count discrepancies yet (the field is optional).
+ */
+export function DiscrepancyCard({ data }: { data: Dashboard }) {
+  const { t } = useI18n();
+  const counts = data.summary.discrepancies;
+  if (!counts) return null;
+  const rules = DISCREPANCY_RULES.filter((r) => (counts.byRule[r] ?? 0) > 0);
+  return (
+    <section className="card dash-section" aria-labelledby="discrepancies-heading" data-testid="discrepancy-card">
+      <div className="section-head">
+        <h2 id="discrepancies-heading">{t(DM.cardTitle)}</h2>
+        <Link to={discrepanciesLink()} className="no-print">
+          {t(DM.cardOpenList)}
+        </Link>
+      </div>
+      <p className="hint">{t(DM.cardLead)}</p>
+      <p className="disc-total" data-testid="discrepancy-total">
+        {counts.open > 0 ? <Link to={discrepanciesLink()}>{t(DM.cardTotal(counts.open))}</Link> : t(DM.cardTotal(0))}
+      </p>
+      {counts.open === 0 ? <p>{t(DM.cardNone)}</p> : null}
+      {rules.length > 0 ? (
+        <ul className="disc-counts">
+          {rules.map((r) => (
+            <li key={r} data-testid={`discrepancy-count-${r}`}>
+              <Link to={discrepanciesLink({ rule: r })}>{t(DM.rule[r] ?? { ja: r })}</Link>
+              <span className="num">{formatCount(counts.byRule[r] ?? 0)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
