@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import type { DisclosureKind, FacilityVendorDocuments, VendorDocument, VendorDocumentGroup, VendorMissingDocuments } from '@mcr/contract';
-import { type ContractRecord, nameKey, NotFoundError, type Repositories, type VendorDocumentRecord } from '@mcr/data';
+import type { FacilityVendorDocuments, VendorDocument, VendorDocumentGroup, VendorMissingDocuments } from '@mcr/contract';
+import { type ContractRecord, NotFoundError, type Repositories, type VendorDocumentRecord } from '@mcr/data';
 import { documentAppliesTo } from '@mcr/domain';
 import type { Identity } from '../pipeline/auth.ts';
 import { ForbiddenError } from '../pipeline/errors.ts';
@@ -8,11 +7,6 @@ import { ForbiddenError } from '../pipeline/errors.ts';
 /** MDS/SDS documents of decision 0012: who may see what, and the views of the API. */
 
 const NOT_YOURS = { ja: '他の事業者の開示書は操作できません', en: "You cannot act on another vendor's documents" };
-
-/** Same kind + product (NFKC, case-folded) = same document, whatever the spelling of width or case. */
-export function documentIdOf(kind: DisclosureKind, product: string): string {
-  return `${kind.toLowerCase()}-${createHash('sha256').update(nameKey(product)).digest('hex').slice(0, 20)}`;
-}
 
 /** The vendor's own users act on its documents; the prefecture and the 保健所 read every vendor's. */
 export function assertVendorReadable(identity: Identity, vendorId: string): void {

@@ -29,7 +29,7 @@ export { JOB_MAX_ATTEMPTS, JOB_TTL_SECONDS, type JobRecord } from './repositorie
 export type { ResponsePageOptions } from './repositories/response-pages.ts';
 export type { InspectionPageKey, InspectionRecord } from './repositories/inspections.ts';
 export { loadMembership } from './repositories/organisations.ts';
-export { fileKeys, UPLOAD_TTL_SECONDS } from './repositories/files.ts';
+export { documentIdOf, fileKeys, UPLOAD_TTL_SECONDS } from './repositories/files.ts';
 
 /**
  * Repositories bound to one tenant. The scope comes from the verified identity (or, for seeding and

@@ -6,6 +6,7 @@ import { createDb, createRepositories } from '@mcr/data';
 import { createAuthFlows } from './cognito/auth-flows.ts';
 import { createFrontDoor } from './front-door.ts';
 import { kagawa, tokushima } from './seed/demo-data.ts';
+import { seedDemoDocuments } from './seed/demo-documents.ts';
 import { type DemoLogin, ensureTable, seedOperator, seedTenant } from './seed/seed.ts';
 import { type LocalServices, type ServiceName, startLocalServices } from './services/index.ts';
 import { LOCAL_REGION } from './services/constants.ts';
@@ -113,6 +114,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       const auth = createAuthFlows(services);
       try {
         logins = [await seedOperator(auth), ...(await seedTenant(db, auth, tokushima(), { answeringFrom: 40 })), ...(await seedTenant(db, auth, kagawa()))];
+        await seedDemoDocuments(db, '36', { endpoint: services.s3Endpoint, bucket: services.bucket });
       } finally {
         auth.destroy();
       }

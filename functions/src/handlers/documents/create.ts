@@ -1,10 +1,10 @@
-import { NotFoundError, StateConflictError, type VendorDocumentRecord } from '@mcr/data';
+import { documentIdOf, NotFoundError, StateConflictError, type VendorDocumentRecord } from '@mcr/data';
 import { todayInJapan } from '@mcr/domain';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
 import { actorOf } from '../../services/access.ts';
 import { uploadNotPending, verifyUpload } from '../../services/uploads.ts';
-import { assertOwnVendor, documentIdOf, toVendorDocument } from '../../services/vendor-documents.ts';
+import { assertOwnVendor, toVendorDocument } from '../../services/vendor-documents.ts';
 
 export const handler = defineHandler('documents.create', async ({ identity, params, body, repos, requestId }) => {
   assertOwnVendor(identity, params.vendorId);

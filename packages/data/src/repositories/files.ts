@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client.ts';
 import { AlreadyExistsError, NotFoundError, StateConflictError, VersionConflictError } from '../errors.ts';
-import type { TenantScope } from '../keys.ts';
+import { nameKey, type TenantScope } from '../keys.ts';
 import { type Page, queryPage, type Segment } from '../paging.ts';
 import type { Actor, EvidenceRecord, UploadRecord, VendorDocumentRecord, VendorRecord } from '../records.ts';
 import { auditItem, getItem, queryAll, strip, type TransactItem } from './shared.ts';
@@ -40,6 +41,11 @@ export const fileKeys = {
   }),
   evidencePrefix: 'EVID#',
 } as const;
+
+/** Same kind + product (NFKC, case-folded) = same document, whatever the width or case it is spelled in. */
+export function documentIdOf(kind: string, product: string): string {
+  return `${kind.toLowerCase()}-${createHash('sha256').update(nameKey(product)).digest('hex').slice(0, 20)}`;
+}
 
 /** The part of a document version the cross-checks and the facility views need. */
 export type CurrentDocument = VendorDocumentRecord;
