@@ -5,6 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { CognitoAuthFlows } from '../../packages/local/src/cognito/auth-flows.ts';
 import type { RunningStackInfo } from '../support/stack-info.ts';
+import { inspectionsBench } from './inspections-bench.ts';
 import { type Baseline, baseline, scaleBench } from './scale-bench.ts';
 import { exportBench } from './export-bench.ts';
 
@@ -121,6 +122,7 @@ async function api() {
     await measure('GET campaign progress (120 facilities)', 100, () => get('/api/campaigns/r6-facility/progress', pref));
     await importBench(info.url, pref);
     await scaleBench(info, pref, base);
+    await inspectionsBench(info, pref, base);
     await exportBench(info, pref);
   } finally {
     child.kill('SIGTERM');
