@@ -7,6 +7,7 @@ import { HttpError, ValidationError } from '../pipeline/errors.ts';
 import { enqueueJob, JOB_STALE_MS, JobFailure, type JobRunner } from './jobs.ts';
 import { toCampaign, toEvaluation } from './response-view.ts';
 import { resolveTemplate } from './templates.ts';
+import { contractedAmong, writeVendorCampaign } from './vendor-responses.ts';
 
 function inTarget(target: CampaignTarget, f: FacilityRecord): boolean {
   switch (target.kind) {
@@ -79,8 +80,15 @@ export async function createCampaign(repos: Repositories, identity: Identity, bo
   const resolved = await resolveTemplate(repos, body.templateId).catch(() => undefined);
   if (!resolved) throw new ValidationError([field('templateId', 'unknown_template', 'この様式は登録されていません', 'No such template')]);
   const { template } = resolved;
-  if (template.form !== 'facility') {
-    throw new ValidationError([field('templateId', 'not_facility_form', '医療機関確認用の様式を選んでください', 'Choose a facility form (医療機関確認用)')]);
+  if (template.form !== 'facility' && template.form !== 'vendor') {
+    throw new ValidationError([
+      field(
+        'templateId',
+        'not_facility_form',
+        '医療機関確認用または事業者確認用の様式を選んでください',
+        'Choose a facility form (医療機関確認用) or a vendor form (事業者確認用)',
+      ),
+    ]);
   }
   if (body.fiscalYear < template.fiscalYear) {
     throw new ValidationError([
@@ -95,6 +103,10 @@ export async function createCampaign(repos: Repositories, identity: Identity, bo
   const facilities = (await repos.facilities.list()).filter((f) => inTarget(body.target, f));
   if (facilities.length === 0) throw new ValidationError([field('target', 'no_facilities', '対象の医療機関がありません', 'No facility matches the target')]);
   const ids = facilities.map((f) => f.id).sort();
+  // A vendor form goes to the vendors contracted by the chosen facilities: some of them must have one.
+  if (template.form === 'vendor' && (await contractedAmong(repos, ids)) === 0) {
+    throw new ValidationError([field('target', 'no_vendors', '対象の医療機関に契約事業者がありません', 'None of the chosen facilities has a vendor contract')]);
+  }
   const jobId = randomUUID();
   const now = new Date().toISOString();
   const record: CampaignRecord & { creation: CampaignCreation } = {
@@ -107,6 +119,7 @@ export async function createCampaign(repos: Repositories, identity: Identity, bo
     roundDeadlines: body.roundDeadlines,
     createdAt: now,
     creation: { status: 'creating', jobId, processed: 0, total: ids.length, carriedForward: 0, updatedAt: now },
+    ...(template.form === 'vendor' ? { form: 'vendor' as const } : {}),
   };
   await repos.campaigns.begin(record, ids, actor);
   await startCreationJob(repos, identity, record.id, jobId, ids.length);
@@ -155,6 +168,13 @@ export const runCampaignCreate: JobRunner<CampaignCreateInput, CampaignCreateRes
   try {
     const ids = await repos.campaigns.targetIds(c.id);
     const { template } = await resolveTemplate(repos, c.templateId);
+    if (c.form === 'vendor') {
+      // 事業者確認用: vendor responses and assignments instead of facility responses (services/vendor-responses.ts).
+      const { carriedForward, vendors } = await writeVendorCampaign({ repos, progress, job }, { ...c, creation }, ids, template);
+      await repos.campaigns.finishCreation(c.id, job.id, ids.length, carriedForward);
+      log.info('vendor campaign created', { campaignId: c.id, facilities: ids.length, vendors, carriedForward });
+      return { result: { campaignId: c.id, facilities: ids.length, carriedForward }, progress: { processed: ids.length, total: ids.length } };
+    }
     const previous = template.previousId ? (await resolveTemplate(repos, template.previousId)).template : undefined;
     const previousCampaigns = previous
       ? (await repos.campaigns.list())

@@ -11,6 +11,7 @@ import { responsePageRepositories } from './repositories/response-pages.ts';
 import { inspectionRepositories } from './repositories/inspections.ts';
 import { organisationRepositories } from './repositories/organisations.ts';
 import { templateRepositories } from './repositories/templates.ts';
+import { vendorResponseRepositories } from './repositories/vendor-responses.ts';
 
 export {
   COMMENTS_PER_ITEM,
@@ -29,6 +30,14 @@ export { JOB_MAX_ATTEMPTS, JOB_TTL_SECONDS, type JobRecord } from './repositorie
 export type { ResponsePageOptions } from './repositories/response-pages.ts';
 export type { InspectionPageKey, InspectionRecord } from './repositories/inspections.ts';
 export { loadMembership } from './repositories/organisations.ts';
+export {
+  DEFAULT_VENDOR_PROFILE,
+  type EffectiveVendorAnswers,
+  TooManyProfilesError,
+  VENDOR_PROFILE_LIMIT,
+  vendorKeys,
+  type VendorResponseWithHistory,
+} from './repositories/vendor-responses.ts';
 export { documentIdOf, fileKeys, UPLOAD_TTL_SECONDS } from './repositories/files.ts';
 
 /**
@@ -47,6 +56,7 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...jobRepositories(db, scope),
     ...responsePageRepositories(db, scope),
     ...inspectionRepositories(db, scope),
+    ...vendorResponseRepositories(db, scope),
     ...fileRepositories(db, scope),
   };
 }

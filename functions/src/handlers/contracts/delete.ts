@@ -5,5 +5,7 @@ export const handler = defineHandler('contracts.delete', async ({ identity, para
   const r = repos();
   await r.facilities.require(params.facilityId);
   await r.contracts.remove(params.facilityId, params.vendorId, actorOf(identity, requestId));
+  // The vendor campaigns' assignments of this pair lose the contract's systems (one per campaign: bounded).
+  await r.vendorResponses.syncContract(params.facilityId, params.vendorId, null);
   return undefined;
 });

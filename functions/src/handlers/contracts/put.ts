@@ -8,5 +8,7 @@ export const handler = defineHandler('contracts.put', async ({ identity, params,
   if (!vendor) throw new NotFoundError('vendor');
   const contract = { facilityId: facility.id, vendorId: vendor.id, vendorName: vendor.name, systems: body.systems, remoteMaintenance: body.remoteMaintenance };
   await r.contracts.write(contract, actorOf(identity, requestId));
+  // The vendor campaigns' assignments of this pair follow the contract (one per campaign: bounded).
+  await r.vendorResponses.syncContract(facility.id, vendor.id, { systems: contract.systems, remoteMaintenance: contract.remoteMaintenance });
   return contract;
 });

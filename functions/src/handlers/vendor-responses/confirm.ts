@@ -1,0 +1,6 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { review } from '../../services/vendor-responses.ts';
+
+export const handler = defineHandler('vendorResponses.confirm', async ({ identity, params, body, repos, requestId }) =>
+  review(repos(), identity, requestId, params, { action: 'confirmed', expectedVersion: body.expectedVersion, message: body.message }),
+);

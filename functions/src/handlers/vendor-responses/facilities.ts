@@ -1,0 +1,6 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { facilitiesPage } from '../../services/vendor-responses.ts';
+
+export const handler = defineHandler('vendorResponses.facilities', async ({ identity, params, query, repos }) =>
+  facilitiesPage(repos(), identity, params, query),
+);

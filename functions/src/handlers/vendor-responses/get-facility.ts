@@ -1,0 +1,4 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { getFacility } from '../../services/vendor-responses.ts';
+
+export const handler = defineHandler('vendorResponses.getFacility', async ({ identity, params, repos }) => getFacility(repos(), identity, params));

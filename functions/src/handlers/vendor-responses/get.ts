@@ -1,0 +1,9 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { assertVendorScope, loadVendorCampaign, vendorResponseView } from '../../services/vendor-responses.ts';
+
+export const handler = defineHandler('vendorResponses.get', async ({ identity, params, repos }) => {
+  assertVendorScope(identity, params.vendorId);
+  const r = repos();
+  const { campaign, template } = await loadVendorCampaign(r, params.campaignId);
+  return vendorResponseView(r, campaign, template, params.vendorId);
+});

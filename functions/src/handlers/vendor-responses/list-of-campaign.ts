@@ -1,0 +1,4 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { campaignVendors } from '../../services/vendor-responses.ts';
+
+export const handler = defineHandler('campaigns.vendors', async ({ params, query, repos }) => campaignVendors(repos(), params.campaignId, query));

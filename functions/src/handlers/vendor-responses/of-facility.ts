@@ -1,0 +1,10 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { assertCanReadFacility } from '../../services/access.ts';
+import { facilityVendorAnswers } from '../../services/vendor-responses.ts';
+
+export const handler = defineHandler('facilities.vendorAnswers', async ({ identity, params, query, repos }) => {
+  const r = repos();
+  // Nothing of the facility's vendors is read before the scope check.
+  assertCanReadFacility(identity, await r.facilities.require(params.facilityId));
+  return { items: await facilityVendorAnswers(r, params.facilityId, query.templateId) };
+});

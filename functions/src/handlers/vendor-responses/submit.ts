@@ -1,0 +1,6 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { submit } from '../../services/vendor-responses.ts';
+
+export const handler = defineHandler('vendorResponses.submit', async ({ identity, params, body, repos, requestId }) =>
+  submit(repos(), identity, requestId, params, body),
+);

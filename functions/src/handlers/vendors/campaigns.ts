@@ -1,0 +1,10 @@
+import { NotFoundError } from '@mcr/data';
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { assertVendorScope, vendorCampaigns } from '../../services/vendor-responses.ts';
+
+export const handler = defineHandler('vendors.campaigns', async ({ identity, params, repos }) => {
+  assertVendorScope(identity, params.vendorId);
+  const r = repos();
+  if (!(await r.vendors.get(params.vendorId))) throw new NotFoundError('vendor');
+  return { items: await vendorCampaigns(r, params.vendorId) };
+});
