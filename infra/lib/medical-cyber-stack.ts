@@ -18,6 +18,9 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { JOB_WORKER_NODE_OPTIONS } from './runtime-options.ts';
 
+/** Item types the stream consumer receives: read models (responses, facilities) and cross-checks (issue 8). */
+const STREAM_ITEM_TYPES = ['Response', 'Facility', 'Contract', 'VendorAssignment', 'VendorProfile', 'VendorResponse', 'VendorDocument', 'Discrepancy'] as const;
+
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface MedicalCyberStackProps extends StackProps {
@@ -156,10 +159,12 @@ export class MedicalCyberStack extends Stack {
       memorySize: 512,
       timeout: Duration.minutes(1),
       logGroup: new logs.LogGroup(this, 'FnReadModelsLogs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
-      environment: { TABLE_NAME: table.tableName, LOG_LEVEL: 'info', NODE_OPTIONS: '--enable-source-maps' },
+      // The cross-checks queue re-check jobs of a vendor's facilities: the job mechanism reads the full environment.
+      environment: { ...baseEnvironment, JOB_WORKER_FUNCTION: jobWorker.functionName },
       bundling,
     });
     table.grantReadWriteData(readModels);
+    jobWorker.grantInvoke(readModels);
     readModels.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -168,9 +173,11 @@ export class MedicalCyberStack extends Stack {
         bisectBatchOnError: false,
         retryAttempts: -1,
         parallelizationFactor: 1,
+        // Responses and facilities feed the read models; contracts, vendors' answers and documents and the
+        // discrepancies themselves feed the cross-checks (decision 0012) and their counts.
         filters: [
-          FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or('Response', 'Facility') } } } }),
-          FilterCriteria.filter({ eventName: FilterRule.isEqual('REMOVE'), dynamodb: { OldImage: { type: { S: FilterRule.or('Response', 'Facility') } } } }),
+          FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or(...STREAM_ITEM_TYPES) } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('REMOVE'), dynamodb: { OldImage: { type: { S: FilterRule.or(...STREAM_ITEM_TYPES) } } } }),
         ],
       }),
     );

@@ -66,6 +66,10 @@ describe('CDK stack generated from the route table', () => {
     });
     expect(JSON.stringify(own[0]?.Properties.EventSourceArn)).toContain('StreamArn');
     expect(JSON.stringify(own[0]?.Properties.FilterCriteria)).toContain('Response');
+    // The cross-checks (decision 0012) re-check on contracts, vendors' answers and documents, and count discrepancies.
+    for (const type of ['Contract', 'VendorAssignment', 'VendorProfile', 'VendorResponse', 'VendorDocument', 'Discrepancy']) {
+      expect(JSON.stringify(own[0]?.Properties.FilterCriteria)).toContain(type);
+    }
   });
 
   it('requires TOTP MFA for every user of the user pool', () => {

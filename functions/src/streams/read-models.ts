@@ -19,6 +19,7 @@ import {
 } from '@mcr/data';
 import { addInto, getBuiltInTemplate, type ResponseImage, responseFacts, sizeBand, type Template } from '@mcr/domain';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { collectCrossCheckTargets, discrepancyDeltas, newCrossCheckTargets, runCrossChecks } from './cross-checks.ts';
 
 /**
  * The read-model consumer of the table's stream (docs/decisions/0009-read-models.md). For every response
@@ -137,6 +138,10 @@ export interface ProcessResult {
   responses: number;
   facilities: number;
   transactions: number;
+  /** Cross-checks (issue 8): discrepancy records counted, facilities re-checked, vendor re-check jobs queued. */
+  discrepancies?: number;
+  rechecked?: number;
+  vendorJobs?: number;
 }
 
 /**
@@ -147,6 +152,7 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
   const deltas = new Map<string, { scope: TenantScope; campaignId: string; deltas: CampaignDeltas }>();
   const facilityCounts = new Map<string, { scope: TenantScope; delta: Record<string, number> }>();
   const result: ProcessResult = { responses: 0, facilities: 0, transactions: 0 };
+  const crossChecks = newCrossCheckTargets();
   for (const record of records) {
     const before = image(record.dynamodb?.OldImage);
     const after = image(record.dynamodb?.NewImage);
@@ -176,7 +182,23 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
         await propagateFacility(db, scope, after as Item);
       }
       result.facilities++;
+    } else {
+      const disc = discrepancyDeltas(before, after);
+      if (disc) {
+        const key = `${scope.tenantId}/${disc.campaignId}`;
+        const entry = deltas.get(key) ?? { scope, campaignId: disc.campaignId, deltas: new Map() };
+        mergeDeltas(entry.deltas, disc.deltas);
+        deltas.set(key, entry);
+        result.discrepancies = (result.discrepancies ?? 0) + 1;
+      }
     }
+    collectCrossCheckTargets(crossChecks, scope, before, after);
+  }
+  // Re-checks first: if handing one over fails, the batch is retried before any aggregate moved.
+  if (crossChecks.facilities.size || crossChecks.vendors.size) {
+    const r = await runCrossChecks(db, crossChecks, batchId, (msg, extra) => console.log(JSON.stringify({ level: 'warn', msg, ...extra })));
+    result.rechecked = r.facilities;
+    result.vendorJobs = r.vendorJobs;
   }
   for (const e of deltas.values()) result.transactions += await applyDeltas(db, e.scope, e.campaignId, e.deltas, batchId);
   for (const c of facilityCounts.values()) await applyFacilityCountDeltas(db, c.scope, c.delta, batchId);

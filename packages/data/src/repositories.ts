@@ -5,6 +5,7 @@ import { facilityCountRepositories } from './read-models/facility-counts.ts';
 import { rowRepositories } from './read-models/rows.ts';
 import { auditRepositories } from './repositories/audit.ts';
 import { campaignRepositories } from './repositories/campaigns.ts';
+import { discrepancyRepositories } from './repositories/discrepancies.ts';
 import { fileRepositories } from './repositories/files.ts';
 import { jobRepositories } from './repositories/jobs.ts';
 import { responsePageRepositories } from './repositories/response-pages.ts';
@@ -39,6 +40,16 @@ export {
   type VendorResponseWithHistory,
 } from './repositories/vendor-responses.ts';
 export { documentIdOf, fileKeys, UPLOAD_TTL_SECONDS } from './repositories/files.ts';
+export {
+  activeOfCampaign,
+  DISCREPANCY_HISTORY_MAX,
+  type DiscrepancyFacility,
+  discrepancyIdOf,
+  discrepancyKeys,
+  findingIdOf,
+  type ReconcileFinding,
+  type StoredDiscrepancy,
+} from './repositories/discrepancies.ts';
 
 /**
  * Repositories bound to one tenant. The scope comes from the verified identity (or, for seeding and
@@ -58,6 +69,7 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...inspectionRepositories(db, scope),
     ...vendorResponseRepositories(db, scope),
     ...fileRepositories(db, scope),
+    ...discrepancyRepositories(db, scope),
   };
 }
 

@@ -1,6 +1,7 @@
 import { type Answers, type AnswerValue, cellKey, latestRound } from './checklist/answers.ts';
 import { applicableCells } from './checklist/rules.ts';
 import type { Item, Template } from './checklist/template.ts';
+import { type Contribution, slicesOf } from './read-model.ts';
 import { documentAppliesTo } from './vendors.ts';
 
 /**
@@ -165,4 +166,55 @@ export function crossCheck(input: CrossCheckInput): Finding[] {
     }
   }
   return findings;
+}
+
+/** What the read models need of a stored discrepancy (a stream image or a stored record). */
+export interface DiscrepancyImage {
+  campaignId: string;
+  state: string;
+  rule: string;
+  healthCenterId: string;
+  medicalAreaName?: string;
+  facilityKind: string;
+  beds?: number;
+}
+
+const activeDiscrepancy = (d: DiscrepancyImage | null): d is DiscrepancyImage => !!d && (d.state === 'open' || d.state === 'explained');
+
+/** What one discrepancy adds to each slice of its facility: `disc:open` and `disc:<rule>` while open or explained. */
+export function discrepancyContribution(d: DiscrepancyImage | null): Record<string, number> {
+  return activeDiscrepancy(d) ? { 'disc:open': 1, [`disc:${d.rule}`]: 1 } : {};
+}
+
+/** Per slice, the change a discrepancy's move from `before` to `after` makes to its campaign's summaries. */
+export function discrepancySliceDeltas(before: DiscrepancyImage | null, after: DiscrepancyImage | null): Map<string, Contribution> {
+  const out = new Map<string, Contribution>();
+  const add = (d: DiscrepancyImage | null, sign: 1 | -1) => {
+    if (!activeDiscrepancy(d)) return;
+    const c = discrepancyContribution(d);
+    for (const slice of slicesOf({
+      healthCenterId: d.healthCenterId,
+      medicalAreaName: d.medicalAreaName ?? '',
+      facilityKind: d.facilityKind,
+      beds: d.beds ?? 0,
+    })) {
+      const cur = out.get(slice) ?? { summary: {}, cells: {} };
+      for (const [k, v] of Object.entries(c)) cur.summary[k] = (cur.summary[k] ?? 0) + sign * v;
+      out.set(slice, cur);
+    }
+  };
+  add(before, -1);
+  add(after, 1);
+  for (const [slice, c] of out) {
+    for (const k of Object.keys(c.summary)) if (c.summary[k] === 0) delete c.summary[k];
+    if (Object.keys(c.summary).length === 0) out.delete(slice);
+  }
+  return out;
+}
+
+/** Open (open + explained) discrepancies of a slice, from its stored `disc:` numbers. */
+export function readDiscrepancyCounts(n: Record<string, number>): { open: number; byRule: Record<string, number> } {
+  const byRule: Record<string, number> = Object.fromEntries(CROSS_CHECK_RULES.map((r) => [r, 0]));
+  for (const [k, v] of Object.entries(n)) if (k.startsWith('disc:') && k !== 'disc:open') byRule[k.slice(5)] = v;
+  return { open: n['disc:open'] ?? 0, byRule };
 }

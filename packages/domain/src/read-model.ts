@@ -1,6 +1,7 @@
 import { type Answers, type CellAnswers, type Context, latestRound, type RoundNo } from './checklist/answers.ts';
 import { applicableCells, readinessLevel } from './checklist/rules.ts';
 import type { Template } from './checklist/template.ts';
+import { readDiscrepancyCounts } from './cross-check.ts';
 
 /**
  * The dashboard's read model, as pure functions. A response contributes a set of numbers to each slice it
@@ -264,6 +265,8 @@ export interface SliceSummary {
   overdueFacilities: number;
   /** Cells still いいえ whose 目標日 is today or later. */
   openCells: number;
+  /** Open and explained cross-check discrepancies (issue 8), in all and by rule. */
+  discrepancies: { open: number; byRule: Record<string, number> };
 }
 
 export function readSliceSummary(slice: string, n: Record<string, number>, today: string): SliceSummary {
@@ -299,6 +302,7 @@ export function readSliceSummary(slice: string, n: Record<string, number>, today
     overdueCells,
     overdueFacilities,
     openCells,
+    discrepancies: readDiscrepancyCounts(n),
   };
 }
 

@@ -7,6 +7,7 @@ import { createAuthFlows } from './cognito/auth-flows.ts';
 import { createFrontDoor } from './front-door.ts';
 import { kagawa, tokushima } from './seed/demo-data.ts';
 import { seedDemoDocuments } from './seed/demo-documents.ts';
+import { seedDemoVendorCampaign } from './seed/demo-vendor-campaign.ts';
 import { type DemoLogin, ensureTable, seedOperator, seedTenant } from './seed/seed.ts';
 import { type LocalServices, type ServiceName, startLocalServices } from './services/index.ts';
 import { LOCAL_REGION } from './services/constants.ts';
@@ -19,15 +20,33 @@ const TABLE_NAME = 'mcr-local';
  * The local stand-in for the asynchronous invoke of the job worker Lambda: the same worker module, run in this
  * process after the request that queued the job has answered (see functions/src/services/jobs.ts).
  */
+/** Jobs started in-process and not finished yet: `/__local/settle` waits for them (and for what they write). */
+const runningJobs = new Set<Promise<void>>();
+
 async function registerLocalJobWorker(log: (line: string) => void): Promise<void> {
   const fn = (file: string) => pathToFileURL(path.join(REPO_ROOT, 'functions/src', file)).href;
   const jobs = (await import(fn('services/jobs.ts'))) as typeof import('../../../functions/src/services/jobs.ts');
   const worker = (await import(fn('workers/job-worker.ts'))) as typeof import('../../../functions/src/workers/job-worker.ts');
   jobs.setLocalJobInvoker((payload) => {
-    setImmediate(() => {
-      worker.handler(JSON.parse(payload)).catch((err: Error) => log(`[jobs] worker failed: ${err.message}`));
-    });
+    const run: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => worker.handler(JSON.parse(payload)))
+      .catch((err: Error) => log(`[jobs] worker failed: ${err.message}`))
+      .finally(() => runningJobs.delete(run));
+    runningJobs.add(run);
   });
+}
+
+/**
+ * Waits until the stream consumer has processed every earlier write and no in-process job is running: a record
+ * may start a job (cross-checks of a vendor's facilities), whose writes are records again, so both are awaited
+ * in turn until neither has anything left.
+ */
+async function settleAll(streams: StreamPoller): Promise<void> {
+  for (;;) {
+    await streams.settle();
+    if (runningJobs.size === 0) return;
+    await Promise.all([...runningJobs]);
+  }
 }
 
 export interface StackOptions {
@@ -114,6 +133,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       const auth = createAuthFlows(services);
       try {
         logins = [await seedOperator(auth), ...(await seedTenant(db, auth, tokushima(), { answeringFrom: 40 })), ...(await seedTenant(db, auth, kagawa()))];
+        await seedDemoVendorCampaign(db, tokushima());
         await seedDemoDocuments(db, '36', { endpoint: services.s3Endpoint, bucket: services.bucket });
       } finally {
         auth.destroy();
@@ -141,7 +161,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       log,
       localEndpoints: {
         '/__local/settle': async () => {
-          await streams.settle();
+          await settleAll(streams);
           return { settled: true, ...streams.stats() };
         },
       },

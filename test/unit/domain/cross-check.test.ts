@@ -137,7 +137,7 @@ describe('crossCheck', () => {
     const cellKeys = ['1-1:system', '2-2:system', '2-3:system', '2-4:server', '2-4:client', '3-2:system'];
     const value = fc.constantFrom(undefined, 'yes', 'no');
     const answersOf = (vals: (string | undefined)[]): Answers =>
-      Object.fromEntries(cellKeys.flatMap((k, i) => (vals[i] === 'yes' ? [[k, yes]] : vals[i] === 'no' ? [[k, no]] : []))) as Answers;
+      Object.fromEntries(cellKeys.flatMap((k, i): [string, Answers[string]][] => (vals[i] === 'yes' ? [[k, yes]] : vals[i] === 'no' ? [[k, no]] : [])));
     fc.assert(
       fc.property(
         fc.array(value, { minLength: 6, maxLength: 6 }),

@@ -4,6 +4,7 @@ import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import {
   addInto,
   type Contribution,
+  discrepancySliceDeltas,
   type ResponseImage,
   readCellCounts,
   readSliceSummary,
@@ -15,6 +16,7 @@ import {
 import type { Db } from '../client.ts';
 import { keys, type TenantScope } from '../keys.ts';
 import type { Actor, CampaignRecord, TemplateRecord } from '../records.ts';
+import { activeOfCampaign } from '../repositories/discrepancies.ts';
 import { auditItem, getItem, type TransactItem } from '../repositories/shared.ts';
 
 /**
@@ -305,6 +307,8 @@ export async function recountCampaign(
     }
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
+  // Open and explained cross-check discrepancies of the campaign (issue 8) count in the summaries too.
+  for (const d of await activeOfCampaign(db, scope, campaignId)) mergeDeltas(recount, discrepancySliceDeltas(null, d));
 
   const [plainSummaries, crossSummaries, plainCells, crossCells] = await Promise.all([
     readStoredSummaries(db, scope, campaignId),
