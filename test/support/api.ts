@@ -61,6 +61,7 @@ export const USERS = {
   hospitalStaff36: 'hospital-staff@tokushima.example.jp',
   clinic36: 'clinic-director@tokushima.example.jp',
   vendor36: 'vendor@awa-medical.example.jp',
+  vendor2_36: 'vendor@shikoku-it.example.jp',
   pref37: 'pref-admin@kagawa.example.jp',
   hospitalAdmin37: 'hospital-admin@kagawa.example.jp',
   operator: 'operator@mcr.example.jp',

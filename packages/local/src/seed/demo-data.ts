@@ -188,6 +188,14 @@ export function tokushima(): DemoTenant {
       orgId: 'v-awa-medical',
       orgName: '阿波メディカルシステムズ株式会社',
     },
+    {
+      email: 'vendor@shikoku-it.example.jp',
+      displayName: '大歩危 三郎',
+      role: 'vendor_user',
+      orgKind: 'vendor',
+      orgId: 'v-shikoku-it',
+      orgName: '四国医療情報サービス株式会社',
+    },
   ];
   return {
     tenant: { tenantId: '36', name: '徳島県', nameEn: 'Tokushima Prefecture' },
