@@ -49,6 +49,8 @@ function navLinks(me: Me): NavLink[] {
       { to: paths.audit(), text: M.navAudit },
     ];
   }
+  // The vendor's portal: its surveys (事業者確認用) and their answers live under /campaigns/.
+  if (role === 'vendor_user') return [{ to: paths.home(), text: M.navVendorPortal, prefix: '/campaigns/' }];
   if (role === 'facility_member') return [{ to: paths.home(), text: M.navAnswers, prefix: '/campaigns/' }, ...own];
   return [];
 }

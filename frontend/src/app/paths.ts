@@ -12,6 +12,15 @@ export const paths = {
   facilities: () => '/facilities',
   facility: (facilityId: string) => `/facilities/${encodeURIComponent(facilityId)}`,
   vendors: () => '/vendors',
+  /** One vendor for the prefecture: its MDS/SDS, surveys and contracted facilities. */
+  vendor: (vendorId: string) => `/vendors/${encodeURIComponent(vendorId)}`,
+  /** A vendor-form survey across its vendors (the prefecture). */
+  vendorProgress: (campaignId: string) => `/campaigns/${encodeURIComponent(campaignId)}/vendors`,
+  /** A vendor's response: its standard answers (the vendor answers, the prefecture reviews). */
+  vendorResponse: (campaignId: string, vendorId: string) => `/campaigns/${encodeURIComponent(campaignId)}/vendors/${encodeURIComponent(vendorId)}`,
+  /** What a vendor answers for one facility: the standard answer applied and the cells changed for it. */
+  vendorFacility: (campaignId: string, vendorId: string, facilityId: string) =>
+    `/campaigns/${encodeURIComponent(campaignId)}/vendors/${encodeURIComponent(vendorId)}/facilities/${encodeURIComponent(facilityId)}`,
   users: () => '/users',
   audit: () => '/audit',
   inspections: () => '/inspections',

@@ -26,6 +26,11 @@ const InspectionsPage = lazyPage('inspections', (m) => m.InspectionsPage);
 const TemplatesPage = lazyPage('templates', (m) => m.TemplatesPage);
 const DashboardPage = lazyPage('dashboard', (m) => m.DashboardPage);
 const LatestDashboard = lazyPage('latestDashboard', (m) => m.LatestDashboard);
+const VendorHome = lazyPage('vendorHome', (m) => m.VendorHome);
+const VendorPage = lazyPage('vendorHome', (m) => m.VendorPage);
+const VendorResponsePage = lazyPage('vendorResponse', (m) => m.VendorResponsePage);
+const VendorFacilityPage = lazyPage('vendorFacility', (m) => m.VendorFacilityPage);
+const VendorProgressPage = lazyPage('vendorProgress', (m) => m.VendorProgressPage);
 const DiscrepanciesPage = lazyPage('discrepancies', (m) => m.DiscrepanciesPage);
 
 function RoleHome() {
@@ -38,7 +43,7 @@ function RoleHome() {
     case 'inspector':
       return <CampaignsPage />;
     case 'vendor_user':
-      return <InfoHome />;
+      return me.organisation?.kind === 'vendor' ? <VendorHome /> : <InfoHome />;
     case 'operator':
       return <TenantsPage />;
   }
@@ -81,6 +86,31 @@ function DashboardRoute() {
   return <DashboardPage key={campaignId} campaignId={campaignId} />;
 }
 
+function VendorRoute() {
+  const { vendorId = '' } = useParams();
+  return <VendorPage key={vendorId} vendorId={vendorId} />;
+}
+
+function VendorProgressRoute() {
+  const { campaignId = '' } = useParams();
+  return <VendorProgressPage key={campaignId} campaignId={campaignId} />;
+}
+
+// A vendor user opens its own organisation's response only; any other vendor's address does not exist for it.
+function VendorResponseRoute() {
+  const { campaignId = '', vendorId = '' } = useParams();
+  const { me } = useAuth();
+  if (me.role === 'vendor_user' && me.organisation?.id !== vendorId) return <NotFound />;
+  return <VendorResponsePage key={`${campaignId}/${vendorId}`} campaignId={campaignId} vendorId={vendorId} />;
+}
+
+function VendorFacilityRoute() {
+  const { campaignId = '', vendorId = '', facilityId = '' } = useParams();
+  const { me } = useAuth();
+  if (me.role === 'vendor_user' && me.organisation?.id !== vendorId) return <NotFound />;
+  return <VendorFacilityPage key={`${campaignId}/${vendorId}/${facilityId}`} campaignId={campaignId} vendorId={vendorId} facilityId={facilityId} />;
+}
+
 function ResponseRoute() {
   const { campaignId = '', facilityId = '' } = useParams();
   return <ChecklistPage key={`${campaignId}/${facilityId}`} campaignId={campaignId} facilityId={facilityId} />;
@@ -92,6 +122,7 @@ export function AppRoutes() {
   const admin = me.role === 'pref_admin' || me.role === 'facility_admin';
   const prefAdmin = me.role === 'pref_admin';
   const planner = prefAdmin || me.role === 'inspector';
+  const vendorUser = me.role === 'vendor_user';
   const facilityUser = me.role === 'facility_admin' || me.role === 'facility_member';
   return (
     <Suspense fallback={<Loading />}>
@@ -104,6 +135,12 @@ export function AppRoutes() {
         {admin ? <Route caseSensitive path={paths.audit()} element={<AuditPage />} /> : null}
         {prefAdmin ? <Route caseSensitive path={paths.facilities()} element={<FacilitiesPage />} /> : null}
         {prefAdmin ? <Route caseSensitive path={paths.vendors()} element={<VendorsPage />} /> : null}
+        {prefAdmin ? <Route caseSensitive path="/vendors/:vendorId" element={<VendorRoute />} /> : null}
+        {prefAdmin ? <Route caseSensitive path="/campaigns/:campaignId/vendors" element={<VendorProgressRoute />} /> : null}
+        {prefAdmin || vendorUser ? <Route caseSensitive path="/campaigns/:campaignId/vendors/:vendorId" element={<VendorResponseRoute />} /> : null}
+        {prefAdmin || vendorUser ? (
+          <Route caseSensitive path="/campaigns/:campaignId/vendors/:vendorId/facilities/:facilityId" element={<VendorFacilityRoute />} />
+        ) : null}
         {planner || facilityUser ? <Route caseSensitive path="/facilities/:facilityId" element={<FacilityRoute />} /> : null}
         {planner ? <Route caseSensitive path={paths.discrepancies()} element={<DiscrepanciesPage />} /> : null}
         {planner ? <Route caseSensitive path={paths.inspections()} element={<InspectionsPage />} /> : null}

@@ -684,6 +684,7 @@ export const M = {
   navAnswers: { ja: '回答', en: 'Answers' }, // stable (ja)
   navOwnFacility: { ja: '自施設と事業者', en: 'Our facility and vendors' }, // stable (ja)
   navDiscrepancies: { ja: '回答の食い違い', en: 'Discrepancies' }, // stable (ja)
+  navVendorPortal: { ja: '事業者ポータル', en: 'Vendor portal' }, // stable (ja)
 
   // Common
   choose: { ja: '選んでください', en: 'Choose…' },

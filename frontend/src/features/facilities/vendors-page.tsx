@@ -1,6 +1,8 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { createVendor } from '../../api/create-vendor.ts';
 import { Page } from '../../app/page.tsx';
+import { paths } from '../../app/paths.ts';
+import { Link } from '../../app/router.tsx';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
@@ -173,7 +175,9 @@ export function VendorsPage() {
                 <tbody>
                   {items.map((v) => (
                     <tr key={v.id} data-testid={`vendor-row-${v.id}`}>
-                      <th scope="row">{v.name}</th>
+                      <th scope="row">
+                        <Link to={paths.vendor(v.id)}>{v.name}</Link>
+                      </th>
                       <td>{v.contactEmail}</td>
                     </tr>
                   ))}

@@ -12,6 +12,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { CampaignCreationProgress } from './campaign-creation.tsx';
 import { CM } from './creation-messages.ts';
 import { NewCampaignForm } from './new-campaign-form.tsx';
+import { V } from '../vendors/vendor-messages.ts';
 
 /** Prefecture / 保健所 home: the surveys, newest first. */
 export function CampaignsPage() {
@@ -57,6 +58,7 @@ export function CampaignsPage() {
             <thead>
               <tr>
                 <th scope="col">{t(M.campaignTitle)}</th>
+                <th scope="col">{t(V.colForm)}</th>
                 <th scope="col">{t(M.fiscalYear)}</th>
                 <th scope="col">{t(M.opensOn)}</th>
                 <th scope="col">{t(M.deadline)}</th>
@@ -71,7 +73,13 @@ export function CampaignsPage() {
                 .map((c) => (
                   <tr key={c.id} data-testid={`campaign-row-${c.id}`}>
                     <th scope="row">
-                      <Link to={paths.progress(c.id)}>{t(c.title)}</Link>
+                      {c.form !== 'vendor' ? (
+                        <Link to={paths.progress(c.id)}>{t(c.title)}</Link>
+                      ) : canCreate ? (
+                        <Link to={paths.vendorProgress(c.id)}>{t(c.title)}</Link>
+                      ) : (
+                        t(c.title)
+                      )}
                       {c.creation && c.creation.status !== 'done' ? (
                         <>
                           <span className={c.creation.status === 'failed' ? 'badge unverified' : 'badge'}>
@@ -81,6 +89,7 @@ export function CampaignsPage() {
                         </>
                       ) : null}
                     </th>
+                    <td>{t(c.form === 'vendor' ? V.formVendor : V.formFacility)}</td>
                     <td>{formatFiscalYear(c.fiscalYear, lang)}</td>
                     <td>{formatDate(c.opensOn, lang)}</td>
                     <td>
@@ -94,9 +103,11 @@ export function CampaignsPage() {
                         ))}
                     </td>
                     <td>
-                      <Link to={paths.dashboard(c.id)} data-testid={`campaign-dashboard-${c.id}`} aria-label={`${t(c.title)} — ${t(M.viewDashboard)}`}>
-                        {t(M.viewDashboard)}
-                      </Link>
+                      {c.form === 'vendor' ? null : (
+                        <Link to={paths.dashboard(c.id)} data-testid={`campaign-dashboard-${c.id}`} aria-label={`${t(c.title)} — ${t(M.viewDashboard)}`}>
+                          {t(M.viewDashboard)}
+                        </Link>
+                      )}
                     </td>
                   </tr>
                 ))}

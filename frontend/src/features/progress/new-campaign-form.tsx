@@ -21,6 +21,7 @@ import { ApiError } from '../../lib/api-client.ts';
 import { setFlash } from '../../lib/flash.ts';
 import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { useDebounced } from '../../lib/use-paged-query.ts';
+import { V } from '../vendors/vendor-messages.ts';
 import { CampaignCreationProgress } from './campaign-creation.tsx';
 
 type TargetKind = 'all' | 'facility_kinds' | 'health_centers' | 'facilities';
@@ -61,14 +62,19 @@ const FIELD_ID: Record<FieldKey, string> = {
 /** Flash key for the progress page of a newly created survey. */
 export const createdFlashKey = (campaignId: string) => `campaign-created:${campaignId}`;
 
-/** 「令和7年度 医療機関におけるサイバーセキュリティ対策チェックリスト」: the year, then the form title without its 「（医療機関確認用）」. */
+/**
+ * 「令和7年度 医療機関におけるサイバーセキュリティ対策チェックリスト」: the year, then the form title without its
+ * 「（医療機関確認用）」. A vendor form keeps its 「（事業者確認用）」, so the two surveys of a year differ by name.
+ */
 export function defaultTitle(template: TemplateSummary, fiscalYear: number): { ja: string; en: string } {
-  const strip = (s: string) => s.replace(/\s*[（(][^（）()]*[）)]\s*$/, '');
+  const strip = (s: string) => (template.form === 'vendor' ? s : s.replace(/\s*[（(][^（）()]*[）)]\s*$/, ''));
   return { ja: `${fiscalYearLabel(fiscalYear, 'ja')} ${strip(template.title.ja)}`, en: `${fiscalYearLabel(fiscalYear, 'en')} ${strip(template.title.en)}` };
 }
 
+/** Facility forms first (the usual survey), then vendor forms; newest first within each. */
 function newestFirst(a: TemplateSummary, b: TemplateSummary): number {
-  return b.fiscalYear - a.fiscalYear || (b.uploadedAt ?? '').localeCompare(a.uploadedAt ?? '') || a.id.localeCompare(b.id);
+  const form = (s: TemplateSummary) => (s.form === 'vendor' ? 1 : 0);
+  return form(a) - form(b) || b.fiscalYear - a.fiscalYear || (b.uploadedAt ?? '').localeCompare(a.uploadedAt ?? '') || a.id.localeCompare(b.id);
 }
 
 function validate(s: FormState, title: string): Errors {
@@ -165,7 +171,7 @@ interface HealthCenter {
 function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(): void }) {
   const { t, lang } = useI18n();
   const today = todayInJapan();
-  const choices = useMemo(() => templates.filter((s) => s.form === 'facility').sort(newestFirst), [templates]);
+  const choices = useMemo(() => templates.filter((s) => s.form === 'facility' || s.form === 'vendor').sort(newestFirst), [templates]);
   const [healthCenterList] = asLoaded(useApiQuery('healthCenters.list'));
   const facilityCounts = useApiQuery('facilities.counts');
   const [state, setState] = useState<FormState>(() => ({
@@ -386,6 +392,11 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
                 {t(template.title)}（{t(M.templateChoiceFacts(formatFiscalYear(template.fiscalYear, lang), template.itemCount))}）{' '}
                 <Link to={paths.template(template.id)}>{t(M.uploadDoneLink)}</Link>
               </p>
+              {template.form === 'vendor' ? (
+                <p className="hint-line" data-testid="vendor-form-hint">
+                  {t(V.vendorTargetHint)}
+                </p>
+              ) : null}
               {template.previousId ? (
                 <p className="hint-line carry-hint" data-testid="carry-hint">
                   {t(M.carryHint(previous ? t(previous.label) : template.previousId))}
@@ -398,6 +409,7 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
         {choices.map((c) => (
           <option key={c.id} value={c.id}>
             {t(M.templateOption(t(c.label), c.id))}
+            {c.form === 'vendor' ? ` ・ ${t(V.formVendor)}` : ''}
             {c.unverifiedCount > 0 ? ` ・ ${t(M.unverifiedBadge(c.unverifiedCount))}` : ''}
           </option>
         ))}
@@ -594,7 +606,7 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
         <FieldError id={FIELD_ID.target} error={errors.target} />
         {estimate !== undefined ? (
           <p className="estimate" aria-live="polite">
-            {t(M.targetEstimate(estimate))}
+            {t(template?.form === 'vendor' ? V.vendorEstimate(estimate) : M.targetEstimate(estimate))}
           </p>
         ) : null}
       </fieldset>
@@ -603,6 +615,11 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
         <CampaignCreationProgress
           campaign={creating}
           onDone={(done) => {
+            if (done.form === 'vendor') {
+              setFlash(createdFlashKey(done.id), V.vendorCreated(done.creation?.total ?? 0));
+              navigate(paths.vendorProgress(done.id));
+              return;
+            }
             setFlash(createdFlashKey(done.id), M.createdFlash(done.creation?.total ?? 0, done.creation?.carriedForward ?? 0));
             navigate(paths.progress(done.id));
           }}

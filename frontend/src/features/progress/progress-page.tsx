@@ -27,6 +27,7 @@ import { useDebounced, usePagedQuery } from '../../lib/use-paged-query.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { CampaignExports } from '../exports/export-button.tsx';
 import { createdFlashKey } from './new-campaign-form.tsx';
+import { V } from '../vendors/vendor-messages.ts';
 
 const PAGE = 50;
 type Dir = 'asc' | 'desc';
@@ -389,6 +390,19 @@ export function ProgressPage({ campaignId }: { campaignId: string }) {
   if (progress.state === 'loading') return <Loading />;
   if (progress.state === 'error') return <LoadError error={progress.error} onRetry={reload} />;
   const { campaign } = progress.data;
+  if (campaign.form === 'vendor') {
+    // 事業者確認用: its progress is per vendor (campaigns.vendors), not per facility.
+    return (
+      <Page title={t(campaign.title)}>
+        <Alert tone="info">
+          <p>{t(V.vendorCampaignNote)}</p>
+          <p>
+            <Link to={paths.vendorProgress(campaignId)}>{t(V.openVendorProgress)}</Link>
+          </p>
+        </Alert>
+      </Page>
+    );
+  }
   return (
     <Page
       title={`${t(campaign.title)} — ${t(M.progressTitle)}`}
