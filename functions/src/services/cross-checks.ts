@@ -12,11 +12,8 @@ import {
   type ResponseRecord,
   type TenantScope,
   templateById,
-  type VendorAssignmentRecord,
-  type VendorProfileRecord,
-  type VendorResponseRecord,
 } from '@mcr/data';
-import { type Answers, type CrossCheckVendor, crossCheck, effectiveVendorAnswers, getBuiltInTemplate, type Item, profileFor, type Template } from '@mcr/domain';
+import { type CrossCheckVendor, crossCheck, getBuiltInTemplate, type Item, type Template } from '@mcr/domain';
 import type { Identity } from '../pipeline/auth.ts';
 import { env } from '../pipeline/env.ts';
 import { dispatchJob, enqueueJob, type JobRunner } from './jobs.ts';
@@ -28,8 +25,6 @@ import { dispatchJob, enqueueJob, type JobRunner } from './jobs.ts';
  * discrepancies. Every read is bounded by the facility's few campaigns and vendors. Idempotent: running it
  * twice changes nothing.
  */
-
-const t = (s: TenantScope) => `T#${s.tenantId}`;
 
 async function getItem<T>(db: Db, key: { PK: string; SK: string }): Promise<T | undefined> {
   const res = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key }));
@@ -64,19 +59,6 @@ async function templateOf(db: Db, scope: TenantScope, templateId: string | undef
   return templateCache.get(key);
 }
 
-/** A vendor's answers for this facility in one vendor campaign (by the keys of decision 0012). */
-async function vendorAnswersFor(db: Db, scope: TenantScope, assignment: VendorAssignmentRecord): Promise<Answers | null> {
-  const response = await getItem<VendorResponseRecord>(db, { PK: keys.campaign(scope, assignment.campaignId).PK, SK: `RESP#VEN#${assignment.vendorId}` });
-  if (!response) return null;
-  const items = await queryItems(db, { pk: `${t(scope)}#CAMP#${assignment.campaignId}#VEN#${assignment.vendorId}`, pkAttr: 'PK', skPrefix: 'PROFILE#' });
-  const byId = new Map(items.map((i) => [String(i.profileId), i as unknown as VendorProfileRecord]));
-  const ordered = (response.profileIds ?? []).map((id: string) => byId.get(id)).filter((p): p is VendorProfileRecord => !!p);
-  for (const p of byId.values()) if (!ordered.includes(p)) ordered.push(p);
-  const profiles = ordered.map((p) => ({ id: p.profileId, systems: p.systems ?? [], answers: p.answers ?? {} }));
-  const profile = profileFor<(typeof profiles)[number]>(profiles, assignment, assignment.contractSystems ?? []);
-  return effectiveVendorAnswers(profile, assignment.overrides);
-}
-
 const itemIndex = (template: Template) => new Map<string, Item>(template.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)));
 
 export interface RecheckResult {
@@ -94,23 +76,20 @@ export async function recheckFacility(db: Db, scope: TenantScope, facilityId: st
   const result: RecheckResult = { facilityId, campaigns: 0, findings: 0, opened: 0, reopened: 0, cleared: 0, updated: 0 };
   const facility = await repos.facilities.get(facilityId);
   if (!facility) return result;
-  const [responses, contracts, assignments] = await Promise.all([
+  const [responses, contracts, effective] = await Promise.all([
     queryItems(db, { IndexName: 'GSI2', pk: keys.responseByFacility(scope, facilityId, '').GSI2PK, pkAttr: 'GSI2PK' }),
     repos.contracts.listOfFacility(facilityId) as Promise<ContractRecord[]>,
-    queryItems(db, { IndexName: 'GSI2', pk: `${t(scope)}#FAC#${facilityId}#VENDORANSWERS`, pkAttr: 'GSI2PK' }),
+    // What each linked vendor answers for this facility, per vendor campaign (profile + overrides).
+    repos.vendorResponses.effectiveForFacility(facilityId),
   ]);
   const facilityResponses = (responses as unknown as ResponseRecord[]).filter((r) => typeof r.campaignId === 'string' && r.facilityId === facilityId);
   const vendorIds = contracts.map((c) => c.vendorId);
   const documents = vendorIds.length ? await repos.documents.currentOfVendors(vendorIds) : new Map();
-  // The vendor campaigns this facility is linked to, with their templates (a handful).
   const campaigns = new Map<string, CampaignRecord | undefined>();
   const campaignOf = async (id: string) => {
     if (!campaigns.has(id)) campaigns.set(id, await getItem<CampaignRecord>(db, keys.campaign(scope, id)));
     return campaigns.get(id);
   };
-  const links = (assignments as unknown as VendorAssignmentRecord[]).filter((a) => a.facilityId === facilityId && vendorIds.includes(a.vendorId));
-  const linkTemplates = await Promise.all(links.map(async (a) => (await campaignOf(a.campaignId))?.templateId));
-  const vendorAnswerCache = new Map<string, Answers | null>();
 
   const target: DiscrepancyFacility = {
     id: facility.id,
@@ -128,22 +107,14 @@ export async function recheckFacility(db: Db, scope: TenantScope, facilityId: st
     result.campaigns++;
     const vendors: Record<string, CrossCheckVendor> = {};
     for (const contract of contracts) {
-      // The vendor campaign of the mirrored form (the latest one when there are several).
-      const i = links.reduce<number>(
-        (found, a, k) => (a.vendorId === contract.vendorId && template.mirrorTemplateId && linkTemplates[k] === template.mirrorTemplateId ? k : found),
-        -1,
-      );
-      const link = i >= 0 ? links[i] : undefined;
-      const vendorTemplate = link ? await templateOf(db, scope, linkTemplates[i]) : undefined;
-      let answers: Answers | null = null;
-      if (link) {
-        const key = `${link.campaignId}/${link.vendorId}`;
-        if (!vendorAnswerCache.has(key)) vendorAnswerCache.set(key, await vendorAnswersFor(db, scope, link));
-        answers = vendorAnswerCache.get(key) ?? null;
-      }
+      // The vendor campaign of the mirrored form (of the latest fiscal year when there are several).
+      const answered = effective
+        .filter((e) => e.vendorId === contract.vendorId && !!template.mirrorTemplateId && e.templateId === template.mirrorTemplateId)
+        .sort((a, b) => b.fiscalYear - a.fiscalYear || b.campaignId.localeCompare(a.campaignId))[0];
+      const vendorTemplate = answered ? await templateOf(db, scope, answered.templateId) : undefined;
       vendors[contract.vendorId] = {
         template: vendorTemplate ?? template,
-        answers: vendorTemplate ? answers : null,
+        answers: vendorTemplate && answered ? answered.answers : null,
         documents: (documents.get(contract.vendorId) ?? []).map((d: { systems?: string[] }) => ({ systems: d.systems ?? [] })),
       };
     }
