@@ -270,6 +270,8 @@ describe('refused uploads: the reason is named, nothing is counted, nothing is s
     expectRefused(await createDocument(uploadId, `拒否 ${code} ${run}`), 422, code, ja);
     expect(await versionsOf()).toEqual(before);
     expect(await objectExists(`files/36/${uploadId}`)).toBe(false);
+    // What was sent stays in quarantine (removed by the bucket's lifecycle rule), from where nothing is served.
+    expect(await objectExists(`quarantine/36/${uploadId}`)).toBe(send !== null);
     // The refusal is final: the same upload cannot be tried again.
     expectRefused(await createDocument(uploadId, `拒否 ${code} ${run}`), 409, 'upload_rejected');
   });
@@ -331,6 +333,15 @@ describe('evidence per cell', () => {
       pdf('規程.pdf'),
       { name: '台帳.xlsx', type: TYPES.xlsx, bytes: await xlsxBytes() },
       { name: '手順書.docx', type: TYPES.docx, bytes: docxBytes() },
+      // A workbook whose central directory (≈ 300 KB) is larger than what the check keeps of the file's end.
+      {
+        name: '大きな台帳.xlsx',
+        type: TYPES.xlsx,
+        bytes: zipOf([
+          { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+          ...Array.from({ length: 4000 }, (_, i) => ({ name: `xl/worksheets/sheet${String(i).padStart(5, '0')}.xml`, data: Buffer.from(`<s>${i}</s>`) })),
+        ]),
+      },
       { name: '画面.png', type: TYPES.png, bytes: pngBytes() },
       { name: '写真.jpg', type: TYPES.jpeg, bytes: jpeg },
     ];
