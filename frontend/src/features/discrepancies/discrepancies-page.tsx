@@ -5,7 +5,7 @@ import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { LoadError } from '../../components/feedback.tsx';
-import { formatDate } from '../../i18n/format.ts';
+import { dayInJapan, formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { useApiQuery } from '../../lib/use-api.ts';
@@ -127,7 +127,7 @@ export function DiscrepanciesPage() {
                       <td>
                         <strong>{t(ruleLabel(d.rule))}</strong> ・ {t(itemName(d))}
                         <span className="row-sub">{t(ruleSentence(d))}</span>
-                        <span className="row-sub muted">{t(DM.firstSeen(formatDate(d.firstSeenAt, lang)))}</span>
+                        <span className="row-sub muted">{t(DM.firstSeen(formatDate(dayInJapan(d.firstSeenAt), lang)))}</span>
                       </td>
                       <td>
                         <StateBadge state={d.state} />

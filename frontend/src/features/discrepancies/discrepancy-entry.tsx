@@ -2,7 +2,7 @@ import { DISCREPANCY_RULE_LABELS, DISCREPANCY_TEXT_MAX, type Discrepancy, type R
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { Alert } from '../../components/feedback.tsx';
-import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { dayInJapan, formatDate, formatDateTime } from '../../i18n/format.ts';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { ApiError, callRoute } from '../../lib/api-client.ts';
@@ -251,7 +251,7 @@ export function DiscrepancyEntry({ d, showItem = true, headingLevel = 4 }: { d: 
       </Heading>
       <p className="disc-sentence">{t(ruleSentence(d))}</p>
       <DetailLine d={d} />
-      <p className="disc-meta muted">{t(DM.firstSeen(formatDate(d.firstSeenAt, lang)))}</p>
+      <p className="disc-meta muted">{t(DM.firstSeen(formatDate(dayInJapan(d.firstSeenAt), lang)))}</p>
       <History d={d} />
       {sent ? (
         <p className="ok-text" role="status">

@@ -21,27 +21,27 @@ export const DM = {
   } as Record<string, { ja: string; en: string }>,
   ruleText: {
     disclosure_missing: (vendor: string) => ({
-      ja: `2(3) に「はい」と回答していますが、${vendor} の MDS/SDS が登録されていません。`,
-      en: `2(3) is answered “Yes”, but ${vendor} has no MDS/SDS on file.`,
+      ja: `2(3) に「はい」と回答していますが、${vendor}の MDS/SDS のうち、この医療機関の契約システムに該当するものが登録されていません。`,
+      en: `2(3) is answered “Yes”, but ${vendor} has no MDS/SDS on file that covers this facility’s contracted systems.`,
     }),
     disclosure_claim_unfiled: (vendor: string) => ({
-      ja: `${vendor} は MDS/SDS を提出済みと回答していますが、この医療機関に該当するものが登録されていません。`,
+      ja: `${vendor}は MDS/SDS を提出済みと回答していますが、この医療機関に該当するものが登録されていません。`,
       en: `${vendor} answers that it submitted its MDS/SDS, but none applying to this facility is on file.`,
     }),
     remote_maintenance: (vendor: string) => ({
-      ja: `契約ではリモート保守がありますが、${vendor} または医療機関が 2(2) に「いいえ」と回答しています。`,
+      ja: `契約ではリモート保守がありますが、${vendor}または医療機関が 2(2) に「いいえ」と回答しています。`,
       en: `The contract with ${vendor} includes remote maintenance, but 2(2) is answered “No” by the vendor or the facility.`,
     }),
     contract_disputed: (vendor: string) => ({
-      ja: `契約が登録されていますが、${vendor} はこの医療機関との契約がないと回答しています。`,
+      ja: `契約が登録されていますが、${vendor}はこの医療機関との契約がないと回答しています。`,
       en: `A contract is registered, but ${vendor} answers that it has no contract with this facility.`,
     }),
     mirror_mismatch: (vendor: string) => ({
-      ja: `この項目の回答が ${vendor} の回答と異なります。`,
+      ja: `この項目の回答が${vendor}の回答と異なります。`,
       en: `The answer to this item differs from ${vendor}’s.`,
     }),
   } as Record<string, (vendor: string) => { ja: string; en: string }>,
-  ruleOther: (vendor: string) => ({ ja: `${vendor} の回答と食い違いがあります。`, en: `Differs from ${vendor}.` }),
+  ruleOther: (vendor: string) => ({ ja: `${vendor}の回答と食い違いがあります。`, en: `Differs from ${vendor}.` }),
   state: {
     open: { ja: '未対応', en: 'Open' }, // stable (ja)
     explained: { ja: '説明あり', en: 'Explained' }, // stable (ja)
@@ -93,7 +93,7 @@ export const DM = {
     en: 'Where your answers and your vendors’ answers or documents on file differ. Use “Explain” to say why.',
   },
   facilityNone: { ja: '未対応の食い違いはありません。', en: 'No open discrepancies.' },
-  openCount: (k: number) => ({ ja: `未対応 ${n(k)} 件`, en: `${n(k)} open` }),
+  openCount: (k: number) => ({ ja: `未解決 ${n(k)} 件`, en: `${n(k)} unresolved` }),
 
   // Prefecture list
   filterState: { ja: '状態', en: 'State' },
