@@ -202,7 +202,7 @@ function ProfileEditor({
         draftFor={autosave.draftFor}
         issues={autosave.issues}
         onEdit={autosave.edit}
-        idPrefix={`p-${profile.id}`}
+        idPrefix="vendor"
       />
     </div>
   );
