@@ -152,6 +152,20 @@ describe("a facility and its vendors' answers, documents and discrepancies in th
     await p.close();
   });
 
+  it("a facility member opens its facility's page read-only; another facility's address does not exist for it", async () => {
+    const p = await pageAs(USERS.hospitalStaff36);
+    await p.getByRole('link', { name: '自施設と事業者' }).click();
+    await p.getByRole('heading', { level: 1, name: hospital.name }).waitFor();
+    await p
+      .getByTestId(`vendor-${AWA}`)
+      .getByRole('button', { name: /ダウンロード/ })
+      .waitFor({ timeout: 15_000 });
+    expect(await p.getByRole('button', { name: /契約を追加|編集|削除/ }).count()).toBe(0);
+    await p.goto(`${stackInfo().url}/facilities/${clinic.id}`);
+    await p.getByRole('heading', { level: 1, name: 'ページが見つかりません' }).waitFor();
+    await p.close();
+  });
+
   it('a clinic answering はい to 2(3) without its vendor’s MDS/SDS sees a discrepancy; so do the vendor and the dashboard', async () => {
     const campaignId = await clinicCampaign();
     const p = await pageAs(USERS.clinic36);

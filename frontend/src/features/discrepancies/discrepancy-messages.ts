@@ -112,6 +112,7 @@ export const DM = {
   showMore: { ja: 'さらに表示', en: 'Show more' },
   shown: (k: number) => ({ ja: `${n(k)} 件を表示中`, en: `${n(k)} shown` }),
   openChecklist: { ja: '回答を開く', en: 'Open answers' },
+  listOfHc: { ja: '管内の食い違いの一覧', en: 'Discrepancies of the jurisdiction' },
 
   // Dashboard card
   cardTitle: { ja: '事業者との食い違い', en: 'Discrepancies with vendors' }, // stable (ja)

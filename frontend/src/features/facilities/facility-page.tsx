@@ -355,7 +355,7 @@ export function FacilityPage({ facilityId }: { facilityId: string }) {
         )}
       </p>
       <Profile facility={f} />
-      <FacilityDiscrepancies facilityId={f.id} />
+      <FacilityDiscrepancies facilityId={f.id} healthCenterId={f.healthCenterId} />
       <Contracts facility={f} />
       <FacilityVendors facilityId={f.id} />
       <FacilityInspections facility={f} />
