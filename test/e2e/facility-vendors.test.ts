@@ -96,6 +96,8 @@ describe("a facility and its vendors' answers, documents and discrepancies in th
     await p.getByRole('link', { name: '自施設と事業者' }).click();
     await p.getByRole('heading', { level: 1, name: hospital.name }).waitFor();
     await p.getByTestId(`contract-${AWA}`).waitFor();
+    await p.getByTestId('facility-discrepancies').waitFor();
+    await screenshot(p, '89-facility-own-page-top');
 
     const awa = p.getByTestId(`vendor-${AWA}`);
     const row = awa.getByTestId(`document-${mds.documentId}`);
@@ -253,6 +255,25 @@ describe("a facility and its vendors' answers, documents and discrepancies in th
     });
     expect(after.body.items.find((d) => d.vendorId === AWA && d.rule === 'disclosure_missing')?.state).toBe('resolved');
     await pref.close();
+  });
+
+  it("a 保健所 inspector's discrepancy list holds its own facilities only, without resolving", async () => {
+    const own = new Set(T36.facilities.filter((f) => f.healthCenterId === 'hc-tokushima').map((f) => f.id));
+    const p = await pageAs(USERS.inspector36);
+    await p.getByRole('link', { name: '回答の食い違い' }).click();
+    await p.getByRole('heading', { level: 1, name: '回答の食い違い' }).waitFor();
+    await p.getByTestId('discrepancy-list').waitFor({ timeout: 15_000 });
+    const ids = await p
+      .getByTestId('discrepancy-list')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')?.split('-')[2] ?? ''));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.filter((id) => !own.has(id))).toEqual([]);
+    expect(await p.getByRole('button', { name: /解決済みにする/ }).count()).toBe(0);
+    expect(await p.getByLabel('保健所').count()).toBe(0);
+    await screenshot(p, '94b-discrepancy-list-inspector');
+    await expectAxeClean(p, 'discrepancy list (inspector)');
+    await p.close();
   });
 
   it('the clinic attaches an evidence file to a cell; the prefecture opens it', async () => {

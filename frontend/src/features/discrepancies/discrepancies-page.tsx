@@ -53,7 +53,7 @@ export function DiscrepanciesPage() {
   const rows = list.items.filter((d) => (filters.state ? d.state === filters.state : true));
 
   return (
-    <Page title={t(DM.title)} lead={t(DM.lead)}>
+    <Page title={t(DM.title)} lead={t(inspector ? DM.leadInspector : DM.lead)}>
       <section className="card flush" aria-labelledby="disc-list-heading">
         <h2 id="disc-list-heading" className="sr-only">
           {t(DM.title)}

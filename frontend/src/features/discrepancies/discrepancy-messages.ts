@@ -11,6 +11,10 @@ export const DM = {
     ja: '医療機関の回答と、契約している事業者の回答や登録済みの MDS/SDS を照らし合わせ、食い違っている点を一覧にしています。医療機関・事業者は説明を書けます。内容を確かめたら「解決済みにする」を選んでください。',
     en: 'What facilities answer is compared with what their contracted vendors answer and have on file. Either side can explain a discrepancy; mark it resolved once checked.',
   },
+  leadInspector: {
+    ja: '管内の医療機関の回答と、契約している事業者の回答や登録済みの MDS/SDS を照らし合わせ、食い違っている点を一覧にしています。医療機関・事業者は説明を書けます。解決済みにするのは都道府県です。',
+    en: 'Facilities of your jurisdiction whose answers differ from their vendors’ answers or documents on file. Either side can explain; the prefecture marks them resolved.',
+  },
   badge: { ja: '食い違い', en: 'Discrepancy' }, // stable (ja)
   rule: {
     disclosure_missing: { ja: 'MDS/SDS が未登録', en: 'No MDS/SDS on file' }, // stable (ja)
