@@ -17,6 +17,7 @@ import { jumpTo } from '../../lib/jump.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { isOpen, useMayCall } from '../discrepancies/discrepancy-entry.tsx';
 import { EvidenceCell } from '../evidence/evidence-cell.tsx';
+import { useEvidenceList, useVendorAnswersOnce } from '../evidence/side-queries.ts';
 import { commentFieldId, ItemCommentEditor, ItemCommentNote } from '../review/review-comments.tsx';
 import { OfficialFormExport } from '../exports/export-button.tsx';
 import { ReturnedBanner, ReviewHistory, ReviewPanel } from '../review/review-panel.tsx';
@@ -182,11 +183,11 @@ function ChecklistEditor({
   const today = todayInJapan();
 
   // Read once per page, not per item: the vendors' answers to the mirrored items, the facility's discrepancies
-  // and the evidence files (each refreshed after a write like any other read).
+  // (refreshed after each write: a save may open or clear one) and the evidence files (refreshed by their own writes).
   const facilityId = view.facility.id;
-  const vendorAnswers = useApiQuery('facilities.vendorAnswers', { params: { facilityId }, query: { templateId: template.id } });
+  const vendorAnswers = useVendorAnswersOnce(facilityId, template.id);
   const discrepancies = useApiQuery('discrepancies.ofFacility', { params: { facilityId } });
-  const evidence = useApiQuery('evidence.list', { params: { campaignId: campaign.id, facilityId } });
+  const evidence = useEvidenceList(campaign.id, facilityId);
   const vendorLines = useMemo(() => vendorAnswersByItem(vendorAnswers.data?.items ?? []), [vendorAnswers.data]);
   const discrepanciesByItem = useMemo(() => {
     const out = new Map<string, Discrepancy[]>();

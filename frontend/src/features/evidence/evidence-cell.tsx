@@ -8,6 +8,7 @@ import { ApiError, callRoute } from '../../lib/api-client.ts';
 import { acceptFor, fileErrorOf, UPLOAD_TEXT, uploadFile } from '../../lib/upload.ts';
 import { EM } from './evidence-messages.ts';
 import { formatBytes, openShortLived } from './open-link.ts';
+import { useRefreshEvidence } from './side-queries.ts';
 import './evidence.css';
 
 const ACCEPT = acceptFor('evidence');
@@ -88,6 +89,7 @@ export function EvidenceCell({ campaignId, facilityId, cell, cellName, files, ca
   const [status, setStatus] = useState<{ tone: 'busy' | 'ok' | 'error'; text: Localized } | undefined>();
   const [removing, setRemoving] = useState<Evidence | undefined>();
   const [removeBusy, setRemoveBusy] = useState(false);
+  const refresh = useRefreshEvidence(campaignId, facilityId);
   if (files.length === 0 && !canAttach) return null;
   const inputId = `evidence-${cell.replace(/[^a-z0-9-]/gi, '-')}`;
 
@@ -103,6 +105,7 @@ export function EvidenceCell({ campaignId, facilityId, cell, cellName, files, ca
       });
       setStatus({ tone: 'busy', text: UPLOAD_TEXT.verifying });
       await callRoute(routes['evidence.create'], { params: { campaignId, facilityId }, body: { uploadId: uploaded.uploadId, cell } });
+      await refresh();
       setStatus({ tone: 'ok', text: EM.attached(file.name) });
     } catch (err) {
       setStatus({ tone: 'error', text: errorText(err) });
@@ -114,6 +117,7 @@ export function EvidenceCell({ campaignId, facilityId, cell, cellName, files, ca
     setRemoveBusy(true);
     try {
       await callRoute(routes['evidence.remove'], { params: { campaignId, facilityId, evidenceId: removing.evidenceId } });
+      await refresh();
       setStatus({ tone: 'ok', text: EM.removed(removing.title || removing.fileName) });
     } catch (err) {
       setStatus({ tone: 'error', text: errorText(err) });
