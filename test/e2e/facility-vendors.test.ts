@@ -257,6 +257,26 @@ describe("a facility and its vendors' answers, documents and discrepancies in th
     await pref.close();
   });
 
+  it('the facility page fits a phone and reads in English', async () => {
+    const p = await browser.newPage({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });
+    await signIn(p, stackInfo().url, login(USERS.clinic36));
+    await p.goto(`${stackInfo().url}/facilities/${clinic.id}`);
+    const naruto = T36.contracts.find((c) => c.facilityId === clinic.id && c.vendorId !== AWA)!.vendorId;
+    await p.getByTestId('facility-discrepancies').getByTestId(`discrepancy-disclosure_missing-${naruto}`).waitFor({ timeout: 15_000 });
+    await p.getByTestId(`vendor-${AWA}`).waitFor();
+    // Nothing but the tables' own scroll boxes is wider than the screen.
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(p, '98-facility-page-phone');
+    await p.getByRole('button', { name: 'English' }).click();
+    await p.getByRole('heading', { name: 'Discrepancies with vendors' }).waitFor();
+    await p.getByRole('heading', { name: 'Vendors’ answers and MDS/SDS' }).waitFor();
+    await p.getByTestId(`vendor-${AWA}`).getByText('No MDS/SDS on file').first().waitFor();
+    await p.getByTestId('facility-discrepancies').scrollIntoViewIfNeeded();
+    await screenshot(p, '99-facility-page-english');
+    await expectAxeClean(p, 'facility page on a phone, in English');
+    await p.close();
+  });
+
   it("a 保健所 inspector's discrepancy list holds its own facilities only, without resolving", async () => {
     const own = new Set(T36.facilities.filter((f) => f.healthCenterId === 'hc-tokushima').map((f) => f.id));
     const p = await pageAs(USERS.inspector36);

@@ -97,6 +97,7 @@ export const DM = {
     en: 'Where your answers and your vendors’ answers or documents on file differ. Use “Explain” to say why.',
   },
   facilityNone: { ja: '未対応の食い違いはありません。', en: 'No open discrepancies.' },
+  closedCount: (k: number) => ({ ja: `解決済み・解消（${n(k)} 件）`, en: `Resolved or cleared (${n(k)})` }),
   openCount: (k: number) => ({ ja: `未解決 ${n(k)} 件`, en: `${n(k)} unresolved` }),
 
   // Prefecture list

@@ -41,9 +41,7 @@ export function FacilityDiscrepancies({ facilityId, healthCenterId }: { facility
       ) : null}
       {closed.length > 0 ? (
         <details className="disc-closed">
-          <summary>
-            {t(DM.state.resolved ?? { ja: '' })}・{t(DM.state.cleared ?? { ja: '' })}（{closed.length}）
-          </summary>
+          <summary>{t(DM.closedCount(closed.length))}</summary>
           <ul className="disc-list">
             {closed.map((d) => (
               <li key={d.id}>

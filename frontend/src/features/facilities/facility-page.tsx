@@ -236,7 +236,8 @@ function Contracts({ facility }: { facility: Facility }) {
       {contracts.state === 'error' ? <LoadError error={contracts.error} onRetry={reload} /> : null}
       {contracts.state === 'ok' && list.length === 0 ? <p>{t(M.contractsEmpty)}</p> : null}
       {list.length > 0 ? (
-        <div className="table-wrap">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the table scrolls sideways; with no buttons (readers) the keyboard must still reach it
+        <section className="table-wrap" tabIndex={0} aria-labelledby="contracts-heading">
           <table className="table compact-table" data-testid="contracts">
             <caption className="sr-only">{t(M.contractsTitle)}</caption>
             <thead>
@@ -285,7 +286,7 @@ function Contracts({ facility }: { facility: Facility }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
       {canEdit && form ? (
         vendors.state === 'loading' ? (

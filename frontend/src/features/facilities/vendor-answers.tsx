@@ -20,7 +20,8 @@ function AnswersTable({ facilityId, answers }: { facilityId: string; answers: Fa
   const overridden = new Set(answers.overriddenCells);
   const items = allItems(view.data.template);
   return (
-    <div className="table-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways on a phone must be reachable by keyboard
+    <section className="table-wrap" tabIndex={0} aria-label={`${answers.vendorName} ${t(FV.answersTitle)}`}>
       <table className="table compact-table" data-testid={`vendor-answers-${answers.vendorId}`}>
         <caption className="sr-only">
           {answers.vendorName} {t(FV.answersTitle)}
@@ -60,7 +61,7 @@ function AnswersTable({ facilityId, answers }: { facilityId: string; answers: Fa
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
