@@ -232,6 +232,8 @@ describe("a facility and its vendors' answers, documents and discrepancies in th
     await card.waitFor({ timeout: 15_000 });
     const count = Number((await card.getByTestId('discrepancy-count-disclosure_missing').locator('.num').textContent())?.replace(/,/g, ''));
     expect(count).toBeGreaterThanOrEqual(1);
+    const ofHc = Number((await card.getByTestId(`discrepancy-hc-${clinic.healthCenterId}`).locator('.num').textContent())?.replace(/,/g, ''));
+    expect(ofHc).toBeGreaterThanOrEqual(1);
     await card.scrollIntoViewIfNeeded();
     await screenshot(pref, '93-dashboard-discrepancy-card');
     await expectAxeClean(pref, 'dashboard with the discrepancy card');

@@ -16,6 +16,8 @@ export function DiscrepancyCard({ data }: { data: Dashboard }) {
   const counts = data.summary.discrepancies;
   if (!counts) return null;
   const rules = DISCREPANCY_RULES.filter((r) => (counts.byRule[r] ?? 0) > 0);
+  // Per 保健所 (the prefecture's view only; a 保健所 sees its own): each opens the list filtered to it.
+  const byHc = data.scope.kind === 'prefecture' ? data.breakdowns.healthCenters.filter((r) => (r.summary.discrepancies?.open ?? 0) > 0) : [];
   return (
     <section className="card dash-section" aria-labelledby="discrepancies-heading" data-testid="discrepancy-card">
       <div className="section-head">
@@ -30,14 +32,30 @@ export function DiscrepancyCard({ data }: { data: Dashboard }) {
       </p>
       {counts.open === 0 ? <p>{t(DM.cardNone)}</p> : null}
       {rules.length > 0 ? (
-        <ul className="disc-counts">
-          {rules.map((r) => (
-            <li key={r} data-testid={`discrepancy-count-${r}`}>
-              <Link to={discrepanciesLink({ rule: r })}>{t(DM.rule[r] ?? { ja: r })}</Link>
-              <span className="num">{formatCount(counts.byRule[r] ?? 0)}</span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <h3 className="disc-subhead">{t(DM.cardByRule)}</h3>
+          <ul className="disc-counts">
+            {rules.map((r) => (
+              <li key={r} data-testid={`discrepancy-count-${r}`}>
+                <Link to={discrepanciesLink({ rule: r })}>{t(DM.rule[r] ?? { ja: r })}</Link>
+                <span className="num">{formatCount(counts.byRule[r] ?? 0)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {byHc.length > 0 ? (
+        <>
+          <h3 className="disc-subhead">{t(DM.cardByHc)}</h3>
+          <ul className="disc-counts">
+            {byHc.map((r) => (
+              <li key={r.value} data-testid={`discrepancy-hc-${r.value}`}>
+                <Link to={discrepanciesLink({ hc: r.value })}>{t(r.label)}</Link>
+                <span className="num">{formatCount(r.summary.discrepancies?.open ?? 0)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
     </section>
   );

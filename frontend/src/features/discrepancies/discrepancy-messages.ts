@@ -122,10 +122,12 @@ export const DM = {
   // Dashboard card
   cardTitle: { ja: '事業者との食い違い', en: 'Discrepancies with vendors' }, // stable (ja)
   cardLead: {
-    ja: '医療機関の回答と事業者の回答・MDS/SDS の登録状況の食い違い (未対応と説明ありの件数、種類別)。',
-    en: 'Facility answers that differ from their vendors’ answers or documents on file (open and explained, by kind).',
+    ja: '医療機関の回答と事業者の回答・MDS/SDS の登録状況の食い違いのうち、未対応と説明ありの件数です。数を選ぶと一覧を開きます。',
+    en: 'Facility answers that differ from their vendors’ answers or documents on file: open and explained ones. Choose a number to open the list.',
   },
   cardNone: { ja: '食い違いはありません。', en: 'No discrepancies.' },
   cardTotal: (k: number) => ({ ja: `${n(k)} 件`, en: `${n(k)}` }),
   cardOpenList: { ja: '一覧を開く', en: 'Open the list' },
+  cardByRule: { ja: '種類別', en: 'By kind' },
+  cardByHc: { ja: '保健所別', en: 'By health center' },
 };
