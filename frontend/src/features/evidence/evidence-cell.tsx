@@ -1,4 +1,4 @@
-import { type Evidence, routes } from '@mcr/contract';
+import { EVIDENCE_PER_CELL, type Evidence, routes } from '@mcr/contract';
 import { type ChangeEvent, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -139,7 +139,8 @@ export function EvidenceCell({ campaignId, facilityId, cell, cellName, files, ca
           </ul>
         </>
       ) : null}
-      {canAttach ? (
+      {canAttach && files.length >= EVIDENCE_PER_CELL ? <p className="muted evidence-status">{t(EM.full(EVIDENCE_PER_CELL))}</p> : null}
+      {canAttach && files.length < EVIDENCE_PER_CELL ? (
         <label className="evidence-attach button link small" htmlFor={inputId}>
           <input
             id={inputId}

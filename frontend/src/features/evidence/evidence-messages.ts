@@ -19,5 +19,6 @@ export const EM = {
   }),
   removed: (name: string) => ({ ja: `${name} を削除しました。`, en: `${name} removed.` }),
   uploadedBy: (who: string, when: string) => ({ ja: `${who}・${when}`, en: `${who}, ${when}` }),
+  full: (k: number) => ({ ja: `1 つの欄に添付できるのは ${k} 件までです。`, en: `At most ${k} files per answer.` }),
   count: (k: number) => ({ ja: `証跡 ${k} 件`, en: `${k} evidence files` }),
 };
