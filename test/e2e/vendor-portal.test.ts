@@ -84,6 +84,7 @@ describe('the vendor form in the browser: distributed, answered once, overridden
     await p.getByLabel('回答期限').fill('2026-03-31');
     await p.getByLabel('すべての医療機関').check();
     await expect.poll(() => p.getByText(/施設と契約している事業者に配布します/).count()).toBeGreaterThan(0);
+    await p.getByText(/施設と契約している事業者に配布します/).scrollIntoViewIfNeeded();
     await screenshot(p, 'v01-vendor-campaign-form');
     await expectAxeClean(p, 'new vendor campaign form');
     await p.getByRole('button', { name: '作成する' }).click();
@@ -113,6 +114,8 @@ describe('the vendor form in the browser: distributed, answered once, overridden
     const row = p.getByTestId(`vendor-campaign-${campaignId}`);
     await row.waitFor();
     expect(await row.textContent()).toContain('対応が必要');
+    await p.getByTestId('documents-table').waitFor();
+    await p.getByTestId('vendor-facilities').getByRole('table').waitFor();
     await screenshot(p, 'v03-vendor-home');
     await expectAxeClean(p, 'vendor home');
 

@@ -228,9 +228,26 @@ export function DocumentUploadForm({ vendorId, onDone, onCancel }: { vendorId: s
         <div className="alert alert-error" role="alert" tabIndex={-1} ref={summaryRef}>
           <p className="alert-title">{t(general ? V.uploadFailed : V.errorSummary)}</p>
           {general ? <p>{t(general)}</p> : null}
+          {listed.length > 0 ? (
+            <ul className="problem-list">
+              {listed.map(([f, message]) => (
+                <li key={f}>
+                  <a
+                    href={`#${FIELD_IDS[f]}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      document.getElementById(FIELD_IDS[f])?.focus();
+                    }}
+                  >
+                    {t(V.fieldLabels[f])}: {t(message)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
       ) : null}
-      <fieldset className="target-fieldset">
+      <fieldset className="target-fieldset kind-choices">
         <legend>{t(V.fieldKind)}</legend>
         {DISCLOSURE_KINDS.map((k) => (
           <label key={k} className="choice-line">

@@ -25,7 +25,7 @@ function CampaignsSection({ vendorId, vendorUser }: { vendorId: string; vendorUs
   return (
     <section className="card flush" aria-labelledby="vendor-campaigns-heading" data-testid="vendor-campaigns">
       <h2 id="vendor-campaigns-heading" className="pad">
-        {t(V.campaignsHeading)}
+        {t(vendorUser ? V.campaignsHeading : V.campaignsHeadingPref)}
       </h2>
       {campaigns.state === 'loading' ? <Loading /> : null}
       {campaigns.state === 'error' ? <LoadError error={campaigns.error} onRetry={reload} /> : null}
@@ -138,14 +138,14 @@ function FacilitiesSection({ vendorId, total }: { vendorId: string; total: numbe
 }
 
 /** Open discrepancies where facilities' answers differ from the vendor's (or from its documents on file). */
-function DiscrepanciesSection({ vendorId }: { vendorId: string }) {
+function DiscrepanciesSection({ vendorId, vendorUser }: { vendorId: string; vendorUser: boolean }) {
   const { t } = useI18n();
   const rows = usePagedQuery('discrepancies.ofVendor', { params: { vendorId } });
   const open = rows.items.filter(isOpen);
   return (
     <section className="card" aria-labelledby="vendor-discrepancies-heading" data-testid="vendor-discrepancies">
       <h2 id="vendor-discrepancies-heading">{t(V.discrepanciesHeading)}</h2>
-      <p className="muted">{t(V.discrepanciesLead)}</p>
+      <p className="muted">{t(vendorUser ? V.discrepanciesLead : V.discrepanciesLeadPref)}</p>
       {rows.isPending ? <Loading /> : null}
       {rows.isError ? <LoadError error={rows.error} onRetry={() => void rows.refetch()} /> : null}
       {!rows.isPending && !rows.isError && open.length === 0 && !rows.hasNextPage ? <p>{t(V.discrepanciesNone)}</p> : null}
@@ -185,7 +185,7 @@ export function VendorHome() {
     <Page title={t(V.homeTitle)} lead={t(V.homeLead(me.organisation?.name ?? ''))}>
       <CampaignsSection vendorId={vendorId} vendorUser />
       <DocumentsSection vendorId={vendorId} vendorUser />
-      <DiscrepanciesSection vendorId={vendorId} />
+      <DiscrepanciesSection vendorId={vendorId} vendorUser />
       <FacilitiesSection vendorId={vendorId} total={detail.data?.facilityCount} />
     </Page>
   );
@@ -205,7 +205,7 @@ export function VendorPage({ vendorId }: { vendorId: string }) {
       </p>
       <DocumentsSection vendorId={vendorId} vendorUser={false} />
       <CampaignsSection vendorId={vendorId} vendorUser={false} />
-      <DiscrepanciesSection vendorId={vendorId} />
+      <DiscrepanciesSection vendorId={vendorId} vendorUser={false} />
       <FacilitiesSection vendorId={vendorId} total={v.facilityCount} />
     </Page>
   );

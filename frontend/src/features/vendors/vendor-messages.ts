@@ -17,6 +17,7 @@ export const V = {
   },
 
   campaignsHeading: { ja: '回答する調査 (事業者確認用)', en: 'Surveys to answer (vendor form)' }, // stable (ja)
+  campaignsHeadingPref: { ja: '調査 (事業者確認用) と回答状況', en: 'Surveys (vendor form) and their status' },
   campaignsEmpty: {
     ja: '回答する調査はまだありません。都道府県が配布すると、ここに表示されます。',
     en: 'No survey yet. Surveys appear here when the prefecture distributes them.',
@@ -56,6 +57,10 @@ export const V = {
   discrepanciesLead: {
     ja: '医療機関の回答と、貴社の回答・登録済みの開示書とが食い違っている項目です。事情があれば説明を記入してください。',
     en: "Where a facility's answers differ from yours or from your documents on file. Explain where there is a reason.",
+  },
+  discrepanciesLeadPref: {
+    ja: '医療機関の回答と、この事業者の回答・登録済みの開示書とが食い違っている項目です。',
+    en: "Where facilities' answers differ from this vendor's answers or documents on file.",
   },
   discrepanciesNone: { ja: '未解決の食い違いはありません。', en: 'No open discrepancy.' },
   discrepanciesPending: { ja: '食い違いの確認はまだ利用できません。', en: 'Discrepancy checks are not available yet.' },
@@ -111,6 +116,14 @@ export const V = {
   errJahisRequired: { ja: 'JAHIS 様式のバージョンを入力してください', en: 'Enter the JAHIS format version' },
   errFileRequired: { ja: 'ファイルを選んでください', en: 'Choose a file' },
   errorSummary: { ja: '入力内容を確認してください', en: 'Please check the form' },
+  fieldLabels: {
+    product: { ja: '製品・サービス名', en: 'Product or service name' },
+    productVersion: { ja: '製品のバージョン', en: 'Product version' },
+    issuedOn: { ja: '発行日', en: 'Issue date' },
+    jahisFormatVersion: { ja: 'JAHIS 様式のバージョン', en: 'JAHIS format version' },
+    systems: { ja: '対象システム', en: 'Systems covered' },
+    file: { ja: 'ファイル', en: 'File' },
+  },
 
   // Vendor response (the form)
   responseBack: { ja: 'ポータルに戻る', en: 'Back to the portal' },
@@ -234,6 +247,7 @@ export const V = {
   // Prefecture: vendor progress
   progressTitle: { ja: '事業者ごとの回答状況', en: 'Vendor progress' }, // stable (ja)
   progressBack: { ja: '調査の一覧に戻る', en: 'Back to surveys' },
+  byStatus: { ja: '状況別の事業者数', en: 'Vendors by status' },
   progressTotals: (k: number) => ({ ja: `事業者 ${n(k)} 社`, en: `${n(k)} vendors` }),
   vendorsN: (k: number) => ({ ja: `${n(k)} 社`, en: `${n(k)}` }),
   colVendor: { ja: '事業者', en: 'Vendor' },

@@ -55,7 +55,7 @@ export function VendorProgressPage({ campaignId }: { campaignId: string }) {
       ) : null}
       <section className="card" aria-labelledby="vendor-totals-heading">
         <h2 id="vendor-totals-heading">
-          {t(M.byStatus)} <span className="muted">（{t(V.progressTotals(counts.total))}）</span>
+          {t(V.byStatus)} <span className="muted">（{t(V.progressTotals(counts.total))}）</span>
         </h2>
         <div className="stack-bar" aria-hidden="true">
           {RESPONSE_STATUSES.map((s) => {

@@ -129,6 +129,7 @@ function ProfileEditor({
   shown,
   editable,
   round,
+  onRound,
   applies,
   onSaved,
   onStatus,
@@ -138,6 +139,7 @@ function ProfileEditor({
   shown: boolean;
   editable: boolean;
   round: Round;
+  onRound(r: Round): void;
   applies: Localized;
   onSaved(p: ProfileMeta, responseVersion: number, status: VendorResponseView['status']): void;
   onStatus(id: string, s: { unsaved: boolean; conflict: boolean; missing: number }): void;
@@ -189,8 +191,11 @@ function ProfileEditor({
           <p>{t(V.conflict)}</p>
         </Alert>
       ) : null}
+      <p className="missing-line">
+        {t(M.round(round))}: {missing === 0 ? t(V.profileComplete) : t(V.profileMissing(missing))}
+      </p>
       <div className="toolbar">
-        <p className="missing-line">{missing === 0 ? t(V.profileComplete) : t(V.profileMissing(missing))}</p>
+        <RoundTabs round={round} onChange={onRound} idPrefix="vendor" />
         {editable ? <SaveLine state={autosave.state} heldBack={autosave.heldBack} onRetry={() => void autosave.retry()} /> : null}
       </div>
       <VendorFormItems
@@ -453,9 +458,6 @@ function ResponseEditor({ view, onReplace, onReload }: { view: VendorResponseVie
             onCancel={() => setForm(undefined)}
           />
         ) : null}
-        <div className="toolbar">
-          <RoundTabs round={round} onChange={setRound} idPrefix="vendor" />
-        </div>
         {profiles.map((p) => (
           <ProfileEditor
             key={p.id}
@@ -464,6 +466,7 @@ function ResponseEditor({ view, onReplace, onReload }: { view: VendorResponseVie
             shown={p.id === current?.id}
             editable={editable}
             round={round}
+            onRound={setRound}
             applies={appliesTo(p.id)}
             onSaved={onSaved}
             onStatus={onStatus}
