@@ -378,6 +378,22 @@ describe('evidence per cell', () => {
     expect((await api('DELETE', `${evidencePath()}/${target.evidenceId}`, { as: USERS.hospitalAdmin36 })).status).toBe(404);
   });
 
+  it('keeps a file name safe for lists and headers, and gives a download the checked type’s extension', async () => {
+    for (const [given, stored, downloaded] of [
+      ['報告書', '報告書', '報告書.png'],
+      ['../画面\u0007.png', '.._画面_.png', '.._画面_.png'],
+    ]) {
+      const uploadId = await uploadFile({ as: USERS.hospitalAdmin36 }, 'evidence', { name: given as string, type: TYPES.png, bytes: pngBytes() });
+      const res = await api<Evidence>('POST', evidencePath(), { as: USERS.hospitalAdmin36, body: { uploadId, cell: '2-4:client' } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.fileName).toBe(stored);
+      const link = await api<DownloadLink>('GET', `${evidencePath()}/${res.body.evidenceId}/link`, { as: USERS.hospitalAdmin36 });
+      const got = await download(link.body.url);
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(downloaded as string)}`);
+    }
+  });
+
   it('caps a cell at 20 files', async () => {
     const cell = '2-6:server';
     const existing = (await evidenceOf()).filter((e) => e.cell === cell).length;

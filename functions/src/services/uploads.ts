@@ -90,12 +90,33 @@ export async function presignUpload(
   return { url, fields, expiresAt: new Date(Date.now() + UPLOAD_LINK_SECONDS * 1000).toISOString() };
 }
 
+/** A file name as given, without control characters or path separators (it ends up in a header and in lists). */
+export function cleanFileName(name: string): string {
+  return Array.from(name, (c) => {
+    const code = c.codePointAt(0) ?? 0;
+    return code < 0x20 || code === 0x7f || c === '/' || c === '\\' ? '_' : c;
+  }).join('');
+}
+
+const EXTENSION_OF: Record<string, string> = Object.fromEntries(Object.entries(FILE_CONTENT_TYPES).map(([ext, type]) => [type, ext]));
+
+/** The name a download gets: the original one, with the checked type's extension when it has none. */
+function downloadName(fileName: string, contentType: string): string {
+  const ext = EXTENSION_OF[contentType];
+  return ext && !/\.[A-Za-z0-9]{1,5}$/.test(fileName) ? `${fileName}.${ext}` : fileName;
+}
+
 /** A short-lived GET link to a checked file (never to quarantine), with the type we verified and the original name. */
 export async function fileLink(fileKey: string, fileName: string, contentType: string): Promise<{ url: string; expiresAt: string }> {
   if (!fileKey.startsWith('files/')) throw new Error('only checked files are served');
   const url = await getSignedUrl(
     s3(),
-    new GetObjectCommand({ Bucket: bucket(), Key: fileKey, ResponseContentDisposition: attachment(fileName), ResponseContentType: contentType }),
+    new GetObjectCommand({
+      Bucket: bucket(),
+      Key: fileKey,
+      ResponseContentDisposition: attachment(downloadName(fileName, contentType)),
+      ResponseContentType: contentType,
+    }),
     { expiresIn: DOWNLOAD_LINK_SECONDS },
   );
   return { url, expiresAt: new Date(Date.now() + DOWNLOAD_LINK_SECONDS * 1000).toISOString() };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UPLOAD_RULES } from '@mcr/contract';
 import { defineHandler } from '../../pipeline/define-handler.ts';
-import { checkDeclaration, presignUpload } from '../../services/uploads.ts';
+import { checkDeclaration, cleanFileName, presignUpload } from '../../services/uploads.ts';
 
 export const handler = defineHandler('uploads.create', async ({ identity, body, repos }) => {
   checkDeclaration(body);
@@ -12,7 +12,7 @@ export const handler = defineHandler('uploads.create', async ({ identity, body, 
     uploadId,
     purpose: body.purpose,
     orgId: identity.orgId,
-    fileName: body.fileName,
+    fileName: cleanFileName(body.fileName),
     declaredSize: body.size,
     declaredType: body.contentType,
     declaredSha256: body.sha256,

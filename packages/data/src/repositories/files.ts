@@ -50,10 +50,6 @@ export function documentIdOf(kind: string, product: string): string {
 /** The part of a document version the cross-checks and the facility views need. */
 export type CurrentDocument = VendorDocumentRecord;
 
-/** Reads of the GSI1 `DOCS` partition: a vendor with hundreds of products still means a few hundred small items. */
-const DOC_INDEX_ATTRS =
-  'vendorId, documentId, version, kind, product, productVersion, issuedOn, jahisFormatVersion, systems, fileName, contentType, #size, supersededBy';
-
 /** Vendors looked up one Query each; more than this and the tenant's `DOCS` index partition is read once instead. */
 const PER_VENDOR_QUERY_LIMIT = 25;
 
@@ -88,14 +84,15 @@ export function fileRepositories(db: Db, scope: TenantScope) {
       ExpressionAttributeValues: { ':pk': `${t(scope)}#VEN#${vendorId}`, ':sk': fileKeys.documentsOfVendorPrefix },
     });
 
-  /** Every current (not superseded) document version of the tenant, from the GSI1 `DOCS` partition. */
+  /**
+   * Every current (not superseded) document version of the tenant, from the GSI1 `DOCS` partition: a version is
+   * < 3 KB, so even hundreds of vendors with a few products each read as a few hundred KB.
+   */
   const allCurrent = async (): Promise<VendorDocumentRecord[]> =>
     queryAll<VendorDocumentRecord>(db, {
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :pk',
       FilterExpression: 'attribute_not_exists(supersededBy)',
-      ProjectionExpression: DOC_INDEX_ATTRS,
-      ExpressionAttributeNames: { '#size': 'size' },
       ExpressionAttributeValues: { ':pk': fileKeys.documentsPartition(scope) },
     });
 
