@@ -59,6 +59,13 @@ function tinyPdf(text: string): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
+/** The document id of the row that carries a second version (`document-<id>-v2`). */
+function listedGroupId(html: string): string {
+  const m = /data-testid="document-([A-Za-z0-9_-]+)-v2"/.exec(html);
+  if (!m?.[1]) throw new Error('no second version listed');
+  return m[1];
+}
+
 /** Answers every applicable cell of round 1 with はい (the gate first), as typed by a person. */
 async function answerAll(p: Page, checkedOn: string) {
   const gate = p.getByTestId('cell-gate-system');
@@ -127,6 +134,25 @@ describe('the vendor form in the browser: distributed, answered once, overridden
     await p.getByTestId('applies-to').scrollIntoViewIfNeeded();
     await screenshot(p, 'v04-vendor-standard-answer');
     await expectAxeClean(p, 'vendor response');
+
+    // A second standard answer for a product none of its contracts names applies to no facility; it is deleted again.
+    await p.getByRole('button', { name: '標準回答を追加' }).click();
+    await p.getByLabel('名前 (製品・サービス名)').fill('PACS 連携オプション');
+    await p.getByRole('group', { name: 'この標準回答を適用する契約のシステム' }).getByLabel('PACS').check();
+    await p.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(() => p.getByTestId('applies-to').textContent(), { timeout: 10_000 }).toBe('この標準回答は 0 施設に適用されます');
+    await screenshot(p, 'v04b-vendor-second-profile');
+    await expectAxeClean(p, 'second standard answer');
+    await p.locator('.profile-tabs').getByRole('button').first().click();
+    await expect.poll(() => p.getByTestId('applies-to').textContent(), { timeout: 10_000 }).toBe(`この標準回答は ${awaFacilities.size} 施設に適用されます`);
+    await p
+      .locator('.profile-tabs')
+      .getByRole('button', { name: /PACS 連携オプション/ })
+      .click();
+    await p.getByRole('button', { name: 'この標準回答を削除' }).click();
+    await p.getByRole('dialog').getByRole('button', { name: 'この標準回答を削除' }).click();
+    await expect.poll(() => p.getByRole('button', { name: /PACS 連携オプション/ }).count(), { timeout: 10_000 }).toBe(0);
+    expect(await p.getByTestId('applies-to').textContent()).toBe(`この標準回答は ${awaFacilities.size} 施設に適用されます`);
 
     // One facility's deployment differs: 2(2) is いいえ there, with a target date.
     const facilityId = [...awaFacilities].sort()[0] as string;
@@ -199,6 +225,21 @@ describe('the vendor form in the browser: distributed, answered once, overridden
     await expect.poll(() => p.getByTestId('document-created').textContent(), { timeout: 20_000 }).toMatch(/を登録しました/);
     const table = p.getByTestId('documents-table');
     await expect.poll(() => table.textContent()).toContain('あわカルテ Cloud');
+
+    // The same kind and product again: a second version; the first is kept, marked as superseded.
+    await docs.getByRole('button', { name: '開示書を登録' }).click();
+    await form.getByLabel('製品・サービス名').fill('あわカルテ Cloud');
+    await form.getByLabel('製品のバージョン').fill('5.3');
+    await form.getByLabel('発行日').fill('2025-09-01');
+    await form.getByLabel('JAHIS 様式のバージョン').fill('Ver.3.1');
+    await form
+      .getByLabel('ファイル', { exact: true })
+      .setInputFiles({ name: 'awa-karte-mds-5.3.pdf', mimeType: 'application/pdf', buffer: tinyPdf('MDS awa karte cloud 5.3') });
+    await form.getByRole('button', { name: '登録する' }).click();
+    await expect.poll(() => p.getByTestId('document-created').textContent(), { timeout: 20_000 }).toMatch(/第2版を登録しました/);
+    const group = listedGroupId(await table.innerHTML());
+    expect(await p.getByTestId(`document-${group}-v1`).textContent()).toContain('第2版で更新');
+    expect(await p.getByTestId(`document-${group}-v2`).textContent()).toContain('最新');
     await docs.scrollIntoViewIfNeeded();
     await screenshot(p, 'v08-document-registered');
     await expectAxeClean(p, 'documents');
@@ -208,7 +249,10 @@ describe('the vendor form in the browser: distributed, answered once, overridden
       as: USERS.vendor36,
     });
     const mine = listed.body.items.find((g) => g.product === 'あわカルテ Cloud');
-    expect(mine?.versions[0]).toMatchObject({ current: true, fileName: 'awa-karte-mds.pdf' });
+    expect(mine?.versions.map((v) => [v.current, v.fileName])).toEqual([
+      [true, 'awa-karte-mds-5.3.pdf'],
+      [false, 'awa-karte-mds.pdf'],
+    ]);
     await p.close();
   });
 

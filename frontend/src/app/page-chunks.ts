@@ -12,7 +12,6 @@ const chunks = {
   facilities: () => import('../features/facilities/facilities-page.tsx'),
   facility: () => import('../features/facilities/facility-page.tsx'),
   vendors: () => import('../features/facilities/vendors-page.tsx'),
-  infoHome: () => import('../features/home/info-home.tsx'),
   vendorHome: () => import('../features/vendors/vendor-home.tsx'),
   vendorResponse: () => import('../features/vendors/vendor-response-page.tsx'),
   vendorFacility: () => import('../features/vendors/vendor-facility-page.tsx'),

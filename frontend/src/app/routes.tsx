@@ -16,7 +16,6 @@ const AuditPage = lazyPage('audit', (m) => m.AuditPage);
 const FacilitiesPage = lazyPage('facilities', (m) => m.FacilitiesPage);
 const FacilityPage = lazyPage('facility', (m) => m.FacilityPage);
 const VendorsPage = lazyPage('vendors', (m) => m.VendorsPage);
-const InfoHome = lazyPage('infoHome', (m) => m.InfoHome);
 const TenantsPage = lazyPage('tenants', (m) => m.TenantsPage);
 const UsersPage = lazyPage('users', (m) => m.UsersPage);
 const CampaignsPage = lazyPage('campaigns', (m) => m.CampaignsPage);
@@ -43,7 +42,7 @@ function RoleHome() {
     case 'inspector':
       return <CampaignsPage />;
     case 'vendor_user':
-      return me.organisation?.kind === 'vendor' ? <VendorHome /> : <InfoHome />;
+      return <VendorHome />;
     case 'operator':
       return <TenantsPage />;
   }

@@ -391,11 +391,6 @@ export const M = {
   facilityResponseBack: { ja: '回答状況に戻る', en: 'Back to progress' },
 
   // Vendor / operator
-  vendorHomeTitle: { ja: '事業者の方へ', en: 'For vendors' },
-  vendorHomeBody: {
-    ja: 'このサービスでは、契約先の医療機関向けに「事業者確認用」チェックリストへの回答と、MDS/SDS (製造業者/サービス事業者による医療情報セキュリティ開示書) の登録ができるようになります。これらの機能は順次公開します。公開されましたらメールでお知らせします。',
-    en: 'Here you will answer the vendor checklist (事業者確認用) for the facilities you serve and upload your MDS/SDS disclosures. These features are coming; we will tell you by e-mail when they open.',
-  },
   showMore: (n: number) => ({ ja: `さらに表示（残り ${n} 施設）`, en: `Show more (${n} left)` }),
   facilityNoTasksHint: { ja: '調査が届くと、ここに表示されます。', en: 'Surveys appear here when they arrive.' },
 
