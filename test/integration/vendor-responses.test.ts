@@ -3,7 +3,6 @@ import type {
   CampaignVendorsResponse,
   ErrorBody,
   FacilityVendorAnswersResponse,
-  ListCampaignsResponse,
   SavedVendorProfile,
   VendorAssignmentsResponse,
   VendorFacilityView,
@@ -92,7 +91,7 @@ describe('distributing the vendor form', () => {
   it('goes to the vendors contracted by the chosen facilities, one response each, and is listed as a vendor campaign', async () => {
     // Assess
     expect(campaign.form).toBe('vendor');
-    const listed = await api<ListCampaignsResponse>('GET', '/api/campaigns', { as: USERS.pref36 });
+    const listed = await api<{ items: Campaign[] }>('GET', '/api/campaigns', { as: USERS.pref36 });
     expect(listed.body.items.find((c) => c.id === campaign.id)?.form).toBe('vendor');
     const vendors = await api<CampaignVendorsResponse>('GET', `/api/campaigns/${campaign.id}/vendors?limit=200`, { as: USERS.pref36 });
     expect(vendors.status, JSON.stringify(vendors.body)).toBe(200);
