@@ -143,15 +143,27 @@ describe('the vendor form in the browser: distributed, answered once, overridden
     await expect.poll(() => p.getByTestId('applies-to').textContent(), { timeout: 10_000 }).toBe('この標準回答は 0 施設に適用されます');
     await screenshot(p, 'v04b-vendor-second-profile');
     await expectAxeClean(p, 'second standard answer');
+    // Renamed, then answered: the answer is saved on top of the renamed version.
+    await p.getByRole('button', { name: '名前・対象システムを変更' }).click();
+    await p.getByLabel('名前 (製品・サービス名)').fill('PACS 連携');
+    await p.getByRole('button', { name: '保存する' }).click();
+    await p
+      .locator('.profile-tabs')
+      .getByRole('button', { name: /PACS 連携/ })
+      .waitFor();
+    const gate = p.getByTestId('cell-gate-system');
+    await gate.getByLabel('はい').check();
+    await gate.getByLabel('確認日').fill('2025-06-10');
+    await waitSaved(p);
     await p.locator('.profile-tabs').getByRole('button').first().click();
     await expect.poll(() => p.getByTestId('applies-to').textContent(), { timeout: 10_000 }).toBe(`この標準回答は ${awaFacilities.size} 施設に適用されます`);
     await p
       .locator('.profile-tabs')
-      .getByRole('button', { name: /PACS 連携オプション/ })
+      .getByRole('button', { name: /PACS 連携/ })
       .click();
     await p.getByRole('button', { name: 'この標準回答を削除' }).click();
     await p.getByRole('dialog').getByRole('button', { name: 'この標準回答を削除' }).click();
-    await expect.poll(() => p.getByRole('button', { name: /PACS 連携オプション/ }).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => p.getByRole('button', { name: /PACS 連携/ }).count(), { timeout: 10_000 }).toBe(0);
     expect(await p.getByTestId('applies-to').textContent()).toBe(`この標準回答は ${awaFacilities.size} 施設に適用されます`);
 
     // One facility's deployment differs: 2(2) is いいえ there, with a target date.
@@ -237,6 +249,7 @@ describe('the vendor form in the browser: distributed, answered once, overridden
       .setInputFiles({ name: 'awa-karte-mds-5.3.pdf', mimeType: 'application/pdf', buffer: tinyPdf('MDS awa karte cloud 5.3') });
     await form.getByRole('button', { name: '登録する' }).click();
     await expect.poll(() => p.getByTestId('document-created').textContent(), { timeout: 20_000 }).toMatch(/第2版を登録しました/);
+    await expect.poll(() => table.innerHTML(), { timeout: 10_000 }).toMatch(/data-testid="document-[A-Za-z0-9_-]+-v2"/);
     const group = listedGroupId(await table.innerHTML());
     expect(await p.getByTestId(`document-${group}-v1`).textContent()).toContain('第2版で更新');
     expect(await p.getByTestId(`document-${group}-v2`).textContent()).toContain('最新');

@@ -186,6 +186,11 @@ export function useCellAutosave({
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  // A newer version saved elsewhere on the page (a standard answer renamed) becomes the one the next save names.
+  useEffect(() => {
+    if (version > store.current.version && !store.current.inFlight) update({ answers, version });
+  }, [answers, version, update]);
+
   const { answers: saved, edits, serverErrors, state } = store.current;
   const draftFor = useCallback((key: EditKey): RoundDraft => edits[key] ?? draftOf(savedAnswer(saved, key)), [edits, saved]);
   const issues = useMemo(() => {

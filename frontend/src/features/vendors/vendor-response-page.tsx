@@ -133,6 +133,7 @@ function ProfileEditor({
   applies,
   onSaved,
   onStatus,
+  onReload,
 }: {
   view: VendorResponseView;
   profile: ProfileMeta;
@@ -143,6 +144,7 @@ function ProfileEditor({
   applies: Localized;
   onSaved(p: ProfileMeta, responseVersion: number, status: VendorResponseView['status']): void;
   onStatus(id: string, s: { unsaved: boolean; conflict: boolean; missing: number }): void;
+  onReload(): void;
 }) {
   const { t } = useI18n();
   const meta = useRef(profile);
@@ -189,6 +191,9 @@ function ProfileEditor({
       {conflict ? (
         <Alert tone="error" title={t(M.conflictTitle)}>
           <p>{t(V.conflict)}</p>
+          <button type="button" className="button primary" onClick={onReload}>
+            {t(V.reload)}
+          </button>
         </Alert>
       ) : null}
       <p className="missing-line">
@@ -470,6 +475,7 @@ function ResponseEditor({ view, onReplace, onReload }: { view: VendorResponseVie
             applies={appliesTo(p.id)}
             onSaved={onSaved}
             onStatus={onStatus}
+            onReload={onReload}
           />
         ))}
       </section>
