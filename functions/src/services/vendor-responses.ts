@@ -165,6 +165,53 @@ function audited(changes: readonly AnswerChange[]): unknown {
   });
 }
 
+// ── Pure: applying changes ──
+
+type CellChange = Pick<AnswerChange, 'itemId' | 'deviceClass' | 'round' | 'answer'>;
+
+const ROUND_FIELDS = ['value', 'checkedOn', 'targetDate', 'note', 'carriedForward'] as const;
+const sameRound = (x: RoundAnswer | undefined, y: RoundAnswer | undefined) =>
+  x === y || (!!x && !!y && ROUND_FIELDS.every((f) => (x[f] ?? '') === (y[f] ?? '')));
+/** Whether two cells hold the same answers in every round (field by field, whatever their key order). */
+export const sameCell = (x: CellAnswers | undefined, y: CellAnswers | undefined) => (['1', '2', '3'] as const).every((r) => sameRound(x?.[r], y?.[r]));
+
+/** A profile's answers after a save's changes: each sets (or, with null, clears) one round of one cell. */
+export function applyProfileChanges(before: Answers, changes: readonly CellChange[]): Answers {
+  const answers: Answers = structuredClone(before);
+  for (const change of changes) {
+    const key = cellKey(change.itemId, change.deviceClass);
+    const cell: CellAnswers = { ...(answers[key] ?? {}) };
+    const round = String(change.round) as '1' | '2' | '3';
+    if (change.answer) cell[round] = change.answer;
+    else delete cell[round];
+    if (Object.keys(cell).length) answers[key] = cell;
+    else delete answers[key];
+  }
+  return answers;
+}
+
+/**
+ * One facility's overrides after a save's changes. An overridden cell replaces the standard answer's cell as a
+ * whole, so a first change of a cell starts from the standard cell; `answer: null` puts that round back to the
+ * standard's (or clears it when the standard has none); a cell that ends equal to the standard is no override.
+ */
+export function applyOverrideChanges(before: Answers, standard: Answers, changes: readonly CellChange[]): Answers {
+  const overrides: Answers = structuredClone(before);
+  for (const change of changes) {
+    const key = cellKey(change.itemId, change.deviceClass);
+    const base = standard[key];
+    const cell: CellAnswers = { ...(overrides[key] ?? base ?? {}) };
+    const round = String(change.round) as '1' | '2' | '3';
+    const fallback = base?.[round];
+    if (change.answer) cell[round] = change.answer;
+    else if (fallback) cell[round] = fallback;
+    else delete cell[round];
+    if (sameCell(cell, base)) delete overrides[key];
+    else overrides[key] = cell;
+  }
+  return overrides;
+}
+
 // ── Profiles ──
 
 export async function saveProfile(
@@ -188,16 +235,7 @@ export async function saveProfile(
 
   const fields = checkChanges(template, body.changes);
   if (fields.length) throw new ValidationError(fields);
-  const answers: Answers = structuredClone(existing?.answers ?? {});
-  for (const change of body.changes) {
-    const key = cellKey(change.itemId, change.deviceClass);
-    const cell: CellAnswers = { ...(answers[key] ?? {}) };
-    const round = String(change.round) as '1' | '2' | '3';
-    if (change.answer) cell[round] = change.answer;
-    else delete cell[round];
-    if (Object.keys(cell).length) answers[key] = cell;
-    else delete answers[key];
-  }
+  const answers = applyProfileChanges(existing?.answers ?? {}, body.changes);
   const problems = validateChanged(template, campaign, answers, body.changes);
   if (problems.length) throw new ValidationError(problems);
   try {
@@ -339,11 +377,6 @@ export async function getFacility(repos: Repositories, identity: Identity, param
   return facilityView(campaign, template, response, profiles, a);
 }
 
-const ROUND_FIELDS = ['value', 'checkedOn', 'targetDate', 'note', 'carriedForward'] as const;
-const sameRound = (x: RoundAnswer | undefined, y: RoundAnswer | undefined) =>
-  x === y || (!!x && !!y && ROUND_FIELDS.every((f) => (x[f] ?? '') === (y[f] ?? '')));
-const sameCell = (x: CellAnswers | undefined, y: CellAnswers | undefined) => (['1', '2', '3'] as const).every((r) => sameRound(x?.[r], y?.[r]));
-
 export async function saveFacility(
   repos: Repositories,
   identity: Identity,
@@ -369,20 +402,7 @@ export async function saveFacility(
 
   const profileId = body.profileId === undefined ? (a.profileId ?? null) : body.profileId;
   const profile = profileFor(profiles, profileId ? { profileId } : undefined, a.contractSystems);
-  const overrides: Answers = structuredClone(a.overrides ?? {});
-  for (const change of body.changes) {
-    const key = cellKey(change.itemId, change.deviceClass);
-    const standard = profile?.answers[key];
-    const cell: CellAnswers = { ...(overrides[key] ?? standard ?? {}) };
-    const round = String(change.round) as '1' | '2' | '3';
-    const fallback = standard?.[round];
-    if (change.answer) cell[round] = change.answer;
-    else if (fallback) cell[round] = fallback;
-    else delete cell[round];
-    // An override equal to the standard answer is no override.
-    if (sameCell(cell, standard)) delete overrides[key];
-    else overrides[key] = cell;
-  }
+  const overrides = applyOverrideChanges(a.overrides ?? {}, profile?.answers ?? {}, body.changes);
   const problems = validateChanged(template, campaign, effectiveVendorAnswers(profile, overrides), body.changes);
   if (problems.length) throw new ValidationError(problems);
   const saved = await repos.vendorResponses.saveAssignment(
