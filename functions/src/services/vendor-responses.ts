@@ -212,6 +212,25 @@ export function applyOverrideChanges(before: Answers, standard: Answers, changes
   return overrides;
 }
 
+/**
+ * Largest answers a profile or a facility's overrides may hold (JSON bytes): items stay far below DynamoDB's
+ * 400 KB, and a response view of 20 profiles below Lambda's 6 MB, whatever the template's size.
+ */
+export const MAX_VENDOR_ANSWER_BYTES = 200_000;
+
+function assertBounded(answers: Answers): void {
+  const bytes = Buffer.byteLength(JSON.stringify(answers));
+  if (bytes <= MAX_VENDOR_ANSWER_BYTES) return;
+  throw new ValidationError([
+    fieldError(
+      'body.changes',
+      'too_large',
+      '回答（備考を含む）が大きすぎます。備考を短くしてください。',
+      'The answers (notes included) are too large; shorten the notes.',
+    ),
+  ]);
+}
+
 // ── Profiles ──
 
 export async function saveProfile(
@@ -238,6 +257,7 @@ export async function saveProfile(
   const answers = applyProfileChanges(existing?.answers ?? {}, body.changes);
   const problems = validateChanged(template, campaign, answers, body.changes);
   if (problems.length) throw new ValidationError(problems);
+  assertBounded(answers);
   try {
     const saved = await repos.vendorResponses.saveProfile(
       { ...params, expectedVersion: body.expectedVersion, name: body.name, systems: body.systems, answers, seenStatus: response.status },
@@ -328,9 +348,11 @@ export async function facilitiesPage(
 }
 
 /** Who may read what a vendor answers for one facility: the prefecture, the facility's 保健所, the facility, the vendor. */
-function canReadAssignment(identity: Identity, vendorId: string, a: Pick<VendorAssignmentRecord, 'facilityId' | 'healthCenterId'>): boolean {
+async function canReadAssignment(repos: Repositories, identity: Identity, vendorId: string, a: Pick<VendorAssignmentRecord, 'facilityId'>): Promise<boolean> {
   if (identity.role === 'vendor_user') return identity.orgKind === 'vendor' && identity.orgId === vendorId;
-  return canReadFacility(identity, { id: a.facilityId, healthCenterId: a.healthCenterId });
+  // The facility's 保健所 as it is now (the assignment's copy dates from the campaign's creation).
+  const facility = identity.role === 'inspector' ? await repos.facilities.get(a.facilityId) : undefined;
+  return canReadFacility(identity, { id: a.facilityId, healthCenterId: facility?.healthCenterId ?? '' });
 }
 
 function facilityView(
@@ -370,7 +392,7 @@ export async function getFacility(repos: Repositories, identity: Identity, param
   const { campaign, template } = await loadVendorCampaign(repos, params.campaignId);
   const a = await repos.vendorResponses.getAssignment(params.campaignId, params.vendorId, params.facilityId);
   if (!a) throw new NotFoundError('assignment');
-  if (!canReadAssignment(identity, params.vendorId, a))
+  if (!(await canReadAssignment(repos, identity, params.vendorId, a)))
     throw new ForbiddenError({ ja: 'この医療機関の情報は閲覧できません', en: 'This facility is outside your scope' });
   const response = await repos.vendorResponses.require(params.campaignId, params.vendorId);
   const profiles = (await repos.vendorResponses.profiles(params.campaignId, params.vendorId, response.profileIds)).map(withId);
@@ -405,6 +427,7 @@ export async function saveFacility(
   const overrides = applyOverrideChanges(a.overrides ?? {}, profile?.answers ?? {}, body.changes);
   const problems = validateChanged(template, campaign, effectiveVendorAnswers(profile, overrides), body.changes);
   if (problems.length) throw new ValidationError(problems);
+  assertBounded(overrides);
   const saved = await repos.vendorResponses.saveAssignment(
     { ...params, expectedVersion: body.expectedVersion, profileId, overrides, seenStatus: response.status },
     actorOf(identity, requestId),
