@@ -16,6 +16,8 @@ export const DEMO_VENDOR_CAMPAIGN = {
 export const DEMO_VENDOR_SUBMITTED = 'v-awa-medical';
 export const DEMO_VENDOR_STARTED = 'v-shikoku-it';
 
+const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /**
@@ -33,13 +35,16 @@ export async function seedDemoVendorCampaign(db: Db, data: DemoTenant): Promise<
   const system: Actor = { userId: 'seed', name: 'デモデータ', role: 'pref_admin', orgId: 'pref', requestId: 'seed-vendor-campaign' };
   const { campaign } = data;
   const ids = data.facilities.map((f) => f.id).sort();
-  const createdAt = `${campaign.opensOn}T00:00:00.000Z`;
+  // Opened the day before the facility campaign: lists and the header's ダッシュボード (the newest open survey) keep
+  // showing the facility campaign first.
+  const opensOn = dayBefore(campaign.opensOn);
+  const createdAt = `${opensOn}T00:00:00.000Z`;
   const record: CampaignRecord & { creation: CampaignCreation } = {
     id: DEMO_VENDOR_CAMPAIGN.id,
     title: DEMO_VENDOR_CAMPAIGN.title,
     templateId: template.id,
     fiscalYear: campaign.fiscalYear,
-    opensOn: campaign.opensOn,
+    opensOn,
     deadline: campaign.deadline,
     roundDeadlines: {},
     createdAt,
