@@ -172,6 +172,19 @@ describe('the vendor form in the browser: distributed, answered once, overridden
     const assignment = p.getByTestId(`assignment-${facilityId}`);
     await assignment.getByRole('link', { name: facilityName }).click();
     await p.getByRole('heading', { name: `${facilityName} への回答` }).waitFor();
+
+    // Someone else (another tab, a colleague) changes this facility first: the page stops saving and offers a reload.
+    const path = `/api/campaigns/${campaignId}/vendors/${AWA}/facilities/${facilityId}`;
+    const before = await api<{ version: number }>('GET', path, { as: USERS.vendor36 });
+    const elsewhere = await api('PUT', path, { as: USERS.vendor36, body: { expectedVersion: before.body.version, profileId: 'standard', changes: [] } });
+    expect(elsewhere.status).toBe(200);
+    await p.getByTestId('cell-3-1-system').getByLabel('確認日').fill('2025-06-11');
+    await p.getByRole('button', { name: '最新の内容を読み込む' }).first().waitFor({ timeout: 15_000 });
+    await screenshot(p, 'v05a-vendor-facility-conflict');
+    await p.getByRole('button', { name: '最新の内容を読み込む' }).last().click();
+    await p.getByRole('heading', { name: `${facilityName} への回答` }).waitFor();
+    expect(await p.getByLabel('適用する標準回答').inputValue()).toBe('standard');
+    expect(await p.getByTestId('cell-3-1-system').getByLabel('確認日').inputValue()).toBe('2025-06-10');
     const cell = p.getByTestId('cell-2-2-system');
     expect(await cell.getByLabel('はい').isChecked()).toBe(true);
     await cell.getByLabel('いいえ').check();

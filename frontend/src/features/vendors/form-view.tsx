@@ -6,6 +6,7 @@ import { M } from '../../i18n/messages.ts';
 import { ChecklistItem, type NotApplicableReason } from '../checklist/checklist-item.tsx';
 import { type EditKey, type FieldMessages, ROUNDS, type Round, type RoundDraft } from '../checklist/draft.ts';
 import type { SaveState } from '../checklist/use-autosave.ts';
+import { V } from './vendor-messages.ts';
 
 /** A vendor has a contract by definition: only the gate (「契約がありますか」) closes the rest. */
 export const VENDOR_CONTEXT = { hasVendorContract: true } as const;
@@ -45,7 +46,7 @@ export function RoundTabs({ round, onChange, idPrefix }: { round: Round; onChang
   );
 }
 
-export function SaveLine({ state, heldBack, onRetry }: { state: SaveState; heldBack: boolean; onRetry(): void }) {
+export function SaveLine({ state, heldBack, onRetry, onReload }: { state: SaveState; heldBack: boolean; onRetry(): void; onReload?: () => void }) {
   const { t } = useI18n();
   const text =
     state.kind === 'saving'
@@ -67,6 +68,12 @@ export function SaveLine({ state, heldBack, onRetry }: { state: SaveState; heldB
       {state.kind === 'failed' ? (
         <button type="button" className="button small secondary" onClick={onRetry}>
           {t(M.saveRetry)}
+        </button>
+      ) : null}
+      {/* Seen where the user is typing (the alert at the top may be scrolled away). */}
+      {state.kind === 'conflict' && onReload ? (
+        <button type="button" className="button small primary" onClick={onReload}>
+          {t(V.reload)}
         </button>
       ) : null}
     </div>

@@ -143,7 +143,7 @@ function FacilityEditor({
       ) : null}
 
       <section className="card" aria-labelledby="facility-profile-heading">
-        <h2 id="facility-profile-heading">{t(V.facilityProfile)}</h2>
+        <h2 id="facility-profile-heading">{t(V.facilityApplied)}</h2>
         <p className="muted">{t(V.facilityLead)}</p>
         <dl className="kv">
           <dt>{t(V.facilityContract)}</dt>
@@ -182,7 +182,7 @@ function FacilityEditor({
         <h2 id="facility-answers-heading">{t(responseView.template.title)}</h2>
         <div className="toolbar">
           <RoundTabs round={round} onChange={setRound} idPrefix="facility" />
-          {editable ? <SaveLine state={autosave.state} heldBack={autosave.heldBack} onRetry={() => void autosave.retry()} /> : null}
+          {editable ? <SaveLine state={autosave.state} heldBack={autosave.heldBack} onRetry={() => void autosave.retry()} onReload={onReload} /> : null}
         </div>
         <VendorFormItems
           template={view.template}

@@ -190,6 +190,7 @@ export const V = {
     en: 'This facility gets the standard answer below. Change only the cells that differ; they become this facility’s own answers.',
   },
   facilityProfile: { ja: '適用する標準回答', en: 'Standard answer to apply' }, // stable (ja)
+  facilityApplied: { ja: 'この医療機関への適用', en: 'What applies to this facility' },
   facilityProfileAuto: (name: string) => ({ ja: `自動 (契約のシステムから: ${name})`, en: `Automatic (by contract: ${name})` }),
   facilityContract: { ja: '契約', en: 'Contract' },
   overriddenBadge: { ja: 'この医療機関向けに変更', en: 'Changed for this facility' }, // stable (ja)

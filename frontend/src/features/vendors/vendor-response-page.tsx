@@ -201,7 +201,7 @@ function ProfileEditor({
       </p>
       <div className="toolbar">
         <RoundTabs round={round} onChange={onRound} idPrefix="vendor" />
-        {editable ? <SaveLine state={autosave.state} heldBack={autosave.heldBack} onRetry={() => void autosave.retry()} /> : null}
+        {editable ? <SaveLine state={autosave.state} heldBack={autosave.heldBack} onRetry={() => void autosave.retry()} onReload={onReload} /> : null}
       </div>
       <VendorFormItems
         template={view.template}
