@@ -8,9 +8,12 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { D } from './dashboard-messages.ts';
 
-/** The survey the header's ダッシュボード opens: the latest one already open, else the latest one. */
-export function latestCampaignId(items: { id: string; opensOn: string }[], today: string = todayInJapan()): string | undefined {
-  const newest = [...items].sort((a, b) => b.opensOn.localeCompare(a.opensOn));
+/**
+ * The survey the header's ダッシュボード opens: the latest facility survey already open, else the latest one. A
+ * vendor-form survey (事業者確認用) has no dashboard: its progress is per vendor.
+ */
+export function latestCampaignId(items: { id: string; opensOn: string; form?: string | undefined }[], today: string = todayInJapan()): string | undefined {
+  const newest = items.filter((c) => c.form !== 'vendor').sort((a, b) => b.opensOn.localeCompare(a.opensOn));
   return (newest.find((c) => c.opensOn <= today) ?? newest[0])?.id;
 }
 

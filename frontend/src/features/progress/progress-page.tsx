@@ -383,6 +383,7 @@ function ProgressTable({ data }: { data: CampaignProgress }) {
 /** One survey across the prefecture: counts by status, and the facilities as a server-paged table. */
 export function ProgressPage({ campaignId }: { campaignId: string }) {
   const { t, lang } = useI18n();
+  const { me } = useAuth();
   const [progress, reload] = asLoaded(useApiQuery('campaigns.progress', { params: { campaignId } }));
   // "N 施設に配布しました" after creating the survey: shown on this visit only.
   const [created] = useState(() => peekFlash(createdFlashKey(campaignId)));
@@ -396,9 +397,11 @@ export function ProgressPage({ campaignId }: { campaignId: string }) {
       <Page title={t(campaign.title)}>
         <Alert tone="info">
           <p>{t(V.vendorCampaignNote)}</p>
-          <p>
-            <Link to={paths.vendorProgress(campaignId)}>{t(V.openVendorProgress)}</Link>
-          </p>
+          {me.role === 'pref_admin' ? (
+            <p>
+              <Link to={paths.vendorProgress(campaignId)}>{t(V.openVendorProgress)}</Link>
+            </p>
+          ) : null}
         </Alert>
       </Page>
     );
