@@ -14,6 +14,9 @@ import { tokushima } from '../../packages/local/src/seed/demo-data.ts';
 import { api, settle, USERS } from '../support/api.ts';
 import { createCampaign } from '../support/campaigns.ts';
 import { asChanges, completeAnswers } from '../support/templates.ts';
+import { testDb } from '../support/rows.ts';
+import { writeVendorCampaign } from '../../functions/src/services/vendor-responses.ts';
+import { createRepositories, type CampaignCreation, type CampaignRecord, type JobRecord } from '@mcr/data';
 
 /**
  * The vendor form (事業者確認用) in the cycle, against the real local stack: the prefecture distributes it, each
@@ -385,5 +388,44 @@ describe('contracts and vendor campaigns', () => {
     expect(put.status).toBe(200);
     // Assess
     expect((await rows()).find((r) => r.facilityId === pacsHospital.id)).toMatchObject({ contractSystems: ['PACS', 'その他'], remoteMaintenance: false });
+  });
+});
+
+describe('the creating job', () => {
+  it('writes the same vendor responses and assignments when a chunk runs again', async () => {
+    // Prepare: a vendor campaign frozen in state creating, as the API leaves it for the job.
+    const repos = createRepositories(testDb(), { tenantId: '36' });
+    const ids = [...target].sort();
+    const record: CampaignRecord & { creation: CampaignCreation } = {
+      id: `vendor-rerun-${Date.now().toString(36)}`,
+      title: { ja: '再実行', en: 'Rerun' },
+      templateId: R7.id,
+      fiscalYear: 2025,
+      opensOn: '2025-06-01',
+      deadline: '2026-03-31',
+      roundDeadlines: {},
+      createdAt: new Date().toISOString(),
+      form: 'vendor',
+      creation: { status: 'creating', jobId: 'rerun', processed: 0, total: ids.length, carriedForward: 0, updatedAt: new Date().toISOString() },
+    };
+    await repos.campaigns.begin(record, ids, { userId: 'test', name: 'test', role: 'pref_admin', orgId: 'pref', requestId: 'rerun' });
+    const run = () => writeVendorCampaign({ repos, job: { id: 'rerun' } as JobRecord, progress: async () => undefined }, record, ids, R7);
+    const read = async () => {
+      const counts = await repos.vendorResponses.countsOfCampaign(record.id);
+      const page = await repos.vendorResponses.page(record.id, { limit: 200 });
+      return { counts, facilities: Object.fromEntries(page.items.map((r) => [r.vendorId, r.facilityCount])) };
+    };
+    // Act
+    const first = await run();
+    const once = await read();
+    const second = await run();
+    // Assess
+    expect(second.vendors).toBe(first.vendors);
+    expect(await read()).toEqual(once);
+    expect(once.counts.total).toBe(expectedVendors.size);
+    const pairs = target.flatMap((id) => contractsOf(id)).length + 1; // + the PACS contract added above
+    expect(Object.values(once.facilities).reduce((a, b) => a + b, 0)).toBe(pairs);
+    // Opened, as the job would, so that it does not linger as a stalled creation in the prefecture's list.
+    expect(await repos.campaigns.finishCreation(record.id, 'rerun', ids.length, first.carriedForward)).toBe(true);
   });
 });
