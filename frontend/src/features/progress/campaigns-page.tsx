@@ -89,7 +89,7 @@ export function CampaignsPage() {
                         </>
                       ) : null}
                     </th>
-                    <td>{t(c.form === 'vendor' ? V.formVendor : V.formFacility)}</td>
+                    <td className="nowrap">{t(c.form === 'vendor' ? V.formVendor : V.formFacility)}</td>
                     <td>{formatFiscalYear(c.fiscalYear, lang)}</td>
                     <td>{formatDate(c.opensOn, lang)}</td>
                     <td>
