@@ -291,6 +291,13 @@ describe('the vendor form in the browser: distributed, answered once, overridden
     await screenshot(p, 'v08-document-registered');
     await expectAxeClean(p, 'documents');
 
+    // The portal reads in English too.
+    await p.getByRole('button', { name: 'English' }).click();
+    await p.getByRole('heading', { name: 'Vendor portal', level: 1 }).waitFor();
+    await p.getByRole('heading', { name: 'Surveys to answer (vendor form)' }).waitFor();
+    await screenshot(p, 'v08b-vendor-home-english');
+    await expectAxeClean(p, 'vendor home in English');
+    await p.getByRole('button', { name: '日本語' }).click();
     await p.close();
   });
 
