@@ -3,19 +3,18 @@ import { fileURLToPath } from 'node:url';
 import { routeList } from '@mcr/contract';
 import { TABLE_DEFINITION } from '@mcr/data';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, CorsHttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { CorsHttpMethod, HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { groupRoutes, RouteStack, routeStackIdOf } from './route-stacks.ts';
 import { JOB_WORKER_NODE_OPTIONS } from './runtime-options.ts';
 
 /** Item types the stream consumer receives: read models (responses, facilities) and cross-checks (issue 8). */
@@ -27,10 +26,7 @@ export interface MedicalCyberStackProps extends StackProps {
   stage: string;
 }
 
-/** Logical id of a route's function, derived from the route id so it is stable across synths. */
-export function functionIdOf(routeId: string): string {
-  return `Fn${routeId.replace(/(^|[.\-_])(\w)/g, (_m, _s, c: string) => c.toUpperCase())}`;
-}
+export { functionIdOf } from './route-stacks.ts';
 
 export class MedicalCyberStack extends Stack {
   constructor(scope: Construct, id: string, props: MedicalCyberStackProps) {
@@ -182,65 +178,23 @@ export class MedicalCyberStack extends Stack {
       }),
     );
 
-    // One function per route, generated from the route table: a route without its function cannot be deployed.
-    for (const route of routeList) {
-      const fn = new NodejsFunction(this, functionIdOf(route.id), {
-        entry: path.join(repoRoot, 'functions/src/handlers', `${route.handler}.ts`),
-        handler: 'handler',
-        projectRoot: repoRoot,
-        depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-        runtime: Runtime.NODEJS_22_X,
-        architecture: Architecture.ARM_64,
-        memorySize: 512,
-        timeout: Duration.seconds(10),
-        logGroup: new logs.LogGroup(this, `${functionIdOf(route.id)}Logs`, { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
+    // One function per route, generated from the route table, in one nested stack per area of the route ids: a
+    // route costs seven resources and a stack holds 500 (docs/decisions/0013-route-stacks.md).
+    const mailIdentityArn = `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${mailFrom.split('@')[1]}`;
+    for (const [group, routes] of groupRoutes(routeList)) {
+      new RouteStack(this, routeStackIdOf(group), {
+        group,
+        routes,
+        repoRoot,
+        api,
+        table,
+        userPool,
+        files,
+        exportFiles,
+        jobWorker,
+        mailIdentityArn,
         environment: baseEnvironment,
         bundling,
-      });
-      if (route.access === 'read') table.grantReadData(fn);
-      else table.grantReadWriteData(fn);
-      if (route.uses?.includes('userPoolAdmin')) {
-        userPool.grant(
-          fn,
-          'cognito-idp:AdminCreateUser',
-          'cognito-idp:AdminAddUserToGroup',
-          'cognito-idp:AdminDeleteUser',
-          'cognito-idp:AdminDisableUser',
-          'cognito-idp:AdminEnableUser',
-        );
-      }
-      if (route.uses?.includes('jobs')) {
-        fn.addEnvironment('JOB_WORKER_FUNCTION', jobWorker.functionName);
-        jobWorker.grantInvoke(fn);
-      }
-      // Presigning a download link needs the signer to be allowed to read the object.
-      if (route.uses?.includes('exportFiles')) {
-        fn.addEnvironment('EXPORTS_BUCKET', exportFiles.bucketName);
-        exportFiles.grantRead(fn, 'exports/*');
-      }
-      // Read routes only presign download links of checked files. The others presign uploads into quarantine,
-      // read what landed and copy it to files/ (ListBucket, from grantRead, makes a missing object 404, not 403).
-      if (route.uses?.includes('files')) {
-        fn.addEnvironment('FILES_BUCKET', files.bucketName);
-        files.grantRead(fn, 'files/*');
-        if (route.access === 'read-write') {
-          files.grantPut(fn, 'quarantine/*');
-          files.grantRead(fn, 'quarantine/*');
-          files.grantPut(fn, 'files/*');
-        }
-      }
-      if (route.uses?.includes('mail')) {
-        fn.addToRolePolicy(
-          new iam.PolicyStatement({
-            actions: ['ses:SendEmail'],
-            resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/${mailFrom.split('@')[1]}`],
-          }),
-        );
-      }
-      api.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${functionIdOf(route.id)}Integration`, fn),
       });
     }
 

@@ -1,43 +1,123 @@
-import { routeList } from '@mcr/contract';
-import { App } from 'aws-cdk-lib';
+import { type RouteId, routeList } from '@mcr/contract';
+import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { functionIdOf, MedicalCyberStack } from '../../infra/lib/medical-cyber-stack.ts';
+import { MedicalCyberStack } from '../../infra/lib/medical-cyber-stack.ts';
+import { MAX_ROUTES_PER_STACK, RouteStack, routeGroupOf, routeStackIdOf } from '../../infra/lib/route-stacks.ts';
 
+/** CloudFormation refuses a stack of more than 500 resources; every stack here keeps a wide margin under it. */
+const MAX_RESOURCES_PER_STACK = 350;
+/** Resources a route costs: function, role, policy, log group, integration, invoke permission, route. */
+const RESOURCES_PER_ROUTE = 7;
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+let stack: MedicalCyberStack;
 let template: Template;
+let routeStacks: RouteStack[];
+const nestedTemplates = new Map<string, Template>();
 
 beforeAll(() => {
   const app = new App({ context: { stage: 'test' } });
-  const stack = new MedicalCyberStack(app, 'Test', { env: { region: 'ap-northeast-1' }, stage: 'test' });
+  stack = new MedicalCyberStack(app, 'Test', { env: { region: 'ap-northeast-1' }, stage: 'test' });
   template = Template.fromStack(stack);
+  routeStacks = stack.node.children.filter((c): c is RouteStack => c instanceof RouteStack);
+  for (const nested of routeStacks) nestedTemplates.set(nested.node.id, Template.fromStack(nested));
 });
 
+function resourcesOf(t: Template, type?: string): Record<string, Resource> {
+  const all = t.toJSON().Resources as Record<string, Resource>;
+  return type ? Object.fromEntries(Object.entries(all).filter(([, r]) => r.Type === type)) : all;
+}
+
+/** A route's function, its policy and the template of the nested stack that holds them, found by construct, not by name. */
+function own(routeId: RouteId) {
+  const nested = routeStacks.find((s) => s.node.id === routeStackIdOf(routeGroupOf(routeId)));
+  const fn = nested?.functions.get(routeId);
+  if (!nested || !fn) throw new Error(`no function for ${routeId}`);
+  const t = nestedTemplates.get(nested.node.id) as Template;
+  const fnId = nested.getLogicalId(fn.node.defaultChild as CfnElement);
+  const policy = fn.role?.node.tryFindChild('DefaultPolicy')?.node.defaultChild as CfnElement | undefined;
+  const resources = resourcesOf(t);
+  return {
+    template: t,
+    fnId,
+    fn: resources[fnId] as Resource,
+    policy: JSON.stringify(policy ? resources[nested.getLogicalId(policy)] : {}),
+  };
+}
+
 describe('CDK stack generated from the route table', () => {
-  it('has one HTTP API route per route in the table, with the same method and path', () => {
-    const routes = template.findResources('AWS::ApiGatewayV2::Route');
-    const keys = Object.values(routes)
-      .map((r) => (r as { Properties: { RouteKey: string } }).Properties.RouteKey)
+  it('has one HTTP API route per route in the table, with the same method and path, all in the nested route stacks', () => {
+    expect(Object.keys(resourcesOf(template, 'AWS::ApiGatewayV2::Route'))).toEqual([]);
+    const keys = [...nestedTemplates.values()]
+      .flatMap((t) => Object.values(resourcesOf(t, 'AWS::ApiGatewayV2::Route')))
+      .map((r) => r.Properties.RouteKey as string)
       .sort();
     expect(keys).toEqual(routeList.map((r) => `${r.method} ${r.path}`).sort());
   });
 
-  it.each(routeList.map((r) => [r.id, r] as const))('%s has its own function, wired to its route', (_id, r) => {
-    const fns = template.findResources('AWS::Lambda::Function');
-    const fnId = Object.keys(fns).find((k) => k.startsWith(functionIdOf(r.id)) && !k.includes('Logs'));
-    expect(fnId, `function for ${r.id}`).toBeDefined();
-    const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
-    const wired = Object.values(integrations).some((i) => JSON.stringify(i).includes(fnId as string));
-    expect(wired).toBe(true);
+  it.each(routeList.map((r) => [r.id, r] as const))("%s has its own function in its area's stack, wired to its route", (id, r) => {
+    const { template: t, fnId, fn } = own(id);
+    expect(fn.Type).toBe('AWS::Lambda::Function');
+    const ref = JSON.stringify({ 'Fn::GetAtt': [fnId, 'Arn'] });
+    const integrations = Object.entries(resourcesOf(t, 'AWS::ApiGatewayV2::Integration')).filter(
+      ([, i]) => JSON.stringify(i.Properties.IntegrationUri) === ref,
+    );
+    expect(integrations).toHaveLength(1);
+    const routes = Object.values(resourcesOf(t, 'AWS::ApiGatewayV2::Route')).filter((x) =>
+      JSON.stringify(x.Properties.Target).includes(`"${integrations[0]?.[0]}"`),
+    );
+    expect(routes.map((x) => x.Properties.RouteKey)).toEqual([`${r.method} ${r.path}`]);
+    // The API may invoke the function for this route's path only.
+    const permissions = Object.values(resourcesOf(t, 'AWS::Lambda::Permission')).filter((p) => JSON.stringify(p.Properties.FunctionName) === ref);
+    expect(permissions).toHaveLength(1);
+    expect(JSON.stringify(permissions[0]?.Properties.SourceArn)).toContain(`/*/*${r.path}"`);
   });
 
   it('grants read routes no write access to the table', () => {
-    const policies = template.findResources('AWS::IAM::Policy');
     for (const r of routeList.filter((x) => x.access === 'read')) {
-      const own = Object.entries(policies).filter(([k]) => k.startsWith(functionIdOf(r.id)));
-      const text = JSON.stringify(own);
-      expect(text, r.id).not.toContain('dynamodb:PutItem');
-      expect(text, r.id).not.toContain('dynamodb:UpdateItem');
+      const { policy } = own(r.id);
+      expect(policy, r.id).toContain('dynamodb:GetItem');
+      expect(policy, r.id).not.toContain('dynamodb:PutItem');
+      expect(policy, r.id).not.toContain('dynamodb:UpdateItem');
     }
+  });
+
+  it.each(routeList.map((r) => [r.id, r] as const))('%s reaches exactly the services its route declares', (id, r) => {
+    const { policy } = own(id);
+    const services = [...new Set([...policy.matchAll(/"([a-z0-9-]+):[A-Za-z*]+"/g)].map((m) => m[1]))].sort();
+    const expected = ['dynamodb'];
+    if (r.uses?.includes('jobs')) expected.push('lambda');
+    if (r.uses?.includes('exportFiles') || r.uses?.includes('files')) expected.push('s3');
+    if (r.uses?.includes('userPoolAdmin')) expected.push('cognito-idp');
+    if (r.uses?.includes('mail')) expected.push('ses');
+    expect(services).toEqual(expected.sort());
+  });
+
+  it('keeps every stack far below the CloudFormation limit of 500 resources, with room for at least 150 routes', () => {
+    const counts = Object.fromEntries(
+      [stack, ...routeStacks].map((s) => [s.node.id, Object.keys(resourcesOf(s === stack ? template : (nestedTemplates.get(s.node.id) as Template))).length]),
+    );
+    for (const [id, count] of Object.entries(counts)) expect(count, id).toBeLessThanOrEqual(MAX_RESOURCES_PER_STACK);
+    // One nested stack per area; the parent grows by one resource per area, not per route.
+    expect(routeStacks.map((s) => s.node.id).sort()).toEqual([...new Set(routeList.map((r) => routeStackIdOf(routeGroupOf(r.id))))].sort());
+    expect(Object.keys(resourcesOf(template, 'AWS::CloudFormation::Stack'))).toHaveLength(routeStacks.length);
+    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function'))).toHaveLength(2);
+    for (const nested of routeStacks) {
+      expect(nested.functions.size, nested.node.id).toBeLessThanOrEqual(MAX_ROUTES_PER_STACK);
+      expect(counts[nested.node.id], nested.node.id).toBe(RESOURCES_PER_ROUTE * nested.functions.size);
+    }
+    expect(RESOURCES_PER_ROUTE * MAX_ROUTES_PER_STACK).toBeLessThanOrEqual(MAX_RESOURCES_PER_STACK);
+    // Room left: the existing areas up to their cap, plus new areas while the parent stays under its cap.
+    const room =
+      routeStacks.reduce((n, s) => n + MAX_ROUTES_PER_STACK - s.functions.size, 0) +
+      (MAX_RESOURCES_PER_STACK - (counts[stack.node.id] as number)) * MAX_ROUTES_PER_STACK;
+    expect(routeList.length + room).toBeGreaterThanOrEqual(150);
+  });
+
+  it('passes the nested stacks what they need and takes nothing back (no outputs of nested stacks in the parent)', () => {
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/Outputs\./);
   });
 
   it('keeps the table safe: point-in-time recovery, deletion protection, retained', () => {
@@ -85,43 +165,49 @@ describe('CDK stack generated from the route table', () => {
     const worker = JSON.stringify(Object.entries(policies).filter(([k]) => k.startsWith('FnJobWorker')));
     expect(worker).toContain('s3:PutObject');
     expect(worker).toContain('/exports/*');
+    // No route function may write anywhere in the exports bucket.
+    for (const t of nestedTemplates.values()) {
+      for (const p of Object.values(resourcesOf(t, 'AWS::IAM::Policy'))) {
+        const statements = (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement;
+        const writes = statements.filter((st) => [st.Action].flat().some((a) => a.startsWith('s3:Put')));
+        expect(JSON.stringify(writes)).not.toContain('Exports');
+      }
+    }
   });
 
   it.each(routeList.filter((r) => r.uses?.includes('jobs')).map((r) => [r.id, r] as const))(
     '%s may start the job worker asynchronously, and names it',
-    (_id, r) => {
-      const own = JSON.stringify(Object.entries(template.findResources('AWS::IAM::Policy')).filter(([k]) => k.startsWith(functionIdOf(r.id))));
-      expect(own).toContain('lambda:InvokeFunction');
-      const fns = template.findResources('AWS::Lambda::Function');
-      const fn = Object.entries(fns).find(([k]) => k.startsWith(functionIdOf(r.id)) && !k.includes('Logs'))?.[1];
+    (id) => {
+      const { policy, fn } = own(id);
+      expect(policy).toContain('lambda:InvokeFunction');
+      expect(policy).toContain('referencetoTestFnJobWorker');
       expect(JSON.stringify(fn)).toContain('JOB_WORKER_FUNCTION');
     },
   );
 
   it.each(routeList.filter((r) => r.uses?.includes('exportFiles')).map((r) => [r.id, r] as const))(
     '%s may read exports (to presign download links) but not write them',
-    (_id, r) => {
-      const own = JSON.stringify(Object.entries(template.findResources('AWS::IAM::Policy')).filter(([k]) => k.startsWith(functionIdOf(r.id))));
-      expect(own).toContain('s3:GetObject');
-      expect(own).not.toContain('s3:PutObject');
+    (id) => {
+      const { policy } = own(id);
+      expect(policy).toContain('s3:GetObject');
+      expect(policy).toContain('/exports/*');
+      expect(policy).not.toContain('s3:PutObject');
     },
   );
 
   it.each(routeList.filter((r) => r.uses?.includes('files')).map((r) => [r.id, r] as const))(
     '%s reaches the files bucket: read routes only checked files, the others quarantine and files',
-    (_id, r) => {
-      const own = JSON.stringify(Object.entries(template.findResources('AWS::IAM::Policy')).filter(([k]) => k.startsWith(functionIdOf(r.id))));
-      expect(own).toContain('s3:GetObject');
-      expect(own).toContain('/files/*');
+    (id, r) => {
+      const { policy, fn } = own(id);
+      expect(policy).toContain('s3:GetObject');
+      expect(policy).toContain('/files/*');
       if (r.access === 'read') {
-        expect(own).not.toContain('s3:PutObject');
-        expect(own).not.toContain('/quarantine/*');
+        expect(policy).not.toContain('s3:PutObject');
+        expect(policy).not.toContain('/quarantine/*');
       } else {
-        expect(own).toContain('s3:PutObject');
-        expect(own).toContain('/quarantine/*');
+        expect(policy).toContain('s3:PutObject');
+        expect(policy).toContain('/quarantine/*');
       }
-      const fns = template.findResources('AWS::Lambda::Function');
-      const fn = Object.entries(fns).find(([k]) => k.startsWith(functionIdOf(r.id)) && !k.includes('Logs'))?.[1];
       expect(JSON.stringify(fn)).toContain('FILES_BUCKET');
     },
   );

@@ -1,0 +1,135 @@
+import path from 'node:path';
+import type { RouteDef } from '@mcr/contract';
+import { Duration, NestedStack, RemovalPolicy } from 'aws-cdk-lib';
+import { HttpMethod, HttpRoute, HttpRouteKey, type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Architecture, type IFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { type BundlingOptions, NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+
+/**
+ * A route costs seven resources (function, role, policy, log group, integration, permission, route); one stack
+ * holds at most 500. The route functions therefore live in nested stacks, one per area of the route id
+ * (docs/decisions/0013-route-stacks.md). An area may hold at most this many routes, so every nested stack stays
+ * near 210 resources, far below the limit, and an area that grows past it gets split deliberately.
+ */
+export const MAX_ROUTES_PER_STACK = 30;
+
+/** Logical id of a route's function, derived from the route id so it is stable across synths. */
+export function functionIdOf(routeId: string): string {
+  return `Fn${routeId.replace(/(^|[.\-_])(\w)/g, (_m, _s, c: string) => c.toUpperCase())}`;
+}
+
+/** The group (nested stack) of a route: the area of its id, the part before the dot (`vendorResponses.get` → `vendorResponses`). */
+export function routeGroupOf(routeId: string): string {
+  return routeId.split('.')[0] as string;
+}
+
+/** Construct id of a group's nested stack: `vendorResponses` → `RoutesVendorResponses`. */
+export function routeStackIdOf(group: string): string {
+  return `Routes${group.charAt(0).toUpperCase()}${group.slice(1)}`;
+}
+
+/** Routes by group, in route-table order; the order of groups is that of their first route. */
+export function groupRoutes<R extends { id: string }>(routes: readonly R[]): Map<string, R[]> {
+  const groups = new Map<string, R[]>();
+  for (const route of routes) {
+    const group = routeGroupOf(route.id);
+    groups.set(group, [...(groups.get(group) ?? []), route]);
+  }
+  return groups;
+}
+
+/** What the route functions need from the parent stack; each function is granted only what its route declares. */
+export interface RouteStackProps {
+  /** The group's name (the area of its route ids). */
+  group: string;
+  routes: readonly (RouteDef & { id: string })[];
+  repoRoot: string;
+  api: IHttpApi;
+  table: dynamodb.ITableV2;
+  userPool: cognito.IUserPool;
+  files: s3.IBucket;
+  exportFiles: s3.IBucket;
+  jobWorker: IFunction;
+  /** ARN of the SES identity the `mail` routes send from. */
+  mailIdentityArn: string;
+  environment: Record<string, string>;
+  bundling: BundlingOptions;
+}
+
+/** The functions, HTTP API routes, integrations and invoke permissions of one group of routes. */
+export class RouteStack extends NestedStack {
+  /** The route functions of this stack, by route id. */
+  readonly functions = new Map<string, NodejsFunction>();
+
+  constructor(scope: Construct, id: string, props: RouteStackProps) {
+    super(scope, id, { description: `API routes of the ${props.group} area (one function per route)` });
+    const { repoRoot, table, userPool, files, exportFiles, jobWorker } = props;
+
+    // One function per route, generated from the route table: a route without its function cannot be deployed.
+    for (const route of props.routes) {
+      const fnId = functionIdOf(route.id);
+      const fn = new NodejsFunction(this, fnId, {
+        entry: path.join(repoRoot, 'functions/src/handlers', `${route.handler}.ts`),
+        handler: 'handler',
+        projectRoot: repoRoot,
+        depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+        runtime: Runtime.NODEJS_22_X,
+        architecture: Architecture.ARM_64,
+        memorySize: 512,
+        timeout: Duration.seconds(10),
+        logGroup: new logs.LogGroup(this, `${fnId}Logs`, { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
+        environment: props.environment,
+        bundling: props.bundling,
+      });
+      this.functions.set(route.id, fn);
+      if (route.access === 'read') table.grantReadData(fn);
+      else table.grantReadWriteData(fn);
+      if (route.uses?.includes('userPoolAdmin')) {
+        userPool.grant(
+          fn,
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminAddUserToGroup',
+          'cognito-idp:AdminDeleteUser',
+          'cognito-idp:AdminDisableUser',
+          'cognito-idp:AdminEnableUser',
+        );
+      }
+      if (route.uses?.includes('jobs')) {
+        fn.addEnvironment('JOB_WORKER_FUNCTION', jobWorker.functionName);
+        jobWorker.grantInvoke(fn);
+      }
+      // Presigning a download link needs the signer to be allowed to read the object.
+      if (route.uses?.includes('exportFiles')) {
+        fn.addEnvironment('EXPORTS_BUCKET', exportFiles.bucketName);
+        exportFiles.grantRead(fn, 'exports/*');
+      }
+      // Read routes only presign download links of checked files. The others presign uploads into quarantine,
+      // read what landed and copy it to files/ (ListBucket, from grantRead, makes a missing object 404, not 403).
+      if (route.uses?.includes('files')) {
+        fn.addEnvironment('FILES_BUCKET', files.bucketName);
+        files.grantRead(fn, 'files/*');
+        if (route.access === 'read-write') {
+          files.grantPut(fn, 'quarantine/*');
+          files.grantRead(fn, 'quarantine/*');
+          files.grantPut(fn, 'files/*');
+        }
+      }
+      if (route.uses?.includes('mail')) {
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [props.mailIdentityArn] }));
+      }
+      // The route, its integration and the permission to invoke the function live here, on the parent's API.
+      new HttpRoute(this, `${fnId}Route`, {
+        httpApi: props.api,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration: new HttpLambdaIntegration(`${fnId}Integration`, fn),
+      });
+    }
+  }
+}
