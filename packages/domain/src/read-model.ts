@@ -11,8 +11,6 @@ import { readDiscrepancyCounts } from './cross-check.ts';
  * scratch. Both use these functions, so they cannot disagree.
  */
 
-export const FACILITY_KINDS_FOR_SLICES = ['hospital', 'clinic', 'dental_clinic', 'pharmacy'] as const;
-
 /** Size bands by beds (病床数). 無床 covers clinics, dental clinics and pharmacies without beds. */
 export const SIZE_BANDS = ['0', '1-19', '20-99', '100-199', '200-499', '500+'] as const;
 export type SizeBand = (typeof SIZE_BANDS)[number];

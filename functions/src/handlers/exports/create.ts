@@ -2,7 +2,7 @@ import { NotFoundError } from '@mcr/data';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError } from '../../pipeline/errors.ts';
 import { actorOf, assertCanReadFacility, healthCenterScope } from '../../services/access.ts';
-import { type CampaignAnswersInput, EXPORT_JOB_KINDS, type FacilityOfficialInput } from '../../services/export/runners.ts';
+import { type CampaignAnswersJobInput, EXPORT_JOB_KINDS, type FacilityOfficialInput } from '../../services/export/runners.ts';
 import { toExportJob } from '../../services/export/view.ts';
 import { enqueueJob } from '../../services/jobs.ts';
 
@@ -33,7 +33,7 @@ export const handler = defineHandler('exports.create', async ({ identity, body, 
   const [campaign, aggregate] = await Promise.all([r.campaigns.get(body.campaignId), r.campaigns.aggregate(body.campaignId)]);
   if (!campaign) throw new NotFoundError('campaign');
   const input = { campaignId: body.campaignId, format: body.format, ...(healthCenterId ? { healthCenterId } : {}) };
-  const job = await enqueueJob<CampaignAnswersInput>(
+  const job = await enqueueJob<CampaignAnswersJobInput>(
     r,
     identity,
     { kind: EXPORT_JOB_KINDS['campaign-answers'], input, total: healthCenterId ? 0 : (aggregate?.facilities ?? 0) },

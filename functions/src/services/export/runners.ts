@@ -15,7 +15,7 @@ export interface FacilityOfficialInput {
   facilityId: string;
 }
 
-export interface CampaignAnswersInput {
+export interface CampaignAnswersJobInput {
   campaignId: string;
   format: ExportFormat;
   /** An inspector's 保健所, fixed from the identity when the job was created; absent for the whole tenant. */
@@ -80,7 +80,7 @@ export const runFacilityOfficialExport: JobRunner<FacilityOfficialInput, ExportR
  * Every facility's answers to one campaign, read page by page and streamed into S3 (xlsx with the overdue and
  * missing lists, or CSV), with the job's progress written after every page.
  */
-export const runCampaignAnswersExport: JobRunner<CampaignAnswersInput, ExportResult> = async ({ job, tenantId, repos, progress }) => {
+export const runCampaignAnswersExport: JobRunner<CampaignAnswersJobInput, ExportResult> = async ({ job, tenantId, repos, progress }) => {
   const { campaignId, format, healthCenterId } = job.input;
   const [campaign, aggregate, facilities, withContract] = await Promise.all([
     repos.campaigns.get(campaignId),

@@ -42,9 +42,6 @@ export type RowRecord = RowSource;
 export const ROW_SORTS = ['name', 'score', 'updated'] as const;
 export type RowSort = (typeof ROW_SORTS)[number];
 
-/** The slices a row is written to, most selective first: the order in which a query picks its partition. */
-export const ROW_SLICE_ORDER = ['HC', 'AREA', 'ST', 'KIND', 'SIZE'] as const;
-
 const NULL_SCORE = 'NULL';
 const ROW_KEY_ATTRIBUTES = ['PK', 'SK', 'SCORESK', 'UPDSK', 'GSI2PK', 'GSI2SK', 'type', 'slice'] as const;
 
@@ -294,7 +291,6 @@ export function rowRepositories(db: Db, scope: TenantScope) {
   return {
     campaignRows: {
       page: (campaignId: string, query: RowQuery, today: string) => queryCampaignRows(db, scope, campaignId, query, today),
-      apply: (before: RowSource | null, after: RowSource | null) => applyRowChanges(db, scope, before, after),
     },
   };
 }
