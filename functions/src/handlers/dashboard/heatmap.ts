@@ -33,14 +33,15 @@ export const handler = defineHandler('dashboard.heatmap', async ({ identity, par
             : 'AREA#';
   const columnKind = query.by === 'area' && scope.healthCenterId ? 'hc' : query.by;
   const columnPrefix = prefix.endsWith('#') ? prefix : prefix.slice(0, prefix.lastIndexOf('#') + 1);
+  // An inspector's columns are its own 保健所's slice (prefix = its slice): the total is among them, read once.
   const [campaign, label, columns, total] = await Promise.all([
     campaignRead,
     sliceLabels(r),
     r.readModels.cells(params.campaignId, prefix),
-    r.readModels.cells(params.campaignId, scope.slice),
+    prefix === scope.slice ? undefined : r.readModels.cells(params.campaignId, scope.slice),
   ]);
   const { template } = await resolveTemplate(r, campaign.templateId);
-  const totalSlice = total.find((t) => t.slice === scope.slice)?.cells ?? {};
+  const totalSlice = (total ?? columns).find((t) => t.slice === scope.slice)?.cells ?? {};
   const perItem = (cells: Record<string, Counts>) => {
     const out: Record<string, Counts> = {};
     for (const [key, c] of Object.entries(cells)) {
