@@ -880,7 +880,8 @@ export const routes = {
     method: 'GET',
     path: '/api/vendor-documents/missing',
     handler: 'documents/missing',
-    roles: ['pref_admin', 'inspector'],
+    // Counts over the whole tenant's vendors: the prefecture's view (a 保健所 sees its facilities' vendors on each facility page).
+    roles: ['pref_admin'],
     access: 'read',
     summary: {
       ja: 'MDS/SDS が未提出の契約事業者 (該当する医療機関の数。事業者単位でページ分け)',
