@@ -348,6 +348,13 @@ describe('the vendor form in the browser: distributed, answered once, overridden
 
     // The vendors page links to the vendor's documents.
     await pref.getByRole('link', { name: '事業者', exact: true }).click();
+    // …and lists the contracted vendors with no current MDS/SDS: 四国医療情報サービス has none at all.
+    const missing = pref.getByTestId('missing-v-shikoku-it');
+    await missing.waitFor({ timeout: 10_000 });
+    expect(await missing.getByRole('cell').last().textContent()).toBe('1 件も登録なし');
+    await pref.getByTestId('missing-documents').scrollIntoViewIfNeeded();
+    await screenshot(pref, 'v12b-vendors-missing-documents');
+    await expectAxeClean(pref, 'vendors page with the missing MDS/SDS card');
     await pref.getByTestId(`vendor-row-${AWA}`).getByRole('link').click();
     await expect.poll(() => pref.getByTestId('documents-table').textContent(), { timeout: 10_000 }).toContain('awa-karte-mds-5.3.pdf');
     await screenshot(pref, 'v13-prefecture-vendor-page');

@@ -228,6 +228,7 @@ describe('MDS/SDS documents', () => {
     if (uncovered === 0) expect(awa).toBeUndefined();
     else expect(awa).toMatchObject({ noDocuments: false, facilitiesWithout: uncovered });
     expect((await api('GET', '/api/vendor-documents/missing', { as: USERS.hospitalAdmin36 })).status).toBe(403);
+    expect((await api('GET', '/api/vendor-documents/missing', { as: USERS.inspector36 })).status).toBe(403);
   });
 });
 

@@ -10,6 +10,7 @@ import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { fold } from '../../lib/text.ts';
 import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
+import { MissingDocumentsCard } from './missing-documents.tsx';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -187,6 +188,7 @@ export function VendorsPage() {
           )}
         </section>
       ) : null}
+      <MissingDocumentsCard />
     </Page>
   );
 }
