@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   addInto,
@@ -18,6 +17,7 @@ import { keys, type TenantScope } from '../keys.ts';
 import type { Actor, CampaignRecord, TemplateRecord } from '../records.ts';
 import { activeOfCampaign } from '../repositories/discrepancies.ts';
 import { auditItem, getItem, type TransactItem } from '../repositories/shared.ts';
+import { transactWithConflictRetry } from './transact.ts';
 
 /**
  * Per-slice campaign aggregates (docs/decisions/0009-read-models.md). Two items per slice under the campaign:
@@ -174,18 +174,7 @@ export async function applyDeltas(db: Db, scope: TenantScope, campaignId: string
   }
   for (const [i, actions] of transactions.entries()) {
     const token = createHash('sha256').update(`${scope.tenantId}/${campaignId}/${batchId}/${i}`).digest('hex').slice(0, 36);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await db.doc.send(new TransactWriteCommand({ TransactItems: actions, ClientRequestToken: token }));
-        break;
-      } catch (err) {
-        const conflict =
-          (err instanceof TransactionCanceledException && err.CancellationReasons?.some((r) => r.Code === 'TransactionConflict')) ||
-          (err as { name?: string }).name === 'TransactionConflictException';
-        if (!conflict || attempt >= 8) throw err;
-        await new Promise((r) => setTimeout(r, Math.min(2000, 25 * 2 ** attempt) * (0.5 + Math.random())));
-      }
-    }
+    await transactWithConflictRetry(db, { TransactItems: actions, ClientRequestToken: token });
   }
   return transactions.length;
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client.ts';
 import type { TenantScope } from '../keys.ts';
+import { transactWithConflictRetry } from './transact.ts';
 
 /**
  * How many facilities the tenant has, in all, per 保健所, per kind and per 保健所 × kind: one item kept by the
@@ -37,22 +38,21 @@ export async function applyFacilityCountDeltas(db: Db, scope: TenantScope, delta
       return `#a${j} :v${j}`;
     });
     const token = createHash('sha256').update(`${scope.tenantId}/facility-counts/${batchId}/${i}`).digest('hex').slice(0, 36);
-    await db.doc.send(
-      new TransactWriteCommand({
-        ClientRequestToken: token,
-        TransactItems: [
-          {
-            Update: {
-              TableName: db.tableName,
-              Key: facilityCountsKey(scope),
-              UpdateExpression: `SET #type = :type ADD ${terms.join(', ')}`,
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: values,
-            },
+    // Every stream shard adds to this one item: a conflict with another shard is retried, not failed.
+    await transactWithConflictRetry(db, {
+      ClientRequestToken: token,
+      TransactItems: [
+        {
+          Update: {
+            TableName: db.tableName,
+            Key: facilityCountsKey(scope),
+            UpdateExpression: `SET #type = :type ADD ${terms.join(', ')}`,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
           },
-        ],
-      }),
-    );
+        },
+      ],
+    });
   }
 }
 
