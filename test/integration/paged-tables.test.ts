@@ -1,6 +1,17 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditLogResponse, CampaignRow, CampaignRowsResponse, ErrorBody, ListFacilitiesResponse, ListUsersResponse } from '@mcr/contract';
-import { applyRowChanges, type FacilityRecord, keys, nameKey, queryPage, rowItems, rowPartition, type RowSource } from '@mcr/data';
+import {
+  applyRowChanges,
+  type FacilityRecord,
+  keys,
+  nameKey,
+  queryPage,
+  rowChangeRequests,
+  rowItems,
+  rowPartition,
+  type RowSource,
+  writeRowChanges,
+} from '@mcr/data';
 import { todayInJapan } from '@mcr/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kagawa, tokushima } from '../../packages/local/src/seed/demo-data.ts';
@@ -123,6 +134,25 @@ describe('campaign row items (read model)', () => {
     await applyRowChanges(d, scope, after, null);
     await applyRowChanges(d, scope, after, null);
     for (const slice of ['ALL', 'ST#submitted', `HC#${moved.healthCenterId}`]) expect(await partitionItems(slice)).toHaveLength(0);
+  });
+
+  it('writes a whole batch of changes at once as if one after the other (a later change of the same key wins)', async () => {
+    const d = testDb();
+    const created: RowSource = { ...moved, status: 'not_started', score: null };
+    const started: RowSource = { ...moved, status: 'in_progress', score: 0.2 };
+    const submitted: RowSource = { ...moved, status: 'submitted', score: 0.8, round: 1 };
+    // One stream batch: created, started, submitted — every request of the three changes in record order.
+    await writeRowChanges(d, [
+      ...rowChangeRequests(scope, null, created),
+      ...rowChangeRequests(scope, created, started),
+      ...rowChangeRequests(scope, started, submitted),
+    ]);
+    for (const slice of ['ST#not_started', 'ST#in_progress']) expect(await partitionItems(slice)).toHaveLength(0);
+    expect(await partitionItems('ST#submitted')).toMatchObject([{ status: 'submitted', score: 0.8, SCORESK: '0800#zz01' }]);
+    expect(await partitionItems('ALL')).toMatchObject([{ status: 'submitted' }]);
+    // And a batch that ends with the response removed leaves nothing.
+    await writeRowChanges(d, [...rowChangeRequests(scope, submitted, started), ...rowChangeRequests(scope, started, null)]);
+    for (const slice of ['ALL', 'ST#submitted', 'ST#in_progress']) expect(await partitionItems(slice)).toHaveLength(0);
   });
 
   it('stops a page by bytes as well as by count, and the cursor carries on', async () => {

@@ -4,7 +4,9 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   applyDeltas,
   applyFacilityCountDeltas,
-  applyRowChanges,
+  rowChangeRequests,
+  type WriteRequest,
+  writeRowChanges,
   type CampaignDeltas,
   campaignTemplate,
   createDb,
@@ -153,6 +155,7 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
   const facilityCounts = new Map<string, { scope: TenantScope; delta: Record<string, number> }>();
   const result: ProcessResult = { responses: 0, facilities: 0, transactions: 0 };
   const crossChecks = newCrossCheckTargets();
+  const rowRequests: WriteRequest[] = [];
   for (const record of records) {
     const before = image(record.dynamodb?.OldImage);
     const after = image(record.dynamodb?.NewImage);
@@ -170,8 +173,8 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
       const entry = deltas.get(key) ?? { scope, campaignId, deltas: new Map() };
       mergeDeltas(entry.deltas, responseDeltas(template, b, a));
       deltas.set(key, entry);
-      // Rows move in record order (a later change of the same response must win).
-      await applyRowChanges(db, scope, before && b ? rowSourceOf(before, template) : null, after && a ? rowSourceOf(after, template) : null);
+      // Rows move in record order (a later change of the same response wins), written once for the batch below.
+      rowRequests.push(...rowChangeRequests(scope, before && b ? rowSourceOf(before, template) : null, after && a ? rowSourceOf(after, template) : null));
       result.responses++;
     } else if (isFacility(before) || isFacility(after)) {
       const counts = facilityCounts.get(scope.tenantId) ?? { scope, delta: {} };
@@ -194,6 +197,7 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
     }
     collectCrossCheckTargets(crossChecks, scope, before, after);
   }
+  await writeRowChanges(db, rowRequests);
   // Re-checks first: if handing one over fails, the batch is retried before any aggregate moved.
   if (crossChecks.facilities.size || crossChecks.vendors.size) {
     const r = await runCrossChecks(db, crossChecks, batchId, (msg, extra) => console.log(JSON.stringify({ level: 'warn', msg, ...extra })));

@@ -1,8 +1,10 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { FacilityKind, ResponseStatus } from '@mcr/contract';
 import type { Db } from '../client.ts';
 import { nameKey, type TenantScope } from '../keys.ts';
 import { queryPage, type Segment } from '../paging.ts';
+import { batchWriteRequests, type WriteRequest } from '../repositories/shared.ts';
+
+export type { WriteRequest };
 
 /**
  * The campaign table's read model: one small row item per (campaign, facility, slice), kept in step with the
@@ -106,27 +108,37 @@ type KeyOf = { PK: string; SK: string };
 const keyOf = (item: Record<string, unknown>): KeyOf => ({ PK: item.PK as string, SK: item.SK as string });
 const keyString = (k: KeyOf) => `${k.PK}\u0000${k.SK}`;
 
-async function batchWrite(db: Db, requests: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < requests.length; i += 25) {
-    let pending: Record<string, Record<string, unknown>[]> | undefined = { [db.tableName]: requests.slice(i, i + 25) };
-    for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      const res = await db.doc.send(new BatchWriteCommand({ RequestItems: pending as never }));
-      pending = res.UnprocessedItems as typeof pending;
-    }
-  }
-}
-
 /**
- * Moves a facility's rows from `before` to `after` (either may be null: a new or a removed response).
- * Deletes the row items whose keys are no longer produced and puts every new one; running it twice, or
+ * What moves a facility's rows from `before` to `after` (either may be null: a new or a removed response):
+ * deletes of the row items whose keys are no longer produced and puts of every new one. Applying it twice, or
  * with `before` already applied, leaves the same items.
  */
-export async function applyRowChanges(db: Db, scope: TenantScope, before: RowSource | null, after: RowSource | null): Promise<void> {
+export function rowChangeRequests(scope: TenantScope, before: RowSource | null, after: RowSource | null): WriteRequest[] {
   const next = after ? rowItems(scope, after) : [];
   const keep = new Set(next.map((i) => keyString(keyOf(i))));
   const stale = (before ? rowItems(scope, before) : []).map(keyOf).filter((k) => !keep.has(keyString(k)));
-  await batchWrite(db, [...stale.map((Key) => ({ DeleteRequest: { Key } })), ...next.map((Item) => ({ PutRequest: { Item } }))]);
+  return [...stale.map((Key) => ({ DeleteRequest: { Key } })), ...next.map((Item) => ({ PutRequest: { Item } }))];
+}
+
+/**
+ * Writes the row changes of a whole stream batch together (a few BatchWriteItem calls instead of one per
+ * response). Requests are in record order; where two name the same key, the later one wins, as it would
+ * have written one after the other.
+ */
+export async function writeRowChanges(db: Db, requests: WriteRequest[]): Promise<void> {
+  const last = new Map<string, WriteRequest>();
+  for (const r of requests) {
+    const key = 'PutRequest' in r ? keyOf(r.PutRequest.Item) : (r.DeleteRequest.Key as KeyOf);
+    const k = keyString(key);
+    last.delete(k); // re-inserted at the end: the map keeps the final order
+    last.set(k, r);
+  }
+  await batchWriteRequests(db, [...last.values()], 4);
+}
+
+/** Moves one facility's rows (see `rowChangeRequests`). */
+export async function applyRowChanges(db: Db, scope: TenantScope, before: RowSource | null, after: RowSource | null): Promise<void> {
+  await writeRowChanges(db, rowChangeRequests(scope, before, after));
 }
 
 export interface RowQuery {

@@ -32,16 +32,30 @@ export async function getItem<T>(db: Db, key: { PK: string; SK: string }): Promi
 
 /** Writes items 25 at a time, retrying what DynamoDB leaves unprocessed. */
 export async function batchPut(db: Db, items: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < items.length; i += 25) {
-    let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
-      [db.tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
-    };
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+  await batchWriteRequests(
+    db,
+    items.map((Item) => ({ PutRequest: { Item } })),
+  );
+}
+
+export type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
+
+/**
+ * Puts and deletes in BatchWriteItem calls of 25, `parallel` calls at a time, retrying unprocessed items with
+ * backoff. Not atomic: for idempotent writes (read-model rows, chunks of a job). A call must not name one key twice.
+ */
+export async function batchWriteRequests(db: Db, requests: WriteRequest[], parallel = 1): Promise<void> {
+  const chunks: WriteRequest[][] = [];
+  for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
+  const writeChunk = async (chunk: WriteRequest[]) => {
+    let pending: Record<string, WriteRequest[]> | undefined = { [db.tableName]: chunk };
+    for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      const res = await db.doc.send(new BatchWriteCommand({ RequestItems: request }));
-      request = res.UnprocessedItems as typeof request;
+      const res = await db.doc.send(new BatchWriteCommand({ RequestItems: pending as never }));
+      pending = res.UnprocessedItems as typeof pending;
     }
-  }
+  };
+  for (let i = 0; i < chunks.length; i += parallel) await Promise.all(chunks.slice(i, i + parallel).map(writeChunk));
 }
 
 /** One audit entry, to be written in the same transaction as the change it records. */
