@@ -10,6 +10,7 @@ import { asChanges, completeAnswers, nextVersionFile } from '../support/template
 import type { Attempt, IsolationCase } from '../support/isolation.ts';
 import { CROSS_CHECK_CASES } from './isolation-cases/cross-checks.ts';
 import { FILE_CASES } from './isolation-cases/files.ts';
+import { NOTIFICATION_CASES } from './isolation-cases/notifications.ts';
 import { VENDOR_CASES } from './isolation-cases/vendors.ts';
 
 /**
@@ -98,6 +99,7 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
   ...VENDOR_CASES,
   ...FILE_CASES,
   ...CROSS_CHECK_CASES,
+  ...NOTIFICATION_CASES,
   'me.get': {
     positive: { as: USERS.hospitalAdmin36, path: '/api/me' },
     crossTenant: { as: USERS.hospitalAdmin37, path: '/api/me' },

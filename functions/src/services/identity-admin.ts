@@ -5,6 +5,8 @@ import {
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
   CreateGroupCommand,
   GroupExistsException,
@@ -84,4 +86,18 @@ export async function deletePoolUser(email: string): Promise<void> {
 export async function setPoolUserEnabled(email: string, enabled: boolean): Promise<void> {
   const input = { UserPoolId: env().COGNITO_USER_POOL_ID, Username: email };
   await cognito().send(enabled ? new AdminEnableUserCommand(input) : new AdminDisableUserCommand(input));
+}
+
+/** The pool's status of a user: `FORCE_CHANGE_PASSWORD` until the first sign-in, `CONFIRMED` after it. */
+export async function poolUserStatus(email: string): Promise<string | undefined> {
+  const res = await cognito().send(new AdminGetUserCommand({ UserPoolId: env().COGNITO_USER_POOL_ID, Username: email }));
+  return res.UserStatus;
+}
+
+/**
+ * A new temporary password for a user who has not signed in yet (invitation resend): the pool asks for a new
+ * password at the next sign-in, as after the first invitation. No Cognito mail: we send our own.
+ */
+export async function resetTemporaryPassword(email: string, password: string): Promise<void> {
+  await cognito().send(new AdminSetUserPasswordCommand({ UserPoolId: env().COGNITO_USER_POOL_ID, Username: email, Password: password, Permanent: false }));
 }

@@ -20,3 +20,4 @@ export * from './schemas/people.ts';
 export * from './schemas/review.ts';
 export * from './schemas/templates.ts';
 export * from './schemas/vendors.ts';
+export * from './schemas/notifications.ts';

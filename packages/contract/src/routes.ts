@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { LocalizedText } from './common.ts';
-import { FACILITY_ROLES, type Role } from './roles.ts';
+import { FACILITY_ROLES, type Role, TENANT_ROLES } from './roles.ts';
 import {
   Campaign,
   CampaignIdParams,
@@ -111,6 +111,16 @@ import {
   VendorResponseParams,
   VendorResponseView,
 } from './schemas/vendors.ts';
+import {
+  ListNotificationsQuery,
+  ListNotificationsResponse,
+  MarkAllReadResponse,
+  MarkReadResponse,
+  NotificationParams,
+  Preferences,
+  PutPreferencesBody,
+  ResendInvitationResponse,
+} from './schemas/notifications.ts';
 import { ListTemplatesResponse, TemplateIdParams, TemplateSummary, TemplateView, UploadTemplateBody } from './schemas/templates.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -993,6 +1003,67 @@ export const routes = {
     response: Discrepancy,
   }),
   // cross-checks:end
+  // notifications:begin
+  'notifications.list': route({
+    method: 'GET',
+    path: '/api/my/notifications',
+    handler: 'notifications/list',
+    roles: TENANT_ROLES,
+    access: 'read',
+    summary: { ja: '自分のお知らせ (新しい順、未読数つき)', en: 'My notifications, newest first, with the unread count' },
+    query: ListNotificationsQuery,
+    response: ListNotificationsResponse,
+  }),
+  'notifications.markRead': route({
+    method: 'POST',
+    path: '/api/my/notifications/{notificationId}/read',
+    handler: 'notifications/mark-read',
+    roles: TENANT_ROLES,
+    access: 'read-write',
+    summary: { ja: 'お知らせを既読にする', en: 'Mark a notification read' },
+    params: NotificationParams,
+    response: MarkReadResponse,
+  }),
+  'notifications.markAllRead': route({
+    method: 'POST',
+    path: '/api/my/notifications/read',
+    handler: 'notifications/mark-all-read',
+    roles: TENANT_ROLES,
+    access: 'read-write',
+    summary: { ja: 'お知らせをすべて既読にする', en: 'Mark all notifications read' },
+    response: MarkAllReadResponse,
+  }),
+  'preferences.get': route({
+    method: 'GET',
+    path: '/api/my/preferences',
+    handler: 'notifications/preferences-get',
+    roles: TENANT_ROLES,
+    access: 'read',
+    summary: { ja: 'メールの設定 (言語・受け取るお知らせ)', en: 'My mail preferences: language and optional kinds' },
+    response: Preferences,
+  }),
+  'preferences.put': route({
+    method: 'PUT',
+    path: '/api/my/preferences',
+    handler: 'notifications/preferences-put',
+    roles: TENANT_ROLES,
+    access: 'read-write',
+    summary: { ja: 'メールの設定の変更 (必須のお知らせは止められません)', en: 'Change my mail preferences (mandatory kinds stay on)' },
+    body: PutPreferencesBody,
+    response: Preferences,
+  }),
+  'users.resendInvite': route({
+    method: 'POST',
+    path: '/api/users/{userId}/invitation',
+    handler: 'notifications/resend-invite',
+    roles: ['pref_admin', 'facility_admin'],
+    access: 'read-write',
+    uses: ['userPoolAdmin', 'mail'],
+    summary: { ja: '招待メールの再送 (仮パスワードを再発行)', en: 'Resend the invitation with a new temporary password' },
+    params: UserIdParams,
+    response: ResendInvitationResponse,
+  }),
+  // notifications:end
 } as const;
 
 export type Routes = typeof routes;

@@ -328,3 +328,46 @@ export interface DiscrepancyRecord {
     text?: string;
   }[];
 }
+
+// notifications:begin
+export type NotificationKindRecord = import('@mcr/contract').NotificationKind;
+
+/** One notification in a user's inbox. Key: `T#<t>#USER#<userId>#INBOX` / `<at>#<notificationId>`. */
+export interface NotificationRecord {
+  notificationId: string;
+  userId: string;
+  kind: NotificationKindRecord;
+  /** What caused it (`resp:<campaign>:<facility>:returned:v7`, `deadline:<campaign>:<facility>:<date>`, …). */
+  eventId: string;
+  title: LocalizedText;
+  body: LocalizedText;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** A user's mail preferences. Key: `T#<t>#USER#<userId>` / `PREFS`. Absent = Japanese, every kind on. */
+export interface NotificationPreferencesRecord {
+  userId: string;
+  language: 'ja' | 'en';
+  /** Only the optional kinds turned off or on explicitly; a kind not named is on. */
+  kinds: Partial<Record<NotificationKindRecord, boolean>>;
+  version: number;
+  updatedAt: string;
+}
+
+/**
+ * Once per (event, recipient): written together with the inbox item and the unread counter, before the mail.
+ * Key: `T#<t>#NOTIF#<eventId>#<userId>` / `DEDUPE`. `sending` until the mail was handed to SES (or skipped).
+ */
+export interface NotificationDedupeRecord {
+  eventId: string;
+  userId: string;
+  notificationId: string;
+  kind: NotificationKindRecord;
+  state: 'sending' | 'sent' | 'skipped';
+  attempts: number;
+  createdAt: string;
+  updatedAt: string;
+}
+// notifications:end

@@ -8,6 +8,7 @@ import { campaignRepositories } from './repositories/campaigns.ts';
 import { discrepancyRepositories } from './repositories/discrepancies.ts';
 import { fileRepositories } from './repositories/files.ts';
 import { jobRepositories } from './repositories/jobs.ts';
+import { notificationRepositories } from './repositories/notifications.ts';
 import { responsePageRepositories } from './repositories/response-pages.ts';
 import { inspectionRepositories } from './repositories/inspections.ts';
 import { organisationRepositories } from './repositories/organisations.ts';
@@ -39,6 +40,14 @@ export {
   vendorKeys,
   type VendorResponseWithHistory,
 } from './repositories/vendor-responses.ts';
+export {
+  DEDUPE_TTL_SECONDS,
+  type DeliverInput,
+  MARK_ALL_MAX,
+  notificationIdOf,
+  notificationKeys,
+  notificationTimeOf,
+} from './repositories/notifications.ts';
 export { documentIdOf, fileKeys, UPLOAD_TTL_SECONDS } from './repositories/files.ts';
 export {
   activeOfCampaign,
@@ -70,6 +79,7 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...vendorResponseRepositories(db, scope),
     ...fileRepositories(db, scope),
     ...discrepancyRepositories(db, scope),
+    ...notificationRepositories(db, scope),
   };
 }
 

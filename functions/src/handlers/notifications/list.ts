@@ -1,0 +1,8 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { toNotificationView } from '../../services/notifications.ts';
+
+export const handler = defineHandler('notifications.list', async ({ identity, query, repos }) => {
+  const r = repos();
+  const [page, unreadCount] = await Promise.all([r.notifications.page(identity.userId, query), r.notifications.unreadCount(identity.userId)]);
+  return { items: page.items.map(toNotificationView), nextCursor: page.nextCursor, unreadCount };
+});

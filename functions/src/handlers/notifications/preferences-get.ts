@@ -1,0 +1,4 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { toPreferences } from '../../services/notifications.ts';
+
+export const handler = defineHandler('preferences.get', async ({ identity, repos }) => toPreferences(await repos().preferences.get(identity.userId)));

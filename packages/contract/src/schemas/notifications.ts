@@ -1,0 +1,111 @@
+import * as z from 'zod';
+import { Id, IsoDateTime, LocalizedText } from '../common.ts';
+import { Cursor, NextCursor, PageLimit } from './paging.ts';
+
+/**
+ * What a notification is about (issue 9). Mandatory kinds are always mailed; the optional ones can be turned
+ * off per user (the in-app inbox still shows them).
+ */
+export const NOTIFICATION_KINDS = [
+  'invitation',
+  'security',
+  'campaign_opened',
+  'deadline_reminder',
+  'response_returned',
+  'response_confirmed',
+  'vendor_form_requested',
+  'documents_missing',
+  'training_registered',
+  'training_waitlisted',
+  'training_promoted',
+  'training_reminder',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const MANDATORY_NOTIFICATION_KINDS = ['invitation', 'security'] as const satisfies readonly NotificationKind[];
+export const NotificationKind = z.enum(NOTIFICATION_KINDS);
+
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, LocalizedText> = {
+  invitation: { ja: '招待・招待の再送', en: 'Invitations' },
+  security: { ja: 'セキュリティに関するお知らせ', en: 'Security notices' },
+  campaign_opened: { ja: '調査の開始', en: 'Campaign opened' },
+  deadline_reminder: { ja: '提出期限のお知らせ', en: 'Deadline reminders' },
+  response_returned: { ja: '差戻し', en: 'Response sent back' },
+  response_confirmed: { ja: '回答の確認 (受理)', en: 'Response confirmed' },
+  vendor_form_requested: { ja: '事業者確認用の回答依頼', en: 'Vendor form requested' },
+  documents_missing: { ja: 'MDS/SDS 未登録のお知らせ', en: 'MDS/SDS missing' },
+  training_registered: { ja: '研修の申込み', en: 'Training registration' },
+  training_waitlisted: { ja: '研修のキャンセル待ち', en: 'Training waitlist' },
+  training_promoted: { ja: '研修のキャンセル待ちからの繰上げ', en: 'Training waitlist promotion' },
+  training_reminder: { ja: '研修の前日のお知らせ', en: 'Training day-before reminder' },
+};
+
+/** `<creation time in base-36 ms>-<16 hex>`: the id carries its inbox position, so one read finds it. */
+export const NotificationId = z.string().regex(/^[0-9a-z]{6,12}-[0-9a-f]{16}$/, 'notificationId');
+
+export const Notification = z.object({
+  notificationId: NotificationId,
+  kind: NotificationKind,
+  title: LocalizedText,
+  body: LocalizedText,
+  /** A path in the app (`/campaigns/…`), or null. */
+  link: z.string().nullable(),
+  createdAt: IsoDateTime,
+  readAt: IsoDateTime.nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+export const ListNotificationsQuery = z.object({
+  limit: PageLimit(100, 20),
+  cursor: Cursor.optional(),
+});
+export type ListNotificationsQuery = z.input<typeof ListNotificationsQuery>;
+
+/** One page of the signed-in user's inbox, newest first, with the exact number of unread notifications. */
+export const ListNotificationsResponse = z.object({
+  items: z.array(Notification),
+  nextCursor: NextCursor,
+  unreadCount: z.number().int().min(0),
+});
+export type ListNotificationsResponse = z.infer<typeof ListNotificationsResponse>;
+
+export const NotificationParams = z.object({ notificationId: NotificationId });
+
+export const MarkReadResponse = z.object({ notification: Notification, unreadCount: z.number().int().min(0) });
+export type MarkReadResponse = z.infer<typeof MarkReadResponse>;
+
+export const MarkAllReadResponse = z.object({
+  /** How many were marked by this call. */
+  marked: z.number().int().min(0),
+  unreadCount: z.number().int().min(0),
+});
+export type MarkAllReadResponse = z.infer<typeof MarkAllReadResponse>;
+
+export const MailLanguage = z.enum(['ja', 'en']);
+export type MailLanguage = z.infer<typeof MailLanguage>;
+
+/** The user's mail preferences: every kind with its effective on/off (mandatory ones always on). */
+export const Preferences = z.object({
+  language: MailLanguage,
+  kinds: z.record(NotificationKind, z.boolean()),
+  mandatory: z.array(NotificationKind),
+  /** 0 before the first save. */
+  version: z.number().int().min(0),
+  updatedAt: IsoDateTime.nullable(),
+});
+export type Preferences = z.infer<typeof Preferences>;
+
+export const PutPreferencesBody = z.strictObject({
+  language: MailLanguage,
+  /** Kinds to change; those not named keep their value. A mandatory kind set to false is refused (400). */
+  kinds: z.partialRecord(NotificationKind, z.boolean()).optional(),
+  /** The version read (0 when never saved); a stale one gets 409. */
+  expectedVersion: z.number().int().min(0),
+});
+export type PutPreferencesBody = z.infer<typeof PutPreferencesBody>;
+
+export const ResendInvitationResponse = z.object({
+  userId: Id,
+  email: z.string(),
+  invitedAt: IsoDateTime,
+});
+export type ResendInvitationResponse = z.infer<typeof ResendInvitationResponse>;
