@@ -680,6 +680,9 @@ export const M = {
   navOwnFacility: { ja: '自施設と事業者', en: 'Our facility and vendors' }, // stable (ja)
   navDiscrepancies: { ja: '回答の食い違い', en: 'Discrepancies' }, // stable (ja)
   navVendorPortal: { ja: '事業者ポータル', en: 'Vendor portal' }, // stable (ja)
+  // trainings:begin
+  navTrainings: { ja: '研修', en: 'Trainings' }, // stable (ja)
+  // trainings:end
 
   // Common
   choose: { ja: '選んでください', en: 'Choose…' },

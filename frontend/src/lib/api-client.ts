@@ -51,6 +51,13 @@ export function routeUrl(apiBase: string, path: string, params: Record<string, s
   return `${apiBase}${filled.replace(/^\/api(?=\/|$)/, '')}`;
 }
 
+/** An API path the server handed out (`/api/calendar/…`) as an absolute URL people can paste elsewhere. */
+export function absoluteApiUrl(path: string): string {
+  if (/^https?:\/\//.test(path)) return path;
+  const base = setup?.apiBase ?? '/api';
+  return new URL(`${base}${path.replace(/^\/api(?=\/|$)/, '')}`, window.location.origin).href;
+}
+
 type Query = Record<string, string | undefined>;
 
 interface CallOptions {

@@ -51,6 +51,7 @@ const EXTENSIONS: Record<string, string> = {
   png: FILE_CONTENT_TYPES.png,
   jpg: FILE_CONTENT_TYPES.jpeg,
   jpeg: FILE_CONTENT_TYPES.jpeg,
+  csv: FILE_CONTENT_TYPES.csv,
 };
 const TYPE_NAMES: Record<string, string> = {
   [FILE_CONTENT_TYPES.pdf]: 'PDF',
@@ -58,6 +59,7 @@ const TYPE_NAMES: Record<string, string> = {
   [FILE_CONTENT_TYPES.docx]: 'Word (docx)',
   [FILE_CONTENT_TYPES.png]: 'PNG',
   [FILE_CONTENT_TYPES.jpeg]: 'JPEG',
+  [FILE_CONTENT_TYPES.csv]: 'CSV',
 };
 
 /** For `<input type="file" accept=…>`: the purpose's types and their extensions. */
@@ -78,8 +80,10 @@ export function allowedText(purpose: UploadPurpose): Localized {
 
 /** The type the server is told: the browser's, else the extension's (some systems give xlsx no type). */
 export function contentTypeOf(file: File): string {
-  if (file.type) return file.type;
   const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
+  // Windows calls a .csv `application/vnd.ms-excel`: the extension decides for CSV.
+  if (ext === 'csv') return FILE_CONTENT_TYPES.csv;
+  if (file.type) return file.type;
   return EXTENSIONS[ext] ?? 'application/octet-stream';
 }
 

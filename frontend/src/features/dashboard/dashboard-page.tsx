@@ -15,6 +15,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { type BarDatum, ChartFigure, ColumnChart, HBarChart } from './charts.tsx';
 import { D } from './dashboard-messages.ts';
 import { DiscrepancyCard } from './discrepancy-card.tsx';
+import { CoverageCard } from '../trainings/coverage-card.tsx';
 import { type Dimension, type Drill, drillTo, sliceFilter } from './drill.ts';
 import { WeakestItems } from './heatmap.tsx';
 import { share, submitted } from './numbers.ts';
@@ -345,6 +346,8 @@ export function DashboardPage({ campaignId }: { campaignId: string }) {
         {data.summary.facilities === 0 ? <p className="card empty">{t(D.noFacilities)}</p> : null}
         <Headline data={data} />
         <DiscrepancyCard data={data} />
+        {/* trainings: the fiscal year's training coverage per 保健所 */}
+        <CoverageCard showLink />
         <Distribution data={data} />
         <WeakestItems campaignId={campaign.id} inspector={data.scope.kind === 'health_center'} />
         {later ? <Breakdowns data={data} /> : null}

@@ -15,6 +15,7 @@ import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { FacilityDiscrepancies } from '../discrepancies/facility-discrepancies.tsx';
 import { FacilityInspections } from '../inspections/facility-inspections.tsx';
+import { FacilityTrainingRecord } from '../trainings/record.tsx';
 import { FacilityVendors } from './facility-vendors.tsx';
 
 type SystemKind = (typeof SYSTEM_KINDS)[number];
@@ -360,6 +361,7 @@ export function FacilityPage({ facilityId }: { facilityId: string }) {
       <Contracts facility={f} />
       <FacilityVendors facilityId={f.id} />
       <FacilityInspections facility={f} />
+      <FacilityTrainingRecord facilityId={f.id} />
     </Page>
   );
 }
