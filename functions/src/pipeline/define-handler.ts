@@ -41,6 +41,11 @@ export interface HandlerInput<Id extends RouteId> {
   repos: () => Repositories;
   /** The operator's tools: the tenant registry, and repositories for a tenant it is creating. 403 for anyone else. */
   operator: () => { registry: OperatorRepositories; newTenant: (tenantId: string) => Repositories };
+  /**
+   * Public routes only (the calendar feed, decision 0014): repositories of the tenant a secret in the path names.
+   * The handler must then prove the secret against that tenant's own items before it reads anything else.
+   */
+  publicRepos: (tenantId: string) => Repositories;
 }
 
 export type HandlerImpl<Id extends RouteId> = (input: HandlerInput<Id>) => Promise<z.input<R<Id>['response']> | RawBody>;
@@ -148,6 +153,7 @@ const serialize = (route: RouteDef): MiddlewareObj<Event, Result, Error, AppCont
           'cache-control': 'no-store',
         },
         body: raw.body,
+        ...(raw.base64 ? { isBase64Encoded: true } : {}),
       };
       return;
     }
@@ -178,6 +184,10 @@ export function defineHandler<Id extends RouteId>(routeId: Id, impl: HandlerImpl
         repos: () => {
           if (!who?.tenantId) throw new ForbiddenError();
           return createRepositories(database(), { tenantId: who.tenantId });
+        },
+        publicRepos: (tenantId: string) => {
+          if (route.auth !== 'public' || !/^(0[1-9]|[1-3][0-9]|4[0-7])$/.test(tenantId)) throw new ForbiddenError();
+          return createRepositories(database(), { tenantId });
         },
         operator: () => {
           if (who?.role !== 'operator') throw new ForbiddenError();

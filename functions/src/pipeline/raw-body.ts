@@ -4,6 +4,8 @@ export class RawBody {
     readonly contentType: string,
     readonly body: string,
     readonly fileName: string,
+    /** `body` is base64 of binary content (an xlsx): sent with API Gateway's isBase64Encoded. */
+    readonly base64 = false,
   ) {}
 }
 

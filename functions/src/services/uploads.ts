@@ -107,6 +107,12 @@ function downloadName(fileName: string, contentType: string): string {
 }
 
 /** A short-lived GET link to a checked file (never to quarantine), with the type we verified and the original name. */
+/** The bytes of a verified file (a sign-in sheet of at most a few MiB, read by the route that uses it). */
+export async function readStoredFile(fileKey: string): Promise<Buffer> {
+  const res = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: fileKey }));
+  return Buffer.from(await (res.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+}
+
 export async function fileLink(fileKey: string, fileName: string, contentType: string): Promise<{ url: string; expiresAt: string }> {
   if (!fileKey.startsWith('files/')) throw new Error('only checked files are served');
   const url = await getSignedUrl(
@@ -130,9 +136,10 @@ const TYPE_LABELS: Record<string, LocalizedText> = {
   [FILE_CONTENT_TYPES.docx]: { ja: 'Word (docx)', en: 'Word document (docx)' },
   [FILE_CONTENT_TYPES.png]: { ja: 'PNG 画像', en: 'PNG image' },
   [FILE_CONTENT_TYPES.jpeg]: { ja: 'JPEG 画像', en: 'JPEG image' },
+  [FILE_CONTENT_TYPES.csv]: { ja: 'CSV', en: 'CSV file' },
 };
 
-type Sniffed = 'pdf' | 'png' | 'jpeg' | 'xlsx' | 'docx' | 'zip' | 'executable' | 'unknown';
+type Sniffed = 'pdf' | 'png' | 'jpeg' | 'xlsx' | 'docx' | 'zip' | 'executable' | 'csv' | 'unknown';
 
 const SNIFFED_TEXT: Record<Sniffed, LocalizedText> = {
   pdf: { ja: 'PDF', en: 'a PDF' },
@@ -142,6 +149,7 @@ const SNIFFED_TEXT: Record<Sniffed, LocalizedText> = {
   docx: { ja: 'Word (docx)', en: 'a Word document (docx)' },
   zip: { ja: 'xlsx・docx ではない ZIP ファイル', en: 'a ZIP archive that is neither xlsx nor docx' },
   executable: { ja: '実行ファイル', en: 'an executable program' },
+  csv: { ja: 'CSV (テキスト)', en: 'a CSV text file' },
   unknown: { ja: '判別できない形式のファイル', en: 'a file of an unknown kind' },
 };
 
@@ -151,6 +159,7 @@ const EXPECTED: Record<string, Sniffed> = {
   [FILE_CONTENT_TYPES.docx]: 'docx',
   [FILE_CONTENT_TYPES.png]: 'png',
   [FILE_CONTENT_TYPES.jpeg]: 'jpeg',
+  [FILE_CONTENT_TYPES.csv]: 'csv',
 };
 
 const startsWith = (head: Buffer, bytes: readonly number[]) => bytes.every((b, i) => head[i] === b);
@@ -165,6 +174,8 @@ function sniffHead(head: Buffer): Sniffed | 'zip' {
   if (startsWith(head, [0x4d, 0x5a]) || startsWith(head, [0x7f, 0x45, 0x4c, 0x46])) return 'executable';
   if ([0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe].includes(head.length >= 4 ? head.readUInt32BE(0) : -1)) return 'executable';
   if (startsWith(head, [0x23, 0x21])) return 'executable';
+  // Text (a CSV): no NUL and no other control bytes than tab, CR, LF in the first bytes.
+  if (head.length > 0 && !head.some((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) return 'csv';
   return 'unknown';
 }
 

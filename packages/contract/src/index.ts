@@ -20,4 +20,5 @@ export * from './schemas/people.ts';
 export * from './schemas/review.ts';
 export * from './schemas/templates.ts';
 export * from './schemas/vendors.ts';
+export * from './schemas/trainings.ts';
 export * from './schemas/notifications.ts';

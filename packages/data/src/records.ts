@@ -228,7 +228,7 @@ export interface VendorAssignmentRecord {
   updatedAt: string;
 }
 
-export type UploadPurpose = 'vendor_document' | 'evidence';
+export type UploadPurpose = 'vendor_document' | 'evidence' | 'training_sheet';
 export type UploadState = 'pending' | 'verified' | 'rejected';
 
 /** One file sent by a browser to S3 (quarantine first), and what the server found when it checked it. */
@@ -328,6 +328,55 @@ export interface DiscrepancyRecord {
     text?: string;
   }[];
 }
+
+// trainings:begin
+/** A training session the prefecture schedules (issue 9, decision 0014). Key: `T#<t>#TRAIN#<sessionId>` / `META`. */
+export interface TrainingSessionRecord {
+  sessionId: string;
+  fiscalYear: number;
+  kind: 'intro_inspection' | 'executive' | 'system_admin' | 'beginner' | 'elearning';
+  title: string;
+  description: string;
+  mode: 'online' | 'onsite';
+  url?: string;
+  place?: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  registrationDeadline: string;
+  audience: { facilityKinds: FacilityKind[]; sizeBands: string[]; roles: Role[] };
+  confirmedCount: number;
+  waitlistCount: number;
+  /** The arrival counter: the last registration's `seq` (every attempt that commits takes the next number). */
+  regSeq: number;
+  status: 'scheduled' | 'cancelled';
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One named participant of one facility in one session. Key: `T#<t>#TRAIN#<sessionId>` / `REG#<registrationId>`. */
+export interface TrainingRegistrationRecord {
+  registrationId: string;
+  sessionId: string;
+  /** Of the session, so that the stream consumer counts coverage per fiscal year without reading the session. */
+  fiscalYear: number;
+  startsAt: string;
+  facilityId: string;
+  facilityName: string;
+  healthCenterId: string;
+  participantName: string;
+  participantTitle?: string;
+  registeredBy: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  seq: number;
+  attended: boolean | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  promotedAt?: string;
+}
+// trainings:end
 
 // notifications:begin
 export type NotificationKindRecord = import('@mcr/contract').NotificationKind;

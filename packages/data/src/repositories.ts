@@ -14,6 +14,9 @@ import { inspectionRepositories } from './repositories/inspections.ts';
 import { organisationRepositories } from './repositories/organisations.ts';
 import { templateRepositories } from './repositories/templates.ts';
 import { vendorResponseRepositories } from './repositories/vendor-responses.ts';
+// trainings:begin
+import { trainingRepositories } from './repositories/trainings.ts';
+// trainings:end
 
 export {
   COMMENTS_PER_ITEM,
@@ -80,9 +83,15 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...fileRepositories(db, scope),
     ...discrepancyRepositories(db, scope),
     ...notificationRepositories(db, scope),
+    // trainings:begin
+    ...trainingRepositories(db, scope),
+    // trainings:end
   };
 }
 
 export type Repositories = ReturnType<typeof createRepositories>;
+// trainings:begin
+export { RegistrationRefusedError, trainingKeys, utcOf } from './repositories/trainings.ts';
+// trainings:end
 export { createOperatorRepositories, PREFECTURE_CODES } from './repositories/tenants.ts';
 export type OperatorRepositories = ReturnType<typeof import('./repositories/tenants.ts').createOperatorRepositories>;

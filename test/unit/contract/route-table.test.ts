@@ -16,11 +16,11 @@ describe('the route table', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('gives every route under /api a role list, except the public OpenAPI document', () => {
+  it('gives every route under /api a role list, except the public OpenAPI document and the secret calendar feed', () => {
     for (const r of routeList) {
       expect(r.path.startsWith('/api/')).toBe(true);
       if (r.auth === 'user') expect(r.roles.length, r.id).toBeGreaterThan(0);
-      else expect(r.id).toBe('openapi.get');
+      else expect(['openapi.get', 'calendar.feed']).toContain(r.id);
     }
   });
 

@@ -16,9 +16,11 @@ export const FILE_CONTENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   png: 'image/png',
   jpeg: 'image/jpeg',
+  csv: 'text/csv',
 } as const;
 
-export const UPLOAD_PURPOSES = ['vendor_document', 'evidence'] as const;
+/** `training_sheet`: a training's sign-in sheet (CSV or xlsx), uploaded by the prefecture (decision 0014). */
+export const UPLOAD_PURPOSES = ['vendor_document', 'evidence', 'training_sheet'] as const;
 export const UploadPurpose = z.enum(UPLOAD_PURPOSES);
 export type UploadPurpose = z.infer<typeof UploadPurpose>;
 
@@ -31,6 +33,7 @@ export const UPLOAD_RULES: Record<UploadPurpose, { contentTypes: readonly string
     contentTypes: [FILE_CONTENT_TYPES.pdf, FILE_CONTENT_TYPES.xlsx, FILE_CONTENT_TYPES.docx, FILE_CONTENT_TYPES.png, FILE_CONTENT_TYPES.jpeg],
     maxBytes: 10 * MiB,
   },
+  training_sheet: { contentTypes: [FILE_CONTENT_TYPES.csv, FILE_CONTENT_TYPES.xlsx], maxBytes: 5 * MiB },
 };
 
 /** SHA-256 of the file as hex (the browser computes it with `crypto.subtle.digest`). */

@@ -1,0 +1,18 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { assertCanAnswerFor } from '../../services/access.ts';
+
+/**
+ * A facility administrator creates (or rotates) the secret URL of its training calendar. Only the SHA-256 of
+ * the token is stored; rotating deletes the previous hash, so the old URL stops working at once.
+ */
+export const handler = defineHandler('calendar.rotate', async ({ identity, params, repos }) => {
+  assertCanAnswerFor(identity, params.facilityId);
+  const r = repos();
+  await r.facilities.require(params.facilityId);
+  const token = `${identity.tenantId}-${randomBytes(32).toString('base64url')}`;
+  const now = new Date().toISOString();
+  await r.trainings.rotateFeed(params.facilityId, createHash('sha256').update(token).digest('hex'), now);
+  const path = `/api/calendar/${token}.ics`;
+  return { url: path, path, createdAt: now };
+});

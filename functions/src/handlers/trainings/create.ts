@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import type { TrainingSessionRecord } from '@mcr/data';
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { sessionFields, toSession, validateSession } from '../../services/trainings.ts';
+
+/** The prefecture schedules a session; its counters start at zero. */
+export const handler = defineHandler('trainings.create', async ({ body, repos }) => {
+  validateSession(body);
+  const now = new Date().toISOString();
+  const record: TrainingSessionRecord = {
+    sessionId: `trn-${randomUUID().slice(0, 12)}`,
+    ...sessionFields(body),
+    confirmedCount: 0,
+    waitlistCount: 0,
+    regSeq: 0,
+    status: 'scheduled',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await repos().trainings.createSession(record);
+  return toSession(record);
+});
