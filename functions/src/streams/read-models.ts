@@ -22,6 +22,9 @@ import {
 import { addInto, getBuiltInTemplate, type ResponseImage, responseFacts, sizeBand, type Template } from '@mcr/domain';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { collectCrossCheckTargets, discrepancyDeltas, newCrossCheckTargets, runCrossChecks } from './cross-checks.ts';
+// trainings:begin
+import { applyCoverage, type CoverageChange, collectCoverage } from './trainings.ts';
+// trainings:end
 
 /**
  * The read-model consumer of the table's stream (docs/decisions/0009-read-models.md). For every response
@@ -144,6 +147,10 @@ export interface ProcessResult {
   discrepancies?: number;
   rechecked?: number;
   vendorJobs?: number;
+  // trainings:begin
+  /** Training coverage changes applied (attended registrations gained or lost). */
+  trainingCoverage?: number;
+  // trainings:end
 }
 
 /**
@@ -156,6 +163,9 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
   const result: ProcessResult = { responses: 0, facilities: 0, transactions: 0 };
   const crossChecks = newCrossCheckTargets();
   const rowRequests: WriteRequest[] = [];
+  // trainings:begin
+  const coverage: CoverageChange[] = [];
+  // trainings:end
   for (const record of records) {
     const before = image(record.dynamodb?.OldImage);
     const after = image(record.dynamodb?.NewImage);
@@ -196,6 +206,9 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
       }
     }
     collectCrossCheckTargets(crossChecks, scope, before, after);
+    // trainings:begin
+    collectCoverage(coverage, scope, before, after, record.eventID ?? `${String(any.PK)}/${String(any.SK)}/${String(after?.version ?? '')}`);
+    // trainings:end
   }
   await writeRowChanges(db, rowRequests);
   // Re-checks first: if handing one over fails, the batch is retried before any aggregate moved.
@@ -206,6 +219,9 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
   }
   for (const e of deltas.values()) result.transactions += await applyDeltas(db, e.scope, e.campaignId, e.deltas, batchId);
   for (const c of facilityCounts.values()) await applyFacilityCountDeltas(db, c.scope, c.delta, batchId);
+  // trainings:begin
+  if (coverage.length) result.trainingCoverage = await applyCoverage(db, coverage);
+  // trainings:end
   return result;
 }
 
