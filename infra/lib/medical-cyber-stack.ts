@@ -8,6 +8,7 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -19,6 +20,10 @@ import { JOB_WORKER_NODE_OPTIONS } from './runtime-options.ts';
 
 /** Item types the stream consumer receives: read models (responses, facilities) and cross-checks (issue 8). */
 const STREAM_ITEM_TYPES = ['Response', 'Facility', 'Contract', 'VendorAssignment', 'VendorProfile', 'VendorResponse', 'VendorDocument', 'Discrepancy'] as const;
+// notifications:begin
+/** Item types the notifications outbox reads from the stream (functions/src/streams/notifications.ts NOTIFICATION_ITEM_TYPES). */
+const NOTIFICATION_STREAM_TYPES = ['Response', 'TrainingRegistration'] as const;
+// notifications:end
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -172,8 +177,11 @@ export class MedicalCyberStack extends Stack {
         // Responses and facilities feed the read models; contracts, vendors' answers and documents and the
         // discrepancies themselves feed the cross-checks (decision 0012) and their counts.
         filters: [
-          FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or(...STREAM_ITEM_TYPES) } } } }),
-          FilterCriteria.filter({ eventName: FilterRule.isEqual('REMOVE'), dynamodb: { OldImage: { type: { S: FilterRule.or(...STREAM_ITEM_TYPES) } } } }),
+          FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or(...new Set([...STREAM_ITEM_TYPES, ...NOTIFICATION_STREAM_TYPES])) } } } }),
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('REMOVE'),
+            dynamodb: { OldImage: { type: { S: FilterRule.or(...new Set([...STREAM_ITEM_TYPES, ...NOTIFICATION_STREAM_TYPES])) } } },
+          }),
         ],
       }),
     );
@@ -181,6 +189,10 @@ export class MedicalCyberStack extends Stack {
     // One function per route, generated from the route table, in one nested stack per area of the route ids: a
     // route costs seven resources and a stack holds 500 (docs/decisions/0013-route-stacks.md).
     const mailIdentityArn = `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${mailFrom.split('@')[1]}`;
+    // notifications:begin
+    // The stream consumer mails the outbox's notifications (差戻し, confirmation, trainings): SES from the one identity.
+    readModels.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [mailIdentityArn] }));
+    // notifications:end
     for (const [group, routes] of groupRoutes(routeList)) {
       new RouteStack(this, routeStackIdOf(group), {
         group,

@@ -150,6 +150,12 @@ describe('CDK stack generated from the route table', () => {
     for (const type of ['Contract', 'VendorAssignment', 'VendorProfile', 'VendorResponse', 'VendorDocument', 'Discrepancy']) {
       expect(JSON.stringify(own[0]?.Properties.FilterCriteria)).toContain(type);
     }
+    // notifications:begin
+    // The outbox (decision 0015) mails on training registrations; the consumer may send mail from the one identity.
+    expect(JSON.stringify(own[0]?.Properties.FilterCriteria)).toContain('TrainingRegistration');
+    const consumerPolicies = JSON.stringify(Object.entries(template.findResources('AWS::IAM::Policy')).filter(([k]) => k.startsWith('FnReadModels')));
+    expect(consumerPolicies).toContain('ses:SendEmail');
+    // notifications:end
   });
 
   it('requires TOTP MFA for every user of the user pool', () => {

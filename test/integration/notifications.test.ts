@@ -1,9 +1,19 @@
-import type { ErrorBody, ListNotificationsResponse, MarkReadResponse, Preferences, User } from '@mcr/contract';
-import { describe, expect, it } from 'vitest';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { ErrorBody, ListNotificationsResponse, MarkReadResponse, Preferences, ResponseView, User } from '@mcr/contract';
+import { keys } from '@mcr/data';
+import { allItems, getBuiltInTemplate, type Template } from '@mcr/domain';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CognitoAuthFlows } from '../../packages/local/src/cognito/auth-flows.ts';
-import { api, USERS } from '../support/api.ts';
-import { mailTo, temporaryPasswordFor } from '../support/mail.ts';
+import { LOCAL_REGION } from '../../packages/local/src/services/constants.ts';
+import { api, settle, USERS } from '../support/api.ts';
+import { createCampaign } from '../support/campaigns.ts';
+import { mailTo, type SesMail, temporaryPasswordFor } from '../support/mail.ts';
+import { testDb } from '../support/rows.ts';
 import { stackInfo } from '../support/stack-info.ts';
+import { asChanges, completeAnswers } from '../support/templates.ts';
 
 /**
  * Notifications (issue 9, docs/decisions/0015-notifications.md) on the local stack: the inbox and its exact
@@ -113,5 +123,259 @@ describe('the inbox', () => {
     expect((await api('POST', '/api/my/notifications/not-an-id/read', { token })).status).toBe(400);
     const all = await api('POST', '/api/my/notifications/read', { token });
     expect(all.body).toEqual({ marked: 0, unreadCount: 0 });
+  });
+});
+
+/** Every mail the SES sink holds for `email`, oldest first. */
+async function mailsTo(email: string): Promise<SesMail[]> {
+  const res = await fetch(`${stackInfo().services.sesEndpoint}/store`);
+  const store = (await res.json()) as { emails: SesMail[] };
+  return store.emails.filter((m) => m.destination.to.includes(email));
+}
+
+const R7 = getBuiltInTemplate('mhlw-facility-r7') as Template;
+/** A facility no other test file answers for: its people are only the two invited here. */
+const FACILITY = 'f088';
+
+describe('mails from the stream (outbox)', () => {
+  const admin = { email: `notify-admin-${stamp}@f088.example.jp`, token: '', userId: '' };
+  const member = { email: `notify-member-${stamp}@f088.example.jp`, token: '', userId: '' };
+  let campaignId = '';
+  let path = '';
+  let view: ResponseView;
+  const itemIds = allItems(R7)
+    .filter((i) => !i.gate)
+    .slice(0, 2)
+    .map((i) => i.id);
+
+  beforeAll(async () => {
+    // The consumer is imported below and called in this process: it reads the same configuration as in Lambda.
+    const s = stackInfo();
+    Object.assign(process.env, {
+      TABLE_NAME: s.tableName,
+      AWS_REGION: LOCAL_REGION,
+      COGNITO_ISSUER: s.services.issuer,
+      COGNITO_CLIENT_ID: s.services.userPoolClientId,
+      COGNITO_USER_POOL_ID: s.services.userPoolId,
+      SES_ENDPOINT: s.services.sesEndpoint,
+      DYNAMODB_ENDPOINT: s.services.dynamodbEndpoint,
+      MAIL_FROM: 'no-reply@mcr.example.jp',
+      APP_URL: s.url,
+    });
+    for (const [who, role] of [
+      [admin, 'facility_admin'],
+      [member, 'facility_member'],
+    ] as const) {
+      const res = await api<User>('POST', '/api/users', { as: USERS.pref36, body: { email: who.email, displayName: `通知 ${role}`, role, orgId: FACILITY } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      who.userId = res.body.userId;
+      who.token = await signInFirstTime(who.email);
+    }
+    // The member reads English first and does not want confirmations by mail.
+    const prefs = await api<Preferences>('PUT', '/api/my/preferences', {
+      token: member.token,
+      body: { language: 'en', kinds: { response_confirmed: false }, expectedVersion: 0 },
+    });
+    expect(prefs.status, JSON.stringify(prefs.body)).toBe(200);
+    const created = await createCampaign(USERS.pref36, {
+      templateId: 'mhlw-facility-r7',
+      title: { ja: `通知テスト ${stamp}`, en: `Notification test ${stamp}` },
+      fiscalYear: 2026,
+      opensOn: '2026-06-01',
+      deadline: '2027-03-31',
+      target: { kind: 'facilities', ids: [FACILITY] },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    campaignId = created.body.campaign.id;
+    path = `/api/campaigns/${campaignId}/facilities/${FACILITY}/response`;
+    view = (await api<ResponseView>('GET', path, { token: admin.token })).body;
+    const saved = await api<ResponseView>('PUT', `${path}/answers`, {
+      token: admin.token,
+      body: { expectedVersion: view.version, changes: asChanges(completeAnswers(R7, view.context.hasVendorContract, '2026-06-10')) },
+    });
+    expect(saved.status, JSON.stringify(saved.body).slice(0, 300)).toBe(200);
+    view = saved.body;
+  });
+
+  const submit = async () => {
+    const res = await api<ResponseView>('POST', `${path}/submit`, { token: admin.token, body: { expectedVersion: view.version, round: 1 } });
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    view = res.body;
+  };
+
+  it('差戻し: exactly one mail per person with the comments, Japanese or English first, an inbox item and an unread count of 1', async () => {
+    await submit();
+    const returned = await api<ResponseView>('POST', `${path}/return`, {
+      as: USERS.pref36,
+      body: {
+        expectedVersion: view.version,
+        message: '全体として記入漏れがあります。',
+        itemComments: [
+          { itemId: itemIds[0], comment: 'バックアップの確認日を記入してください。' },
+          { itemId: itemIds[1], comment: '担当者名を明記してください。' },
+        ],
+      },
+    });
+    expect(returned.status, JSON.stringify(returned.body).slice(0, 300)).toBe(200);
+    view = returned.body;
+    await settle();
+
+    const toAdmin = (await mailsTo(admin.email)).filter((m) => m.subject.includes('差戻し'));
+    expect(toAdmin).toHaveLength(1);
+    const ja = toAdmin[0]!;
+    expect(ja.subject.startsWith('【徳島県】差戻し')).toBe(true);
+    expect(ja.body.text).toContain('バックアップの確認日を記入してください。');
+    expect(ja.body.text).toContain('担当者名を明記してください。');
+    expect(ja.body.text).toContain('全体として記入漏れがあります。');
+    expect(ja.body.text).toContain(`${stackInfo().url}/campaigns/${campaignId}/facilities/${FACILITY}`);
+    expect(ja.body.text.indexOf('差戻し:')).toBeLessThan(ja.body.text.indexOf('Sent back'));
+    // Nothing of another tenant.
+    expect(ja.body.text).not.toMatch(/香川|Kagawa/);
+
+    const toMember = (await mailsTo(member.email)).filter((m) => m.subject.includes('Sent back'));
+    expect(toMember).toHaveLength(1);
+    expect(toMember[0]!.subject.startsWith('[Tokushima')).toBe(true);
+    expect(toMember[0]!.body.text.indexOf('Sent back')).toBeLessThan(toMember[0]!.body.text.indexOf('差戻し:'));
+
+    const inbox = await api<ListNotificationsResponse>('GET', '/api/my/notifications', { token: admin.token });
+    expect(inbox.body.unreadCount).toBe(1);
+    expect(inbox.body.items).toHaveLength(1);
+    const item = inbox.body.items[0]!;
+    expect(item).toMatchObject({ kind: 'response_returned', readAt: null, link: `/campaigns/${campaignId}/facilities/${FACILITY}` });
+    expect(item.body.ja).toContain('担当者名を明記してください。');
+
+    // Marking it read brings the count to 0; marking it again changes nothing.
+    const read = await api<MarkReadResponse>('POST', `/api/my/notifications/${item.notificationId}/read`, { token: admin.token });
+    expect(read.status).toBe(200);
+    expect(read.body.unreadCount).toBe(0);
+    expect(read.body.notification.readAt).not.toBeNull();
+    const again = await api<MarkReadResponse>('POST', `/api/my/notifications/${item.notificationId}/read`, { token: admin.token });
+    expect(again.body.unreadCount).toBe(0);
+    // The same facility's member cannot mark the administrator's notification.
+    expect((await api('POST', `/api/my/notifications/${item.notificationId}/read`, { token: member.token })).status).toBe(404);
+  });
+
+  it('a replayed stream batch sends nothing twice', async () => {
+    const { processStreamRecords } = await import('../../functions/src/streams/read-models.ts');
+    const db = testDb();
+    const stored = (await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.response({ tenantId: '36' }, campaignId, FACILITY) }))).Item!;
+    expect(stored.status).toBe('returned');
+    // The record the poller already processed: submitted → returned at this version.
+    const record: DynamoDBRecord = {
+      eventID: `replay-${stamp}`,
+      eventName: 'MODIFY',
+      dynamodb: {
+        Keys: marshall({ PK: stored.PK, SK: stored.SK }) as never,
+        OldImage: marshall({ ...stored, status: 'submitted', version: stored.version - 1 }, { removeUndefinedValues: true }) as Record<
+          string,
+          AttributeValue
+        > as never,
+        NewImage: marshall(stored, { removeUndefinedValues: true }) as Record<string, AttributeValue> as never,
+        SequenceNumber: '1',
+      },
+    };
+    const before = (await mailsTo(admin.email)).length;
+    const first = await processStreamRecords(db, [record], `replay-${stamp}`);
+    const second = await processStreamRecords(db, [record], `replay-${stamp}`);
+    expect(first.notifications).toMatchObject({ events: 1, sent: 0, duplicate: 2 });
+    expect(second.notifications).toMatchObject({ events: 1, sent: 0, duplicate: 2 });
+    expect((await mailsTo(admin.email)).length).toBe(before);
+    expect((await api<ListNotificationsResponse>('GET', '/api/my/notifications', { token: admin.token })).body.items).toHaveLength(1);
+    // Repair what the replay did to the campaign's counts (the read models are not what this test is about).
+    const verify = await api('POST', `/api/campaigns/${campaignId}/read-models/verify`, { as: USERS.pref36, body: { repair: true } });
+    expect(verify.status, JSON.stringify(verify.body).slice(0, 300)).toBeLessThan(300);
+  });
+
+  it('confirmation: mailed to the administrator; the member who turned it off gets the inbox item and no mail', async () => {
+    view = (await api<ResponseView>('GET', path, { token: admin.token })).body;
+    await submit();
+    const confirmed = await api<ResponseView>('POST', `${path}/confirm`, {
+      as: USERS.pref36,
+      body: { expectedVersion: view.version, message: '確認しました。' },
+    });
+    expect(confirmed.status, JSON.stringify(confirmed.body).slice(0, 300)).toBe(200);
+    await settle();
+    const toAdmin = (await mailsTo(admin.email)).filter((m) => m.subject.includes('受理'));
+    expect(toAdmin).toHaveLength(1);
+    expect(toAdmin[0]!.body.text).toContain('確認しました。');
+    expect((await mailsTo(member.email)).filter((m) => m.subject.includes('confirmed'))).toHaveLength(0);
+    const inbox = await api<ListNotificationsResponse>('GET', '/api/my/notifications', { token: member.token });
+    expect(inbox.body.items.map((n) => n.kind)).toEqual(['response_confirmed', 'response_returned']);
+    expect(inbox.body.unreadCount).toBe(2);
+    const all = await api<{ marked: number; unreadCount: number }>('POST', '/api/my/notifications/read', { token: member.token });
+    expect(all.body).toEqual({ marked: 2, unreadCount: 0 });
+  });
+
+  it('training registration, waitlist and promotion mails go to the person who registered', async () => {
+    const db = testDb();
+    const sessionId = `nt-${stamp}`;
+    const pk = `T#36#TRAIN#${sessionId}`;
+    const startsAt = '2027-01-20T01:00:00.000Z';
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: {
+          PK: pk,
+          SK: 'META',
+          type: 'TrainingSession',
+          sessionId,
+          fiscalYear: 2026,
+          kind: 'beginner',
+          title: '初学者向けセキュリティ研修 (通知テスト)',
+          description: '',
+          mode: 'onsite',
+          place: '徳島県庁 大会議室',
+          startsAt,
+          endsAt: '2027-01-20T03:00:00.000Z',
+          capacity: 1,
+          registrationDeadline: '2027-01-10T00:00:00.000Z',
+          audience: { facilityKinds: [], sizeBands: [], roles: [] },
+          confirmedCount: 1,
+          waitlistCount: 1,
+          status: 'scheduled',
+          version: 1,
+        },
+      }),
+    );
+    const registration = (id: string, status: string, seq: number) => ({
+      PK: pk,
+      SK: `REG#${id}`,
+      type: 'TrainingRegistration',
+      registrationId: id,
+      sessionId,
+      facilityId: FACILITY,
+      facilityName: '通知テスト病院',
+      healthCenterId: 'hc-tokushima',
+      participantName: seq === 1 ? '徳島 一郎' : '阿波 花子',
+      registeredBy: member.userId,
+      status,
+      seq,
+      attended: null,
+      version: 1,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    });
+    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: registration(`r1-${stamp}`, 'confirmed', 1) }));
+    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: registration(`r2-${stamp}`, 'waitlisted', 2) }));
+    await settle();
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: { PK: pk, SK: `REG#r2-${stamp}` },
+        UpdateExpression: 'SET #s = :c, version = :v, promotedAt = :now',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':c': 'confirmed', ':v': 2, ':now': new Date().toISOString() },
+      }),
+    );
+    await settle();
+    const mails = (await mailsTo(member.email)).filter((m) => m.body.text.includes('通知テスト)'));
+    expect(mails.map((m) => m.subject.split(' / ')[0])).toEqual([
+      '[Tokushima Prefecture] Training registration confirmed: 初学者向けセキュリティ研修 (通知テスト)',
+      '[Tokushima Prefecture] On the waitlist: 初学者向けセキュリティ研修 (通知テスト)',
+      '[Tokushima Prefecture] A seat became free: 初学者向けセキュリティ研修 (通知テスト)',
+    ]);
+    expect(mails[2]!.body.text).toContain('阿波 花子');
+    expect(mails[2]!.body.text).toContain('徳島県庁 大会議室');
+    expect((await mailsTo(admin.email)).filter((m) => m.body.text.includes('通知テスト)'))).toHaveLength(0);
   });
 });

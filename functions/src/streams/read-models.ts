@@ -25,6 +25,9 @@ import { collectCrossCheckTargets, discrepancyDeltas, newCrossCheckTargets, runC
 // trainings:begin
 import { applyCoverage, type CoverageChange, collectCoverage } from './trainings.ts';
 // trainings:end
+// notifications:begin
+import { collectNotifications, deliverNotifications, type NotificationsResult, type PendingNotification } from './notifications.ts';
+// notifications:end
 
 /**
  * The read-model consumer of the table's stream (docs/decisions/0009-read-models.md). For every response
@@ -151,6 +154,10 @@ export interface ProcessResult {
   /** Training coverage changes applied (attended registrations gained or lost). */
   trainingCoverage?: number;
   // trainings:end
+  // notifications:begin
+  /** Notifications (issue 9): events resolved, mails sent, skipped by preference, already sent, failed. */
+  notifications?: NotificationsResult;
+  // notifications:end
 }
 
 /**
@@ -166,6 +173,9 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
   // trainings:begin
   const coverage: CoverageChange[] = [];
   // trainings:end
+  // notifications:begin
+  const notifications: PendingNotification[] = [];
+  // notifications:end
   for (const record of records) {
     const before = image(record.dynamodb?.OldImage);
     const after = image(record.dynamodb?.NewImage);
@@ -209,6 +219,9 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
     // trainings:begin
     collectCoverage(coverage, scope, before, after, record.eventID ?? `${String(any.PK)}/${String(any.SK)}/${String(after?.version ?? '')}`);
     // trainings:end
+    // notifications:begin
+    collectNotifications(notifications, scope, before, after);
+    // notifications:end
   }
   await writeRowChanges(db, rowRequests);
   // Re-checks first: if handing one over fails, the batch is retried before any aggregate moved.
@@ -222,6 +235,11 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
   // trainings:begin
   if (coverage.length) result.trainingCoverage = await applyCoverage(db, coverage);
   // trainings:end
+  // notifications:begin
+  // Last: once the batch's own writes are done, so that a retried batch re-delivers (deduplicated) rather than mails first.
+  const sent = await deliverNotifications(db, notifications);
+  if (sent) result.notifications = sent;
+  // notifications:end
   return result;
 }
 

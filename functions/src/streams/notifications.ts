@@ -1,0 +1,178 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { FACILITY_ROLES } from '@mcr/contract';
+import { type CampaignRecord, campaignTemplate, createRepositories, type Db, keys, type MembershipRecord, type TenantScope } from '@mcr/data';
+import { allItems, getBuiltInTemplate } from '@mcr/domain';
+import type { NotificationKind } from '@mcr/contract';
+import { type ReviewComment, responseConfirmedMessage, responseReturnedMessage, type SessionFacts, trainingMessage } from '../services/notification-mails.ts';
+import { type NotificationContent, notify } from '../services/outbox.ts';
+
+/**
+ * The notifications' part of the stream consumer (issue 9, docs/decisions/0015-notifications.md). From each
+ * record it notes an event — a facility response sent back (差戻し) or confirmed; a training registration
+ * confirmed, waitlisted or promoted — and after the batch's other work hands the events to the outbox
+ * (services/outbox.ts), which writes each (event, recipient) once and mails it. A failed mail never fails the
+ * batch: the event source retries a batch forever, and one bad address must not stop the read models.
+ */
+
+interface OutboxEvent {
+  scope: TenantScope;
+  eventId: string;
+  kind: NotificationKind;
+  recipients: MembershipRecord[];
+  content: NotificationContent;
+}
+
+export interface NotificationsResult {
+  events: number;
+  sent: number;
+  skipped: number;
+  duplicate: number;
+  failed: number;
+}
+
+type Item = Record<string, unknown>;
+
+/** The item types the consumer must receive for the notifications (the CDK event-source filter lists them). */
+export const NOTIFICATION_ITEM_TYPES = ['Response', 'TrainingRegistration'] as const;
+
+export type PendingNotification =
+  | { what: 'response'; scope: TenantScope; eventId: string; status: 'returned' | 'confirmed'; campaignId: string; facilityId: string; at: string }
+  | {
+      what: 'training';
+      scope: TenantScope;
+      eventId: string;
+      kind: 'training_registered' | 'training_waitlisted' | 'training_promoted';
+      registration: Item;
+    };
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const isFacilityResponse = (i: Item | null) => i?.type === 'Response' && str(i.SK).startsWith(keys.responsesOfCampaignPrefix);
+const isRegistration = (i: Item | null) => i?.type === 'TrainingRegistration' && str(i.SK).startsWith('REG#');
+
+/** Notes what one record asks to notify (pure: no reads). */
+export function collectNotifications(into: PendingNotification[], scope: TenantScope, before: Item | null, after: Item | null): void {
+  if (isFacilityResponse(after) && isFacilityResponse(before) && before?.status !== after?.status) {
+    const status = after?.status;
+    if (status === 'returned' || status === 'confirmed') {
+      const a = after as Item;
+      const campaignId = str(a.campaignId);
+      const facilityId = str(a.facilityId);
+      // One event per review: the response's version names it (a retried record has the same version).
+      into.push({
+        what: 'response',
+        scope,
+        eventId: `resp:${campaignId}:${facilityId}:${status}:v${String(a.version)}`,
+        status,
+        campaignId,
+        facilityId,
+        at: str(a.updatedAt),
+      });
+    }
+    return;
+  }
+  if (isRegistration(after)) {
+    const a = after as Item;
+    const id = str(a.registrationId);
+    let kind: 'training_registered' | 'training_waitlisted' | 'training_promoted' | undefined;
+    if (!before && a.status === 'confirmed') kind = 'training_registered';
+    else if (!before && a.status === 'waitlisted') kind = 'training_waitlisted';
+    else if (before?.status === 'waitlisted' && a.status === 'confirmed') kind = 'training_promoted';
+    if (kind) into.push({ what: 'training', scope, eventId: `train:${str(a.sessionId)}:${id}:${kind}`, kind, registration: a });
+  }
+}
+
+/** The facility's people who receive its notifications: its administrators and members (membership records). */
+async function facilityRecipients(db: Db, scope: TenantScope, facilityId: string): Promise<MembershipRecord[]> {
+  const all = await createRepositories(db, scope).memberships.list(facilityId);
+  return all.filter((m) => m.orgId === facilityId && (FACILITY_ROLES as readonly string[]).includes(m.role) && m.status === 'active');
+}
+
+async function responseEvent(db: Db, p: Extract<PendingNotification, { what: 'response' }>): Promise<OutboxEvent | null> {
+  const scope = p.scope;
+  const history = keys.responseHistory(scope, p.campaignId, p.facilityId);
+  const [reviewRes, campaignRes, commentPages, facility] = await Promise.all([
+    db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.responseLog(scope, p.campaignId, p.facilityId, p.at, 'REVIEW') })),
+    db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.campaign(scope, p.campaignId) })),
+    db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': history, ':sk': `${keys.responseLogPrefix}${p.at}#COMMENT#` },
+      }),
+    ),
+    createRepositories(db, scope).facilities.get(p.facilityId),
+  ]);
+  const review = reviewRes.Item;
+  const campaign = campaignRes.Item as CampaignRecord | undefined;
+  if (!review || !campaign || review.action !== p.status) return null;
+  const template = await campaignTemplate(db, scope, p.campaignId, getBuiltInTemplate);
+  const items = new Map((template ? allItems(template) : []).map((i) => [i.id, i]));
+  const comments: ReviewComment[] = (commentPages.Items ?? [])
+    .flatMap((page) => (page.itemComments as { itemId: string; comment: string }[] | undefined) ?? [])
+    .map((c) => {
+      const item = items.get(c.itemId);
+      return { number: item?.number ?? '', text: item?.text ?? { ja: c.itemId, en: c.itemId }, comment: c.comment };
+    });
+  const common = {
+    campaignId: p.campaignId,
+    campaignTitle: campaign.title,
+    facilityId: p.facilityId,
+    facilityName: facility?.name ?? p.facilityId,
+    round: Number(review.round ?? 1),
+    reviewerName: str(review.byName),
+    message: str(review.message),
+  };
+  return {
+    scope,
+    eventId: p.eventId,
+    kind: p.status === 'returned' ? 'response_returned' : 'response_confirmed',
+    recipients: await facilityRecipients(db, scope, p.facilityId),
+    content: p.status === 'returned' ? responseReturnedMessage({ ...common, comments }) : responseConfirmedMessage(common),
+  };
+}
+
+async function trainingEvent(db: Db, p: Extract<PendingNotification, { what: 'training' }>): Promise<OutboxEvent | null> {
+  const r = p.registration;
+  const sessionPk = str(r.PK);
+  const [session, recipient] = await Promise.all([
+    db.doc.send(new GetCommand({ TableName: db.tableName, Key: { PK: sessionPk, SK: 'META' } })).then((x) => x.Item),
+    createRepositories(db, p.scope).memberships.get(str(r.registeredBy)),
+  ]);
+  // The recipient must be a member of the registering facility in this tenant (the key is the tenant's own).
+  if (!session || !recipient || recipient.orgId !== str(r.facilityId)) return null;
+  return {
+    scope: p.scope,
+    eventId: p.eventId,
+    kind: p.kind,
+    recipients: [recipient],
+    content: trainingMessage(p.kind, session as unknown as SessionFacts, { participantName: str(r.participantName), facilityName: str(r.facilityName) }),
+  };
+}
+
+/** Resolves the noted events (a few reads each) and hands them to the outbox; never throws for a failed mail. */
+export async function deliverNotifications(db: Db, pending: readonly PendingNotification[], now?: Date): Promise<NotificationsResult | null> {
+  if (pending.length === 0) return null;
+  const result: NotificationsResult = { events: 0, sent: 0, skipped: 0, duplicate: 0, failed: 0 };
+  for (const p of pending) {
+    const e = p.what === 'response' ? await responseEvent(db, p) : await trainingEvent(db, p);
+    if (!e || e.recipients.length === 0) continue;
+    result.events++;
+    try {
+      const o = await notify(
+        { db, scope: e.scope, repos: createRepositories(db, e.scope) },
+        { eventId: e.eventId, kind: e.kind, userIds: e.recipients.map((r) => r.userId), content: e.content },
+        now,
+      );
+      result.sent += o.sent;
+      result.skipped += o.skipped;
+      result.duplicate += o.duplicate;
+    } catch (err) {
+      // notify tried every recipient first; the failed ones stay `sending` with their claim released.
+      result.failed++;
+      console.log(
+        JSON.stringify({ level: 'warn', msg: 'notification mail failed', tenantId: e.scope.tenantId, eventId: e.eventId, error: (err as Error).message }),
+      );
+    }
+  }
+  return result;
+}
