@@ -49,8 +49,13 @@ export class RegistrationRefusedError extends Error {
   }
 }
 
-const MAX_ATTEMPTS = 60;
-const BUDGET_MS = 8000;
+/** A lost race is retried within the Lambda's 10 s: at most this many tries, for at most this long. */
+const MAX_ATTEMPTS = 400;
+/** How long the line may stand still before the next registrant skips the ticket ahead of it (its holder died). */
+const STALL_MS = 2500;
+const BUDGET_MS = 9000;
+/** Backoff with full jitter, growing slowly: many registrants spread out instead of colliding again. */
+const backoff = (attempt: number) => Math.random() * Math.min(300, 20 + 10 * attempt);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Did the transaction lose a race (the session counter moved, or a conflict)? Then it is tried again. */
@@ -102,6 +107,43 @@ export function trainingRepositories(db: Db, scope: TenantScope) {
       start = page.LastEvaluatedKey;
     } while (start);
     return undefined;
+  };
+
+  /** The next arrival ticket of a session (`by` > 1 jumps a counter that is behind the session's `regSeq`). */
+  const takeTicket = async (sessionId: string, by: number): Promise<number> => {
+    const res = await db.doc.send(
+      new UpdateCommand({
+        TableName: T,
+        Key: { PK: trainingKeys.session(scope, sessionId).PK, SK: 'TICKET' },
+        UpdateExpression: 'SET #t = :t ADD n :by',
+        ExpressionAttributeNames: { '#t': 'type' },
+        ExpressionAttributeValues: { ':t': 'TrainingTicket', ':by': by },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(res.Attributes?.n);
+  };
+  /** Moves the line past an unused ticket (only if it is the next one); a no-op otherwise. */
+  const skipTicket = async (sessionId: string, ticket: number): Promise<void> => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      try {
+        await db.doc.send(
+          new UpdateCommand({
+            TableName: T,
+            Key: trainingKeys.session(scope, sessionId),
+            UpdateExpression: 'SET regSeq = :t',
+            ConditionExpression: 'regSeq = :prev',
+            ExpressionAttributeValues: { ':t': ticket, ':prev': ticket - 1 },
+          }),
+        );
+        return;
+      } catch (err) {
+        const name = (err as { name?: string }).name;
+        if (name === 'ConditionalCheckFailedException') return;
+        if (name !== 'TransactionConflictException') throw err;
+        await sleep(backoff(attempt));
+      }
+    }
   };
 
   return {
@@ -232,25 +274,51 @@ export function trainingRepositories(db: Db, scope: TenantScope) {
         }),
 
       /**
-       * One registration, one transaction: the session's arrival counter moves from the value read to the next
-       * (condition), with a seat (confirmedCount < capacity) or a place on the waitlist; the registration is put
-       * with that seq; the name guard refuses a second active registration of the same person. A lost race
-       * (counter moved, transaction conflict) is retried with jitter within a time budget.
+       * One registration, one transaction, in arrival order (decision 0014). A registrant first takes a ticket
+       * (an atomic counter on its own item: no transaction, so no conflicts), then waits until the session's
+       * `regSeq` is its ticket − 1 and commits: the session's counters move (condition: `regSeq`, the counts it
+       * read, still scheduled), the registration is put with `seq` = ticket, and the name guard refuses a second
+       * active registration of the same person. Only one registrant is ever eligible, so commits do not collide;
+       * a ticket that is not used (a duplicate, a crash) is skipped so that the line keeps moving.
        */
       async register(input: Omit<TrainingRegistrationRecord, 'registrationId' | 'seq' | 'status' | 'version' | 'attended' | 'fiscalYear' | 'startsAt'>) {
         const started = Date.now();
+        const guardKey = trainingKeys.nameGuard(scope, input.sessionId, input.facilityId, input.participantName);
+        const guard = await db.doc.send(new GetCommand({ TableName: T, Key: guardKey, ConsistentRead: true }));
+        if (guard.Item) throw new RegistrationRefusedError('duplicate');
+        let ticket = await takeTicket(input.sessionId, 1);
+        let lastSeen = -1;
+        let lastChange = Date.now();
         for (let attempt = 0; ; attempt++) {
           const session = await getSession(input.sessionId);
           if (!session) throw new RegistrationRefusedError('not_found');
-          if (session.status !== 'scheduled') throw new RegistrationRefusedError('cancelled');
-          const seq = session.regSeq + 1;
+          if (session.regSeq >= ticket) {
+            // Our ticket was skipped (we were too slow), or the counter is behind the line (seeded data): a new one.
+            ticket = await takeTicket(input.sessionId, session.regSeq + 1 - ticket);
+            continue;
+          }
+          if (session.regSeq !== lastSeen) {
+            lastSeen = session.regSeq;
+            lastChange = Date.now();
+          }
+          if (session.regSeq < ticket - 1) {
+            if (Date.now() - started > BUDGET_MS) throw new RegistrationRefusedError('busy');
+            // The one just ahead of us has not committed for a while (crashed): skip its ticket.
+            if (session.regSeq === ticket - 2 && Date.now() - lastChange > STALL_MS) await skipTicket(input.sessionId, ticket - 1);
+            else await sleep(Math.min(400, 8 * (ticket - 1 - session.regSeq)) * (0.5 + Math.random()));
+            continue;
+          }
+          if (session.status !== 'scheduled') {
+            await skipTicket(input.sessionId, ticket);
+            throw new RegistrationRefusedError('cancelled');
+          }
           const status = session.confirmedCount < session.capacity ? 'confirmed' : 'waitlisted';
           const record: TrainingRegistrationRecord = {
             ...input,
-            registrationId: `r${String(seq).padStart(6, '0')}${randomBytes(4).toString('hex')}`,
+            registrationId: `r${String(ticket).padStart(6, '0')}${randomBytes(4).toString('hex')}`,
             fiscalYear: session.fiscalYear,
             startsAt: session.startsAt,
-            seq,
+            seq: ticket,
             status,
             attended: null,
             version: 1,
@@ -264,20 +332,24 @@ export function trainingRepositories(db: Db, scope: TenantScope) {
                       TableName: T,
                       Key: trainingKeys.session(scope, input.sessionId),
                       UpdateExpression: `SET regSeq = :seq, ${status === 'confirmed' ? 'confirmedCount = confirmedCount + :one' : 'waitlistCount = waitlistCount + :one'}`,
-                      ConditionExpression: 'regSeq = :prev AND #s = :scheduled',
-                      ExpressionAttributeNames: { '#s': 'status' },
-                      ExpressionAttributeValues: { ':seq': seq, ':prev': session.regSeq, ':one': 1, ':scheduled': 'scheduled' },
+                      ConditionExpression: 'regSeq = :prev AND confirmedCount = :c AND waitlistCount = :w AND #cap = :cap AND #s = :scheduled',
+                      ExpressionAttributeNames: { '#s': 'status', '#cap': 'capacity' },
+                      ExpressionAttributeValues: {
+                        ':seq': ticket,
+                        ':prev': ticket - 1,
+                        ':c': session.confirmedCount,
+                        ':w': session.waitlistCount,
+                        ':cap': session.capacity,
+                        ':one': 1,
+                        ':scheduled': 'scheduled',
+                      },
                     },
                   },
                   { Put: { TableName: T, Item: registrationItem(record), ConditionExpression: 'attribute_not_exists(PK)' } },
                   {
                     Put: {
                       TableName: T,
-                      Item: {
-                        ...trainingKeys.nameGuard(scope, input.sessionId, input.facilityId, input.participantName),
-                        type: 'TrainingNameGuard',
-                        registrationId: record.registrationId,
-                      },
+                      Item: { ...guardKey, type: 'TrainingNameGuard', registrationId: record.registrationId },
                       ConditionExpression: 'attribute_not_exists(PK)',
                     },
                   },
@@ -287,13 +359,17 @@ export function trainingRepositories(db: Db, scope: TenantScope) {
             return record;
           } catch (err) {
             if (err instanceof TransactionCanceledException && err.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed') {
+              await skipTicket(input.sessionId, ticket);
               throw new RegistrationRefusedError('duplicate');
             }
-            if (!lostRace(err) || attempt >= MAX_ATTEMPTS || Date.now() - started > BUDGET_MS) {
-              if (lostRace(err)) throw new RegistrationRefusedError('busy');
-              throw err;
+            // A cancellation moved the counts, or a conflict with one: read again (still our turn).
+            if (lostRace(err) && Date.now() - started <= BUDGET_MS && attempt < MAX_ATTEMPTS) {
+              await sleep(backoff(0));
+              continue;
             }
-            await sleep(Math.random() * Math.min(200, 10 * 2 ** Math.min(attempt, 4)));
+            await skipTicket(input.sessionId, ticket);
+            if (lostRace(err)) throw new RegistrationRefusedError('busy');
+            throw err;
           }
         }
       },
@@ -360,7 +436,7 @@ export function trainingRepositories(db: Db, scope: TenantScope) {
             const reasons = err instanceof TransactionCanceledException ? (err.CancellationReasons ?? []) : [];
             const raced = isTransactionConflict(err) || reasons.some((r) => r.Code === 'ConditionalCheckFailed');
             if (!raced || attempt >= MAX_ATTEMPTS || Date.now() - started > BUDGET_MS) throw err;
-            await sleep(Math.random() * Math.min(200, 10 * 2 ** Math.min(attempt, 4)));
+            await sleep(backoff(attempt));
           }
         }
       },
