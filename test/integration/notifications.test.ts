@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { ErrorBody, ListNotificationsResponse, MarkReadResponse, Preferences, ResponseView, User } from '@mcr/contract';
-import { keys } from '@mcr/data';
+import { createRepositories, keys } from '@mcr/data';
 import { allItems, getBuiltInTemplate, type Template } from '@mcr/domain';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -377,5 +377,34 @@ describe('mails from the stream (outbox)', () => {
     expect(mails[2]!.body.text).toContain('阿波 花子');
     expect(mails[2]!.body.text).toContain('徳島県庁 大会議室');
     expect((await mailsTo(admin.email)).filter((m) => m.body.text.includes('通知テスト)'))).toHaveLength(0);
+  });
+});
+
+describe('mails left sending', () => {
+  it('are listed for a sweep once their claim is older than asked, and no longer once finished or retaken', async () => {
+    const repos = createRepositories(testDb(), { tenantId: '36' });
+    const userId = stackInfo().logins.find((l) => l.email === USERS.hospitalStaff36)!.userId;
+    const eventId = `stuck:${stamp}`;
+    const at = new Date(Date.now() - 20 * 60_000).toISOString();
+    const written = await repos.notifications.deliver({
+      userId,
+      eventId,
+      kind: 'deadline_reminder',
+      title: { ja: '滞留テスト', en: 'Stuck test' },
+      body: { ja: '本文', en: 'Body' },
+      link: null,
+      at,
+    });
+    expect(written.created).toBe(true);
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
+    const mine = async () => (await repos.notifications.stuckSending(tenMinutesAgo, 100)).filter((d) => d.eventId === eventId);
+    expect(await mine()).toHaveLength(1);
+    // A sweeper takes it over: its claim is now fresh, so a second sweeper does not see it.
+    expect(await repos.notifications.claimRetry(eventId, userId, 1, new Date().toISOString())).toBe(true);
+    expect(await repos.notifications.claimRetry(eventId, userId, 1, new Date().toISOString())).toBe(false);
+    expect(await mine()).toHaveLength(0);
+    await repos.notifications.finish(eventId, userId, 'sent', new Date().toISOString());
+    expect((await repos.notifications.stuckSending(new Date(Date.now() + 60_000).toISOString(), 100)).filter((d) => d.eventId === eventId)).toHaveLength(0);
+    expect((await repos.notifications.dedupe(eventId, userId))?.state).toBe('sent');
   });
 });

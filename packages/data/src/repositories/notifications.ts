@@ -29,6 +29,12 @@ export const notificationKeys = {
   counter: (s: TenantScope, userId: string) => ({ PK: `${t(s)}#USER#${userId}#INBOX`, SK: 'COUNT' }),
   preferences: (s: TenantScope, userId: string) => ({ PK: `${t(s)}#USER#${userId}`, SK: 'PREFS' }),
   dedupe: (s: TenantScope, eventId: string, userId: string) => ({ PK: `${t(s)}#NOTIF#${eventId}#${userId}`, SK: 'DEDUPE' }),
+  /** Sparse GSI1 entry of a dedupe item still `sending` (keyed by its last claim): what a sweep retries. */
+  sendingIndex: (s: TenantScope, claimedAt: string, eventId: string, userId: string) => ({
+    GSI1PK: `${t(s)}#NOTIF#SENDING`,
+    GSI1SK: `${claimedAt}#${eventId}#${userId}`,
+  }),
+  sendingPartition: (s: TenantScope) => `${t(s)}#NOTIF#SENDING`,
 } as const;
 
 /** `<ms since epoch, base 36>-<16 hex of the event and recipient>`: sortable, and it names its inbox key. */
@@ -212,7 +218,13 @@ export function notificationRepositories(db: Db, scope: TenantScope) {
                 {
                   Put: {
                     TableName: T,
-                    Item: { ...notificationKeys.dedupe(scope, input.eventId, input.userId), type: 'NotificationDedupe', ...dedupe, expiresAt },
+                    Item: {
+                      ...notificationKeys.dedupe(scope, input.eventId, input.userId),
+                      ...notificationKeys.sendingIndex(scope, input.at, input.eventId, input.userId),
+                      type: 'NotificationDedupe',
+                      ...dedupe,
+                      expiresAt,
+                    },
                     ConditionExpression: 'attribute_not_exists(PK)',
                   },
                 },
@@ -266,10 +278,17 @@ export function notificationRepositories(db: Db, scope: TenantScope) {
             new UpdateCommand({
               TableName: T,
               Key: notificationKeys.dedupe(scope, eventId, userId),
-              UpdateExpression: 'SET attempts = :next, updatedAt = :now',
+              UpdateExpression: 'SET attempts = :next, updatedAt = :now, GSI1PK = :gpk, GSI1SK = :gsk',
               ConditionExpression: '#state = :sending AND attempts = :attempts',
               ExpressionAttributeNames: { '#state': 'state' },
-              ExpressionAttributeValues: { ':next': attempts + 1, ':now': now, ':sending': 'sending', ':attempts': attempts },
+              ExpressionAttributeValues: {
+                ':next': attempts + 1,
+                ':now': now,
+                ':sending': 'sending',
+                ':attempts': attempts,
+                ':gpk': notificationKeys.sendingPartition(scope),
+                ':gsk': notificationKeys.sendingIndex(scope, now, eventId, userId).GSI1SK,
+              },
             }),
           );
           return true;
@@ -283,12 +302,28 @@ export function notificationRepositories(db: Db, scope: TenantScope) {
           new UpdateCommand({
             TableName: T,
             Key: notificationKeys.dedupe(scope, eventId, userId),
-            UpdateExpression: 'SET #state = :state, updatedAt = :now',
+            UpdateExpression: 'SET #state = :state, updatedAt = :now REMOVE GSI1PK, GSI1SK',
             ConditionExpression: 'attribute_exists(PK)',
             ExpressionAttributeNames: { '#state': 'state' },
             ExpressionAttributeValues: { ':state': state, ':now': now },
           }),
         );
+      },
+      /**
+       * Dedupe items still `sending` whose last claim is older than `olderThan` (ISO), oldest first, one page of at
+       * most `limit`: the mails a sweep may retry (claimRetry first, so that only one sweeper sends each).
+       */
+      async stuckSending(olderThan: string, limit: number): Promise<NotificationDedupeRecord[]> {
+        const res = await db.doc.send(
+          new QueryCommand({
+            TableName: T,
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK < :before',
+            ExpressionAttributeValues: { ':pk': notificationKeys.sendingPartition(scope), ':before': olderThan },
+            Limit: limit,
+          }),
+        );
+        return (res.Items ?? []).map((i) => strip<NotificationDedupeRecord>(i)).filter((d) => d.state === 'sending');
       },
       dedupe: (eventId: string, userId: string) => getItem<NotificationDedupeRecord>(db, notificationKeys.dedupe(scope, eventId, userId)),
     },
