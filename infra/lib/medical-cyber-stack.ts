@@ -18,8 +18,19 @@ import type { Construct } from 'constructs';
 import { groupRoutes, RouteStack, routeStackIdOf } from './route-stacks.ts';
 import { JOB_WORKER_NODE_OPTIONS } from './runtime-options.ts';
 
-/** Item types the stream consumer receives: read models (responses, facilities) and cross-checks (issue 8). */
-const STREAM_ITEM_TYPES = ['Response', 'Facility', 'Contract', 'VendorAssignment', 'VendorProfile', 'VendorResponse', 'VendorDocument', 'Discrepancy'] as const;
+/** Item types the stream consumer receives: read models (responses, facilities, training coverage) and cross-checks (issue 8). */
+const STREAM_ITEM_TYPES = [
+  'Response',
+  'Facility',
+  'Contract',
+  'VendorAssignment',
+  'VendorProfile',
+  'VendorResponse',
+  'VendorDocument',
+  'Discrepancy',
+  // trainings: the coverage read model (functions/src/streams/trainings.ts)
+  'TrainingRegistration',
+] as const;
 // notifications:begin
 /** Item types the notifications outbox reads from the stream (functions/src/streams/notifications.ts NOTIFICATION_ITEM_TYPES). */
 const NOTIFICATION_STREAM_TYPES = ['Response', 'TrainingRegistration'] as const;
