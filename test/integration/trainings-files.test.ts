@@ -76,7 +76,7 @@ function icsLines(text: string): string[] {
     .split('\r\n')
     .filter(Boolean);
 }
-const unescape = (v: string) => v.replace(/\\n/gi, '\n').replace(/\\([,;\\])/g, '$1');
+const icsUnescape = (v: string) => v.replace(/\\n/gi, '\n').replace(/\\([,;\\])/g, '$1');
 function icsEvents(text: string): Record<string, string>[] {
   const out: Record<string, string>[] = [];
   let current: Record<string, string> | undefined;
@@ -87,7 +87,7 @@ function icsEvents(text: string): Record<string, string>[] {
       current = undefined;
     } else if (current) {
       const i = line.indexOf(':');
-      current[line.slice(0, i).split(';')[0] as string] = unescape(line.slice(i + 1));
+      current[line.slice(0, i).split(';')[0] as string] = icsUnescape(line.slice(i + 1));
     }
   }
   return out;
@@ -314,5 +314,30 @@ describe('trainings: coverage read model', () => {
       { as: USERS.hospitalStaff36 },
     );
     expect(record.body.items.find((i) => i.registration.registrationId === a.registrationId)?.registration.attended).toBe(true);
+  });
+});
+
+describe('trainings: capacity raised', () => {
+  it('moves the first waitlisted people up, in arrival order, when the prefecture raises the capacity', async () => {
+    const session = await createSession({ capacity: 1 });
+    const regs = [];
+    for (const n of ['一', '二', '三', '四']) regs.push(await register(session.sessionId, `増席 ${n} ${stamp}`));
+    expect(regs.map((r) => r.status)).toEqual(['confirmed', 'waitlisted', 'waitlisted', 'waitlisted']);
+    const { sessionId, fiscalYear, confirmedCount, waitlistCount, status, version, createdAt, updatedAt, ...fields } = session;
+    const body = { ...fields, url: session.url ?? undefined, place: undefined, capacity: 3, expectedVersion: version };
+    const res = await api<TrainingSession>('PUT', `/api/trainings/${sessionId}`, { as: USERS.pref36, body: JSON.parse(JSON.stringify(body)) });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ capacity: 3, confirmedCount: 3, waitlistCount: 1 });
+    const after = new Map((await registrations(sessionId)).map((r) => [r.seq, r]));
+    expect([1, 2, 3, 4].map((s) => after.get(s)?.status)).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted']);
+    expect(after.get(2)?.promotedAt).not.toBeNull();
+    expect(after.get(1)?.promotedAt).toBeNull();
+    // Lowering it below the confirmed ones is refused, naming the field.
+    const lower = await api<ErrorBody>('PUT', `/api/trainings/${sessionId}`, {
+      as: USERS.pref36,
+      body: JSON.parse(JSON.stringify({ ...body, capacity: 2, expectedVersion: res.body.version })),
+    });
+    expect(lower.status).toBe(400);
+    expect(lower.body.error.fields?.[0]?.field).toBe('body.capacity');
   });
 });

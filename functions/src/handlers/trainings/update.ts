@@ -29,5 +29,11 @@ export const handler = defineHandler('trainings.update', async ({ params, body, 
     },
     expectedVersion,
   );
+  // More seats: the first waitlisted people move up, in arrival order.
+  if (next.capacity > current.capacity && next.waitlistCount > 0) {
+    await r.trainings.promoteWaitlisted(next.sessionId);
+    const after = await r.trainings.getSession(next.sessionId);
+    if (after) return toSession(after);
+  }
   return toSession(next);
 });

@@ -441,6 +441,56 @@ export function trainingRepositories(db: Db, scope: TenantScope) {
         }
       },
 
+      /**
+       * Fills free seats (after the capacity was raised) from the waitlist, lowest seq first: one transaction per
+       * promotion on the session's counters (condition: nothing arrived or changed since it was read).
+       */
+      async promoteWaitlisted(sessionId: string): Promise<TrainingRegistrationRecord[]> {
+        const promoted: TrainingRegistrationRecord[] = [];
+        const started = Date.now();
+        for (let attempt = 0; attempt < MAX_ATTEMPTS && Date.now() - started < BUDGET_MS; attempt++) {
+          const session = await getSession(sessionId);
+          if (session?.status !== 'scheduled' || session.confirmedCount >= session.capacity || session.waitlistCount <= 0) return promoted;
+          const next = await firstWaitlisted(sessionId);
+          if (!next) return promoted;
+          const now = new Date().toISOString();
+          const record: TrainingRegistrationRecord = { ...next, status: 'confirmed', version: next.version + 1, updatedAt: now, promotedAt: now };
+          try {
+            await db.doc.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  {
+                    Update: {
+                      TableName: T,
+                      Key: trainingKeys.session(scope, sessionId),
+                      UpdateExpression: 'SET confirmedCount = confirmedCount + :one, waitlistCount = waitlistCount - :one',
+                      ConditionExpression: 'regSeq = :seen AND confirmedCount = :c AND #cap = :cap',
+                      ExpressionAttributeNames: { '#cap': 'capacity' },
+                      ExpressionAttributeValues: { ':seen': session.regSeq, ':c': session.confirmedCount, ':cap': session.capacity, ':one': 1 },
+                    },
+                  },
+                  {
+                    Put: {
+                      TableName: T,
+                      Item: registrationItem(record),
+                      ConditionExpression: 'version = :v AND #s = :w',
+                      ExpressionAttributeNames: { '#s': 'status' },
+                      ExpressionAttributeValues: { ':v': next.version, ':w': 'waitlisted' },
+                    },
+                  },
+                ],
+              }),
+            );
+            promoted.push(record);
+          } catch (err) {
+            const reasons = err instanceof TransactionCanceledException ? (err.CancellationReasons ?? []) : [];
+            if (!isTransactionConflict(err) && !reasons.some((r) => r.Code === 'ConditionalCheckFailed')) throw err;
+            await sleep(backoff(attempt));
+          }
+        }
+        return promoted;
+      },
+
       /** Marks attendance on confirmed registrations, up to 100 per transaction (each write is idempotent). */
       async setAttendance(
         sessionId: string,
