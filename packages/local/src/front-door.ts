@@ -22,9 +22,10 @@ export interface FrontDoorOptions {
   log?: (line: string) => void;
   /**
    * Endpoints that exist only in the local stack (never in AWS), e.g. `POST /__local/settle`, which answers once
-   * the stream consumer has processed every earlier write: tests wait on it instead of sleeping.
+   * the stream consumer has processed every earlier write: tests wait on it instead of sleeping. The endpoint
+   * receives the request's JSON body (`{}` when empty; 400 when it is not JSON).
    */
-  localEndpoints?: Record<string, () => Promise<unknown>>;
+  localEndpoints?: Record<string, (body: Record<string, unknown>) => Promise<unknown>>;
 }
 
 const MIME: Record<string, string> = {
@@ -282,14 +283,26 @@ export function createFrontDoor(opts: FrontDoorOptions): Server {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const local = req.method === 'POST' ? opts.localEndpoints?.[url.pathname] : undefined;
     const work = local
-      ? local().then((body) => sendJson(res, 200, body ?? {}))
+      ? readBody(req)
+          .then((raw) => {
+            try {
+              const parsed: unknown = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : {};
+              return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+            } catch {
+              throw Object.assign(new Error('body is not JSON'), { status: 400 });
+            }
+          })
+          .then((input) => local(input))
+          .then((body) => sendJson(res, 200, body ?? {}))
       : url.pathname.startsWith('/api/')
         ? handleApi(req, res, url)
         : handleStatic(req, res, url);
     work
       .catch((err: { status?: number }) => {
         if (!res.headersSent)
-          sendJson(res, err.status ?? 500, { error: { code: err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL', requestId: randomUUID() } });
+          sendJson(res, err.status ?? 500, {
+            error: { code: err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 400 ? 'VALIDATION_FAILED' : 'INTERNAL', requestId: randomUUID() },
+          });
         else res.end();
       })
       .finally(() => {

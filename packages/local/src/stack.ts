@@ -11,6 +11,9 @@ import { seedDemoVendorCampaign } from './seed/demo-vendor-campaign.ts';
 import { type DemoLogin, ensureTable, seedOperator, seedTenant } from './seed/seed.ts';
 import { type LocalServices, type ServiceName, startLocalServices } from './services/index.ts';
 import { LOCAL_REGION } from './services/constants.ts';
+// scheduler:begin
+import { type LocalScheduler, startLocalScheduler } from './scheduler.ts';
+// scheduler:end
 import { type StreamPoller, startStreamPoller } from './streams.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -53,6 +56,10 @@ export interface StackOptions {
   port: number;
   /** Keep data between runs in this folder (DynamoDB, user pool, S3). */
   persistDir?: string;
+  // scheduler:begin
+  /** `tick`: the daily 09:00 JST reminders run by themselves (npm start); `manual` (default): only on `POST /__local/scheduler/run`. */
+  scheduler?: 'tick' | 'manual';
+  // scheduler:end
   ports?: Partial<Record<ServiceName, number>>;
   log?: (line: string) => void;
 }
@@ -83,6 +90,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
   const timings: Record<string, number> = { services: Math.round(performance.now() - t0) };
   let server: Server | undefined;
   let poller: StreamPoller | undefined;
+  let scheduler: LocalScheduler | undefined;
   try {
     // The handlers read their configuration from the environment once, exactly as in Lambda.
     Object.assign(process.env, {
@@ -146,6 +154,14 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     await poller.settle(120_000);
     timings.seed = Math.round(performance.now() - t1);
     const streams = poller;
+    // scheduler:begin
+    // The daily reminders: the same handler code as the Lambda EventBridge Scheduler invokes in AWS.
+    const reminders = (await import(
+      pathToFileURL(path.join(REPO_ROOT, 'functions/src/scheduled/reminders.ts')).href
+    )) as typeof import('../../../functions/src/scheduled/reminders.ts');
+    scheduler = startLocalScheduler({ mode: opts.scheduler ?? 'manual', runReminders: (now) => reminders.runReminders(db, { now }), log });
+    const dailyRun = scheduler;
+    // scheduler:end
     server = createFrontDoor({
       port: opts.port,
       staticDir: path.join(REPO_ROOT, 'frontend/dist'),
@@ -160,6 +176,17 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       },
       log,
       localEndpoints: {
+        // scheduler:begin
+        '/__local/scheduler/run': async (body) => {
+          const at = typeof body.now === 'string' ? new Date(body.now) : new Date();
+          if (Number.isNaN(at.getTime())) throw Object.assign(new Error('now is not an ISO time'), { status: 400 });
+          // What the run reads (a response just returned, a registration) is in the read models first.
+          await settleAll(streams);
+          const summary = await dailyRun.run(at);
+          await settleAll(streams);
+          return summary;
+        },
+        // scheduler:end
         '/__local/settle': async () => {
           await settleAll(streams);
           return { settled: true, ...streams.stats() };
@@ -181,6 +208,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       async stop() {
         running.closeAllConnections();
         await new Promise<void>((resolve) => running.close(() => resolve()));
+        await dailyRun.stop();
         await streams.stop();
         db.doc.destroy();
         await services.stop();
@@ -188,6 +216,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     };
   } catch (err) {
     server?.close();
+    await scheduler?.stop();
     await poller?.stop();
     await services.stop();
     throw err;

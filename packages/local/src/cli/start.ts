@@ -16,6 +16,8 @@ const HELP = `npm start [-- options]
   --ready-file FILE   write endpoints and demo logins as JSON once ready (tests)
   --no-build          do not build the SPA first
   --quiet             print only the ready line
+  --scheduler MODE    tick: the daily 09:00 JST reminders run by themselves (default);
+                      manual: only on POST /__local/scheduler/run {"now": ISO} (default with --ready-file: tests)
 `;
 
 const { values } = parseArgs({
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     'ready-file': { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    scheduler: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -63,6 +66,7 @@ const stack = await startStack({
   port: frontPort,
   ...(values.persist ? { persistDir: path.join(REPO_ROOT, '.local/data') } : {}),
   ...(ports ? { ports } : {}),
+  scheduler: values.scheduler === 'tick' || values.scheduler === 'manual' ? values.scheduler : values['ready-file'] ? 'manual' : 'tick',
   log: values.quiet ? () => undefined : (line) => console.log(`  ${line}`),
 });
 
