@@ -11,6 +11,7 @@ import type { Attempt, IsolationCase } from '../support/isolation.ts';
 import { CROSS_CHECK_CASES } from './isolation-cases/cross-checks.ts';
 import { FILE_CASES } from './isolation-cases/files.ts';
 import { NOTIFICATION_CASES } from './isolation-cases/notifications.ts';
+import { TRAINING_CASES } from './isolation-cases/trainings.ts';
 import { VENDOR_CASES } from './isolation-cases/vendors.ts';
 
 /**
@@ -99,6 +100,7 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
   ...VENDOR_CASES,
   ...FILE_CASES,
   ...CROSS_CHECK_CASES,
+  ...TRAINING_CASES,
   ...NOTIFICATION_CASES,
   'me.get': {
     positive: { as: USERS.hospitalAdmin36, path: '/api/me' },
