@@ -7,6 +7,9 @@ import { createAuthFlows } from './cognito/auth-flows.ts';
 import { createFrontDoor } from './front-door.ts';
 import { kagawa, tokushima } from './seed/demo-data.ts';
 import { seedDemoDocuments } from './seed/demo-documents.ts';
+// trainings:begin
+import { seedDemoTrainings } from './seed/demo-trainings.ts';
+// trainings:end
 import { seedDemoVendorCampaign } from './seed/demo-vendor-campaign.ts';
 import { type DemoLogin, ensureTable, seedOperator, seedTenant } from './seed/seed.ts';
 import { type LocalServices, type ServiceName, startLocalServices } from './services/index.ts';
@@ -143,6 +146,9 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
         logins = [await seedOperator(auth), ...(await seedTenant(db, auth, tokushima(), { answeringFrom: 40 })), ...(await seedTenant(db, auth, kagawa()))];
         await seedDemoVendorCampaign(db, tokushima());
         await seedDemoDocuments(db, '36', { endpoint: services.s3Endpoint, bucket: services.bucket });
+        // trainings:begin
+        await seedDemoTrainings(db, tokushima(), logins);
+        // trainings:end
       } finally {
         auth.destroy();
       }
