@@ -33,7 +33,7 @@ const STREAM_ITEM_TYPES = [
 ] as const;
 // notifications:begin
 /** Item types the notifications outbox reads from the stream (functions/src/streams/notifications.ts NOTIFICATION_ITEM_TYPES). */
-const NOTIFICATION_STREAM_TYPES = ['Response', 'TrainingRegistration'] as const;
+const NOTIFICATION_STREAM_TYPES = ['Response', 'VendorResponse', 'TrainingRegistration'] as const;
 // notifications:end
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -7,6 +7,7 @@ import { allItems, getBuiltInTemplate, type Template } from '@mcr/domain';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CognitoAuthFlows } from '../../packages/local/src/cognito/auth-flows.ts';
+import { tokushima } from '../../packages/local/src/seed/demo-data.ts';
 import { LOCAL_REGION } from '../../packages/local/src/services/constants.ts';
 import { api, settle, USERS } from '../support/api.ts';
 import { createCampaign } from '../support/campaigns.ts';
@@ -406,5 +407,29 @@ describe('mails left sending', () => {
     await repos.notifications.finish(eventId, userId, 'sent', new Date().toISOString());
     expect((await repos.notifications.stuckSending(new Date(Date.now() + 60_000).toISOString(), 100)).filter((d) => d.eventId === eventId)).toHaveLength(0);
     expect((await repos.notifications.dedupe(eventId, userId))?.state).toBe('sent');
+  });
+});
+
+describe('vendor form requested', () => {
+  it('mails the vendor users of each vendor the vendor-form campaign goes to, once', async () => {
+    const awaFacility = tokushima().contracts.find((c) => c.vendorId === 'v-awa-medical' && c.facilityId !== 'f001' && c.facilityId !== 'f002')!.facilityId;
+    const title = `事業者確認用 通知テスト ${stamp}`;
+    const created = await createCampaign(USERS.pref36, {
+      templateId: 'mhlw-vendor-r7',
+      title: { ja: title, en: `Vendor form notification test ${stamp}` },
+      fiscalYear: 2026,
+      opensOn: '2026-06-01',
+      deadline: '2027-03-31',
+      target: { kind: 'facilities', ids: [awaFacility] },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await settle();
+    const mails = (await mailsTo(USERS.vendor36)).filter((m) => m.subject.includes(title));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain('事業者確認用の回答のお願い');
+    expect(mails[0]!.body.text).toContain('2027年3月31日');
+    expect(mails[0]!.body.text).toContain(`/campaigns/${created.body.campaign.id}/vendors/v-awa-medical`);
+    // Another vendor's user is not told about 阿波メディカル's form.
+    expect((await mailsTo(USERS.vendor2_36)).filter((m) => m.body.text.includes('阿波メディカル') && m.subject.includes(title))).toHaveLength(0);
   });
 });

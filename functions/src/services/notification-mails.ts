@@ -208,3 +208,31 @@ export function deadlineReminderMessage(input: {
     link: `/campaigns/${encodeURIComponent(input.campaignId)}/facilities/${encodeURIComponent(input.facilityId)}`,
   };
 }
+
+export function vendorFormRequestedMessage(input: {
+  campaignId: string;
+  campaignTitle: LocalizedText;
+  vendorId: string;
+  vendorName: string;
+  deadline: string;
+  facilityCount: number;
+}): NotificationMessage {
+  const d = jstDate(input.deadline);
+  const t = input.campaignTitle;
+  return {
+    title: { ja: `事業者確認用の回答のお願い: ${t.ja}`, en: `Vendor form to answer: ${t.en || t.ja}` },
+    body: {
+      ja: [
+        `${input.vendorName} 様に「${t.ja}」(事業者確認用) への回答をお願いします。`,
+        `対象の医療機関: ${input.facilityCount} 施設 (標準回答を一度入力すると、すべての施設に適用されます)。`,
+        `提出期限: ${d.ja}`,
+      ].join('\n'),
+      en: [
+        `${input.vendorName} is asked to answer "${t.en || t.ja}" (vendor form).`,
+        `Facilities: ${input.facilityCount} (a standard answer entered once applies to all of them).`,
+        `Deadline: ${d.en}`,
+      ].join('\n'),
+    },
+    link: `/campaigns/${encodeURIComponent(input.campaignId)}/vendors/${encodeURIComponent(input.vendorId)}`,
+  };
+}

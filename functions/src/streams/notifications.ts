@@ -3,7 +3,14 @@ import { FACILITY_ROLES } from '@mcr/contract';
 import { type CampaignRecord, campaignTemplate, createRepositories, type Db, keys, type MembershipRecord, type TenantScope } from '@mcr/data';
 import { allItems, getBuiltInTemplate } from '@mcr/domain';
 import type { NotificationKind } from '@mcr/contract';
-import { type ReviewComment, responseConfirmedMessage, responseReturnedMessage, type SessionFacts, trainingMessage } from '../services/notification-mails.ts';
+import {
+  type ReviewComment,
+  responseConfirmedMessage,
+  responseReturnedMessage,
+  type SessionFacts,
+  trainingMessage,
+  vendorFormRequestedMessage,
+} from '../services/notification-mails.ts';
 import { type NotificationContent, notify } from '../services/outbox.ts';
 
 /**
@@ -33,10 +40,11 @@ export interface NotificationsResult {
 type Item = Record<string, unknown>;
 
 /** The item types the consumer must receive for the notifications (the CDK event-source filter lists them). */
-export const NOTIFICATION_ITEM_TYPES = ['Response', 'TrainingRegistration'] as const;
+export const NOTIFICATION_ITEM_TYPES = ['Response', 'VendorResponse', 'TrainingRegistration'] as const;
 
 export type PendingNotification =
   | { what: 'response'; scope: TenantScope; eventId: string; status: 'returned' | 'confirmed'; campaignId: string; facilityId: string; at: string }
+  | { what: 'vendorForm'; scope: TenantScope; eventId: string; campaignId: string; vendorId: string; facilityCount: number }
   | {
       what: 'training';
       scope: TenantScope;
@@ -47,6 +55,7 @@ export type PendingNotification =
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const isFacilityResponse = (i: Item | null) => i?.type === 'Response' && str(i.SK).startsWith(keys.responsesOfCampaignPrefix);
+const isVendorResponse = (i: Item | null) => i?.type === 'VendorResponse' && str(i.SK).startsWith('RESP#VEN#');
 const isRegistration = (i: Item | null) => i?.type === 'TrainingRegistration' && str(i.SK).startsWith('REG#');
 
 /** Notes what one record asks to notify (pure: no reads). */
@@ -68,6 +77,21 @@ export function collectNotifications(into: PendingNotification[], scope: TenantS
         at: str(a.updatedAt),
       });
     }
+    return;
+  }
+  if (isVendorResponse(after) && !before) {
+    // Written once per vendor by the vendor-form campaign's creation job: the vendor is asked to answer.
+    const a = after as Item;
+    const campaignId = str(a.campaignId);
+    const vendorId = str(a.vendorId);
+    into.push({
+      what: 'vendorForm',
+      scope,
+      eventId: `vendorform:${campaignId}:${vendorId}`,
+      campaignId,
+      vendorId,
+      facilityCount: Number(a.facilityCount ?? 0),
+    });
     return;
   }
   if (isRegistration(after)) {
@@ -149,12 +173,36 @@ async function trainingEvent(db: Db, p: Extract<PendingNotification, { what: 'tr
   };
 }
 
+async function vendorFormEvent(db: Db, p: Extract<PendingNotification, { what: 'vendorForm' }>): Promise<OutboxEvent | null> {
+  const repos = createRepositories(db, p.scope);
+  const [campaign, vendor, members] = await Promise.all([
+    db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.campaign(p.scope, p.campaignId) })).then((x) => x.Item as CampaignRecord | undefined),
+    repos.vendors.get(p.vendorId),
+    repos.memberships.list(p.vendorId),
+  ]);
+  if (!campaign || !vendor) return null;
+  return {
+    scope: p.scope,
+    eventId: p.eventId,
+    kind: 'vendor_form_requested',
+    recipients: members.filter((m) => m.orgId === p.vendorId && m.role === 'vendor_user' && m.status === 'active'),
+    content: vendorFormRequestedMessage({
+      campaignId: p.campaignId,
+      campaignTitle: campaign.title,
+      vendorId: p.vendorId,
+      vendorName: vendor.name,
+      deadline: campaign.deadline,
+      facilityCount: p.facilityCount,
+    }),
+  };
+}
+
 /** Resolves the noted events (a few reads each) and hands them to the outbox; never throws for a failed mail. */
 export async function deliverNotifications(db: Db, pending: readonly PendingNotification[], now?: Date): Promise<NotificationsResult | null> {
   if (pending.length === 0) return null;
   const result: NotificationsResult = { events: 0, sent: 0, skipped: 0, duplicate: 0, failed: 0 };
   for (const p of pending) {
-    const e = p.what === 'response' ? await responseEvent(db, p) : await trainingEvent(db, p);
+    const e = p.what === 'response' ? await responseEvent(db, p) : p.what === 'vendorForm' ? await vendorFormEvent(db, p) : await trainingEvent(db, p);
     if (!e || e.recipients.length === 0) continue;
     result.events++;
     try {
