@@ -1,7 +1,9 @@
 import { type Me, ROLE_LABELS } from '@mcr/contract';
+import { Suspense } from 'react';
 import { type Localized, useI18n } from '../i18n/i18n.tsx';
 import { M } from '../i18n/messages.ts';
 import type { Auth } from '../features/auth/auth-context.tsx';
+import { lazyPage } from './page-chunks.ts';
 import { paths } from './paths.ts';
 import { Link, usePath } from './router.tsx';
 
@@ -13,6 +15,10 @@ interface NavLink {
   /** Paths of this section that lie under another section's prefix (a survey's dashboard under 調査). */
   match?: (path: string) => boolean;
 }
+
+// notifications:begin — its own chunk, preloaded with the signed-in shell: the sign-in page stays without the API contract.
+const NotificationBell = lazyPage('bell', (m) => m.NotificationBell);
+// notifications:end
 
 const isDashboard = (path: string) => /^\/campaigns\/[^/]+\/dashboard$/.test(path);
 
@@ -115,6 +121,13 @@ export function Header({ auth }: { auth?: Auth | undefined }) {
               </span>
             </p>
           ) : null}
+          {/* notifications:begin */}
+          {me && me.role !== 'operator' ? (
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
+          ) : null}
+          {/* notifications:end */}
           <LanguageSwitch />
           {auth ? (
             <button type="button" className="button secondary small" onClick={auth.signOut}>

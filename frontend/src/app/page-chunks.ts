@@ -26,6 +26,11 @@ const chunks = {
   dashboard: () => import('../features/dashboard/dashboard-page.tsx'),
   latestDashboard: () => import('../features/dashboard/latest-dashboard.tsx'),
   discrepancies: () => import('../features/discrepancies/discrepancies-page.tsx'),
+  // notifications:begin
+  bell: () => import('../features/notifications/bell.tsx'),
+  inbox: () => import('../features/notifications/inbox-page.tsx'),
+  mailSettings: () => import('../features/notifications/preferences-page.tsx'),
+  // notifications:end
   signedIn: () => import('./signed-in.tsx'),
 };
 type Chunks = typeof chunks;
@@ -75,12 +80,17 @@ const BY_PATH: [RegExp, ChunkName][] = [
   [/^\/users$/, 'users'],
   [/^\/audit$/, 'audit'],
   [/^\/discrepancies$/, 'discrepancies'],
+  // notifications:begin
+  [/^\/notifications$/, 'inbox'],
+  [/^\/settings\/mail$/, 'mailSettings'],
+  // notifications:end
 ];
 
 /** Starts loading the signed-in shell and the page of `pathname` (a page the role may not open costs only its download). */
 export function preloadFor(pathname: string): void {
   const swallow = () => undefined; // a failed preload is retried (and reported) by the lazy page itself
   load('signedIn').catch(swallow);
+  load('bell').catch(swallow); // notifications: the header's お知らせ entry
   const hit = BY_PATH.find(([re]) => re.test(pathname));
   if (hit) load(hit[1]).catch(swallow);
 }

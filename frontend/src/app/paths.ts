@@ -26,4 +26,10 @@ export const paths = {
   inspections: () => '/inspections',
   /** The prefecture's list of what facilities and their vendors say differently (decision 0012). */
   discrepancies: () => '/discrepancies',
+  // notifications:begin
+  /** My notifications (お知らせ), newest first. */
+  notifications: () => '/notifications',
+  /** My mail preferences (メール設定). */
+  mailSettings: () => '/settings/mail',
+  // notifications:end
 };

@@ -31,6 +31,10 @@ const VendorResponsePage = lazyPage('vendorResponse', (m) => m.VendorResponsePag
 const VendorFacilityPage = lazyPage('vendorFacility', (m) => m.VendorFacilityPage);
 const VendorProgressPage = lazyPage('vendorProgress', (m) => m.VendorProgressPage);
 const DiscrepanciesPage = lazyPage('discrepancies', (m) => m.DiscrepanciesPage);
+// notifications:begin
+const InboxPage = lazyPage('inbox', (m) => m.InboxPage);
+const PreferencesPage = lazyPage('mailSettings', (m) => m.PreferencesPage);
+// notifications:end
 
 function RoleHome() {
   const { me } = useAuth();
@@ -149,6 +153,10 @@ export function AppRoutes() {
         {planner ? <Route caseSensitive path="/campaigns/:campaignId/dashboard" element={<DashboardRoute />} /> : null}
         {planner ? <Route caseSensitive path={paths.latestDashboard()} element={<LatestDashboard />} /> : null}
         <Route caseSensitive path="/campaigns/:campaignId/facilities/:facilityId" element={<ResponseRoute />} />
+        {/* notifications:begin — every tenant user has an inbox and mail settings */}
+        {me.role !== 'operator' ? <Route caseSensitive path={paths.notifications()} element={<InboxPage />} /> : null}
+        {me.role !== 'operator' ? <Route caseSensitive path={paths.mailSettings()} element={<PreferencesPage />} /> : null}
+        {/* notifications:end */}
         <Route caseSensitive path="*" element={<NotFound />} />
       </Routes>
     </Suspense>
