@@ -1,6 +1,7 @@
 import { FILE_CONTENT_TYPES } from '@mcr/contract';
 import { NotFoundError, nameKey, type TrainingRegistrationRecord } from '@mcr/data';
 import { defineHandler } from '../../pipeline/define-handler.ts';
+import { actorOf } from '../../services/access.ts';
 import { attendedValue, readSheet } from '../../services/sign-in-sheet.ts';
 import { readStoredFile, verifyUpload } from '../../services/uploads.ts';
 
@@ -11,7 +12,7 @@ type RowError = { row: number; column: string; message: { ja: string; en: string
  * registration by its id, or by 医療機関コード + 氏名. Every row is checked first; one bad row → the errors per
  * row and nothing written. A dry run only reports.
  */
-export const handler = defineHandler('trainings.attendanceImport', async ({ identity, params, body, repos }) => {
+export const handler = defineHandler('trainings.attendanceImport', async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const session = await r.trainings.getSession(params.sessionId);
   if (!session) throw new NotFoundError('training');
@@ -84,6 +85,7 @@ export const handler = defineHandler('trainings.attendanceImport', async ({ iden
     params.sessionId,
     [...marks].map(([registrationId, attended]) => ({ registrationId, attended })),
     { uploadId: body.uploadId, usedBy: `training/${params.sessionId}`, fileKey: verified.fileKey },
+    actorOf(identity, requestId),
   );
   return { ...result, updated };
 });

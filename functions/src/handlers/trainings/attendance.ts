@@ -1,9 +1,10 @@
 import { NotFoundError } from '@mcr/data';
 import { defineHandler } from '../../pipeline/define-handler.ts';
+import { actorOf } from '../../services/access.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
 
 /** The prefecture records who attended (confirmed registrations only), a batch at a time. */
-export const handler = defineHandler('trainings.attendance', async ({ params, body, repos }) => {
+export const handler = defineHandler('trainings.attendance', async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const session = await r.trainings.getSession(params.sessionId);
   if (!session) throw new NotFoundError('training');
@@ -26,5 +27,5 @@ export const handler = defineHandler('trainings.attendance', async ({ params, bo
     return [{ field: `body.items[${i}].registrationId`, code: reg ? 'not_confirmed' : 'not_found', message: text }];
   });
   if (bad.length) throw new ValidationError(bad);
-  return { updated: await r.trainings.setAttendance(params.sessionId, body.items) };
+  return { updated: await r.trainings.setAttendance(params.sessionId, body.items, undefined, actorOf(identity, requestId)) };
 });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { TrainingSessionRecord } from '@mcr/data';
 import { defineHandler } from '../../pipeline/define-handler.ts';
+import { actorOf } from '../../services/access.ts';
 import { sessionFields, toSession, validateSession } from '../../services/trainings.ts';
 
 /** The prefecture schedules a session; its counters start at zero. */
-export const handler = defineHandler('trainings.create', async ({ body, repos }) => {
+export const handler = defineHandler('trainings.create', async ({ identity, body, repos, requestId }) => {
   validateSession(body);
   const now = new Date().toISOString();
   const record: TrainingSessionRecord = {
@@ -18,6 +19,6 @@ export const handler = defineHandler('trainings.create', async ({ body, repos })
     createdAt: now,
     updatedAt: now,
   };
-  await repos().trainings.createSession(record);
+  await repos().trainings.createSession(record, actorOf(identity, requestId));
   return toSession(record);
 });

@@ -1,10 +1,11 @@
 import { NotFoundError, VersionConflictError } from '@mcr/data';
 import { defineHandler } from '../../pipeline/define-handler.ts';
+import { actorOf } from '../../services/access.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
 import { locked, SESSION_CANCELLED, sessionFields, toSession, validateSession } from '../../services/trainings.ts';
 
 /** Changes a session's fields if the caller read the stored version (409 otherwise); the counters are kept. */
-export const handler = defineHandler('trainings.update', async ({ params, body, repos }) => {
+export const handler = defineHandler('trainings.update', async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const current = await r.trainings.getSession(params.sessionId);
   if (!current) throw new NotFoundError('training');
@@ -28,6 +29,7 @@ export const handler = defineHandler('trainings.update', async ({ params, body, 
       updatedAt: new Date().toISOString(),
     },
     expectedVersion,
+    actorOf(identity, requestId),
   );
   // More seats: the first waitlisted people move up, in arrival order.
   if (next.capacity > current.capacity && next.waitlistCount > 0) {

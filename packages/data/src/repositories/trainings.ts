@@ -6,9 +6,9 @@ import { AlreadyExistsError, NotFoundError, StateConflictError, VersionConflictE
 import { keys, nameKey, type TenantScope } from '../keys.ts';
 import { queryPage } from '../paging.ts';
 import { isTransactionConflict, transactWithConflictRetry } from '../read-models/transact.ts';
-import type { FacilityRecord, TrainingRegistrationRecord, TrainingSessionRecord } from '../records.ts';
+import type { Actor, FacilityRecord, TrainingRegistrationRecord, TrainingSessionRecord } from '../records.ts';
 import { fileKeys } from './files.ts';
-import { batchGet, queryAll, strip, type TransactItem } from './shared.ts';
+import { auditItem, batchGet, queryAll, strip, type TransactItem } from './shared.ts';
 
 /**
  * Trainings (issue 9, decision 0014). A session and its registrations share one partition
@@ -156,16 +156,37 @@ export function trainingRepositories(db: Db, scope: TenantScope) {
           db,
           [...new Set(ids)].map((id) => keys.facility(scope, id)),
         ),
-      async createSession(r: TrainingSessionRecord): Promise<void> {
+      /** Creates a session (with its audit entry when an actor is given; the seed has none). */
+      async createSession(r: TrainingSessionRecord, actor?: Actor): Promise<void> {
+        const put = { TableName: T, Item: sessionItem(r), ConditionExpression: 'attribute_not_exists(PK)' };
         try {
-          await db.doc.send(new PutCommand({ TableName: T, Item: sessionItem(r), ConditionExpression: 'attribute_not_exists(PK)' }));
+          if (!actor) {
+            await db.doc.send(new PutCommand(put));
+            return;
+          }
+          await db.doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Put: put },
+                auditItem(db, scope, actor, {
+                  action: 'training.create',
+                  target: `training/${r.sessionId}`,
+                  orgId: actor.orgId,
+                  changes: { title: r.title, kind: r.kind, startsAt: r.startsAt, capacity: r.capacity },
+                }),
+              ],
+            }),
+          );
         } catch (err) {
-          if ((err as { name?: string }).name === 'ConditionalCheckFailedException') throw new AlreadyExistsError('training');
+          const reasons = err instanceof TransactionCanceledException ? (err.CancellationReasons ?? []) : [];
+          if ((err as { name?: string }).name === 'ConditionalCheckFailedException' || reasons[0]?.Code === 'ConditionalCheckFailed') {
+            throw new AlreadyExistsError('training');
+          }
           throw err;
         }
       },
       /** Replaces the session's own fields if the version is still `expectedVersion`; the counters stay as stored. */
-      async updateSession(next: TrainingSessionRecord, expectedVersion: number): Promise<TrainingSessionRecord> {
+      async updateSession(next: TrainingSessionRecord, expectedVersion: number, actor?: Actor, action = 'training.update'): Promise<TrainingSessionRecord> {
         const fields = {
           kind: next.kind,
           title: next.title,
@@ -191,21 +212,38 @@ export function trainingRepositories(db: Db, scope: TenantScope) {
           values[`:f${i}`] = v;
           return `#f${i} = :f${i}`;
         });
+        const update = {
+          TableName: T,
+          Key: trainingKeys.session(scope, next.sessionId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        };
         try {
-          const res = await db.doc.send(
-            new UpdateCommand({
-              TableName: T,
-              Key: trainingKeys.session(scope, next.sessionId),
-              UpdateExpression: `SET ${sets.join(', ')}`,
-              ConditionExpression: 'attribute_exists(PK) AND version = :expected',
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: values,
-              ReturnValues: 'ALL_NEW',
+          if (!actor) {
+            const res = await db.doc.send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
+            return strip<TrainingSessionRecord>(res.Attributes ?? {});
+          }
+          await db.doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Update: update },
+                auditItem(db, scope, actor, {
+                  action,
+                  target: `training/${next.sessionId}`,
+                  orgId: actor.orgId,
+                  changes: { title: next.title, startsAt: next.startsAt, capacity: next.capacity, status: next.status, version: expectedVersion + 1 },
+                }),
+              ],
             }),
           );
-          return strip<TrainingSessionRecord>(res.Attributes ?? {});
+          const stored = await getSession(next.sessionId);
+          if (!stored) throw new NotFoundError('training');
+          return stored;
         } catch (err) {
-          if ((err as { name?: string }).name === 'ConditionalCheckFailedException') {
+          const reasons = err instanceof TransactionCanceledException ? (err.CancellationReasons ?? []) : [];
+          if ((err as { name?: string }).name === 'ConditionalCheckFailedException' || reasons[0]?.Code === 'ConditionalCheckFailed') {
             const current = await getSession(next.sessionId);
             if (!current) throw new NotFoundError('training');
             throw new VersionConflictError('training', current.version);
@@ -496,6 +534,7 @@ export function trainingRepositories(db: Db, scope: TenantScope) {
         sessionId: string,
         marks: { registrationId: string; attended: boolean }[],
         usedUpload?: { uploadId: string; usedBy: string; fileKey: string },
+        actor?: Actor,
       ): Promise<number> {
         const now = new Date().toISOString();
         // The sheet's upload is marked used in the first transaction (a sheet counts once).
@@ -513,13 +552,24 @@ export function trainingRepositories(db: Db, scope: TenantScope) {
               },
             ]
           : [];
-        for (let i = 0; i < marks.length; i += 99) {
-          const part = marks.slice(i, i + 99);
+        for (let i = 0; i < marks.length; i += 98) {
+          const part = marks.slice(i, i + 98);
           try {
             await db.doc.send(
               new TransactWriteCommand({
                 TransactItems: [
                   ...(i === 0 ? uploadItem : []),
+                  ...(actor
+                    ? [
+                        auditItem(db, scope, actor, {
+                          action: 'training.attendance',
+                          target: `training/${sessionId}`,
+                          orgId: actor.orgId,
+                          changes: { marks: part.map((m) => [m.registrationId, m.attended]), ...(usedUpload ? { uploadId: usedUpload.uploadId } : {}) },
+                          seq: i,
+                        }),
+                      ]
+                    : []),
                   ...part.map((m) => ({
                     Update: {
                       TableName: T,
