@@ -36,6 +36,7 @@ function navLinks(me: Me): NavLink[] {
       { to: paths.templates(), text: M.navTemplates, prefix: '/templates/' },
       { to: paths.inspections(), text: M.navInspections },
       { to: paths.discrepancies(), text: M.navDiscrepancies },
+      { to: paths.trainings(), text: M.navTrainings, prefix: '/trainings/' }, // trainings
     ];
   }
   if (role === 'inspector') {
@@ -44,6 +45,7 @@ function navLinks(me: Me): NavLink[] {
       { to: paths.home(), text: M.navCampaigns, prefix: '/campaigns/' },
       { to: paths.inspections(), text: M.navInspections, prefix: '/facilities/' },
       { to: paths.discrepancies(), text: M.navDiscrepancies },
+      { to: paths.trainings(), text: M.navTrainings, prefix: '/trainings/' }, // trainings
     ];
   }
   const own = me.organisation?.kind === 'facility' ? [{ to: paths.facility(me.organisation.id), text: M.navOwnFacility }] : [];
@@ -51,13 +53,15 @@ function navLinks(me: Me): NavLink[] {
     return [
       { to: paths.home(), text: M.navAnswers, prefix: '/campaigns/' },
       ...own,
+      { to: paths.trainings(), text: M.navTrainings }, // trainings
       { to: paths.users(), text: M.navUsers },
       { to: paths.audit(), text: M.navAudit },
     ];
   }
   // The vendor's portal: its surveys (事業者確認用) and their answers live under /campaigns/.
   if (role === 'vendor_user') return [{ to: paths.home(), text: M.navVendorPortal, prefix: '/campaigns/' }];
-  if (role === 'facility_member') return [{ to: paths.home(), text: M.navAnswers, prefix: '/campaigns/' }, ...own];
+  if (role === 'facility_member')
+    return [{ to: paths.home(), text: M.navAnswers, prefix: '/campaigns/' }, ...own, { to: paths.trainings(), text: M.navTrainings }];
   return [];
 }
 

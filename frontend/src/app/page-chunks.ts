@@ -26,6 +26,10 @@ const chunks = {
   dashboard: () => import('../features/dashboard/dashboard-page.tsx'),
   latestDashboard: () => import('../features/dashboard/latest-dashboard.tsx'),
   discrepancies: () => import('../features/discrepancies/discrepancies-page.tsx'),
+  // trainings:begin
+  trainings: () => import('../features/trainings/trainings-page.tsx'),
+  training: () => import('../features/trainings/session-page.tsx'),
+  // trainings:end
   // notifications:begin
   bell: () => import('../features/notifications/bell.tsx'),
   inbox: () => import('../features/notifications/inbox-page.tsx'),
@@ -80,6 +84,10 @@ const BY_PATH: [RegExp, ChunkName][] = [
   [/^\/users$/, 'users'],
   [/^\/audit$/, 'audit'],
   [/^\/discrepancies$/, 'discrepancies'],
+  // trainings:begin
+  [/^\/trainings$/, 'trainings'],
+  [/^\/trainings\/[^/]+$/, 'training'],
+  // trainings:end
   // notifications:begin
   [/^\/notifications$/, 'inbox'],
   [/^\/settings\/mail$/, 'mailSettings'],

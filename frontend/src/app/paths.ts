@@ -26,6 +26,11 @@ export const paths = {
   inspections: () => '/inspections',
   /** The prefecture's list of what facilities and their vendors say differently (decision 0012). */
   discrepancies: () => '/discrepancies',
+  // trainings:begin
+  /** 研修: the prefecture's sessions, a 保健所's view, a facility's registrations. */
+  trainings: () => '/trainings',
+  training: (sessionId: string) => `/trainings/${encodeURIComponent(sessionId)}`,
+  // trainings:end
   // notifications:begin
   /** My notifications (お知らせ), newest first. */
   notifications: () => '/notifications',

@@ -31,6 +31,14 @@ const VendorResponsePage = lazyPage('vendorResponse', (m) => m.VendorResponsePag
 const VendorFacilityPage = lazyPage('vendorFacility', (m) => m.VendorFacilityPage);
 const VendorProgressPage = lazyPage('vendorProgress', (m) => m.VendorProgressPage);
 const DiscrepanciesPage = lazyPage('discrepancies', (m) => m.DiscrepanciesPage);
+// trainings:begin
+const TrainingsPage = lazyPage('trainings', (m) => m.TrainingsPage);
+const SessionPage = lazyPage('training', (m) => m.SessionPage);
+function TrainingRoute() {
+  const { sessionId = '' } = useParams();
+  return <SessionPage key={sessionId} sessionId={sessionId} />;
+}
+// trainings:end
 // notifications:begin
 const InboxPage = lazyPage('inbox', (m) => m.InboxPage);
 const PreferencesPage = lazyPage('mailSettings', (m) => m.PreferencesPage);
@@ -153,6 +161,10 @@ export function AppRoutes() {
         {planner ? <Route caseSensitive path="/campaigns/:campaignId/dashboard" element={<DashboardRoute />} /> : null}
         {planner ? <Route caseSensitive path={paths.latestDashboard()} element={<LatestDashboard />} /> : null}
         <Route caseSensitive path="/campaigns/:campaignId/facilities/:facilityId" element={<ResponseRoute />} />
+        {/* trainings:begin — every tenant role but the vendor's; one session's page is the prefecture's and the 保健所's */}
+        {planner || facilityUser ? <Route caseSensitive path={paths.trainings()} element={<TrainingsPage />} /> : null}
+        {planner ? <Route caseSensitive path="/trainings/:sessionId" element={<TrainingRoute />} /> : null}
+        {/* trainings:end */}
         {/* notifications:begin — every tenant user has an inbox and mail settings */}
         {me.role !== 'operator' ? <Route caseSensitive path={paths.notifications()} element={<InboxPage />} /> : null}
         {me.role !== 'operator' ? <Route caseSensitive path={paths.mailSettings()} element={<PreferencesPage />} /> : null}
