@@ -91,9 +91,17 @@ describe('deadline reminders', () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
 
-    // A day on no step of the rhythm (15 days before): nothing for this campaign.
+    // The day it opens (run twice): one 'campaign opened' mail to each administrator.
+    await runScheduler('2031-04-01T00:30:00Z');
+    await runScheduler('2031-04-02T00:30:00Z');
+    const opened = (await mailsTo(jaAdmin)).filter((m) => m.subject.includes(title));
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.subject).toContain('が始まりました');
+    expect(opened[0]?.body.text).toContain('2031-06-20');
+
+    // A day on no step of the rhythm (15 days before): nothing more for this campaign.
     await runScheduler('2031-06-05T00:30:00Z');
-    expect((await mailsTo(jaAdmin)).filter((m) => m.subject.includes(title))).toHaveLength(0);
+    expect((await mailsTo(jaAdmin)).filter((m) => m.subject.includes(title))).toHaveLength(1);
 
     // 09:30 JST on 2031-06-06: 14 days before. Run twice: one mail each.
     const first = await runScheduler('2031-06-06T00:30:00Z');
@@ -102,7 +110,7 @@ describe('deadline reminders', () => {
     const second = await runScheduler('2031-06-06T03:00:00Z');
     expect(second.deadline.duplicate).toBeGreaterThanOrEqual(3);
 
-    const ja = (await mailsTo(jaAdmin)).filter((m) => m.subject.includes(title));
+    const ja = (await mailsTo(jaAdmin)).filter((m) => m.subject.includes(title) && m.subject.includes('提出期限'));
     expect(ja).toHaveLength(1);
     expect(ja[0]?.subject).toMatch(/^【徳島県】/);
     expect(ja[0]?.subject).toContain('提出期限まであと 14 日');
@@ -110,12 +118,12 @@ describe('deadline reminders', () => {
     expect(ja[0]?.body.text).toContain('/facilities/f021');
     expect(ja[0]?.body.text.indexOf('提出期限')).toBeLessThan(ja[0]?.body.text.indexOf('Deadline') ?? 0);
 
-    const english = (await mailsTo(enAdmin)).filter((m) => m.subject.includes(`Reminder test ${stamp}`));
+    const english = (await mailsTo(enAdmin)).filter((m) => m.subject.includes(`Reminder test ${stamp}`) && m.subject.includes('deadline'));
     expect(english).toHaveLength(1);
     expect(english[0]?.subject).toMatch(/^\[Tokushima/);
     expect(english[0]?.body.text.indexOf('Deadline')).toBeLessThan(english[0]?.body.text.indexOf('提出期限') ?? 0);
 
-    expect((await mailsTo(offAdmin)).filter((m) => m.subject.includes(title))).toHaveLength(0);
+    expect((await mailsTo(offAdmin)).filter((m) => m.subject.includes(title) && m.subject.includes('提出期限'))).toHaveLength(0);
     const inbox = await api<{ items: { kind: string; title: { ja: string } }[]; unreadCount: number }>('GET', '/api/my/notifications', { token: offToken });
     expect(inbox.status).toBe(200);
     expect(inbox.body.items.filter((n) => n.kind === 'deadline_reminder' && n.title.ja.includes(title))).toHaveLength(1);
@@ -123,7 +131,7 @@ describe('deadline reminders', () => {
 
     // The next step (3 days before) is a new event: one more mail.
     await runScheduler('2031-06-17T00:30:00Z');
-    const again = (await mailsTo(jaAdmin)).filter((m) => m.subject.includes(title));
+    const again = (await mailsTo(jaAdmin)).filter((m) => m.subject.includes(title) && m.subject.includes('提出期限'));
     expect(again).toHaveLength(2);
     expect(again[1]?.subject).toContain('あと 3 日');
     // Overdue: 7 days after the deadline.

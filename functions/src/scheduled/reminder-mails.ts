@@ -44,6 +44,24 @@ export function deadlineReminder(input: {
   };
 }
 
+export function campaignOpenedMail(input: {
+  campaignId: string;
+  campaignTitle: LocalizedText;
+  facilityId: string;
+  facilityName: string;
+  deadline: string;
+}): NotificationContent {
+  const t = input.campaignTitle;
+  return {
+    title: { ja: `調査「${t.ja}」が始まりました`, en: `The survey "${t.en || t.ja}" has opened` },
+    body: {
+      ja: `${input.facilityName} の回答をお願いします。提出期限: ${input.deadline}。`,
+      en: `Please answer it for ${input.facilityName}. Deadline: ${input.deadline}.`,
+    },
+    link: `/campaigns/${enc(input.campaignId)}/facilities/${enc(input.facilityId)}`,
+  };
+}
+
 /** At most this many facility names are listed in one MDS/SDS mail; the rest are counted. */
 export const MISSING_NAMES_LISTED = 20;
 

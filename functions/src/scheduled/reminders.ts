@@ -14,7 +14,7 @@ import { documentAppliesTo } from '@mcr/domain';
 import { env } from '../pipeline/env.ts';
 import { createLogger } from '../pipeline/logger.ts';
 import { membersOf, type NotifyOutcome, notify } from '../services/outbox.ts';
-import { type DeadlineStep, deadlineReminder, documentsMissing, MISSING_NAMES_LISTED, trainingDayBefore } from './reminder-mails.ts';
+import { campaignOpenedMail, type DeadlineStep, deadlineReminder, documentsMissing, MISSING_NAMES_LISTED, trainingDayBefore } from './reminder-mails.ts';
 
 /**
  * The daily scheduled notices (docs/decisions/0015-notifications.md, "Scheduled reminders"). Run every day at
@@ -70,6 +70,7 @@ export interface ReminderSummary {
   day: string;
   tenants: number;
   deadline: NotifyOutcome & { campaigns: number; facilities: number };
+  opened: NotifyOutcome & { campaigns: number };
   documentsMissing: NotifyOutcome & { vendors: number };
   trainings: NotifyOutcome & { sessions: number };
   errors: string[];
@@ -105,6 +106,8 @@ async function deadlineReminders(db: Db, scope: TenantScope, today: string, now:
   const campaigns = (await repos.campaigns.list()) as CampaignRecord[];
   for (const c of campaigns) {
     if (c.form === 'vendor' || (c.creation && c.creation.status !== 'done') || c.opensOn > today) continue;
+    // Campaign opened: on the day it opens, or on a later run within a week (a campaign created after 09:00).
+    if (daysBetween(c.opensOn, today) <= 7) await campaignOpened(db, scope, c, now, summary);
     const step = deadlineStep(c.deadline, today, rhythm);
     if (!step) continue;
     summary.deadline.campaigns++;
@@ -152,6 +155,52 @@ async function deadlineReminders(db: Db, scope: TenantScope, today: string, now:
           );
         }
       }
+    }
+  }
+}
+
+/** Every facility of an opened campaign (its rows' ALL slice, page by page) → its administrators, once per campaign. */
+async function campaignOpened(db: Db, scope: TenantScope, c: CampaignRecord, now: Date, summary: ReminderSummary) {
+  const repos = createRepositories(db, scope);
+  summary.opened.campaigns++;
+  for await (const rows of pages(db, {
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': rowPartition(scope, c.id, 'ALL') },
+    ProjectionExpression: 'facilityId, facilityName',
+    Limit: 200,
+  })) {
+    for (let i = 0; i < rows.length; i += PARALLEL_FACILITIES) {
+      await Promise.all(
+        rows.slice(i, i + PARALLEL_FACILITIES).map(async (row) => {
+          const facilityId = String(row.facilityId);
+          const admins = await membersOf(repos, facilityId, ['facility_admin']);
+          if (admins.length === 0) return;
+          try {
+            add(
+              summary.opened,
+              await notify(
+                { db, scope, repos },
+                {
+                  eventId: `opened:${c.id}:${facilityId}`,
+                  kind: 'campaign_opened',
+                  userIds: admins.map((a) => a.userId),
+                  content: campaignOpenedMail({
+                    campaignId: c.id,
+                    campaignTitle: c.title,
+                    facilityId,
+                    facilityName: String(row.facilityName ?? ''),
+                    deadline: c.deadline,
+                  }),
+                },
+                now,
+              ),
+            );
+          } catch (err) {
+            summary.opened.failed++;
+            summary.errors.push(err instanceof Error ? err.message : String(err));
+          }
+        }),
+      );
     }
   }
 }
@@ -267,6 +316,7 @@ export async function runReminders(db: Db, options: { now?: Date; tenantIds?: re
     day: today,
     tenants: 0,
     deadline: { ...zero(), campaigns: 0, facilities: 0 },
+    opened: { ...zero(), campaigns: 0 },
     documentsMissing: { ...zero(), vendors: 0 },
     trainings: { ...zero(), sessions: 0 },
     errors: [],
