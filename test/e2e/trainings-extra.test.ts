@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, USERS } from '../support/api.ts';
+import { tokushima } from '../../packages/local/src/seed/demo-data.ts';
+import { api, login, USERS } from '../support/api.ts';
 import { axeViolations, launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { stackInfo } from '../support/stack-info.ts';
 
@@ -104,6 +105,42 @@ describe('trainings: .ics per registration and the calendar feed', () => {
     await feed.scrollIntoViewIfNeeded();
     await screenshot(p, '9f-trainings-feed-member');
     await expectAxeClean(p, 'feed as a member');
+    await p.close();
+  });
+  it("a 保健所 reads the sessions and its own facilities' participants only, without managing them; English too", async () => {
+    const own = new Set(
+      tokushima()
+        .facilities.filter((f) => f.healthCenterId === 'hc-tokushima')
+        .map((f) => f.id),
+    );
+    const p = await browser.newPage({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
+    await signIn(p, stackInfo().url, login(USERS.inspector36));
+    await p.getByRole('link', { name: '研修', exact: true }).click();
+    await p.waitForURL(/\/trainings$/);
+    await p.getByTestId(`training-${sessionId}`).waitFor({ timeout: 15_000 });
+    expect(await p.getByRole('button', { name: '研修を登録' }).count()).toBe(0);
+    await p.getByTestId(`training-${sessionId}`).getByRole('link', { name: sessionTitle }).click();
+    await p.getByRole('heading', { level: 1, name: sessionTitle }).waitFor({ timeout: 15_000 });
+    const rows = p.getByTestId('participant-list').locator('tbody tr');
+    await rows.first().waitFor({ timeout: 15_000 });
+    // The page shows what the API gives this 保健所: its own facilities' people only, no checkboxes, no export.
+    const res = await api<{ items: { facilityId: string }[] }>('GET', `/api/trainings/${sessionId}/registrations?limit=500`, { as: USERS.inspector36 });
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(res.body.items.filter((r) => !own.has(r.facilityId))).toEqual([]);
+    expect(await rows.count()).toBe(res.body.items.length);
+    expect(await p.getByTestId('participant-list').getByRole('checkbox').count()).toBe(0);
+    expect(await p.getByRole('button', { name: '出欠を保存' }).count()).toBe(0);
+    expect(await p.getByRole('button', { name: 'CSV で出力' }).count()).toBe(0);
+    expect(await p.getByRole('button', { name: '編集' }).count()).toBe(0);
+    await screenshot(p, '9g-trainings-inspector-session');
+    await expectAxeClean(p, 'session as a 保健所');
+
+    // English second.
+    await p.getByRole('button', { name: 'English' }).click();
+    await p.getByRole('heading', { level: 2, name: 'Participants' }).waitFor({ timeout: 15_000 });
+    await screenshot(p, '9h-trainings-inspector-session-english');
+    await expectAxeClean(p, 'session in English');
     await p.close();
   });
 });
