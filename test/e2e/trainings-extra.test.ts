@@ -143,4 +143,38 @@ describe('trainings: .ics per registration and the calendar feed', () => {
     await expectAxeClean(p, 'session in English');
     await p.close();
   });
+  it('the prefecture checks a sign-in sheet (CSV) against the registrations; a wrong row is named, nothing is written', async () => {
+    const regs = await api<{ items: { registrationId: string; participantName: string; status: string; attended: boolean | null }[] }>(
+      'GET',
+      `/api/trainings/${sessionId}/registrations?limit=500`,
+      { as: USERS.pref36 },
+    );
+    expect(regs.status).toBe(200);
+    const confirmed = regs.body.items.filter((r) => r.status === 'confirmed').slice(0, 2);
+    expect(confirmed.length).toBe(2);
+    const csv = ['申込ID,氏名,出欠', ...confirmed.map((r) => `${r.registrationId},${r.participantName},出席`), 'no-such-registration,誰か,出席', ''].join(
+      '\r\n',
+    );
+    const p = await browser.newPage({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
+    await signIn(p, stackInfo().url, login(USERS.pref36));
+    await p.goto(`${stackInfo().url}/trainings/${sessionId}`);
+    const box = p.getByTestId('attendance-import');
+    await box.waitFor({ timeout: 15_000 });
+    await box.getByLabel('受付簿のファイル').setInputFiles({ name: 'sign-in.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`, 'utf8') });
+    await box.getByRole('button', { name: '内容を確認' }).click();
+    const result = p.getByTestId('attendance-import-result');
+    await result.waitFor({ timeout: 20_000 });
+    await expect.poll(() => result.textContent()).toMatch(/3 行のうち 2 行が申込と一致しました。/);
+    expect(await result.textContent()).toMatch(/1 件の誤りがあります/);
+    // With an error in the sheet there is nothing to apply, and nothing was written.
+    expect(await box.getByRole('button', { name: '出欠に反映' }).count()).toBe(0);
+    const after = await api<{ items: { registrationId: string; attended: boolean | null }[] }>('GET', `/api/trainings/${sessionId}/registrations?limit=500`, {
+      as: USERS.pref36,
+    });
+    for (const r of confirmed) expect(after.body.items.find((x) => x.registrationId === r.registrationId)?.attended).toBe(r.attended);
+    await box.scrollIntoViewIfNeeded();
+    await screenshot(p, '9i-trainings-sign-in-sheet-checked');
+    await expectAxeClean(p, 'sign-in sheet checked');
+    await p.close();
+  });
 });
