@@ -1,5 +1,6 @@
 import { ROLE_LABELS, ROLES, type Role, type User } from '@mcr/contract';
 import { useMemo, useRef, useState } from 'react';
+import { resendInvitation } from '../../api/notifications.ts';
 import { updateUser } from '../../api/update-user.ts';
 import { Page } from '../../app/page.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
@@ -10,11 +11,12 @@ import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { useDebounced, usePagedQuery } from '../../lib/use-paged-query.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { NM } from '../notifications/messages.ts';
 import { InviteForm } from './invite-form.tsx';
 
 const PAGE = 100;
 
-function UserTable({ onChanged }: { onChanged(message: Localized): void }) {
+function UserTable({ onChanged, onFailed }: { onChanged(message: Localized): void; onFailed(): void }) {
   const { t, lang } = useI18n();
   const { me } = useAuth();
   const prefecture = me.role === 'pref_admin';
@@ -23,7 +25,9 @@ function UserTable({ onChanged }: { onChanged(message: Localized): void }) {
   const needle = useDebounced(q.trim(), 300);
   const [target, setTarget] = useState<User | undefined>();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ text: Localized; requestId?: string | undefined } | undefined>();
+  const [failure, setFailure] = useState<{ title: Localized; text: Localized; requestId?: string | undefined } | undefined>();
+  // 招待を再送: a new temporary password by mail; the server answers 409 once the person has signed in.
+  const [resendTarget, setResendTarget] = useState<User | undefined>();
   // One page at a time from the server (e-mail order); role and search are applied there.
   const list = usePagedQuery('users.list', { query: { role: role || undefined, q: needle || undefined, limit: PAGE } });
   // A disabled or re-enabled user is updated in place: the table, its filters and the focus stay where they are.
@@ -42,7 +46,31 @@ function UserTable({ onChanged }: { onChanged(message: Localized): void }) {
       onChanged(status === 'disabled' ? M.userDisabled(next.displayName) : M.userEnabled(next.displayName));
     } catch (err) {
       setTarget(undefined);
-      setFailure(err instanceof ApiError ? { text: err.text, requestId: err.requestId } : { text: M.unexpected });
+      setFailure(
+        err instanceof ApiError ? { title: M.userUpdateFailed, text: err.text, requestId: err.requestId } : { title: M.userUpdateFailed, text: M.unexpected },
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resend = async () => {
+    if (!resendTarget) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const sent = await resendInvitation(resendTarget.userId);
+      setChanged((c) => ({ ...c, [resendTarget.userId]: { ...resendTarget, invitedAt: sent.invitedAt } }));
+      setResendTarget(undefined);
+      onChanged(NM.resent(sent.email));
+    } catch (err) {
+      setResendTarget(undefined);
+      onFailed();
+      setFailure(
+        err instanceof ApiError
+          ? { title: NM.resendFailed, text: err.fields[0]?.message ?? err.text, requestId: err.requestId }
+          : { title: NM.resendFailed, text: M.unexpected },
+      );
     } finally {
       setBusy(false);
     }
@@ -55,8 +83,8 @@ function UserTable({ onChanged }: { onChanged(message: Localized): void }) {
       </h2>
       {failure ? (
         <div className="pad">
-          <Alert tone="error" title={t(M.userUpdateFailed)}>
-            <p>{t(failure.text)}</p>
+          <Alert tone="error" title={t(failure.title)}>
+            <p data-testid="user-failure">{t(failure.text)}</p>
             {failure.requestId ? (
               <p className="muted small-text">
                 {t(M.requestId)}: <code>{failure.requestId}</code>
@@ -131,14 +159,26 @@ function UserTable({ onChanged }: { onChanged(message: Localized): void }) {
                     {self ? (
                       <span className="muted small-text">{t(M.cannotDisableSelf)}</span>
                     ) : (
-                      <button
-                        type="button"
-                        className="button small secondary"
-                        aria-label={t(u.status === 'active' ? M.disableUserFor(u.displayName) : M.enableUserFor(u.displayName))}
-                        onClick={() => setTarget(u)}
-                      >
-                        {t(u.status === 'active' ? M.disableUser : M.enableUser)}
-                      </button>
+                      <>
+                        {u.status === 'active' ? (
+                          <button
+                            type="button"
+                            className="button small secondary"
+                            aria-label={t(NM.resendFor(u.displayName))}
+                            onClick={() => setResendTarget(u)}
+                          >
+                            {t(NM.resend)}
+                          </button>
+                        ) : null}{' '}
+                        <button
+                          type="button"
+                          className="button small secondary"
+                          aria-label={t(u.status === 'active' ? M.disableUserFor(u.displayName) : M.enableUserFor(u.displayName))}
+                          onClick={() => setTarget(u)}
+                        >
+                          {t(u.status === 'active' ? M.disableUser : M.enableUser)}
+                        </button>
+                      </>
                     )}
                   </td>
                 </tr>
@@ -166,6 +206,17 @@ function UserTable({ onChanged }: { onChanged(message: Localized): void }) {
         onClose={() => setTarget(undefined)}
       >
         {target ? <p>{t(target.status === 'active' ? M.disableBody(target.email) : M.enableBody(target.email))}</p> : null}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={resendTarget !== undefined}
+        id="user-resend-dialog"
+        title={resendTarget ? t(NM.resendTitle(resendTarget.displayName)) : ''}
+        confirmText={t(NM.resendSend)}
+        busy={busy}
+        onConfirm={() => void resend()}
+        onClose={() => setResendTarget(undefined)}
+      >
+        {resendTarget ? <p>{t(NM.resendBody(resendTarget.email))}</p> : null}
       </ConfirmDialog>
     </section>
   );
@@ -218,7 +269,7 @@ export function UsersPage() {
           }}
         />
       ) : null}
-      <UserTable onChanged={(text) => setMessage({ text, testId: 'user-updated' })} />
+      <UserTable onChanged={(text) => setMessage({ text, testId: 'user-updated' })} onFailed={() => setMessage(undefined)} />
     </Page>
   );
 }
