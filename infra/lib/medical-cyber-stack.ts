@@ -14,6 +14,7 @@ import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
 import { groupRoutes, RouteStack, routeStackIdOf } from './route-stacks.ts';
 import { JOB_WORKER_NODE_OPTIONS } from './runtime-options.ts';
@@ -204,6 +205,35 @@ export class MedicalCyberStack extends Stack {
     // The stream consumer mails the outbox's notifications (差戻し, confirmation, trainings): SES from the one identity.
     readModels.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [mailIdentityArn] }));
     // notifications:end
+    // scheduler:begin
+    // The daily reminders (deadline rhythm, MDS/SDS missing, training day-before; decision 0015): EventBridge
+    // Scheduler at 09:00 Asia/Tokyo invokes the same handler the local scheduler runs. A run of the same day again
+    // (the schedule's retry) sends nothing twice: each notice's event id names its day and step.
+    const reminders = new NodejsFunction(this, 'FnReminders', {
+      entry: path.join(repoRoot, 'functions/src/scheduled/reminders.ts'),
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+      logGroup: new logs.LogGroup(this, 'FnRemindersLogs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
+      environment: baseEnvironment,
+      bundling,
+    });
+    table.grantReadWriteData(reminders);
+    reminders.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [mailIdentityArn] }));
+    const schedulerRole = new iam.Role(this, 'RemindersSchedulerRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
+    reminders.grantInvoke(schedulerRole);
+    new scheduler.CfnSchedule(this, 'DailyReminders', {
+      description: 'Daily reminders at 09:00 JST (docs/decisions/0015-notifications.md)',
+      scheduleExpression: 'cron(0 9 * * ? *)',
+      scheduleExpressionTimezone: 'Asia/Tokyo',
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: { arn: reminders.functionArn, roleArn: schedulerRole.roleArn, retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 } },
+    });
+    // scheduler:end
     for (const [group, routes] of groupRoutes(routeList)) {
       new RouteStack(this, routeStackIdOf(group), {
         group,

@@ -103,7 +103,8 @@ describe('CDK stack generated from the route table', () => {
     // One nested stack per area; the parent grows by one resource per area, not per route.
     expect(routeStacks.map((s) => s.node.id).sort()).toEqual([...new Set(routeList.map((r) => routeStackIdOf(routeGroupOf(r.id))))].sort());
     expect(Object.keys(resourcesOf(template, 'AWS::CloudFormation::Stack'))).toHaveLength(routeStacks.length);
-    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function'))).toHaveLength(2);
+    // The parent's own functions: the job worker, the stream consumer and the daily reminders.
+    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function'))).toHaveLength(3);
     for (const nested of routeStacks) {
       expect(nested.functions.size, nested.node.id).toBeLessThanOrEqual(MAX_ROUTES_PER_STACK);
       expect(counts[nested.node.id], nested.node.id).toBe(RESOURCES_PER_ROUTE * nested.functions.size);
@@ -157,6 +158,24 @@ describe('CDK stack generated from the route table', () => {
     expect(consumerPolicies).toContain('ses:SendEmail');
     // notifications:end
   });
+
+  // scheduler:begin
+  it('runs the daily reminders at 09:00 Japan time through EventBridge Scheduler, with a role that may invoke only that function', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 9 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Tokyo',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FnReminders'), 'Arn'] }, RoleArn: Match.anyValue() }),
+    });
+    const role = Object.entries(template.findResources('AWS::IAM::Role')).find(([k]) => k.startsWith('RemindersSchedulerRole'));
+    expect(JSON.stringify(role?.[1])).toContain('scheduler.amazonaws.com');
+    const policies = Object.entries(template.findResources('AWS::IAM::Policy'));
+    const invoke = JSON.stringify(policies.filter(([k]) => k.startsWith('RemindersSchedulerRole')));
+    expect(invoke).toContain('lambda:InvokeFunction');
+    expect(invoke).toContain('FnReminders');
+    expect(JSON.stringify(policies.filter(([k]) => k.startsWith('FnReminders')))).toContain('ses:SendEmail');
+  });
+  // scheduler:end
 
   it('requires TOTP MFA for every user of the user pool', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
