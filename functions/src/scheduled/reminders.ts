@@ -45,6 +45,14 @@ export interface ReminderRhythm {
 
 export const DEFAULT_RHYTHM: ReminderRhythm = { daysBefore: [14, 3], onTheDay: true, overdueEveryDays: 7, overdueForDays: 56 };
 
+/** The prefecture's saved rhythm (reminderSettings.put), or the default. */
+async function tenantRhythm(db: Db, scope: TenantScope): Promise<ReminderRhythm> {
+  const saved = await createRepositories(db, scope).reminderSettings.get();
+  return saved
+    ? { daysBefore: saved.daysBefore, onTheDay: saved.onTheDay, overdueEveryDays: saved.overdueEveryDays, overdueForDays: saved.overdueForDays }
+    : DEFAULT_RHYTHM;
+}
+
 /** The day in Japan (yyyy-mm-dd) at an instant. */
 export function jstDay(now: Date): string {
   return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
@@ -326,7 +334,7 @@ export async function runReminders(db: Db, options: { now?: Date; tenantIds?: re
     const scope = { tenantId };
     summary.tenants++;
     const parts: [string, () => Promise<void>][] = [
-      ['deadline', () => deadlineReminders(db, scope, today, now, summary, options.rhythm ?? DEFAULT_RHYTHM)],
+      ['deadline', async () => deadlineReminders(db, scope, today, now, summary, options.rhythm ?? (await tenantRhythm(db, scope)))],
       ...(today.endsWith('-01')
         ? ([['documents', () => missingDocumentNotices(db, scope, today.slice(0, 7), now, summary)]] as [string, () => Promise<void>][])
         : []),

@@ -146,6 +146,8 @@ import {
   NotificationParams,
   Preferences,
   PutPreferencesBody,
+  PutReminderSettingsBody,
+  ReminderSettings,
   ResendInvitationResponse,
 } from './schemas/notifications.ts';
 import { ListTemplatesResponse, TemplateIdParams, TemplateSummary, TemplateView, UploadTemplateBody } from './schemas/templates.ts';
@@ -1269,6 +1271,25 @@ export const routes = {
     summary: { ja: '招待メールの再送 (仮パスワードを再発行)', en: 'Resend the invitation with a new temporary password' },
     params: UserIdParams,
     response: ResendInvitationResponse,
+  }),
+  'reminderSettings.get': route({
+    method: 'GET',
+    path: '/api/reminder-settings',
+    handler: 'notifications/reminder-settings-get',
+    roles: ['pref_admin'],
+    access: 'read',
+    summary: { ja: '締切のリマインドを送る日 (都道府県の設定)', en: "The prefecture's rhythm of deadline reminders" },
+    response: ReminderSettings,
+  }),
+  'reminderSettings.put': route({
+    method: 'PUT',
+    path: '/api/reminder-settings',
+    handler: 'notifications/reminder-settings-put',
+    roles: ['pref_admin'],
+    access: 'read-write',
+    summary: { ja: '締切のリマインドを送る日の変更', en: 'Change the rhythm of deadline reminders' },
+    body: PutReminderSettingsBody,
+    response: ReminderSettings,
   }),
   // notifications:end
 } as const;

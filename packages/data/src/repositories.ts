@@ -16,6 +16,7 @@ import { templateRepositories } from './repositories/templates.ts';
 import { vendorResponseRepositories } from './repositories/vendor-responses.ts';
 // trainings:begin
 import { trainingRepositories } from './repositories/trainings.ts';
+import { reminderSettingsRepositories } from './repositories/reminder-settings.ts';
 // trainings:end
 
 export {
@@ -85,6 +86,7 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...notificationRepositories(db, scope),
     // trainings:begin
     ...trainingRepositories(db, scope),
+    ...reminderSettingsRepositories(db, scope),
     // trainings:end
   };
 }
@@ -92,6 +94,7 @@ export function createRepositories(db: Db, scope: TenantScope) {
 export type Repositories = ReturnType<typeof createRepositories>;
 // trainings:begin
 export { RegistrationRefusedError, trainingKeys, utcOf } from './repositories/trainings.ts';
+export { type ReminderSettingsRecord, reminderSettingsKey } from './repositories/reminder-settings.ts';
 // trainings:end
 export { createOperatorRepositories, PREFECTURE_CODES } from './repositories/tenants.ts';
 export type OperatorRepositories = ReturnType<typeof import('./repositories/tenants.ts').createOperatorRepositories>;

@@ -1,11 +1,11 @@
-import type { ListNotificationsResponse, Me, Preferences, RouteId } from '@mcr/contract';
+import type { ListNotificationsResponse, Me, Preferences, ReminderSettings, RouteId } from '@mcr/contract';
 import { createRepositories } from '@mcr/data';
 import { expect } from 'vitest';
 import { api, USERS } from '../../support/api.ts';
 import type { IsolationCase } from '../../support/isolation.ts';
 import { testDb } from '../../support/rows.ts';
 
-type NotificationRouteId = Extract<RouteId, `notifications.${string}` | `preferences.${string}` | 'users.resendInvite'>;
+type NotificationRouteId = Extract<RouteId, `notifications.${string}` | `preferences.${string}` | `reminderSettings.${string}` | 'users.resendInvite'>;
 
 /**
  * Isolation cases of the inbox, the mail preferences and the invitation resend (issue 9). The victim is the demo
@@ -36,6 +36,8 @@ const deliverToVictim = async (suffix: string) => {
   return r.notificationId;
 };
 let invited = '';
+/** Equal in effect to the default rhythm (see the comment on the reminderSettings cases). */
+const RHYTHM36 = { daysBefore: [14, 3], onTheDay: true, overdueEveryDays: 7, overdueForDays: 56 };
 const prefsOf = async (as: string) => (await api<Preferences>('GET', '/api/my/preferences', { as })).body;
 
 export const NOTIFICATION_CASES: Record<NotificationRouteId, IsolationCase> = {
@@ -132,6 +134,47 @@ export const NOTIFICATION_CASES: Record<NotificationRouteId, IsolationCase> = {
     leaks: async () => {
       const p = await repos36().preferences.get(victim.userId || (await userIdOf(USERS.hospitalStaff36)));
       return p?.language === 'en' && p.kinds.training_reminder === false ? [] : ['the victim’s preferences were changed'];
+    },
+  },
+  // The prefecture's rhythm of reminders: tenant 36 saves one equal to the default (the other files' reminders
+  // expect it) but its own; tenant 37 reads and writes only its own, and a facility or a 保健所 gets 403.
+  'reminderSettings.get': {
+    prepare: async () => {
+      const current = (await api<ReminderSettings>('GET', '/api/reminder-settings', { as: USERS.pref36 })).body;
+      const res = await api('PUT', '/api/reminder-settings', { as: USERS.pref36, body: { ...RHYTHM36, expectedVersion: current.version } });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    },
+    positive: { as: USERS.pref36, path: '/api/reminder-settings' },
+    expectPositive: (b) => expect(b).toMatchObject({ ...RHYTHM36, isDefault: false }),
+    crossTenant: { as: USERS.pref37, path: '/api/reminder-settings' },
+    leaks: async (b) => ((b as ReminderSettings).updatedAt === (await repos36().reminderSettings.get())?.updatedAt ? ['tenant 36’s settings'] : []),
+    crossOrg: { as: USERS.inspector36, path: '/api/reminder-settings' },
+  },
+  'reminderSettings.put': {
+    positive: {
+      as: USERS.pref36,
+      method: 'PUT',
+      path: '/api/reminder-settings',
+      body: async () => {
+        const current = (await api<ReminderSettings>('GET', '/api/reminder-settings', { as: USERS.pref36 })).body;
+        return { ...RHYTHM36, expectedVersion: current.version };
+      },
+    },
+    // Tenant 37's administrator saves a rhythm: its own item changes, tenant 36's does not.
+    crossTenant: {
+      as: USERS.pref37,
+      method: 'PUT',
+      path: '/api/reminder-settings',
+      body: async () => ({
+        ...RHYTHM36,
+        daysBefore: [20],
+        expectedVersion: (await api<ReminderSettings>('GET', '/api/reminder-settings', { as: USERS.pref37 })).body.version,
+      }),
+    },
+    crossOrg: { as: USERS.hospitalAdmin36, method: 'PUT', path: '/api/reminder-settings', body: { ...RHYTHM36, expectedVersion: 0 } },
+    leaks: async () => {
+      const s = await repos36().reminderSettings.get();
+      return s && JSON.stringify(s.daysBefore) === JSON.stringify(RHYTHM36.daysBefore) ? [] : ['tenant 36’s rhythm was changed'];
     },
   },
   'users.resendInvite': {

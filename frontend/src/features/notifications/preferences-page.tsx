@@ -9,7 +9,9 @@ import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { useApiQuery, useInvalidateApi } from '../../lib/use-api.ts';
+import { useAuth } from '../auth/auth-context.tsx';
 import { KIND_HELP, NM } from './messages.ts';
+import { ReminderSettingsCard } from './reminder-settings-form.tsx';
 import './notifications.css';
 
 type Message = { tone: 'success' | 'error' | 'warning'; title?: Localized; text: Localized };
@@ -108,6 +110,7 @@ function PreferencesForm({ prefs, onMessage }: { prefs: Preferences; onMessage(m
 /** 「メール設定」: the language of my mails and the optional kinds I receive (mandatory ones shown locked). */
 export function PreferencesPage() {
   const { t } = useI18n();
+  const { me } = useAuth();
   const prefs = useApiQuery('preferences.get');
   const [message, setMessage] = useState<Message | undefined>();
   return (
@@ -138,6 +141,7 @@ export function PreferencesPage() {
           }}
         />
       ) : null}
+      {me.role === 'pref_admin' ? <ReminderSettingsCard /> : null}
     </Page>
   );
 }

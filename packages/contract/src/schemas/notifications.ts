@@ -109,3 +109,36 @@ export const ResendInvitationResponse = z.object({
   invitedAt: IsoDateTime,
 });
 export type ResendInvitationResponse = z.infer<typeof ResendInvitationResponse>;
+
+// ── The prefecture's rhythm of deadline reminders ──
+
+const Day = z.number().int();
+/** When facilities that have not submitted are reminded of a campaign's deadline. */
+export const ReminderSettings = z.object({
+  /** Days before the deadline (e.g. 14 and 3). */
+  daysBefore: z.array(Day),
+  onTheDay: z.boolean(),
+  /** While overdue, every this many days (0: no overdue reminders) … */
+  overdueEveryDays: Day,
+  /** … for at most this many days after the deadline. */
+  overdueForDays: Day,
+  /** true while the prefecture has not saved its own (the default rhythm applies). */
+  isDefault: z.boolean(),
+  /** 0 before the first save. */
+  version: z.number().int().min(0),
+  updatedAt: IsoDateTime.nullable(),
+});
+export type ReminderSettings = z.infer<typeof ReminderSettings>;
+
+export const PutReminderSettingsBody = z.strictObject({
+  daysBefore: z
+    .array(Day.min(1).max(90))
+    .max(6)
+    .refine((d) => new Set(d).size === d.length, 'unique'),
+  onTheDay: z.boolean(),
+  overdueEveryDays: Day.min(0).max(30),
+  overdueForDays: Day.min(0).max(180),
+  /** The version read (0 when never saved); a stale one gets 409. */
+  expectedVersion: z.number().int().min(0),
+});
+export type PutReminderSettingsBody = z.infer<typeof PutReminderSettingsBody>;
