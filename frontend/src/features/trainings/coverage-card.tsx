@@ -31,7 +31,8 @@ export function CoverageCard({ fiscalYear, showLink = false }: { fiscalYear?: nu
       {q.isSuccess ? (
         <>
           <p className="hint">{t(TM.coverageLead(formatFiscalYear(q.data.fiscalYear, lang)))}</p>
-          <div className="table-wrap">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the table scrolls sideways; the keyboard must reach it */}
+          <section className="table-wrap" tabIndex={0} aria-labelledby="training-coverage-heading">
             <table className="table compact-table">
               <thead>
                 <tr>
@@ -67,7 +68,7 @@ export function CoverageCard({ fiscalYear, showLink = false }: { fiscalYear?: nu
                 })}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       ) : null}
     </section>
