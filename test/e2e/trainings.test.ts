@@ -5,7 +5,7 @@ import { CognitoAuthFlows } from '../../packages/local/src/cognito/auth-flows.ts
 import { tokushima } from '../../packages/local/src/seed/demo-data.ts';
 import { api, login, settle, USERS } from '../support/api.ts';
 import { axeViolations, launchBrowser, screenshot, signIn } from '../support/browser.ts';
-import { type SesMail } from '../support/mail.ts';
+import type { SesMail } from '../support/mail.ts';
 import { stackInfo } from '../support/stack-info.ts';
 import { inviteUser } from '../support/users.ts';
 
