@@ -1,5 +1,9 @@
 import type { Template } from '../template.ts';
 import { mhlwBcpR6 } from './mhlw-bcp-r6.ts';
+
+// bcp:begin
+export { type BcpStep, bcpInitialResponseSteps } from './mhlw-bcp-r6.ts';
+// bcp:end
 import { mhlwFacilityR5 } from './mhlw-facility-r5.ts';
 import { mhlwFacilityR6 } from './mhlw-facility-r6.ts';
 import { mhlwFacilityR7 } from './mhlw-facility-r7.ts';
