@@ -1,4 +1,4 @@
-import { daysBetween, fiscalYearLabel, fiscalYearRange, isInFiscalYear, isIsoDate } from '../fiscal-year.ts';
+import { daysBetween, fiscalYearLabel, fiscalYearOf, fiscalYearRange, isIsoDate } from '../fiscal-year.ts';
 import { type Answers, type CellAnswers, type CellKey, type Context, cellKey, latestRound, parseCellKey, type RoundAnswer, type RoundNo } from './answers.ts';
 import type { FieldIssue } from './issues.ts';
 import { type ApplicabilityRule, type DeviceClass, findItem, type Item, isReferenceCell, type LocalizedText, type Template } from './template.ts';
@@ -221,6 +221,30 @@ export function evaluate(template: Template, answers: Answers, ctx: Context, tod
   };
 }
 
+export interface TargetDateWindow {
+  /** First allowed 目標日: the 確認日, or the campaign's first day when the check was earlier. */
+  start: string;
+  /** Last allowed 目標日: the end of the later of the campaign's fiscal year and the fiscal year of the 確認日. */
+  end: string;
+  /** The fiscal year `end` closes. */
+  fiscalYear: number;
+  /** True when the campaign's year was over on the 確認日, so the facility plans in the year it checked in. */
+  extended: boolean;
+}
+
+/**
+ * Where a いいえ's 目標日 may fall (docs/decisions/0016-dates-and-answering.md): on or after the 確認日, up to the
+ * end of the campaign's fiscal year — or, when the 確認日 lies after that year (a past year's campaign answered
+ * late), up to the end of the fiscal year the 確認日 falls in. Without a usable 確認日 the campaign's year applies.
+ */
+export function targetDateWindow(fiscalYear: number, checkedOn?: string): TargetDateWindow {
+  const campaign = fiscalYearRange(fiscalYear);
+  const checked = checkedOn && isIsoDate(checkedOn) ? checkedOn : undefined;
+  const planning = checked ? Math.max(fiscalYear, fiscalYearOf(checked)) : fiscalYear;
+  const start = checked && checked > campaign.start ? checked : campaign.start;
+  return { start, end: fiscalYearRange(planning).end, fiscalYear: planning, extended: planning > fiscalYear };
+}
+
 export interface AnswerValidationOptions {
   /** The fiscal year of the campaign; a いいえ's target date must fall inside it. */
   fiscalYear: number;
@@ -293,9 +317,33 @@ function fyText(fiscalYear: number): { ja: string; en: string } {
   return { ja: `${fiscalYearLabel(fiscalYear)}（${start}〜${end}）`, en: `${fiscalYearLabel(fiscalYear, 'en')} (${start} to ${end})` };
 }
 
-function withFy(issue: FieldIssue, fiscalYear: number, code: 'target_date_required' | 'target_date_outside_fiscal_year'): FieldIssue {
-  const fy = fyText(fiscalYear);
-  return { ...issue, ja: ANSWER_MESSAGES[code](fy.ja).ja, en: ANSWER_MESSAGES[code](fy.en).en };
+function withWindow(
+  issue: FieldIssue,
+  fiscalYear: number,
+  window: TargetDateWindow,
+  code: 'target_date_required' | 'target_date_outside_fiscal_year',
+): FieldIssue {
+  if (!window.extended) {
+    const fy = fyText(fiscalYear);
+    return { ...issue, ja: ANSWER_MESSAGES[code](fy.ja).ja, en: ANSWER_MESSAGES[code](fy.en).en };
+  }
+  // The campaign's year was over when the facility checked: it plans in the year it checked in.
+  const over = { ja: fiscalYearLabel(fiscalYear), en: fiscalYearLabel(fiscalYear, 'en') };
+  const until = {
+    ja: `${fiscalYearLabel(window.fiscalYear)}末（${window.end}）`,
+    en: `the end of ${fiscalYearLabel(window.fiscalYear, 'en')} (${window.end})`,
+  };
+  return code === 'target_date_required'
+    ? {
+        ...issue,
+        ja: `「いいえ」の場合は対応目標日を確認日（${window.start}）から${until.ja}までの間で入力してください（${over.ja}は終了しています）`,
+        en: `For "No", enter a target date from the date checked (${window.start}) to ${until.en}; ${over.en} is over`,
+      }
+    : {
+        ...issue,
+        ja: `対応目標日は確認日（${window.start}）から${until.ja}までの日付にしてください（${over.ja}は終了しています）`,
+        en: `The target date must fall between the date checked (${window.start}) and ${until.en}; ${over.en} is over`,
+      };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -321,10 +369,13 @@ function validateRoundAt(input: unknown, options: RoundValidationOptions, prefix
   if (options.today !== undefined && answer.checkedOn > options.today) issues.push(answerIssue(join(prefix, 'checkedOn'), 'checked_on_in_future'));
   // A carried-forward answer is last year's, kept as a draft to confirm: the new year's target-date rule waits for that.
   if (answer.value === 'no' && !options.gate && !answer.carriedForward) {
+    const window = targetDateWindow(options.fiscalYear, answer.checkedOn);
     if (answer.targetDate === undefined) {
-      issues.push(withFy(answerIssue(join(prefix, 'targetDate'), 'target_date_required'), options.fiscalYear, 'target_date_required'));
-    } else if (!isInFiscalYear(answer.targetDate, options.fiscalYear)) {
-      issues.push(withFy(answerIssue(join(prefix, 'targetDate'), 'target_date_outside_fiscal_year'), options.fiscalYear, 'target_date_outside_fiscal_year'));
+      issues.push(withWindow(answerIssue(join(prefix, 'targetDate'), 'target_date_required'), options.fiscalYear, window, 'target_date_required'));
+    } else if (answer.targetDate < fiscalYearRange(options.fiscalYear).start || answer.targetDate > window.end) {
+      issues.push(
+        withWindow(answerIssue(join(prefix, 'targetDate'), 'target_date_outside_fiscal_year'), options.fiscalYear, window, 'target_date_outside_fiscal_year'),
+      );
     } else if (answer.targetDate < answer.checkedOn) {
       issues.push(answerIssue(join(prefix, 'targetDate'), 'target_date_before_checked_on'));
     }
@@ -334,7 +385,8 @@ function validateRoundAt(input: unknown, options: RoundValidationOptions, prefix
 
 /**
  * Checks one round of one cell: はい/いいえ chosen, a real date checked (not in the future when `today` is
- * given), and for いいえ a target date inside the fiscal year (1 April – 31 March), not before the date checked.
+ * given), and for いいえ a target date not before the date checked and inside the fiscal year (1 April – 31 March) —
+ * or, when the date checked is after that year, up to the end of the year it falls in ({@link targetDateWindow}).
  * Paths are relative to the answer (`targetDate`).
  */
 export function validateRoundAnswer(answer: unknown, options: RoundValidationOptions): FieldIssue[] {
