@@ -80,16 +80,6 @@ export async function createCampaign(repos: Repositories, identity: Identity, bo
   const resolved = await resolveTemplate(repos, body.templateId).catch(() => undefined);
   if (!resolved) throw new ValidationError([field('templateId', 'unknown_template', 'この様式は登録されていません', 'No such template')]);
   const { template } = resolved;
-  if (template.form !== 'facility' && template.form !== 'vendor') {
-    throw new ValidationError([
-      field(
-        'templateId',
-        'not_facility_form',
-        '医療機関確認用または事業者確認用の様式を選んでください',
-        'Choose a facility form (医療機関確認用) or a vendor form (事業者確認用)',
-      ),
-    ]);
-  }
   if (body.fiscalYear < template.fiscalYear) {
     throw new ValidationError([
       field(
@@ -119,7 +109,8 @@ export async function createCampaign(repos: Repositories, identity: Identity, bo
     roundDeadlines: body.roundDeadlines,
     createdAt: now,
     creation: { status: 'creating', jobId, processed: 0, total: ids.length, carriedForward: 0, updatedAt: now },
-    ...(template.form === 'vendor' ? { form: 'vendor' as const } : {}),
+    // A BCP 確認表 campaign is answered by the facilities like the checklist; `form` tells the screens apart.
+    ...(template.form === 'vendor' ? { form: 'vendor' as const } : template.form === 'bcp' ? { form: 'bcp' as const } : {}),
   };
   await repos.campaigns.begin(record, ids, actor);
   await startCreationJob(repos, identity, record.id, jobId, ids.length);

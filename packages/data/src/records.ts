@@ -68,8 +68,11 @@ export interface CampaignRecord {
    * progress; `failed` when the job stopped (retryable); `done` once every response is written.
    */
   creation?: CampaignCreation;
-  /** `vendor`: a 事業者確認用 campaign answered by the vendors of the target facilities (absent = facility). */
-  form?: 'facility' | 'vendor';
+  /**
+   * `vendor`: a 事業者確認用 campaign answered by the vendors of the target facilities (absent = facility).
+   * `bcp`: the BCP 確認表, answered by the facilities like the checklist (docs/decisions/0017-bcp-campaigns.md).
+   */
+  form?: 'facility' | 'vendor' | 'bcp';
 }
 
 export interface CampaignCreation {

@@ -5,6 +5,7 @@ import { CONTENT_TYPES, exportObjectKey, uploadExport } from '../export-files.ts
 import { JobFailure, type JobRunner } from '../jobs.ts';
 import { resolveTemplate } from '../templates.ts';
 import { type CampaignAnswersSummary, writeCampaignAnswers } from './campaign-answers.ts';
+import { bcpFormXlsx } from './bcp-form.ts';
 import { officialFormXlsx } from './official-form.ts';
 
 /** Job kinds of the exports, as stored on the job item. */
@@ -60,7 +61,9 @@ export const runFacilityOfficialExport: JobRunner<FacilityOfficialInput, ExportR
   ]);
   if (!campaign || !facility || !response) throw CAMPAIGN_GONE;
   const { template } = await resolveTemplate(repos, campaign.templateId);
-  const file = await officialFormXlsx({
+  // The BCP 確認表 has its own layout (項番 | 大項目 | 確認項目); the checklists share the official form's.
+  const layout = template.form === 'bcp' ? bcpFormXlsx : officialFormXlsx;
+  const file = await layout({
     template,
     campaign: { title: campaign.title.ja, fiscalYear: campaign.fiscalYear, roundDeadlines: campaign.roundDeadlines ?? {} },
     facility: { name: facility.name, medicalInstitutionCode: facility.medicalInstitutionCode },
@@ -68,7 +71,7 @@ export const runFacilityOfficialExport: JobRunner<FacilityOfficialInput, ExportR
     hasVendorContract: contracts.length > 0,
     generatedOn: todayInJapan(),
   });
-  const fileName = `${safeName(`チェックリスト_${facility.name}_${campaign.title.ja}`)}.xlsx`;
+  const fileName = `${safeName(`${template.form === 'bcp' ? 'BCP確認表' : 'チェックリスト'}_${facility.name}_${campaign.title.ja}`)}.xlsx`;
   const key = exportObjectKey(tenantId, job.id, 'official-form.xlsx');
   await upload(key, CONTENT_TYPES.xlsx, fileName, async (out) => {
     out.end(file);

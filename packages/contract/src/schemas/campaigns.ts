@@ -40,8 +40,11 @@ export const Campaign = z.object({
   roundDeadlines: z.object({ '2': IsoDate.optional(), '3': IsoDate.optional() }),
   /** Present while the campaign is being created (and after): only a `done` campaign is open to facilities. */
   creation: CampaignCreation.optional(),
-  /** Who answers: facilities (医療機関確認用) or the vendors contracted by them (事業者確認用). Absent = facility. */
-  form: z.enum(['facility', 'vendor']).optional(),
+  /**
+   * Who answers: facilities (医療機関確認用) or the vendors contracted by them (事業者確認用); `bcp`: the facilities
+   * answer the BCP 確認表. Absent = facility.
+   */
+  form: z.enum(['facility', 'vendor', 'bcp']).optional(),
 });
 
 /** Which facilities a campaign goes to. */
