@@ -26,11 +26,16 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 export const GuidanceText = z.strictObject({ ja: z.string().min(1), en: z.string().min(1).optional() });
 export type GuidanceText = z.infer<typeof GuidanceText>;
 
-/** The manual's 実施背景 / 実施方法 / ケーススタディ for one item. */
+/**
+ * 実施背景 / 実施方法 / ケーススタディ for one item. The three headings come from the MHLW-commissioned training
+ * deck (seeds/004), not from the checklist manual; `source` says, in plain words, where this item's text comes
+ * from and is shown in the guidance panel.
+ */
 export const Guidance = z.strictObject({
   background: GuidanceText.optional(),
   howTo: GuidanceText.optional(),
   caseStudy: GuidanceText.optional(),
+  source: LocalizedText.optional(),
 });
 export type Guidance = z.infer<typeof Guidance>;
 
@@ -82,6 +87,11 @@ export const Item = z.strictObject({
   /** The id of the mirrored item on the counterpart form (医療機関確認用 ↔ 事業者確認用). */
   mirror: Slug.optional(),
   lineage: Lineage,
+  /**
+   * The manual's ▶ references to the MHLW guideline for this item, as printed (「企画管理編 9.1」,
+   * 「システム運用編 13⑪」). Only references read in an official source; shown with the item's guidance.
+   */
+  guidelineRefs: z.array(z.string().min(1).max(64)).max(12).optional(),
 });
 export type Item = z.infer<typeof Item>;
 
@@ -99,7 +109,11 @@ export type Section = z.infer<typeof Section>;
 export const UnverifiedNote = z.strictObject({ itemId: Slug, reason: LocalizedText });
 export type UnverifiedNote = z.infer<typeof UnverifiedNote>;
 
-export const TemplateMetadata = z.strictObject({ unverified: z.array(UnverifiedNote) });
+export const TemplateMetadata = z.strictObject({
+  unverified: z.array(UnverifiedNote),
+  /** Where the items' guidance (実施背景 / 実施方法 / ケーススタディ) comes from, in plain words for users. */
+  guidanceSource: LocalizedText.optional(),
+});
 export type TemplateMetadata = z.infer<typeof TemplateMetadata>;
 
 export const Template = z.strictObject({

@@ -1,5 +1,5 @@
 import type { Template } from '../template.ts';
-import { GROUPS, GUIDANCE, item, SECTION_TITLES, SOURCE_SEED_004, TEXT, TITLES, unverified, VENDOR_CONTRACT } from './shared.ts';
+import { GROUPS, GUIDANCE, item, note, SECTION_TITLES, SOURCE_TRAINING_DECK, TEMPLATE_GUIDANCE_SOURCE, TEXT, TITLES, VENDOR_CONTRACT } from './shared.ts';
 
 /**
  * 令和5年度版 医療機関確認用, kept for history. Its 参考項目 (to be in place during 令和6年度) are answered but
@@ -11,7 +11,7 @@ export const mhlwFacilityR5: Template = {
   fiscalYear: 2023,
   label: { ja: '令和5年度版', en: 'FY2023 edition' },
   title: TITLES.facility,
-  source: `厚生労働省「医療機関におけるサイバーセキュリティ対策チェックリスト」令和5年度版（医療機関確認用）。${SOURCE_SEED_004} に掲載の様式による。`,
+  source: `厚生労働省「医療機関におけるサイバーセキュリティ対策チェックリスト」令和5年度版（医療機関確認用）。項目は ${SOURCE_TRAINING_DECK} に掲載の様式による。`,
   mirrorTemplateId: 'mhlw-vendor-r5',
   applicability: [],
   sections: [
@@ -90,6 +90,8 @@ export const mhlwFacilityR5: Template = {
           cells: ['network'],
           guidance: GUIDANCE.sourceRestriction,
           mirror: '2-8',
+          // チェックリストマニュアル 令和5年6月, (8) 接続元制限: 「▶システム運用編 13⑪」.
+          guidelineRefs: ['システム運用編 13⑪'],
         }),
         item({
           id: '2-9',
@@ -110,37 +112,22 @@ export const mhlwFacilityR5: Template = {
       items: [
         item({ id: '3-1', number: '3(1)', text: TEXT.contacts, guidance: GUIDANCE.contacts, mirror: '3-1' }),
         item({ id: '3-2', number: '3(2)', text: TEXT.backup, reference: true, guidance: GUIDANCE.backup, mirror: '3-2' }),
-        item({ id: '3-3', number: '3(3)', text: TEXT.bcpR6, reference: true, guidance: GUIDANCE.bcp, mirror: '3-3' }),
+        item({ id: '3-3', number: '3(3)', text: TEXT.bcpPlanned, reference: true, guidance: GUIDANCE.bcp, mirror: '3-3' }),
       ],
     },
   ],
   metadata: {
     unverified: [
-      unverified(
-        '2-7',
-        '資料の令和5年度版様式では2(7)はネットワーク機器の項目で、端末PCが参考項目と明記されています。サーバも参考項目とする扱いは資料に明記がありません。',
-        'In the FY2023 form of the sources 2(7) sits under network devices and client PCs are named a reference item; treating servers as a reference cell as well is not stated there.',
-      ),
-      unverified(
-        '2-9',
-        '資料は2(9)を「令和5年度に含まれていない項目」（令和6年度対象）としています。履歴として、令和6年度中に対応する参考項目の行として収録しています。',
-        'The sources call 2(9) an item "not included in FY2023" (due in FY2024); it is kept here, for history, as a reference row to be in place during FY2024.',
-      ),
-      unverified(
-        '3-1',
-        '資料では様式上「…への連絡体制がある。」、解説では「…の連絡体制図がある。」と表記が分かれています。「への連絡体制図がある。」としています。',
-        'The sources print this both as 「…への連絡体制がある。」 (form) and 「…の連絡体制図がある。」 (manual); 「への連絡体制図がある。」 is used.',
-      ),
-      unverified(
-        '3-2',
-        '資料は3(2)を「令和5年度に含まれていない項目」としています。履歴として参考項目の行として収録しています。',
-        'The sources call 3(2) an item "not included in FY2023"; it is kept, for history, as a reference row.',
-      ),
-      unverified(
-        '3-3',
-        '資料は3(3)を「令和5年度に含まれていない項目」としています。履歴として参考項目の行として収録しています。',
-        'The sources call 3(3) an item "not included in FY2023"; it is kept, for history, as a reference row.',
-      ),
+      // Seed 004 renders the FY2023 form: 2(7) sits under ネットワーク機器 and its *注 marks 端末PC as 参考; treating
+      // the server cell as 参考 too is not stated there.
+      note('2-7', 'referenceCells'),
+      // Seed 004 lists 2(9), 3(2), 3(3) as 「令和5年度に含まれていない項目」 (due in FY2024): kept as reference rows.
+      note('2-9', 'history'),
+      // The form prints 「…への連絡体制がある。」, the deck's item slides 「…の連絡体制図がある。」.
+      note('3-1', 'wording'),
+      note('3-2', 'history'),
+      note('3-3', 'history'),
     ],
+    guidanceSource: TEMPLATE_GUIDANCE_SOURCE,
   },
 };

@@ -1,7 +1,8 @@
 import type { Template } from '../template.ts';
-import { GROUPS, GUIDANCE, item, SECTION_TITLES, SOURCE_SEED_004, TEXT, TITLES, unverified, VENDOR_CONTRACT } from './shared.ts';
+import { GROUPS, GUIDANCE, item, note, SECTION_TITLES, SOURCE_TRAINING_DECK, TEMPLATE_GUIDANCE_SOURCE, TEXT, TITLES, VENDOR_CONTRACT } from './shared.ts';
 
 const same = (id: string) => ({ kind: 'same' as const, from: [id] });
+const changed = (id: string) => ({ kind: 'changed' as const, from: [id] });
 
 /** 令和6年度版 医療機関確認用. */
 export const mhlwFacilityR6: Template = {
@@ -10,7 +11,7 @@ export const mhlwFacilityR6: Template = {
   fiscalYear: 2024,
   label: { ja: '令和6年度版', en: 'FY2024 edition' },
   title: TITLES.facility,
-  source: `厚生労働省「医療機関におけるサイバーセキュリティ対策チェックリスト」令和6年度版（医療機関確認用）。項目は ${SOURCE_SEED_004} による。`,
+  source: `厚生労働省「医療機関におけるサイバーセキュリティ対策チェックリスト」令和6年度版（医療機関確認用、令和6年5月）。3(3) は公表された様式による。その他の項目は ${SOURCE_TRAINING_DECK} による。`,
   previousId: 'mhlw-facility-r5',
   mirrorTemplateId: 'mhlw-vendor-r6',
   applicability: [],
@@ -19,7 +20,18 @@ export const mhlwFacilityR6: Template = {
       id: 'gate',
       number: '',
       title: SECTION_TITLES.gate,
-      items: [item({ id: 'gate', number: '', text: TEXT.gate, gate: 'medical-system', guidance: GUIDANCE.gate, lineage: same('gate') })],
+      items: [
+        // 令和6年度版 チェックリストマニュアル, 医療情報システムの有無: 「▶概説編 2.3」.
+        item({
+          id: 'gate',
+          number: '',
+          text: TEXT.gate,
+          gate: 'medical-system',
+          guidance: GUIDANCE.gate,
+          lineage: same('gate'),
+          guidelineRefs: ['概説編 2.3'],
+        }),
+      ],
     },
     {
       id: '1',
@@ -122,42 +134,25 @@ export const mhlwFacilityR6: Template = {
       items: [
         item({ id: '3-1', number: '3(1)', text: TEXT.contacts, guidance: GUIDANCE.contacts, mirror: '3-1', lineage: same('3-1') }),
         item({ id: '3-2', number: '3(2)', text: TEXT.backup, guidance: GUIDANCE.backup, mirror: '3-2', lineage: same('3-2') }),
-        item({ id: '3-3', number: '3(3)', text: TEXT.bcpR6, guidance: GUIDANCE.bcp, mirror: '3-3', lineage: same('3-3') }),
+        // Published R6 form (MHLW PDF 001253950): 「…（BCP）を策定している。」; the R5 reference row read 「策定、又は令和6年度中に
+        // 策定予定である」, so the answer is not carried over.
+        item({ id: '3-3', number: '3(3)', text: TEXT.bcp, guidance: GUIDANCE.bcp, mirror: '3-3', lineage: changed('3-3') }),
       ],
     },
   ],
   metadata: {
     unverified: [
-      unverified(
-        '2-4',
-        '令和6年度版の様式そのものは資料（seed 004）にありません。サーバ・端末PCの区分は、令和5年度版（サーバのみ必須、端末PCは参考項目）で参考とされた端末PCが令和6年度から必須になったことから導いています。',
-        'The FY2024 form itself is not in the sources (seed 004). The server and client-PC cells are inferred from the FY2023 form (servers required, client PCs a reference item), whose reference parts became required in FY2024.',
-      ),
-      unverified(
-        '2-5',
-        '令和6年度版の様式は資料にありません。サーバ・端末PCの区分は令和5年度版（端末PCは参考項目）から導いています。',
-        'The FY2024 form is not in the sources; the server and client-PC cells are inferred from the FY2023 form (client PCs a reference item).',
-      ),
-      unverified(
-        '2-7',
-        '令和6年度版の様式は資料にありません。令和5年度版はネットワーク機器のみ必須で、端末PCは参考項目と明記されています。サーバの区分は資料に明記がなく、令和6年度から必須になったものとしています。',
-        'The FY2024 form is not in the sources. The FY2023 form requires network devices and names client PCs as a reference item; a server cell is not stated in the sources and is assumed to be required from FY2024.',
-      ),
-      unverified(
-        '2-9',
-        '項目の文言は資料（令和6年度対象項目）にありますが、サーバ・端末PCの区分は資料に明記がありません。',
-        'The wording is in the sources (as an FY2024 item), but its device classes (servers, client PCs) are not stated there.',
-      ),
-      unverified(
-        '3-1',
-        '資料では様式上「…への連絡体制がある。」、解説では「…の連絡体制図がある。」と表記が分かれています。「への連絡体制図がある。」としています。',
-        'The sources print this both as 「…への連絡体制がある。」 (form) and 「…の連絡体制図がある。」 (manual); 「への連絡体制図がある。」 is used.',
-      ),
-      unverified(
-        '3-3',
-        '文言は令和5年度の資料が示す令和6年度対象項目のものです。公表された令和6年度版では「策定している。」とされている可能性があります。',
-        'The wording is the FY2024 item as announced in the FY2023 material; the published FY2024 form may read 「策定している。」 instead.',
-      ),
+      // The FY2024 form's device rows are not in the seeds; 2(4), 2(5) servers + client PCs and 2(7) all three are
+      // inferred from the FY2023 form (whose 参考 cells became required) and agree with the 14 device rows of section 2
+      // that SOURCES.md counts on the published form, but each row's classes were not read there.
+      note('2-4', 'cells'),
+      note('2-5', 'cells'),
+      note('2-7', 'cells'),
+      // 2(9)'s wording is in seed 004 (as an FY2024 item); its device classes are not.
+      note('2-9', 'cells'),
+      // Form: 「…への連絡体制がある。」; deck slides: 「…の連絡体制図がある。」.
+      note('3-1', 'wording'),
     ],
+    guidanceSource: TEMPLATE_GUIDANCE_SOURCE,
   },
 };

@@ -1,5 +1,17 @@
 import type { Template } from '../template.ts';
-import { GROUPS, GUIDANCE, item, SECTION_TITLES, SOURCE_SEED_004, TEXT, TITLES, VENDOR_CONTRACT, VENDOR_GUIDANCE, VENDOR_TEXT } from './shared.ts';
+import {
+  GROUPS,
+  GUIDANCE,
+  item,
+  SECTION_TITLES,
+  SOURCE_TRAINING_DECK,
+  TEXT,
+  TITLES,
+  TEMPLATE_GUIDANCE_SOURCE,
+  VENDOR_CONTRACT,
+  VENDOR_GUIDANCE,
+  VENDOR_TEXT,
+} from './shared.ts';
 import { vendorNotes } from './mhlw-vendor-r6.ts';
 
 /** 令和5年度版 事業者確認用, kept for history, with the same 参考項目 as the 医療機関確認用 of that year. */
@@ -9,7 +21,7 @@ export const mhlwVendorR5: Template = {
   fiscalYear: 2023,
   label: { ja: '令和5年度版', en: 'FY2023 edition' },
   title: TITLES.vendor,
-  source: `厚生労働省「医療機関におけるサイバーセキュリティ対策チェックリスト」令和5年度版（事業者確認用）。項目は ${SOURCE_SEED_004} の医療機関確認用に対応させたもの。`,
+  source: `厚生労働省「医療機関におけるサイバーセキュリティ対策チェックリスト」令和5年度版（事業者確認用）。事業者確認用の様式は確認できていないため、項目は ${SOURCE_TRAINING_DECK} に掲載の医療機関確認用に合わせています。`,
   mirrorTemplateId: 'mhlw-facility-r5',
   applicability: VENDOR_CONTRACT,
   sections: [
@@ -92,9 +104,9 @@ export const mhlwVendorR5: Template = {
       items: [
         item({ id: '3-1', number: '3(1)', text: VENDOR_TEXT.contacts, guidance: GUIDANCE.contacts, mirror: '3-1' }),
         item({ id: '3-2', number: '3(2)', text: VENDOR_TEXT.backup, reference: true, guidance: GUIDANCE.backup, mirror: '3-2' }),
-        item({ id: '3-3', number: '3(3)', text: TEXT.bcpR6, reference: true, guidance: GUIDANCE.bcp, mirror: '3-3' }),
+        item({ id: '3-3', number: '3(3)', text: TEXT.bcpPlanned, reference: true, guidance: GUIDANCE.bcp, mirror: '3-3' }),
       ],
     },
   ],
-  metadata: { unverified: vendorNotes('令和5年度', 'FY2023') },
+  metadata: { unverified: vendorNotes(), guidanceSource: TEMPLATE_GUIDANCE_SOURCE },
 };

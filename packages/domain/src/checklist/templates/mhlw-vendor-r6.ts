@@ -1,7 +1,21 @@
 import type { Template } from '../template.ts';
-import { GROUPS, GUIDANCE, item, SECTION_TITLES, SOURCE_SEED_004, TEXT, TITLES, unverified, VENDOR_CONTRACT, VENDOR_GUIDANCE, VENDOR_TEXT } from './shared.ts';
+import {
+  GROUPS,
+  GUIDANCE,
+  item,
+  note,
+  SECTION_TITLES,
+  SOURCE_TRAINING_DECK,
+  TEMPLATE_GUIDANCE_SOURCE,
+  TEXT,
+  TITLES,
+  VENDOR_CONTRACT,
+  VENDOR_GUIDANCE,
+  VENDOR_TEXT,
+} from './shared.ts';
 
 const same = (id: string) => ({ kind: 'same' as const, from: [id] });
+const changed = (id: string) => ({ kind: 'changed' as const, from: [id] });
 
 /** 令和6年度版 事業者確認用: answered by a vendor for each facility it has a contract with. */
 export const mhlwVendorR6: Template = {
@@ -10,7 +24,7 @@ export const mhlwVendorR6: Template = {
   fiscalYear: 2024,
   label: { ja: '令和6年度版', en: 'FY2024 edition' },
   title: TITLES.vendor,
-  source: `厚生労働省「医療機関におけるサイバーセキュリティ対策チェックリスト」令和6年度版（事業者確認用）。項目は ${SOURCE_SEED_004} の医療機関確認用に対応させたもの。`,
+  source: `厚生労働省「医療機関におけるサイバーセキュリティ対策チェックリスト」令和6年度版（事業者確認用）。事業者確認用の様式は確認できていないため、項目は同年度の医療機関確認用（${SOURCE_TRAINING_DECK} ほか）に合わせています。`,
   previousId: 'mhlw-vendor-r5',
   mirrorTemplateId: 'mhlw-facility-r6',
   applicability: VENDOR_CONTRACT,
@@ -120,45 +134,20 @@ export const mhlwVendorR6: Template = {
       items: [
         item({ id: '3-1', number: '3(1)', text: VENDOR_TEXT.contacts, guidance: GUIDANCE.contacts, mirror: '3-1', lineage: same('3-1') }),
         item({ id: '3-2', number: '3(2)', text: VENDOR_TEXT.backup, guidance: GUIDANCE.backup, mirror: '3-2', lineage: same('3-2') }),
-        item({ id: '3-3', number: '3(3)', text: TEXT.bcpR6, guidance: GUIDANCE.bcp, mirror: '3-3', lineage: same('3-3') }),
+        // Worded as the facility form's 3(3) of the same year (published R6: 「…策定している。」); not carried from R5.
+        item({ id: '3-3', number: '3(3)', text: TEXT.bcp, guidance: GUIDANCE.bcp, mirror: '3-3', lineage: changed('3-3') }),
       ],
     },
   ],
-  metadata: { unverified: vendorNotes('令和6年度', 'FY2024') },
+  metadata: { unverified: vendorNotes(), guidanceSource: TEMPLATE_GUIDANCE_SOURCE },
 };
 
-/** The seeds show only the 医療機関確認用; every row of a 事業者確認用 is therefore unverified. */
-export function vendorNotes(fyJa: string, fyEn: string): Template['metadata']['unverified'] {
-  const assumed = (id: string) =>
-    unverified(
-      id,
-      `${fyJa}版の事業者確認用は資料にありません。文言と機器区分は医療機関確認用と同じものとしています。`,
-      `The ${fyEn} vendor form is not in the sources; wording and device classes are assumed to match the facility form.`,
-    );
-  const adapted = (id: string) =>
-    unverified(
-      id,
-      `${fyJa}版の事業者確認用は資料にありません。事業者側の立場に合わせた文言は本製品による推定です。`,
-      `The ${fyEn} vendor form is not in the sources; this vendor-side wording is the product's rendering.`,
-    );
-  return [
-    unverified(
-      'gate',
-      '契約の有無の行は本製品が設けたものです（公式の事業者確認用にはありません）。契約がない場合に以下を確認不要とするためのものです。',
-      'The contract row is added by the product (the official vendor form has none), so that nothing needs answering without a contract.',
-    ),
-    assumed('1-1'),
-    assumed('2-1'),
-    adapted('2-2'),
-    adapted('2-3'),
-    assumed('2-4'),
-    assumed('2-5'),
-    assumed('2-6'),
-    assumed('2-7'),
-    assumed('2-8'),
-    assumed('2-9'),
-    adapted('3-1'),
-    adapted('3-2'),
-    assumed('3-3'),
-  ];
+/**
+ * The seeds show only the 医療機関確認用, and no 事業者確認用 form was read: every row of a vendor form is listed.
+ * 2(2), 2(3), 3(1), 3(2) are the product's vendor-side rendering; the others take the facility form's wording and
+ * device classes. The contract row is the product's own (the official vendor form has none).
+ */
+export function vendorNotes(): Template['metadata']['unverified'] {
+  const rows = ['1-1', '2-1', '2-2', '2-3', '2-4', '2-5', '2-6', '2-7', '2-8', '2-9', '3-1', '3-2', '3-3'];
+  return [note('gate', 'addedRow'), ...rows.map((id) => note(id, 'wording', 'cells'))];
 }

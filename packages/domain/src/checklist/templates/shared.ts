@@ -14,6 +14,7 @@ export interface ItemSpec {
   guidance?: Guidance;
   mirror?: string;
   lineage?: Lineage;
+  guidelineRefs?: string[];
 }
 
 export function item(spec: ItemSpec): Item {
@@ -31,10 +32,78 @@ export function unverified(itemId: string, ja: string, en: string): UnverifiedNo
   return { itemId, reason: { ja, en } };
 }
 
+/**
+ * What could not be checked, in the plain words users read on the templates page. The developer's reasoning
+ * (which source says what) stays in code comments next to each call, never in the note.
+ */
+export type NoteKind = 'wording' | 'number' | 'cells' | 'referenceCells' | 'history' | 'addedRow';
+
+const NOTE_TEXT: Record<NoteKind, LocalizedText> = {
+  wording: { ja: 'この項目の文言は公式様式で確認できていません。', en: 'The wording of this item has not been checked against the official form.' },
+  number: {
+    ja: 'この項目の番号（並び順）は公式様式で確認できていません。',
+    en: 'The number (position) of this item has not been checked against the official form.',
+  },
+  cells: {
+    ja: 'サーバ・端末PC・ネットワーク機器のどの欄で回答するかは、公式様式で確認できていません。',
+    en: 'Which device columns (servers, client PCs, network devices) this item is answered for has not been checked against the official form.',
+  },
+  referenceCells: {
+    ja: 'どの欄が参考項目かは、公式様式で確認できていません。',
+    en: 'Which columns of this item are reference items has not been checked against the official form.',
+  },
+  history: {
+    ja: 'この行はこの年度の様式にはなく、翌年度に向けた参考項目として記録のために載せています。',
+    en: "This row is not on this year's form; it is listed, for the record, as a reference item for the following year.",
+  },
+  addedRow: {
+    ja: 'この行は本システムが設けたものです（公式様式にはありません）。契約がない場合に、以下の項目を回答しなくてよいようにするためのものです。',
+    en: 'This row is added by this system (the official form has none) so that nothing below needs answering without a contract.',
+  },
+};
+
+export const NOTE_TELL_US: LocalizedText = {
+  ja: '公式様式と異なる場合は県にお知らせください。',
+  en: 'If it differs from the official form, please tell the prefecture.',
+};
+
+/** A plain note for an item: what could not be checked, then whom to tell (except for a row the product adds). */
+export function note(itemId: string, ...kinds: NoteKind[]): UnverifiedNote {
+  const parts = kinds.map((k) => NOTE_TEXT[k]);
+  if (!kinds.includes('addedRow') && !kinds.includes('history')) parts.push(NOTE_TELL_US);
+  return { itemId, reason: { ja: parts.map((p) => p.ja).join(''), en: parts.map((p) => p.en).join(' ') } };
+}
+
 export const VENDOR_CONTRACT: ApplicabilityRule[] = [{ requires: 'vendor-contract' }];
 
-export const SOURCE_SEED_004 =
-  '令和5年度医療情報セキュリティ研修「立入検査の対応に向けた医療機関におけるサイバーセキュリティ対策研修」（厚生労働省委託事業、受託事業者：一般社団法人ソフトウェア協会）— seeds/004';
+/** The MHLW-commissioned training deck (seeds/004_da192e4916e08125.txt), named as users can look it up. */
+export const SOURCE_TRAINING_DECK =
+  '令和5年度医療情報セキュリティ研修「立入検査の対応に向けた医療機関におけるサイバーセキュリティ対策研修」資料（厚生労働省委託事業、受託事業者：一般社団法人ソフトウェア協会）';
+
+/**
+ * The 実施背景 / 実施方法 / ケーススタディ headings and most of the guidance text are from that training deck, not
+ * from the チェックリストマニュアル (SOURCES.md, "The manual, per item").
+ */
+export const GUIDANCE_FROM_DECK: LocalizedText = {
+  ja: '解説は、厚生労働省の委託事業による研修資料（令和5年度「立入検査の対応に向けた医療機関におけるサイバーセキュリティ対策研修」）を要約したものです。チェックリストマニュアルの本文ではありません。',
+  en: 'This guidance summarises the MHLW-commissioned training deck (FY2023 training for on-site inspections); it is not the text of the checklist manual.',
+};
+
+/** Guidance the product wrote for items the training deck predates (令和7年度 additions). */
+export const GUIDANCE_BY_PRODUCT: LocalizedText = {
+  ja: '解説は、厚生労働省のチェックリストマニュアル（令和7年度版の案）と医療情報システムの安全管理に関するガイドラインをもとに、本システムが作成したものです。マニュアルの本文ではありません。',
+  en: 'This guidance was written for this system from the MHLW checklist manual (FY2025 draft) and the MHLW security guideline; it is not the text of the manual.',
+};
+
+/** Template-level statement of where the guidance comes from (TemplateMetadata.guidanceSource). */
+export const TEMPLATE_GUIDANCE_SOURCE: LocalizedText = {
+  ja: '各項目の解説（実施背景・実施方法・ケーススタディ）は、厚生労働省の委託事業による研修資料（令和5年度「立入検査の対応に向けた医療機関におけるサイバーセキュリティ対策研修」）の要約です。令和7年度に追加された項目の解説は、チェックリストマニュアル（案）とガイドラインをもとに本システムが作成しました。いずれもマニュアルの本文ではありません。',
+  en: 'The guidance for each item (background, how to, case study) summarises the MHLW-commissioned training deck (FY2023). Guidance for the items added in FY2025 was written for this system from the checklist manual (draft) and the guideline. Neither is the text of the manual.',
+};
+
+/** 令和7年度版 manual draft, the source of the R7 numbering, headings and ▶ guideline references used below. */
+export const SOURCE_R7_MANUAL_DRAFT =
+  '令和7年度版医療機関におけるサイバーセキュリティ対策チェックリストマニュアル案（第24回 健康・医療・介護情報利活用検討会 医療等情報利活用ワーキンググループ 資料2-3・2-4、令和7年3月13日）';
 
 export const TITLES = {
   facility: {
@@ -117,17 +186,31 @@ export const TEXT = {
     ja: 'インシデント発生時に診療を継続するために必要な情報を検討し、データやシステムのバックアップの実施と復旧手順を確認している。',
     en: 'We have worked out which information is needed to keep providing care during an incident, back up data and systems, and have checked the recovery procedure.',
   },
-  bcpR6: {
+  /** 3(3) as the FY2023 deck announced it for FY2024 (seed 004); kept on the 令和5年度 reference row. */
+  bcpPlanned: {
     ja: 'サイバー攻撃を想定した事業継続計画（BCP）を策定、又は令和6年度中に策定予定である。',
     en: 'A business continuity plan (BCP) that assumes a cyber attack has been drawn up, or will be drawn up within FY2024.',
   },
-} as const satisfies Record<string, LocalizedText>;
-
-/** Texts added in 令和7年度版 (not in the seeds: every use is listed in the template's metadata.unverified). */
-export const TEXT_R7 = {
+  /**
+   * 3(3) as printed on the published 令和6年度版 (MHLW, 2024-05-13, PDF 001253950): the "策定予定" option is gone.
+   * Used from 令和6年度 on.
+   */
   bcp: {
     ja: 'サイバー攻撃を想定した事業継続計画（BCP）を策定している。',
     en: 'A business continuity plan (BCP) that assumes a cyber attack has been drawn up.',
+  },
+} as const satisfies Record<string, LocalizedText>;
+
+/**
+ * Texts of 令和7年度版. Source: the R7 manual draft (SOURCE_R7_MANUAL_DRAFT) — its table of contents and item
+ * headings give ② (「…事業者に確認した。」), ⑦ and ⑧ verbatim; ⑨ only in part; ⑩ (二要素認証) and the 運用管理規程
+ * item were not found, so they stay listed in metadata.unverified.
+ */
+export const TEXT_R7 = {
+  /** R7 manual draft, contents ②: 「…機器の有無を事業者に確認した。（医療情報システム全般）」 (R5 form: 「事業者等に」). */
+  remoteMaintenance: {
+    ja: 'リモートメンテナンス（保守）を利用している機器の有無を事業者に確認した。',
+    en: 'We have confirmed with our vendors whether any device is maintained remotely.',
   },
   passwordStrength: {
     ja: 'パスワードは英数字、記号が混在した8文字以上とし、定期的に変更している。※二要素認証、または13文字以上の場合は定期的な変更は不要',
@@ -149,11 +232,12 @@ export const TEXT_R7 = {
 } as const satisfies Record<string, LocalizedText>;
 
 /**
- * The manual's 実施背景 / 実施方法 / ケーススタディ, summarised from seed 004 so that a clinic without IT staff
- * knows what to do.
+ * 実施背景 / 実施方法 / ケーススタディ summarised from the MHLW-commissioned training deck (seed 004) — not from the
+ * チェックリストマニュアル — so that a clinic without IT staff knows what to do. Each entry says so (source).
  */
 export const GUIDANCE = {
   gate: {
+    source: GUIDANCE_FROM_DECK,
     background: {
       ja: '「医療情報システム」とは、医療情報を保存するシステムだけでなく、医療情報を扱う情報システム全般（サーバ、端末PC（医療機器を含む）、ネットワーク機器）を指します。事業者が提供するシステムだけでなく、医療機関が自ら開発・構築したシステムも含みます。医療情報を含まない、患者への費用請求に関する情報しか扱わない会計・経理システム等は含みません。',
       en: 'A "medical information system" is not only a system that stores medical information but any information system that handles it: servers, client PCs (including medical devices) and network devices. Systems a vendor provides and systems the facility built itself both count. An accounting system that only handles billing data without medical information does not.',
@@ -164,6 +248,7 @@ export const GUIDANCE = {
     },
   },
   manager: {
+    source: GUIDANCE_FROM_DECK,
     background: {
       ja: '医療行為は機器やシステムなしでは提供が難しいのが現実です。システムの安全性を確保するための継続的な活動と、インシデント発生時の対応の中心となる責任者が必要です。',
       en: 'Care can hardly be given without devices and systems today. Someone must drive the ongoing work that keeps them safe and lead the response when an incident happens.',
@@ -178,6 +263,7 @@ export const GUIDANCE = {
     },
   },
   inventory: {
+    source: GUIDANCE_FROM_DECK,
     background: {
       ja: 'どの機器がどこにあり、どのソフトウェアが動いているかが分からなければ、脆弱性への対応もインシデント時の対応もできません。台帳はすべての対策の出発点です。',
       en: 'Without knowing which devices exist, where they are and what software they run, neither vulnerabilities nor incidents can be handled. The inventory is where every other measure starts.',
@@ -192,6 +278,7 @@ export const GUIDANCE = {
     },
   },
   remoteMaintenance: {
+    source: GUIDANCE_FROM_DECK,
     background: {
       ja: 'リモートメンテナンスとは、機器やシステムの保守・運用のために、遠隔から医療情報システムに接続して作業を行う仕組み全般です。外部の事業者を経由したインシデントが発生しています。',
       en: 'Remote maintenance is any arrangement by which someone connects to a medical information system from outside to maintain or operate it. Incidents have come in through outside vendors.',
@@ -206,6 +293,7 @@ export const GUIDANCE = {
     },
   },
   disclosure: {
+    source: GUIDANCE_FROM_DECK,
     background: {
       ja: 'MDS（製造業者による医療情報セキュリティ開示書）とSDS（サービス事業者による医療情報セキュリティ開示書）は、医療情報システムのセキュリティ機能を標準的な書式で記載するよう業界団体（JAHIS/JIRA）が定めた文書です。事業者がガイドラインに沿ってセキュリティを実装しているかがまとめられており、医療機関はリスクの評価がしやすくなります。',
       en: "The MDS (manufacturer disclosure statement) and SDS (service-provider disclosure statement) for medical information security are standard forms, set by the industry bodies JAHIS and JIRA, in which a vendor describes the security functions of its system against the MHLW guideline. They make the facility's risk assessment easier.",
@@ -220,6 +308,7 @@ export const GUIDANCE = {
     },
   },
   accessRights: {
+    source: GUIDANCE_FROM_DECK,
     background: {
       ja: '誰でも医療情報にアクセスできる環境では、情報の漏えいや不正な利用を防げません。アクセス制御と権限管理、アクセス時に認証・認可する仕組みが大切です。',
       en: 'Where anyone can reach medical information, leaks and misuse cannot be prevented. Access control, rights management and authentication and authorisation at every access are what matter.',
@@ -234,6 +323,7 @@ export const GUIDANCE = {
     },
   },
   unusedAccounts: {
+    source: GUIDANCE_FROM_DECK,
     background: {
       ja: '退職者のアカウントや使われていないアカウントが残っていると、不正なアクセスに悪用されるおそれがあります。',
       en: 'Accounts of former staff and unused accounts can be abused to get in.',
@@ -248,6 +338,7 @@ export const GUIDANCE = {
     },
   },
   accessLogs: {
+    source: GUIDANCE_FROM_DECK,
     background: {
       ja: 'アクセスログとは、PCやサーバ、アプリケーションやデータへの接続履歴です（Windowsのイベントログ、端末の操作ログ、Active DirectoryやWebサーバへの接続履歴など）。誰が何をしたかが分からなければ、通常の利用か攻撃者の侵入かを判断できません。',
       en: 'Access logs are the records of connections to PCs, servers, applications and data (Windows event logs, terminal operation logs, Active Directory and web-server logs). Without knowing who did what, normal use cannot be told from an intrusion.',
@@ -262,6 +353,7 @@ export const GUIDANCE = {
     },
   },
   patches: {
+    source: GUIDANCE_FROM_DECK,
     background: {
       ja: '「閉域網だから安全」という思い込みから、ソフトウェアやセキュリティ対策ソフトの定義ファイルが更新されず、侵入されると攻撃が拡大しやすい状態になっている例が多くあります。',
       en: 'Trusting that "a closed network is safe", many facilities leave software and antivirus definitions un-updated, so an intruder can spread easily.',
@@ -276,6 +368,7 @@ export const GUIDANCE = {
     },
   },
   sourceRestriction: {
+    source: GUIDANCE_FROM_DECK,
     background: {
       ja: '誰でもアクセスできる状態では、攻撃者もアクセスできてしまいます。',
       en: 'If anyone can connect, so can an attacker.',
@@ -290,6 +383,7 @@ export const GUIDANCE = {
     },
   },
   background: {
+    source: GUIDANCE_FROM_DECK,
     background: {
       ja: '購入した端末PCには業務と関係のないソフトウェア（例：ゲームアプリ）が入っていたり動作していたりすることがあり、中にはコンピュータウイルスに関連する動作の場合もあります。',
       en: 'New PCs often carry software unrelated to work (games, for example) that runs in the background; some of it may be related to malware.',
@@ -304,6 +398,7 @@ export const GUIDANCE = {
     },
   },
   contacts: {
+    source: GUIDANCE_FROM_DECK,
     background: {
       ja: 'インシデントが発生すると、組織内外の多くの組織や人と連絡・連携する必要があります。',
       en: 'An incident means contacting and working with many people and organisations, inside and outside.',
@@ -314,6 +409,7 @@ export const GUIDANCE = {
     },
   },
   backup: {
+    source: GUIDANCE_FROM_DECK,
     background: {
       ja: '大阪急性期・総合医療センターの事案では、電子カルテシステムのバックアップが確認できたため参照用の環境を構築して救急診療を再開し、基幹システム、部門システムの順に再構築して約2か月で通常診療に戻りました（同センター 情報セキュリティインシデント調査委員会報告書）。',
       en: "At the Osaka General Medical Center, a usable backup of the electronic medical record let the hospital build a read-only environment and resume emergency care, then rebuild the core and departmental systems and return to normal care after about two months (the centre's incident investigation report).",
@@ -324,6 +420,7 @@ export const GUIDANCE = {
     },
   },
   bcp: {
+    source: GUIDANCE_FROM_DECK,
     background: {
       ja: 'BCP（事業継続計画）は、大規模災害等の発生時にも医療を継続して提供できるようにするための計画です。半田病院と大阪急性期・総合医療センターの2つのランサムウェア事案の学びから、BCPでサイバー攻撃も想定する必要があります。',
       en: 'A business continuity plan (BCP) keeps care going through a major disaster. The two ransomware cases (Handa hospital, Osaka General Medical Center) showed that a BCP must also assume a cyber attack.',
@@ -335,33 +432,49 @@ export const GUIDANCE = {
   },
 } as const satisfies Record<string, Guidance>;
 
-/** Guidance for the 令和7年度 additions. Written for the product (the seeds predate them); see metadata.unverified. */
+/**
+ * Guidance for the 令和7年度 additions, written for the product (the training deck predates them) from the R7
+ * manual draft, the 2025-03-13 working-group paper (資料2-1: strong passwords, no reuse, the vendor form also covering
+ * servers and network devices installed at the facility) and the guideline.
+ */
 export const GUIDANCE_R7 = {
   passwordStrength: {
+    source: GUIDANCE_BY_PRODUCT,
     howTo: {
-      ja: '出荷時のパスワードは必ず変更し、推測しやすいものは使いません。英数字と記号を混ぜた8文字以上とし定期的に変更します（二要素認証を使う場合や13文字以上の場合は定期的な変更は不要）。サーバやネットワーク機器のパスワードを事業者が管理している場合は、事業者確認用チェックリストで確認します。',
-      en: 'Always change factory passwords and avoid guessable ones. Use at least 8 characters mixing letters, digits and symbols and change them regularly (no regular change is needed with two-factor authentication or 13 characters or more). Where a vendor manages server or network passwords, check them through the vendor form.',
+      // The first two sentences restate the R7 item (manual draft ⑦). The last one follows guideline 第7.0版
+      // (2026-06-29, 産情発0629第1号, PDF 001716656 — SOURCES.md): periodic change deleted, reuse ban and lockout added.
+      ja: '出荷時のパスワードは必ず変更し、推測しやすいものは使いません。この項目は、英数字と記号を混ぜた8文字以上で定期的に変更すること（二要素認証を使う場合や13文字以上の場合は定期的な変更は不要）を確認します。サーバやネットワーク機器のパスワードを事業者が管理している場合は、事業者確認用チェックリストで確認します。なお、令和8年6月のガイドライン第7.0版では、パスワードの定期的な変更を求める記載が削除され、パスワードの使い回しの禁止と、一定回数の認証失敗でアカウントをロックすることが加わりました。',
+      en: 'Always change factory passwords and avoid guessable ones. This item checks that passwords have at least 8 characters mixing letters, digits and symbols and are changed regularly (no regular change is needed with two-factor authentication or 13 characters or more). Where a vendor manages server or network passwords, check them through the vendor form. Note that the guideline 7.0 (June 2026) no longer asks for regular password changes; it adds a ban on reusing passwords and locking an account after repeated failed sign-ins.',
     },
   },
   passwordReuse: {
+    source: GUIDANCE_BY_PRODUCT,
     howTo: {
       ja: '複数の機器やサービスで同じパスワードを使わないようにします。VPN装置、サーバ、ネットワーク機器で共通のパスワードが使われていたことが、被害拡大の原因になった事案があります。',
       en: 'Do not use the same password on more than one device or service. In past attacks a password shared by the VPN device, servers and network devices let the damage spread.',
     },
   },
   externalMedia: {
+    source: GUIDANCE_BY_PRODUCT,
     howTo: {
       ja: 'USBメモリ等の外部記録媒体や持ち込み機器は、必要なものだけ接続を許可し、それ以外は接続できないよう設定し、ルールとして定めます。',
       en: 'Allow only the USB drives, external media and devices that are needed; block the rest in the settings and write the rule down.',
     },
   },
   twoFactor: {
+    source: GUIDANCE_BY_PRODUCT,
     howTo: {
-      ja: 'パスワードに加えて、ICカード、生体認証、ワンタイムパスワードなど別の要素を組み合わせます。医療情報システムの安全管理に関するガイドライン第6.0版は令和9年度までの二要素認証の導入を求めています。クラウドサービスでは管理者を含むすべての利用者に多要素認証を必須にしましょう。',
-      en: 'Combine the password with a second factor: an IC card, biometrics or a one-time code. The MHLW guideline 6.0 asks for two-factor authentication by FY2027. On cloud services, require multi-factor authentication for every user, administrators included.',
+      // Guideline 第6.0版 システム運用編 14: 「令和9年度時点で稼働していることが想定される医療情報システムを、今後、
+      // 新規導入又は更新するに際しては、二要素認証を採用するシステムの導入、又はこれに相当する対応を行うこと」 —
+      // a rule for systems newly introduced or updated, not a flat deadline for every system (the old text said
+      // "by FY2027" for everything). 第7.0版 (2026-06-29): client terminals and servers keyed to 令和9年4月1日, with
+      // relief until the next replacement (SOURCES.md). Cloud MFA for everyone: seed 003.
+      ja: 'パスワードに加えて、ICカード、生体認証、ワンタイムパスワードなど別の要素を組み合わせます。ガイドライン第6.0版は、令和9年度時点で稼働していることが想定される医療情報システムを今後新たに導入・更新するときに、二要素認証を採用すること（またはこれに相当する対応）を求めています。すべてのシステムに一律の期限を設けたものではありません。令和8年6月の第7.0版では、端末やサーバの二要素認証が令和9年4月1日を区切りとされ、既存のシステムは次の更新時までの対応が認められています。システムの更新予定を事業者に確認し、更新時に二要素認証を組み込むよう計画しましょう。クラウドサービスでは管理者を含むすべての利用者に多要素認証を必須にしましょう。',
+      en: 'Combine the password with a second factor: an IC card, biometrics or a one-time code. The guideline 6.0 expects two-factor authentication (or an equivalent) when a medical information system that will still be in use in FY2027 is newly introduced or updated; it is not a single deadline for every system. The guideline 7.0 (June 2026) keys two-factor authentication for terminals and servers to 1 April 2027, with existing systems allowed until their next replacement. Ask your vendors when each system is due for replacement and plan two-factor authentication into it. On cloud services, require multi-factor authentication for every user, administrators included.',
     },
   },
   operationRules: {
+    source: GUIDANCE_BY_PRODUCT,
     howTo: {
       ja: 'アカウントとパスワード、外部記録媒体、バックアップ、インシデント時の対応など、医療情報システムの運用ルールを運用管理規程として文書にし、職員に周知します。',
       en: 'Write the operating rules of the medical information systems (accounts and passwords, external media, backups, what to do in an incident) into operating rules and make sure staff know them.',
@@ -393,14 +506,22 @@ export const VENDOR_TEXT = {
   },
 } as const satisfies Record<string, LocalizedText>;
 
+/** The vendor form's guidance: background from the training deck, how-to rewritten for vendors by the product. */
+const VENDOR_GUIDANCE_SOURCE: LocalizedText = {
+  ja: '解説は、厚生労働省の委託事業による研修資料（令和5年度）をもとに、本システムが事業者向けに書き直したものです。チェックリストマニュアルの本文ではありません。',
+  en: 'This guidance was rewritten for vendors by this system from the MHLW-commissioned training deck (FY2023); it is not the text of the checklist manual.',
+};
+
 export const VENDOR_GUIDANCE = {
   gate: {
+    source: VENDOR_GUIDANCE_SOURCE,
     howTo: {
       ja: 'この医療機関に医療情報システム・サービスを提供または保守する契約があれば「はい」。「いいえ」の場合、以下の項目はすべて確認不要です。',
       en: 'Answer "Yes" if you provide or maintain a medical information system or service for this facility under contract. If "No", none of the following items need to be checked.',
     },
   },
   remoteMaintenance: {
+    source: VENDOR_GUIDANCE_SOURCE,
     background: GUIDANCE.remoteMaintenance.background,
     howTo: {
       ja: 'この医療機関に提供・保守している機器ごとに、リモートメンテナンスの有無、接続点（インターネット、閉域網等）、接続元の制限（送信元IPアドレス）、保守に使う端末の安全性（最新のパッチ、サポート中のソフトウェア、マルウェアの検出がないこと）をまとめ、医療機関に報告します。医療機関が台帳に記録できるよう、文書で渡しましょう。',
@@ -408,6 +529,7 @@ export const VENDOR_GUIDANCE = {
     },
   },
   disclosure: {
+    source: VENDOR_GUIDANCE_SOURCE,
     background: GUIDANCE.disclosure.background,
     howTo: {
       ja: '提供している製品・サービスごとに、JAHIS/JIRAの書式でMDS/SDSを作成して医療機関に提出します。空欄にする項目は理由を添えましょう。',
