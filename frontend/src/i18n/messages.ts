@@ -255,6 +255,14 @@ export const M = {
   guidanceHowTo: { ja: '実施方法', en: 'How to do it' },
   guidanceCaseStudy: { ja: 'ケーススタディ', en: 'Case study' },
   guidanceNone: { ja: 'この項目の解説はまだありません。', en: 'No guidance for this item yet.' },
+  // forms:begin
+  guidanceRefs: { ja: 'ガイドラインの参照先', en: 'Guideline sections' },
+  guidanceRefsHelp: {
+    ja: 'チェックリストマニュアルが示す「医療情報システムの安全管理に関するガイドライン」の該当箇所です。',
+    en: 'Where the checklist manual points in the MHLW guideline on the security of medical information systems.',
+  },
+  templateGuidanceSource: { ja: '解説の出典', en: 'Source of the guidance' },
+  // forms:end
 
   // Submission
   submitTitle: { ja: '提出', en: 'Submit' },

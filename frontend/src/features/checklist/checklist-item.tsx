@@ -22,8 +22,9 @@ function GuidanceBlock({ title, text }: { title: string; text: GuidanceText | un
 
 function Guidance({ item }: { item: Item }) {
   const { t } = useI18n();
-  const { background, howTo, caseStudy } = item.guidance;
+  const { background, howTo, caseStudy, source } = item.guidance;
   const none = !background && !howTo && !caseStudy;
+  const refs = item.guidelineRefs ?? [];
   return (
     <details className="guidance">
       <summary>{t(M.guidanceSummary)}</summary>
@@ -31,6 +32,16 @@ function Guidance({ item }: { item: Item }) {
       <GuidanceBlock title={t(M.guidanceBackground)} text={background} />
       <GuidanceBlock title={t(M.guidanceHowTo)} text={howTo} />
       <GuidanceBlock title={t(M.guidanceCaseStudy)} text={caseStudy} />
+      {refs.length > 0 ? (
+        <p className="guidance-refs" data-testid={`guideline-refs-${item.id}`} title={t(M.guidanceRefsHelp)}>
+          {t(M.guidanceRefs)}: <span lang="ja">{refs.map((r) => `▶${r}`).join('、')}</span>
+        </p>
+      ) : null}
+      {source && !none ? (
+        <p className="guidance-source muted" data-testid={`guidance-source-${item.id}`}>
+          {t(source)}
+        </p>
+      ) : null}
     </details>
   );
 }

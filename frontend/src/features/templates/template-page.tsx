@@ -101,6 +101,12 @@ function Contents({ template, unverified, previousNumbers }: { template: Templat
                         </th>
                         <td>
                           {t(item.text)}
+                          {item.guidelineRefs?.length ? (
+                            <span className="muted guidance-refs-inline" lang="ja">
+                              {' '}
+                              {item.guidelineRefs.map((r) => `▶${r}`).join('、')}
+                            </span>
+                          ) : null}
                           {unverified.has(item.id) ? (
                             <span className="badge unverified inline">
                               <span aria-hidden="true">⚠ </span>
@@ -176,6 +182,14 @@ function Preview({ view, previousNumbers }: { view: TemplateView; previousNumber
           ) : null}
           <dt>{t(M.colSource)}</dt>
           <dd className="source-text">{summary.source}</dd>
+          {template.metadata.guidanceSource ? (
+            <>
+              <dt>{t(M.templateGuidanceSource)}</dt>
+              <dd className="source-text" data-testid="guidance-source">
+                {t(template.metadata.guidanceSource)}
+              </dd>
+            </>
+          ) : null}
         </dl>
       </section>
 
