@@ -147,6 +147,25 @@ describe('サイバー攻撃を想定したBCP策定の確認表 (official layou
     expect(bcp.source).toContain('0000516275_00006');
   });
 
+  it("keeps the 手引き's guideline references on their rows and says where each explanation comes from", () => {
+    const refs = Object.fromEntries(
+      allItems(bcp)
+        .filter((i) => i.guidelineRefs)
+        .map((i) => [i.number, i.guidelineRefs]),
+    );
+    expect(refs).toEqual({
+      '1-2(2)': ['企画管理編 12.2', 'システム運用編 8.2', 'システム運用編 17'],
+      '1-2(3)': ['企画管理編 11.⑥'],
+      '5-2': ['経営管理編 1.2.2', '経営管理編 3.4.3', '企画管理編 2.1.3', '企画管理編 3.1.5'],
+      '5-5': ['企画管理編 2.1.3'],
+    });
+    for (const item of allItems(bcp)) {
+      if (item.guidance.howTo) expect(item.guidance.source?.ja).toMatch(/手引き/);
+      expect(item.guidance.howTo?.ja ?? '').not.toMatch(/ガイドライン/);
+    }
+    expect(bcp.metadata.guidanceSource?.ja).toContain('確認表のための手引き');
+  });
+
   it('exports the 初動対応 steps for the incident report', () => {
     expect(bcpInitialResponseSteps().map((step) => [step.id, step.number, step.title.ja])).toEqual([
       ['initial-response-1', '3-1', '原因調査（必要に応じて事業者に依頼）'],

@@ -26,6 +26,10 @@ interface Row {
   /** True when the 確認項目 text was read in a transcription of the official table or 手引き. */
   verified: boolean;
   howTo?: GuidanceText;
+  /** The 手引き's references to the MHLW guideline for this row, as printed (「企画管理編 12.2」). */
+  guidelineRefs?: string[];
+  /** Where `howTo` comes from: the 手引き itself (default) or the article summarising it. */
+  howToFrom?: 'article';
 }
 
 interface MajorItem {
@@ -57,6 +61,7 @@ const PHASES: Phase[] = [
         rows: [
           {
             id: 'normal-1',
+            howToFrom: 'article',
             verified: true,
             text: {
               ja: 'サーバ、端末PC、ネットワーク機器を把握できているか。',
@@ -110,23 +115,25 @@ const PHASES: Phase[] = [
           },
           {
             id: 'normal-6',
+            guidelineRefs: ['企画管理編 12.2', 'システム運用編 8.2', 'システム運用編 17'],
             verified: true,
             text: {
               ja: 'リスク検知のための情報収集体制が整備できているか。',
               en: 'Is there a set-up for gathering information to detect risks?',
             },
             howTo: {
-              ja: '自医療機関に重要な脆弱性情報が事業者から報告されるスキーム（保守契約等）を確立しておく。ファイアウォール、VPN等外部接続点のアクセスログを定期的に確認する体制を整備しておく。（ガイドライン 企画管理編：12.2、システム運用編：8.2、17）',
-              en: 'Arrange (for example in the maintenance contract) for vendors to report vulnerabilities that matter to the facility. Have the access logs of the outside connection points (firewall, VPN) checked regularly. (Guideline: planning and management 12.2; system operation 8.2, 17)',
+              ja: '自医療機関に重要な脆弱性情報が事業者から報告されるスキーム（保守契約等）を確立しておく。ファイアウォール、VPN等外部接続点のアクセスログを定期的に確認する体制を整備しておく。',
+              en: 'Arrange (for example in the maintenance contract) for vendors to report vulnerabilities that matter to the facility. Have the access logs of the outside connection points (firewall, VPN) checked regularly.',
             },
           },
           {
             id: 'normal-7',
+            guidelineRefs: ['企画管理編 11.⑥'],
             verified: true,
             text: { ja: '教育訓練が実施できているか。', en: 'Are education and drills carried out?' },
             howTo: {
-              ja: '策定したBCPが迅速かつ適切に利用できるように、教育訓練を定期的に実施する。システムが利用できなくなることを想定して、障害時マニュアルや伝票運用マニュアルを準備しておく。教育訓練の結果、必要に応じて改善計画を作成する。（ガイドライン 企画管理編：11.⑥）',
-              en: 'Hold regular education and drills so that the BCP can be used quickly and properly. Prepare an outage manual and a paper-slip procedure for when the systems cannot be used. Draw up improvements from the drills where needed. (Guideline: planning and management 11.⑥)',
+              ja: '策定したBCPが迅速かつ適切に利用できるように、教育訓練を定期的に実施する。システムが利用できなくなることを想定して、障害時マニュアルや伝票運用マニュアルを準備しておく。教育訓練の結果、必要に応じて改善計画を作成する。',
+              en: 'Hold regular education and drills so that the BCP can be used quickly and properly. Prepare an outage manual and a paper-slip procedure for when the systems cannot be used. Draw up improvements from the drills where needed.',
             },
           },
           {
@@ -389,14 +396,15 @@ const PHASES: Phase[] = [
         rows: [
           {
             id: 'post-incident-2',
+            guidelineRefs: ['経営管理編 1.2.2', '経営管理編 3.4.3', '企画管理編 2.1.3', '企画管理編 3.1.5'],
             verified: true,
             text: {
               ja: '再発防止策の検討および策定を進める体制、能力があるか。管理者、システム担当者がそれぞれの分担責任として把握しているか。',
               en: 'Are there the set-up and the ability to work out measures against recurrence? Do the manager and the system staff each know their share of the job?',
             },
             howTo: {
-              ja: '経営層や対策チームを交え、再発防止策の検討・策定を行う。（ガイドライン 経営管理編：1.2.2、3.4.3、企画管理編：2.1.3、3.1.5）',
-              en: 'Work out the measures together with management and the response team. (Guideline: management 1.2.2, 3.4.3; planning and management 2.1.3, 3.1.5)',
+              ja: '経営層や対策チームを交え、再発防止策の検討・策定を行う。',
+              en: 'Work out the measures together with management and the response team.',
             },
           },
         ],
@@ -437,14 +445,15 @@ const PHASES: Phase[] = [
         rows: [
           {
             id: 'post-incident-5',
+            guidelineRefs: ['企画管理編 2.1.3'],
             verified: true,
             text: {
               ja: '事業者に対して再発防止策を具体的に提案し、実施可能かつ有効な方法を策定する能力があるか。',
               en: 'Can the facility propose concrete measures to its vendors and settle on ones that are workable and effective?',
             },
             howTo: {
-              ja: '策定した再発防止策を事業者へ周知し業務への反映を指示する。指示した再発防止策が実施できているか定期的に確認する。（ガイドライン 企画管理編：2.1.3）',
-              en: 'Tell the vendors the measures and instruct them to build them into their work; check regularly that they are carried out. (Guideline: planning and management 2.1.3)',
+              ja: '策定した再発防止策を事業者へ周知し業務への反映を指示する。指示した再発防止策が実施できているか定期的に確認する。',
+              en: 'Tell the vendors the measures and instruct them to build them into their work; check regularly that they are carried out.',
             },
           },
         ],
@@ -472,6 +481,15 @@ const UNVERIFIED_REASON = {
   en: 'This check is worded as a question from an article describing the official table, not copied from the table itself. The heading and number follow the official table. See the MHLW table for the exact wording.',
 };
 
+const HOWTO_FROM_GUIDE = {
+  ja: '厚生労働省「サイバー攻撃を想定した事業継続計画（BCP）策定の確認表のための手引き」（令和6年6月）の解説から。',
+  en: 'From the MHLW guide to the BCP check table (June 2024).',
+};
+const HOWTO_FROM_ARTICLE = {
+  ja: '手引きの解説を紹介した記事（Gem Med、2024年6月7日）の要約です。手引きの原文もご確認ください。',
+  en: "A summary of the guide's explanation from a news article (Gem Med, 7 June 2024); see the guide itself too.",
+};
+
 function rowNumber(major: MajorItem, index: number): string {
   return major.rows.length === 1 ? major.number : `${major.number}(${index + 1})`;
 }
@@ -488,7 +506,8 @@ const sections = PHASES.map((phase, p) => ({
         number: rowNumber(major, index),
         text: row.text,
         group: major.title,
-        ...(row.howTo ? { guidance: { howTo: row.howTo } } : {}),
+        ...(row.howTo ? { guidance: { howTo: row.howTo, source: row.howToFrom === 'article' ? HOWTO_FROM_ARTICLE : HOWTO_FROM_GUIDE } } : {}),
+        ...(row.guidelineRefs ? { guidelineRefs: row.guidelineRefs } : {}),
       }),
     ),
   ),
@@ -511,7 +530,13 @@ export const mhlwBcpR6: Template = {
   source: `${SOURCE_TABLE}。${SOURCE_GUIDE}。確認表の原文を確認できなかった確認項目は ${SOURCE_SEED_000} から質問の形にしています（該当項目に注記）。`,
   applicability: [],
   sections,
-  metadata: { unverified: unverifiedNotes },
+  metadata: {
+    unverified: unverifiedNotes,
+    guidanceSource: {
+      ja: '各項目の解説は、厚生労働省「サイバー攻撃を想定した事業継続計画（BCP）策定の確認表のための手引き」（令和6年6月）によります。',
+      en: 'The explanations come from the MHLW guide to the BCP check table (June 2024).',
+    },
+  },
 };
 
 /** One 確認項目 of the 初動対応 phase: its 大項目 (`title`) and the question (`text`). */
