@@ -12,7 +12,7 @@ import { formatDate, parseIsoDay, parseTypedDate, toSlashed } from '../lib/dates
  * browser, so an English browser shows mm/dd/yyyy on a Japanese page). A text input — typing 20261206, 2026-12-06,
  * 2026/12/6 or 令和8年12月6日 all work — with the day read back in words below it, and a calendar button that opens
  * react-day-picker in a popover (keyboard: arrows move, Enter picks, Escape closes and returns focus).
- * docs/decisions/0016-dates-and-answering.md.
+ * docs/decisions/0018-dates-and-answering.md.
  */
 export interface DateInputProps {
   id: string;

@@ -3,7 +3,7 @@ import { dayInJapan, formatDate as formatDay, formatDateTime as formatStamp, for
 
 /*
  * The date functions here keep their old names for existing pages and delegate to lib/dates.ts, the one date style
- * (docs/decisions/0016-dates-and-answering.md). New code imports lib/dates.ts.
+ * (docs/decisions/0018-dates-and-answering.md). New code imports lib/dates.ts.
  */
 
 /** `2026-12-06` → 令和8年12月6日（2026年） / 6 Dec 2026. */

@@ -1,5 +1,5 @@
 /**
- * The one way the SPA writes dates (docs/decisions/0016-dates-and-answering.md).
+ * The one way the SPA writes dates (docs/decisions/0018-dates-and-answering.md).
  *
  * Japanese: the era as official letters write it, with the Western year in brackets where a reader needs to
  * count across years — 「令和8年12月6日（2026年）」 (style `long`, the default for a date standing alone: deadlines,

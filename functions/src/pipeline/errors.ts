@@ -11,6 +11,11 @@ export class HttpError extends Error {
   ) {
     super(text.en);
   }
+
+  /** Extra members of the error body (e.g. a CELL_CONFLICT's `cells`); none by default. */
+  details(): Partial<ErrorBody['error']> {
+    return {};
+  }
 }
 
 export class ValidationError extends HttpError {
@@ -39,7 +44,7 @@ export function toHttpError(err: unknown, requestId: string): { status: number; 
     return {
       status: err.status,
       internal: false,
-      body: { error: { code: err.code, message: err.text, requestId, ...(err.fields ? { fields: err.fields } : {}) } },
+      body: { error: { code: err.code, message: err.text, requestId, ...(err.fields ? { fields: err.fields } : {}), ...err.details() } },
     };
   }
   if (err instanceof BadCursorError) {

@@ -1,7 +1,7 @@
 import { targetDateWindow, validateRoundAnswer } from '@mcr/domain';
 import { describe, expect, it } from 'vitest';
 
-/** docs/decisions/0016-dates-and-answering.md: the 目標日 of a いいえ when the campaign's fiscal year is over. */
+/** docs/decisions/0018-dates-and-answering.md: the 目標日 of a いいえ when the campaign's fiscal year is over. */
 describe('targetDateWindow', () => {
   it('is the campaign year while it runs (from the date checked)', () => {
     expect(targetDateWindow(2026, '2026-12-06')).toEqual({ start: '2026-12-06', end: '2027-03-31', fiscalYear: 2026, extended: false });

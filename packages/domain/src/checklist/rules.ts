@@ -233,7 +233,7 @@ export interface TargetDateWindow {
 }
 
 /**
- * Where a いいえ's 目標日 may fall (docs/decisions/0016-dates-and-answering.md): on or after the 確認日, up to the
+ * Where a いいえ's 目標日 may fall (docs/decisions/0018-dates-and-answering.md): on or after the 確認日, up to the
  * end of the campaign's fiscal year — or, when the 確認日 lies after that year (a past year's campaign answered
  * late), up to the end of the fiscal year the 確認日 falls in. Without a usable 確認日 the campaign's year applies.
  */
