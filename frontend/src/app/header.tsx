@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { type Localized, useI18n } from '../i18n/i18n.tsx';
 import { M } from '../i18n/messages.ts';
 import type { Auth } from '../features/auth/auth-context.tsx';
+import { BM } from '../features/bcp/bcp-messages.ts'; // bcp
 import { lazyPage } from './page-chunks.ts';
 import { paths } from './paths.ts';
 import { Link, usePath } from './router.tsx';
@@ -53,6 +54,7 @@ function navLinks(me: Me): NavLink[] {
     return [
       { to: paths.home(), text: M.navAnswers, prefix: '/campaigns/' },
       ...own,
+      { to: paths.bcp(), text: BM.nav }, // bcp
       { to: paths.trainings(), text: M.navTrainings }, // trainings
       { to: paths.users(), text: M.navUsers },
       { to: paths.audit(), text: M.navAudit },
@@ -61,7 +63,12 @@ function navLinks(me: Me): NavLink[] {
   // The vendor's portal: its surveys (事業者確認用) and their answers live under /campaigns/.
   if (role === 'vendor_user') return [{ to: paths.home(), text: M.navVendorPortal, prefix: '/campaigns/' }];
   if (role === 'facility_member')
-    return [{ to: paths.home(), text: M.navAnswers, prefix: '/campaigns/' }, ...own, { to: paths.trainings(), text: M.navTrainings }];
+    return [
+      { to: paths.home(), text: M.navAnswers, prefix: '/campaigns/' },
+      ...own,
+      { to: paths.bcp(), text: BM.nav }, // bcp
+      { to: paths.trainings(), text: M.navTrainings },
+    ];
   return [];
 }
 

@@ -35,6 +35,9 @@ const chunks = {
   inbox: () => import('../features/notifications/inbox-page.tsx'),
   mailSettings: () => import('../features/notifications/preferences-page.tsx'),
   // notifications:end
+  // bcp:begin
+  bcp: () => import('../features/bcp/bcp-page.tsx'),
+  // bcp:end
   signedIn: () => import('./signed-in.tsx'),
 };
 type Chunks = typeof chunks;
@@ -92,6 +95,9 @@ const BY_PATH: [RegExp, ChunkName][] = [
   [/^\/notifications$/, 'inbox'],
   [/^\/settings\/mail$/, 'mailSettings'],
   // notifications:end
+  // bcp:begin
+  [/^\/bcp$/, 'bcp'],
+  // bcp:end
 ];
 
 /** Starts loading the signed-in shell and the page of `pathname` (a page the role may not open costs only its download). */

@@ -37,4 +37,8 @@ export const paths = {
   /** My mail preferences (メール設定). */
   mailSettings: () => '/settings/mail',
   // notifications:end
+  // bcp:begin
+  /** The facility's BCP 確認表 (its answers to the BCP campaigns). */
+  bcp: () => '/bcp',
+  // bcp:end
 };

@@ -43,6 +43,9 @@ function TrainingRoute() {
 const InboxPage = lazyPage('inbox', (m) => m.InboxPage);
 const PreferencesPage = lazyPage('mailSettings', (m) => m.PreferencesPage);
 // notifications:end
+// bcp:begin
+const BcpPage = lazyPage('bcp', (m) => m.BcpPage);
+// bcp:end
 
 function RoleHome() {
   const { me } = useAuth();
@@ -169,6 +172,9 @@ export function AppRoutes() {
         {me.role !== 'operator' ? <Route caseSensitive path={paths.notifications()} element={<InboxPage />} /> : null}
         {me.role !== 'operator' ? <Route caseSensitive path={paths.mailSettings()} element={<PreferencesPage />} /> : null}
         {/* notifications:end */}
+        {/* bcp:begin — the facility's own BCP 確認表 */}
+        {facilityUser ? <Route caseSensitive path={paths.bcp()} element={<BcpPage />} /> : null}
+        {/* bcp:end */}
         <Route caseSensitive path="*" element={<NotFound />} />
       </Routes>
     </Suspense>
