@@ -31,6 +31,9 @@ const STREAM_ITEM_TYPES = [
   'Discrepancy',
   // trainings: the coverage read model (functions/src/streams/trainings.ts)
   'TrainingRegistration',
+  // contact-charts:begin — the coverage read model (functions/src/streams/contact-charts.ts)
+  'ContactChart',
+  // contact-charts:end
 ] as const;
 // notifications:begin
 /** Item types the notifications outbox reads from the stream (functions/src/streams/notifications.ts NOTIFICATION_ITEM_TYPES). */

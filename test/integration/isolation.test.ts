@@ -9,6 +9,7 @@ import { createRowsCampaign, syntheticRow, testDb } from '../support/rows.ts';
 import { asChanges, completeAnswers, nextVersionFile } from '../support/templates.ts';
 import type { Attempt, IsolationCase } from '../support/isolation.ts';
 import { CROSS_CHECK_CASES } from './isolation-cases/cross-checks.ts';
+import { CONTACT_CHART_CASES } from './isolation-cases/contact-charts.ts'; // contact-charts
 import { FILE_CASES } from './isolation-cases/files.ts';
 import { NOTIFICATION_CASES } from './isolation-cases/notifications.ts';
 import { TRAINING_CASES } from './isolation-cases/trainings.ts';
@@ -102,6 +103,7 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
   ...CROSS_CHECK_CASES,
   ...TRAINING_CASES,
   ...NOTIFICATION_CASES,
+  ...CONTACT_CHART_CASES, // contact-charts
   'me.get': {
     positive: { as: USERS.hospitalAdmin36, path: '/api/me' },
     crossTenant: { as: USERS.hospitalAdmin37, path: '/api/me' },

@@ -10,7 +10,7 @@ import {
   type TrainingRegistrationRecord,
   type TrainingSessionRecord,
 } from '@mcr/data';
-import { documentAppliesTo } from '@mcr/domain';
+import { documentAppliesTo, effectiveDeadline } from '@mcr/domain';
 import { env } from '../pipeline/env.ts';
 import { createLogger } from '../pipeline/logger.ts';
 import { membersOf, type NotifyOutcome, notify } from '../services/outbox.ts';
@@ -114,11 +114,57 @@ async function deadlineReminders(db: Db, scope: TenantScope, today: string, now:
   const campaigns = (await repos.campaigns.list()) as CampaignRecord[];
   for (const c of campaigns) {
     if (c.form === 'vendor' || (c.creation && c.creation.status !== 'done') || c.opensOn > today) continue;
+    // campaign-lifecycle: a closed or archived campaign takes no more answers, so nobody is reminded of it.
+    if (c.status === 'closed' || c.status === 'archived') continue;
     // Campaign opened: on the day it opens, or on a later run within a week (a campaign created after 09:00).
     if (daysBetween(c.opensOn, today) <= 7) await campaignOpened(db, scope, c, now, summary);
+    // campaign-lifecycle:begin — a facility with an extended deadline is reminded on the steps of its own deadline.
+    const extended = new Map(
+      (await repos.campaignLifecycle.allExtensions(c.id))
+        .map((e) => [e.facilityId, effectiveDeadline(c, e.extendedTo)] as const)
+        .filter(([, d]) => d !== c.deadline),
+    );
+    const remind = async (facilityId: string, facilityName: string, status: (typeof NOT_SUBMITTED)[number], deadline: string, step: DeadlineStep) => {
+      summary.deadline.facilities++;
+      const admins = await membersOf(repos, facilityId, ['facility_admin']);
+      if (admins.length === 0) return;
+      try {
+        add(
+          summary.deadline,
+          await notify(
+            { db, scope, repos },
+            {
+              eventId: `deadline:${c.id}:${facilityId}:${today}:${stepName(step)}`,
+              kind: 'deadline_reminder',
+              userIds: admins.map((a) => a.userId),
+              content: deadlineReminder({ campaignId: c.id, campaignTitle: c.title, facilityId, facilityName, deadline, step, status }),
+            },
+            now,
+          ),
+        );
+      } catch (err) {
+        summary.deadline.failed++;
+        summary.errors.push(err instanceof Error ? err.message : String(err));
+      }
+    };
+    const extendedDue = [...extended].flatMap(([facilityId, deadline]) => {
+      const step = deadlineStep(deadline, today, rhythm);
+      return step ? [{ facilityId, deadline, step }] : [];
+    });
+    if (extendedDue.length) {
+      summary.deadline.campaigns++;
+      const responses = new Map((await repos.responses.getMany(c.id, extendedDue.map((e) => e.facilityId))).map((r) => [r.facilityId, r]));
+      for (const e of extendedDue) {
+        const r = responses.get(e.facilityId);
+        if (r && (NOT_SUBMITTED as readonly string[]).includes(r.status)) {
+          await remind(e.facilityId, r.facilityName, r.status as (typeof NOT_SUBMITTED)[number], e.deadline, e.step);
+        }
+      }
+    }
+    // campaign-lifecycle:end
     const step = deadlineStep(c.deadline, today, rhythm);
     if (!step) continue;
-    summary.deadline.campaigns++;
+    if (!extendedDue.length) summary.deadline.campaigns++;
     for (const status of NOT_SUBMITTED) {
       for await (const rows of pages(db, {
         KeyConditionExpression: 'PK = :pk',
@@ -126,40 +172,10 @@ async function deadlineReminders(db: Db, scope: TenantScope, today: string, now:
         ProjectionExpression: 'facilityId, facilityName',
         Limit: 200,
       })) {
-        for (let i = 0; i < rows.length; i += PARALLEL_FACILITIES) {
+        const due = rows.filter((row) => !extended.has(String(row.facilityId)));
+        for (let i = 0; i < due.length; i += PARALLEL_FACILITIES) {
           await Promise.all(
-            rows.slice(i, i + PARALLEL_FACILITIES).map(async (row) => {
-              const facilityId = String(row.facilityId);
-              summary.deadline.facilities++;
-              const admins = await membersOf(repos, facilityId, ['facility_admin']);
-              if (admins.length === 0) return;
-              try {
-                add(
-                  summary.deadline,
-                  await notify(
-                    { db, scope, repos },
-                    {
-                      eventId: `deadline:${c.id}:${facilityId}:${today}:${stepName(step)}`,
-                      kind: 'deadline_reminder',
-                      userIds: admins.map((a) => a.userId),
-                      content: deadlineReminder({
-                        campaignId: c.id,
-                        campaignTitle: c.title,
-                        facilityId,
-                        facilityName: String(row.facilityName ?? ''),
-                        deadline: c.deadline,
-                        step,
-                        status,
-                      }),
-                    },
-                    now,
-                  ),
-                );
-              } catch (err) {
-                summary.deadline.failed++;
-                summary.errors.push(err instanceof Error ? err.message : String(err));
-              }
-            }),
+            due.slice(i, i + PARALLEL_FACILITIES).map((row) => remind(String(row.facilityId), String(row.facilityName ?? ''), status, c.deadline, step)),
           );
         }
       }

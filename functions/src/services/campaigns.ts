@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Campaign, CampaignTarget, CreateCampaignBody, CreateCampaignResponse, FieldError } from '@mcr/contract';
 import type { Actor, CampaignCreation, CampaignRecord, FacilityRecord, InitialResponse, Repositories } from '@mcr/data';
-import { type Answers, carryForward } from '@mcr/domain';
+import { type Answers, campaignDateIssues, carryForward } from '@mcr/domain';
 import type { Identity } from '../pipeline/auth.ts';
 import { HttpError, ValidationError } from '../pipeline/errors.ts';
 import { enqueueJob, JOB_STALE_MS, JobFailure, type JobRunner } from './jobs.ts';
@@ -90,6 +90,9 @@ export async function createCampaign(repos: Repositories, identity: Identity, bo
       ),
     ]);
   }
+  // Dates inside a sane window of the fiscal year, deadlines in order (docs/decisions/0016-campaign-dates-and-lifecycle.md).
+  const dateIssues = campaignDateIssues(body);
+  if (dateIssues.length) throw new ValidationError(dateIssues.map((i) => field(i.field, i.code, i.ja, i.en)));
   const facilities = (await repos.facilities.list()).filter((f) => inTarget(body.target, f));
   if (facilities.length === 0) throw new ValidationError([field('target', 'no_facilities', '対象の医療機関がありません', 'No facility matches the target')]);
   const ids = facilities.map((f) => f.id).sort();

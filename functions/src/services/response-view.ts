@@ -13,6 +13,7 @@ import {
   applicableCells,
   cellKey,
   completeness,
+  effectiveDeadline,
   evaluationSummary,
   sameNotes,
   splitNotes,
@@ -33,8 +34,20 @@ export function toCampaign(c: CampaignRecord): Campaign {
     deadline: c.deadline,
     roundDeadlines: c.roundDeadlines ?? {},
     form: c.form ?? 'facility',
+    // campaign-lifecycle:begin
+    status: c.status ?? 'open',
+    version: c.version ?? 0,
+    // campaign-lifecycle:end
   };
 }
+
+// campaign-lifecycle:begin
+/** The campaign as one facility sees it: with its extended deadline, when the prefecture granted one. */
+export function toFacilityCampaign(c: CampaignRecord, extendedTo?: string): Campaign {
+  const deadline = effectiveDeadline(c, extendedTo);
+  return { ...toCampaign(c), ...(deadline !== c.deadline ? { facilityDeadline: deadline } : {}) };
+}
+// campaign-lifecycle:end
 
 export function toEvaluation(template: Template, answers: Answers, hasVendorContract: boolean, today = todayInJapan()): Evaluation {
   return evaluationSummary(template, answers, { hasVendorContract }, today);
@@ -42,15 +55,16 @@ export function toEvaluation(template: Template, answers: Answers, hasVendorCont
 
 /** Everything one facility's response screen needs, loaded in parallel. */
 export async function loadResponse(repos: Repositories, campaignId: string, facilityId: string) {
-  const [facility, campaign, response, contracts] = await Promise.all([
+  const [facility, campaign, response, contracts, extension] = await Promise.all([
     repos.facilities.require(facilityId),
     repos.campaigns.require(campaignId),
     repos.responses.require(campaignId, facilityId),
     repos.contracts.listOfFacility(facilityId),
+    repos.campaignLifecycle.getExtension(campaignId, facilityId), // campaign-lifecycle
   ]);
   assertOpen(campaign);
   const { template } = await resolveTemplate(repos, campaign.templateId);
-  return { facility, campaign, response, template, hasVendorContract: contracts.length > 0 };
+  return { facility, campaign, response, template, hasVendorContract: contracts.length > 0, extension };
 }
 
 /** A campaign whose responses are still being written (or whose creation failed) is not open to anyone yet. */
@@ -73,11 +87,11 @@ export function auditedChanges(body: SaveAnswersBody): unknown {
 }
 
 export function buildResponseView(
-  loaded: { campaign: CampaignRecord; facility: FacilityRecord; template: Template; hasVendorContract: boolean },
+  loaded: { campaign: CampaignRecord; facility: FacilityRecord; template: Template; hasVendorContract: boolean; extension?: { extendedTo: string } | undefined },
   response: ResponseRecord,
 ): ResponseView {
   return {
-    campaign: toCampaign(loaded.campaign),
+    campaign: toFacilityCampaign(loaded.campaign, loaded.extension?.extendedTo),
     facility: { id: loaded.facility.id, name: loaded.facility.name },
     template: loaded.template,
     context: { hasVendorContract: loaded.hasVendorContract },

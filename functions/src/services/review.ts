@@ -4,6 +4,7 @@ import { allItems } from '@mcr/domain';
 import type { Identity } from '../pipeline/auth.ts';
 import { ValidationError } from '../pipeline/errors.ts';
 import { actorOf } from './access.ts';
+import { assertReviewable } from './campaign-lifecycle.ts';
 import { buildResponseView, loadResponse } from './response-view.ts';
 
 /** Confirms (受理) or sends back (差戻し) the round a facility submitted last. */
@@ -15,6 +16,7 @@ export async function reviewResponse(
   input: { action: ReviewRecord['action']; expectedVersion: number; message: string; itemComments: ReviewRecord['itemComments'] },
 ): Promise<ResponseView> {
   const loaded = await loadResponse(repos, params.campaignId, params.facilityId);
+  assertReviewable(loaded.campaign, input.action === 'returned' ? 'return' : 'confirm');
   const known = new Set(allItems(loaded.template).map((i) => i.id));
   const unknown: FieldError[] = input.itemComments
     .map((c, i) => ({ c, i }))

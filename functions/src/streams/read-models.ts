@@ -24,6 +24,9 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { collectCrossCheckTargets, discrepancyDeltas, newCrossCheckTargets, runCrossChecks } from './cross-checks.ts';
 // trainings:begin
 import { applyCoverage, type CoverageChange, collectCoverage } from './trainings.ts';
+// contact-charts:begin
+import { applyChartCoverage, type ChartCoverageChange, collectChartCoverage } from './contact-charts.ts';
+// contact-charts:end
 // trainings:end
 // notifications:begin
 import { collectNotifications, deliverNotifications, type NotificationsResult, type PendingNotification } from './notifications.ts';
@@ -154,6 +157,10 @@ export interface ProcessResult {
   /** Training coverage changes applied (attended registrations gained or lost). */
   trainingCoverage?: number;
   // trainings:end
+  // contact-charts:begin
+  /** Facilities whose 連絡体制図 became current in a fiscal year. */
+  contactCharts?: number;
+  // contact-charts:end
   // notifications:begin
   /** Notifications (issue 9): events resolved, mails sent, skipped by preference, already sent, failed. */
   notifications?: NotificationsResult;
@@ -173,6 +180,9 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
   // trainings:begin
   const coverage: CoverageChange[] = [];
   // trainings:end
+  // contact-charts:begin
+  const chartCoverage: ChartCoverageChange[] = [];
+  // contact-charts:end
   // notifications:begin
   const notifications: PendingNotification[] = [];
   // notifications:end
@@ -219,6 +229,9 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
     // trainings:begin
     collectCoverage(coverage, scope, before, after, record.eventID ?? `${String(any.PK)}/${String(any.SK)}/${String(after?.version ?? '')}`);
     // trainings:end
+    // contact-charts:begin
+    collectChartCoverage(chartCoverage, scope, before, after);
+    // contact-charts:end
     // notifications:begin
     collectNotifications(notifications, scope, before, after);
     // notifications:end
@@ -235,6 +248,9 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
   // trainings:begin
   if (coverage.length) result.trainingCoverage = await applyCoverage(db, coverage);
   // trainings:end
+  // contact-charts:begin
+  if (chartCoverage.length) result.contactCharts = await applyChartCoverage(db, chartCoverage);
+  // contact-charts:end
   // notifications:begin
   // Last: once the batch's own writes are done, so that a retried batch re-delivers (deduplicated) rather than mails first.
   const sent = await deliverNotifications(db, notifications);

@@ -13,6 +13,12 @@ export const ERROR_CODES = [
   'LOCKED',
   /** The campaign is still being created (or its creation failed): not open yet. */
   'NOT_READY',
+  // campaign-lifecycle:begin
+  /** The campaign is closed: no more answers or submissions (reviews of submitted rounds go on). */
+  'CLOSED',
+  /** The campaign is archived: read-only. */
+  'ARCHIVED',
+  // campaign-lifecycle:end
   'ROUTE_NOT_FOUND',
   'METHOD_NOT_ALLOWED',
   'PAYLOAD_TOO_LARGE',

@@ -7,6 +7,9 @@ const CUSTOM: Record<string, { ja: string; en: string }> = {
   comment_required: { ja: '差戻しの理由か、項目へのコメントを入力してください', en: 'Give a reason or comment on at least one item' },
   deadline_before_opening: { ja: '回答期限は開始日以降にしてください', en: 'The deadline must not be before the opening date' },
   round_deadline_order: { ja: '2回目・3回目の期限は、前の回の期限より後にしてください', en: 'Each later round must be due after the one before' },
+  // contact-charts:begin
+  phone_format: { ja: '電話番号の形式が正しくありません (例: 088-123-4567)', en: 'Not a valid phone number (e.g. 088-123-4567)' },
+  // contact-charts:end
 };
 
 function describe(issue: z.core.$ZodIssue): { ja: string; en: string } {

@@ -22,3 +22,6 @@ export * from './schemas/templates.ts';
 export * from './schemas/vendors.ts';
 export * from './schemas/trainings.ts';
 export * from './schemas/notifications.ts';
+// contact-charts:begin
+export * from './schemas/contact-charts.ts';
+// contact-charts:end

@@ -150,6 +150,20 @@ import {
   ReminderSettings,
   ResendInvitationResponse,
 } from './schemas/notifications.ts';
+// contact-charts:begin
+import {
+  ConfirmContactChartBody,
+  ContactChartCoverage,
+  ContactChartView,
+  ListContactChartsQuery,
+  ListContactChartsResponse,
+  OutsideContacts,
+  PutOutsideContactsBody,
+  PutVendorIncidentContactBody,
+  SaveContactChartBody,
+  VendorIncidentContact,
+} from './schemas/contact-charts.ts';
+// contact-charts:end
 import { ListTemplatesResponse, TemplateIdParams, TemplateSummary, TemplateView, UploadTemplateBody } from './schemas/templates.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -1292,6 +1306,107 @@ export const routes = {
     response: ReminderSettings,
   }),
   // notifications:end
+  // contact-charts:begin
+  'contactCharts.getOwn': route({
+    method: 'GET',
+    path: '/api/contact-chart',
+    handler: 'contact-charts/get-own',
+    roles: FACILITY_ROLES,
+    access: 'read',
+    summary: { ja: '自施設の連絡体制図 (院内・事業者・外部機関)', en: "The facility's incident contact chart (internal, vendors, outside bodies)" },
+    response: ContactChartView,
+  }),
+  'contactCharts.save': route({
+    method: 'PUT',
+    path: '/api/contact-chart',
+    handler: 'contact-charts/save',
+    roles: FACILITY_ROLES,
+    access: 'read-write',
+    summary: { ja: '連絡体制図の保存 (版の確認つき)', en: 'Save the contact chart, checked against its version' },
+    body: SaveContactChartBody,
+    response: ContactChartView,
+  }),
+  'contactCharts.confirm': route({
+    method: 'POST',
+    path: '/api/contact-chart/confirm',
+    handler: 'contact-charts/confirm',
+    roles: FACILITY_ROLES,
+    access: 'read-write',
+    summary: { ja: '連絡体制図の最終確認日を今日にする', en: 'Record that the contact chart was checked today' },
+    body: ConfirmContactChartBody,
+    response: ContactChartView,
+  }),
+  'contactCharts.getOfFacility': route({
+    method: 'GET',
+    path: '/api/facilities/{facilityId}/contact-chart',
+    handler: 'contact-charts/get-of-facility',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read',
+    summary: { ja: '医療機関の連絡体制図 (保健所担当者は管轄のみ)', en: "A facility's contact chart (inspectors: their jurisdiction only)" },
+    params: FacilityIdParams,
+    response: ContactChartView,
+  }),
+  'contactCharts.list': route({
+    method: 'GET',
+    path: '/api/contact-charts',
+    handler: 'contact-charts/list',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read',
+    summary: { ja: '医療機関ごとの連絡体制図の状況 (ページ単位)', en: 'Contact chart status per facility, paged' },
+    query: ListContactChartsQuery,
+    response: ListContactChartsResponse,
+  }),
+  'contactCharts.coverage': route({
+    method: 'GET',
+    path: '/api/contact-charts/coverage',
+    handler: 'contact-charts/coverage',
+    roles: ['pref_admin', 'inspector'],
+    access: 'read',
+    summary: { ja: '今年度に更新・確認された連絡体制図の数 (保健所別)', en: 'Facilities with a contact chart current this fiscal year, per 保健所' },
+    response: ContactChartCoverage,
+  }),
+  'contactCharts.outsideGet': route({
+    method: 'GET',
+    path: '/api/outside-contacts',
+    handler: 'contact-charts/outside-get',
+    roles: ['pref_admin', 'inspector', ...FACILITY_ROLES],
+    access: 'read',
+    summary: { ja: '外部機関の連絡先 (都道府県が管理)', en: 'Outside bodies to call (kept by the prefecture)' },
+    response: OutsideContacts,
+  }),
+  'contactCharts.outsidePut': route({
+    method: 'PUT',
+    path: '/api/outside-contacts',
+    handler: 'contact-charts/outside-put',
+    roles: ['pref_admin'],
+    access: 'read-write',
+    summary: { ja: '外部機関の連絡先の変更', en: 'Change the outside bodies to call' },
+    body: PutOutsideContactsBody,
+    response: OutsideContacts,
+  }),
+  'contactCharts.vendorContactGet': route({
+    method: 'GET',
+    path: '/api/vendors/{vendorId}/incident-contact',
+    handler: 'contact-charts/vendor-contact-get',
+    // vendor_user: its own organisation only (checked in the handler).
+    roles: ['pref_admin', 'vendor_user'],
+    access: 'read',
+    summary: { ja: '事業者のインシデント時の連絡先', en: "A vendor's incident contact" },
+    params: VendorParams,
+    response: VendorIncidentContact,
+  }),
+  'contactCharts.vendorContactPut': route({
+    method: 'PUT',
+    path: '/api/vendors/{vendorId}/incident-contact',
+    handler: 'contact-charts/vendor-contact-put',
+    roles: ['vendor_user'],
+    access: 'read-write',
+    summary: { ja: '事業者のインシデント時の連絡先の変更 (自社のみ)', en: "Change the vendor's own incident contact" },
+    params: VendorParams,
+    body: PutVendorIncidentContactBody,
+    response: VendorIncidentContact,
+  }),
+  // contact-charts:end
 } as const;
 
 export type Routes = typeof routes;

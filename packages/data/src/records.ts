@@ -73,6 +73,14 @@ export interface CampaignRecord {
    * `bcp`: the BCP 確認表, answered by the facilities like the checklist (docs/decisions/0017-bcp-campaigns.md).
    */
   form?: 'facility' | 'vendor' | 'bcp';
+  // campaign-lifecycle:begin
+  /** Absent = open. `closed`: no more answers or submissions; `archived`: read-only, not listed by default. */
+  status?: 'open' | 'closed' | 'archived';
+  /** Version of the prefecture's changes (deadlines, status); absent = 0. */
+  version?: number;
+  closedAt?: string;
+  archivedAt?: string;
+  // campaign-lifecycle:end
 }
 
 export interface CampaignCreation {

@@ -14,6 +14,9 @@ import { inspectionRepositories } from './repositories/inspections.ts';
 import { organisationRepositories } from './repositories/organisations.ts';
 import { templateRepositories } from './repositories/templates.ts';
 import { vendorResponseRepositories } from './repositories/vendor-responses.ts';
+// contact-charts:begin
+import { contactChartRepositories } from './repositories/contact-charts.ts';
+// contact-charts:end
 // trainings:begin
 import { trainingRepositories } from './repositories/trainings.ts';
 import { reminderSettingsRepositories } from './repositories/reminder-settings.ts';
@@ -88,6 +91,9 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...trainingRepositories(db, scope),
     ...reminderSettingsRepositories(db, scope),
     // trainings:end
+    // contact-charts:begin
+    ...contactChartRepositories(db, scope),
+    // contact-charts:end
   };
 }
 
@@ -98,3 +104,6 @@ export { type ReminderSettingsRecord, reminderSettingsKey } from './repositories
 // trainings:end
 export { createOperatorRepositories, PREFECTURE_CODES } from './repositories/tenants.ts';
 export type OperatorRepositories = ReturnType<typeof import('./repositories/tenants.ts').createOperatorRepositories>;
+// contact-charts:begin
+export { type ContactChartRecord, contactChartKeys, type StoredOutsideContacts, type StoredVendorIncidentContact } from './repositories/contact-charts.ts';
+// contact-charts:end

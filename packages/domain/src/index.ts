@@ -3,6 +3,9 @@ export * from './checklist/carry-forward.ts';
 export * from './checklist/issues.ts';
 export * from './checklist/rules.ts';
 export * from './checklist/template.ts';
+// forms:begin
+export * from './checklist/next-version.ts';
+// forms:end
 export * from './checklist/templates/index.ts';
 export * from './fiscal-year.ts';
 export * from './read-model.ts';

@@ -1,7 +1,10 @@
+import { campaignStatusOf } from '@mcr/data';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { campaignView } from '../../services/campaigns.ts';
 
-export const handler = defineHandler('campaigns.list', async ({ repos }) => {
+export const handler = defineHandler('campaigns.list', async ({ query, repos }) => {
   const items = await repos().campaigns.list();
-  return { items: items.map((c) => campaignView(c)).reverse() };
+  // Archived campaigns are left out unless asked for (docs/decisions/0016-campaign-dates-and-lifecycle.md).
+  const shown = query.archived === 'true' ? items : items.filter((c) => campaignStatusOf(c) !== 'archived');
+  return { items: shown.map((c) => campaignView(c)).reverse() };
 });

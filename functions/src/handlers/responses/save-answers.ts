@@ -1,11 +1,13 @@
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf, assertCanAnswerFor } from '../../services/access.ts';
+import { assertAnswerable } from '../../services/campaign-lifecycle.ts';
 import { applyChanges, auditedChanges, buildResponseView, loadResponse } from '../../services/response-view.ts';
 
 export const handler = defineHandler('responses.saveAnswers', async ({ identity, params, body, repos, requestId }) => {
   assertCanAnswerFor(identity, params.facilityId);
   const r = repos();
   const loaded = await loadResponse(r, params.campaignId, params.facilityId);
+  assertAnswerable(loaded.campaign);
   const next = applyChanges(loaded, loaded.response, body);
   const saved = await r.responses.save(
     params.campaignId,

@@ -1,12 +1,14 @@
 import { StateConflictError, EDITABLE_STATUSES, VersionConflictError } from '@mcr/data';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf, assertCanAnswerFor } from '../../services/access.ts';
+import { assertAnswerable } from '../../services/campaign-lifecycle.ts';
 import { buildResponseView, incomplete, loadResponse, missingForRound, toEvaluation } from '../../services/response-view.ts';
 
 export const handler = defineHandler('responses.submit', async ({ identity, params, body, repos, requestId }) => {
   assertCanAnswerFor(identity, params.facilityId);
   const r = repos();
   const loaded = await loadResponse(r, params.campaignId, params.facilityId);
+  assertAnswerable(loaded.campaign);
   const { response, template, hasVendorContract } = loaded;
   if (!EDITABLE_STATUSES.includes(response.status)) throw new StateConflictError('response', response.status);
   if (response.version !== body.expectedVersion) throw new VersionConflictError('response', response.version);

@@ -28,6 +28,12 @@ export const CampaignCreation = z.object({
 });
 export type CampaignCreation = z.infer<typeof CampaignCreation>;
 
+// campaign-lifecycle:begin
+export const CAMPAIGN_STATUSES = ['open', 'closed', 'archived'] as const;
+export const CampaignStatus = z.enum(CAMPAIGN_STATUSES);
+export type CampaignStatus = z.infer<typeof CampaignStatus>;
+// campaign-lifecycle:end
+
 export const Campaign = z.object({
   id: Id,
   title: LocalizedText,
@@ -45,6 +51,17 @@ export const Campaign = z.object({
    * answer the BCP 確認表. Absent = facility.
    */
   form: z.enum(['facility', 'vendor', 'bcp']).optional(),
+  // campaign-lifecycle:begin
+  /**
+   * `open`: answered; `closed`: no more answers or submissions, submitted rounds can still be reviewed;
+   * `archived`: read-only and left out of the default list (docs/decisions/0016-campaign-dates-and-lifecycle.md).
+   */
+  status: CampaignStatus.optional(),
+  /** Changes of deadlines and status are made at this version (409 on a stale one). */
+  version: Version.optional(),
+  /** On a facility's own view: the deadline the prefecture extended for that facility. */
+  facilityDeadline: IsoDate.optional(),
+  // campaign-lifecycle:end
 });
 
 /** Which facilities a campaign goes to. */
@@ -87,6 +104,53 @@ export const CreateCampaignResponse = z.object({
 export type CreateCampaignResponse = z.infer<typeof CreateCampaignResponse>;
 export type Campaign = z.infer<typeof Campaign>;
 export const ListCampaignsResponse = z.object({ items: z.array(Campaign) });
+
+// campaign-lifecycle:begin
+export const ListCampaignsQuery = z.object({
+  /** `true`: archived campaigns too (left out by default). */
+  archived: z.enum(['true', 'false']).optional(),
+});
+
+/** New deadlines of a campaign (1回目, and 2回目/3回目 when asked for); checked against the fiscal year's window. */
+export const UpdateDeadlinesBody = z.strictObject({
+  expectedVersion: Version,
+  deadline: IsoDate,
+  roundDeadlines: z.strictObject({ '2': IsoDate.optional(), '3': IsoDate.optional() }).default({}),
+});
+export type UpdateDeadlinesBody = z.infer<typeof UpdateDeadlinesBody>;
+
+export const SetCampaignStatusBody = z.strictObject({
+  expectedVersion: Version,
+  status: CampaignStatus,
+});
+export type SetCampaignStatusBody = z.infer<typeof SetCampaignStatusBody>;
+
+/** One facility's extended deadline. `expectedVersion` 0 grants a new one. */
+export const ExtendDeadlineBody = z.strictObject({
+  expectedVersion: Version,
+  extendedTo: IsoDate,
+  reason: z.string().trim().max(500).optional(),
+});
+export type ExtendDeadlineBody = z.infer<typeof ExtendDeadlineBody>;
+
+export const RemoveExtensionQuery = z.object({ expectedVersion: z.coerce.number().int().min(1) });
+
+export const DeadlineExtension = z.object({
+  campaignId: Id,
+  facilityId: Id,
+  facilityName: z.string(),
+  extendedTo: IsoDate,
+  reason: z.string().optional(),
+  version: Version,
+  updatedAt: IsoDateTime,
+  updatedBy: z.string(),
+});
+export type DeadlineExtension = z.infer<typeof DeadlineExtension>;
+
+export const ExtensionsQuery = z.object({ limit: PageLimit(200, 100), cursor: Cursor.optional() });
+export const ExtensionsResponse = z.object({ items: z.array(DeadlineExtension), nextCursor: NextCursor });
+export type ExtensionsResponse = z.infer<typeof ExtensionsResponse>;
+// campaign-lifecycle:end
 
 /** The numbers a facility, the prefecture and the dashboard all read the same way (see packages/domain). */
 export const Evaluation = z.object({

@@ -1,0 +1,7 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { actorOf } from '../../services/access.ts';
+import { extendFacilityDeadline } from '../../services/campaign-lifecycle.ts';
+
+export const handler = defineHandler('campaigns.extend', async ({ identity, params, body, repos, requestId }) =>
+  extendFacilityDeadline(repos(), params.campaignId, params.facilityId, body, actorOf(identity, requestId)),
+);

@@ -1,0 +1,9 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { toExtension } from '../../services/campaign-lifecycle.ts';
+
+export const handler = defineHandler('campaigns.extensions', async ({ params, query, repos }) => {
+  const r = repos();
+  await r.campaigns.require(params.campaignId);
+  const page = await r.campaignLifecycle.extensionPage(params.campaignId, query.limit, query.cursor);
+  return { items: page.items.map(toExtension), nextCursor: page.nextCursor };
+});

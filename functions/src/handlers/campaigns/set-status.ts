@@ -1,0 +1,7 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { actorOf } from '../../services/access.ts';
+import { setCampaignStatus } from '../../services/campaign-lifecycle.ts';
+
+export const handler = defineHandler('campaigns.setStatus', async ({ identity, params, body, repos, requestId }) =>
+  setCampaignStatus(repos(), params.campaignId, body, actorOf(identity, requestId)),
+);

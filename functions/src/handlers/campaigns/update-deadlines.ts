@@ -1,0 +1,7 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { actorOf } from '../../services/access.ts';
+import { updateDeadlines } from '../../services/campaign-lifecycle.ts';
+
+export const handler = defineHandler('campaigns.updateDeadlines', async ({ identity, params, body, repos, requestId }) =>
+  updateDeadlines(repos(), params.campaignId, body, actorOf(identity, requestId)),
+);

@@ -1,0 +1,6 @@
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { putOutsideContacts } from '../../services/contact-charts.ts';
+
+export const handler = defineHandler('contactCharts.outsidePut', async ({ identity, body, repos, requestId }) =>
+  putOutsideContacts(repos(), identity, requestId, body),
+);

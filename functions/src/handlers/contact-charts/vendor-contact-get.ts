@@ -1,0 +1,12 @@
+import { NotFoundError } from '@mcr/data';
+import { defineHandler } from '../../pipeline/define-handler.ts';
+import { toVendorIncidentContact } from '../../services/contact-charts.ts';
+import { assertVendorScope } from '../../services/vendor-responses.ts';
+
+export const handler = defineHandler('contactCharts.vendorContactGet', async ({ identity, params, repos }) => {
+  assertVendorScope(identity, params.vendorId);
+  const r = repos();
+  const [vendor, contact] = await Promise.all([r.vendors.get(params.vendorId), r.vendorIncidentContacts.get(params.vendorId)]);
+  if (!vendor) throw new NotFoundError('vendor');
+  return toVendorIncidentContact(contact);
+});

@@ -1,0 +1,205 @@
+import * as z from 'zod';
+import { FacilityKind, Id, IsoDate, IsoDateTime, Version } from '../common.ts';
+import { Cursor, NextCursor, PageLimit } from './paging.ts';
+
+/**
+ * 連絡体制図 (checklist 3(1), issue 10): each facility's incident contact structure — its internal escalation, its
+ * vendors' incident contacts (from its contracts), and the outside bodies the prefecture keeps once per tenant.
+ */
+
+/**
+ * A Japanese phone number as people write it: digits with hyphens, spaces or brackets (full-width folded), a
+ * domestic number of 10 or 11 digits starting with 0 (0120 / 0570 included) or +81 and 9–10 digits.
+ */
+export function isPhoneNumber(raw: string): boolean {
+  const s = raw.normalize('NFKC').trim();
+  if (!/^\+?[0-9()\- ]+$/.test(s)) return false;
+  const digits = s.replace(/[^0-9+]/g, '');
+  return /^0\d{9,10}$/.test(digits) || /^\+81\d{9,10}$/.test(digits);
+}
+
+const Phone = z
+  .string()
+  .trim()
+  .max(30)
+  .transform((s) => s.normalize('NFKC'))
+  .refine((s) => s === '' || isPhoneNumber(s), { message: 'phone_format' });
+const Email = z.union([z.literal(''), z.email().max(254)]);
+const Text = (max: number) => z.string().trim().max(max);
+
+/** One person of the facility's own escalation. */
+export const ChartPerson = z
+  .object({
+    name: Text(60).min(1),
+    /** 役職・担当 as the facility calls it (院長, 事務長, 情報システム係 …). */
+    title: Text(60).default(''),
+    /** A number that reaches the person during working hours. */
+    phone: Phone.default(''),
+    /** A number that reaches the person at night and on holidays (mobile, on-call phone). */
+    afterHoursPhone: Phone.default(''),
+    email: Email.default(''),
+  })
+  .strict();
+export type ChartPerson = z.infer<typeof ChartPerson>;
+
+/** What the facility sets for one of its vendors when the vendor's own incident contact does not fit it. */
+export const VendorContactOverride = z
+  .object({
+    vendorId: Id,
+    /** 担当者・窓口名 for this facility. */
+    name: Text(60).default(''),
+    phone: Phone.default(''),
+    afterHoursPhone: Phone.default(''),
+    email: Email.default(''),
+    note: Text(200).default(''),
+  })
+  .strict();
+export type VendorContactOverride = z.infer<typeof VendorContactOverride>;
+
+export const MAX_SYSTEM_STAFF = 10;
+export const MAX_VENDOR_OVERRIDES = 50;
+
+export const SaveContactChartBody = z
+  .object({
+    /** The version read (0 when the chart was never saved). */
+    expectedVersion: Version,
+    /** 院長 (or 管理者): the last in the escalation, who decides. */
+    director: ChartPerson,
+    /** 医療情報システム安全管理責任者. */
+    securityOfficer: ChartPerson,
+    /** システム担当者, in the order they are called (the first is called first). */
+    systemStaff: z.array(ChartPerson).max(MAX_SYSTEM_STAFF).default([]),
+    vendorOverrides: z.array(VendorContactOverride).max(MAX_VENDOR_OVERRIDES).default([]),
+    /** Free notes shown on the chart (e.g. 夜間・休日は当直医から…). */
+    notes: Text(500).default(''),
+  })
+  .strict();
+export type SaveContactChartBody = z.input<typeof SaveContactChartBody>;
+
+export const ConfirmContactChartBody = z.object({ expectedVersion: Version.min(1) }).strict();
+
+/** An incident contact: a body, a vendor's desk, a consultation desk. */
+export const ContactEntry = z
+  .object({
+    name: Text(100).default(''),
+    /** 部署・担当. */
+    department: Text(100).default(''),
+    phone: Phone.default(''),
+    afterHoursPhone: Phone.default(''),
+    email: Email.default(''),
+    /** 受付時間 (平日 9:00–17:00 …). */
+    hours: Text(100).default(''),
+    url: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(300)]).default(''),
+    note: Text(300).default(''),
+  })
+  .strict();
+export type ContactEntry = z.infer<typeof ContactEntry>;
+
+/** An outside contact as shown: where its default came from, when it is one. */
+export const OutsideContact = ContactEntry.extend({
+  /** Where a default's text or number comes from (a published source), empty for what the prefecture entered. */
+  source: z.string().default(''),
+});
+export type OutsideContact = z.infer<typeof OutsideContact>;
+
+export const MAX_DESKS = 10;
+
+/** The outside bodies, kept once per tenant by the prefecture; each facility's chart shows them. */
+export const OutsideContacts = z.object({
+  prefecture: OutsideContact,
+  police: OutsideContact,
+  mhlw: OutsideContact,
+  /** One per 保健所 of the tenant (id → contact); a facility's chart shows its own. */
+  healthCenters: z.array(OutsideContact.extend({ healthCenterId: Id })),
+  desks: z.array(OutsideContact),
+  /** True until the prefecture first saves: the defaults are shown and the numbers it must fill are empty. */
+  isDefault: z.boolean(),
+  version: Version,
+  updatedAt: IsoDateTime.nullable(),
+});
+export type OutsideContacts = z.infer<typeof OutsideContacts>;
+
+export const PutOutsideContactsBody = z
+  .object({
+    expectedVersion: Version,
+    prefecture: ContactEntry,
+    police: ContactEntry,
+    mhlw: ContactEntry,
+    healthCenters: z.array(ContactEntry.extend({ healthCenterId: Id }).strict()).max(200),
+    desks: z.array(ContactEntry).max(MAX_DESKS),
+  })
+  .strict();
+export type PutOutsideContactsBody = z.input<typeof PutOutsideContactsBody>;
+
+export const VendorIncidentContact = ContactEntry.extend({ version: Version, updatedAt: IsoDateTime.nullable() });
+export type VendorIncidentContact = z.infer<typeof VendorIncidentContact>;
+export const PutVendorIncidentContactBody = ContactEntry.extend({ expectedVersion: Version }).strict();
+
+/** Where a chart stands in the current fiscal year: updated or confirmed within it, older, never made. */
+export const ChartStatus = z.enum(['current', 'outdated', 'missing']);
+export type ChartStatus = z.infer<typeof ChartStatus>;
+
+export const ChartVendor = z.object({
+  vendorId: Id,
+  vendorName: z.string(),
+  systems: z.array(z.string()),
+  remoteMaintenance: z.boolean(),
+  /** The vendor's own incident contact (kept on its portal), null if it has none yet. */
+  vendorContact: ContactEntry.nullable(),
+  /** The facility's own contact for this vendor, when it set one. */
+  override: VendorContactOverride.nullable(),
+});
+
+export const ContactChartView = z.object({
+  facility: z.object({ id: Id, name: z.string(), kind: FacilityKind, healthCenterId: Id, healthCenterName: z.string() }),
+  fiscalYear: z.number().int(),
+  status: ChartStatus,
+  /** null until the facility first saves. */
+  chart: z
+    .object({
+      director: ChartPerson,
+      securityOfficer: ChartPerson,
+      systemStaff: z.array(ChartPerson),
+      vendorOverrides: z.array(VendorContactOverride),
+      notes: z.string(),
+      version: Version,
+      updatedAt: IsoDateTime,
+      updatedBy: z.string(),
+      confirmedOn: IsoDate.nullable(),
+      confirmedBy: z.string().nullable(),
+    })
+    .nullable(),
+  vendors: z.array(ChartVendor),
+  outside: OutsideContacts,
+});
+export type ContactChartView = z.infer<typeof ContactChartView>;
+
+export const ListContactChartsQuery = z.object({
+  healthCenterId: Id.optional(),
+  /** A name prefix or 医療機関コード, as in the facility list. */
+  q: z.string().trim().min(1).max(100).optional(),
+  limit: PageLimit(200, 50),
+  cursor: Cursor.optional(),
+});
+export const ContactChartRow = z.object({
+  facilityId: Id,
+  name: z.string(),
+  kind: FacilityKind,
+  healthCenterId: Id,
+  healthCenterName: z.string(),
+  status: ChartStatus,
+  updatedAt: IsoDateTime.nullable(),
+  confirmedOn: IsoDate.nullable(),
+});
+export type ContactChartRow = z.infer<typeof ContactChartRow>;
+export const ListContactChartsResponse = z.object({ fiscalYear: z.number().int(), items: z.array(ContactChartRow), nextCursor: NextCursor });
+export type ListContactChartsResponse = z.infer<typeof ListContactChartsResponse>;
+
+/** How many facilities have a current chart this fiscal year (a read model), in all and per 保健所. */
+export const ContactChartCoverage = z.object({
+  fiscalYear: z.number().int(),
+  total: z.number().int(),
+  current: z.number().int(),
+  byHealthCenter: z.array(z.object({ healthCenterId: Id, name: z.string(), total: z.number().int(), current: z.number().int() })),
+});
+export type ContactChartCoverage = z.infer<typeof ContactChartCoverage>;
