@@ -22,6 +22,10 @@ import { share, submitted } from './numbers.ts';
 import { FollowUpList } from './lists.tsx';
 import { Trend } from './trend.tsx';
 import './dashboard.css';
+// bcp:begin
+import { BM } from '../bcp/bcp-messages.ts';
+import { CampaignSwitch } from './campaign-switch.tsx';
+// bcp:end
 
 function NumberCard({ title, value, testId, children }: { title: string; value: ReactNode; testId: string; children?: ReactNode }) {
   return (
@@ -343,9 +347,13 @@ export function DashboardPage({ campaignId }: { campaignId: string }) {
         <p className="back no-print">
           <Link to={paths.home()}>← {t(D.back)}</Link> ・ <Link to={paths.progress(campaign.id)}>{t(D.openTable)}</Link>
         </p>
+        {/* bcp:begin — the survey shown (checklist or BCP 確認表); the BCP has no vendor counterpart to cross-check */}
+        <CampaignSwitch campaignId={campaign.id} />
+        {campaign.form === 'bcp' ? <p className="hint">{t(BM.dashboardNote)}</p> : null}
+        {/* bcp:end */}
         {data.summary.facilities === 0 ? <p className="card empty">{t(D.noFacilities)}</p> : null}
         <Headline data={data} />
-        <DiscrepancyCard data={data} />
+        {campaign.form === 'bcp' ? null : <DiscrepancyCard data={data} />}
         {/* trainings: the fiscal year's training coverage per 保健所 */}
         <CoverageCard showLink />
         <Distribution data={data} />

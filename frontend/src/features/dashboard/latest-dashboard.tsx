@@ -9,11 +9,13 @@ import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { D } from './dashboard-messages.ts';
 
 /**
- * The survey the header's ダッシュボード opens: the latest facility survey already open, else the latest one. A
- * vendor-form survey (事業者確認用) has no dashboard: its progress is per vendor.
+ * The survey the header's ダッシュボード opens: the latest checklist survey already open, else the latest one. A
+ * vendor-form survey (事業者確認用) has no dashboard: its progress is per vendor; a BCP 確認表 survey has one, chosen
+ * on the dashboard or in the survey list.
  */
 export function latestCampaignId(items: { id: string; opensOn: string; form?: string | undefined }[], today: string = todayInJapan()): string | undefined {
-  const newest = items.filter((c) => c.form !== 'vendor').sort((a, b) => b.opensOn.localeCompare(a.opensOn));
+  const checklists = items.filter((c) => c.form !== 'vendor' && c.form !== 'bcp');
+  const newest = (checklists.length ? checklists : items.filter((c) => c.form === 'bcp')).sort((a, b) => b.opensOn.localeCompare(a.opensOn));
   return (newest.find((c) => c.opensOn <= today) ?? newest[0])?.id;
 }
 

@@ -13,6 +13,7 @@ import { CampaignCreationProgress } from './campaign-creation.tsx';
 import { CM } from './creation-messages.ts';
 import { NewCampaignForm } from './new-campaign-form.tsx';
 import { V } from '../vendors/vendor-messages.ts';
+import { BM } from '../bcp/bcp-messages.ts'; // bcp
 
 /** Prefecture / 保健所 home: the surveys, newest first. */
 export function CampaignsPage() {
@@ -89,7 +90,7 @@ export function CampaignsPage() {
                         </>
                       ) : null}
                     </th>
-                    <td className="nowrap">{t(c.form === 'vendor' ? V.formVendor : V.formFacility)}</td>
+                    <td className="nowrap">{t(c.form === 'vendor' ? V.formVendor : c.form === 'bcp' ? BM.formLabel : V.formFacility)}</td>
                     <td>{formatFiscalYear(c.fiscalYear, lang)}</td>
                     <td>{formatDate(c.opensOn, lang)}</td>
                     <td>

@@ -22,6 +22,7 @@ import { setFlash } from '../../lib/flash.ts';
 import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { useDebounced } from '../../lib/use-paged-query.ts';
 import { V } from '../vendors/vendor-messages.ts';
+import { BM } from '../bcp/bcp-messages.ts'; // bcp
 import { CampaignCreationProgress } from './campaign-creation.tsx';
 
 type TargetKind = 'all' | 'facility_kinds' | 'health_centers' | 'facilities';
@@ -71,9 +72,9 @@ export function defaultTitle(template: TemplateSummary, fiscalYear: number): { j
   return { ja: `${fiscalYearLabel(fiscalYear, 'ja')} ${strip(template.title.ja)}`, en: `${fiscalYearLabel(fiscalYear, 'en')} ${strip(template.title.en)}` };
 }
 
-/** Facility forms first (the usual survey), then vendor forms; newest first within each. */
+/** Facility forms first (the usual survey), then vendor forms, then the BCP 確認表; newest first within each. */
 function newestFirst(a: TemplateSummary, b: TemplateSummary): number {
-  const form = (s: TemplateSummary) => (s.form === 'vendor' ? 1 : 0);
+  const form = (s: TemplateSummary) => (s.form === 'vendor' ? 1 : s.form === 'bcp' ? 2 : 0);
   return form(a) - form(b) || b.fiscalYear - a.fiscalYear || (b.uploadedAt ?? '').localeCompare(a.uploadedAt ?? '') || a.id.localeCompare(b.id);
 }
 
@@ -171,7 +172,7 @@ interface HealthCenter {
 function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(): void }) {
   const { t, lang } = useI18n();
   const today = todayInJapan();
-  const choices = useMemo(() => templates.filter((s) => s.form === 'facility' || s.form === 'vendor').sort(newestFirst), [templates]);
+  const choices = useMemo(() => templates.filter((s) => s.form === 'facility' || s.form === 'vendor' || s.form === 'bcp').sort(newestFirst), [templates]);
   const [healthCenterList] = asLoaded(useApiQuery('healthCenters.list'));
   const facilityCounts = useApiQuery('facilities.counts');
   const [state, setState] = useState<FormState>(() => ({
@@ -261,7 +262,9 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
 
   const chooseTemplate = (id: string) => {
     const next = choices.find((c) => c.id === id);
-    update({ templateId: id, ...(next ? { fiscalYear: next.fiscalYear } : {}) }, ['templateId', 'fiscalYear']);
+    // The BCP 確認表 (2024) is reviewed every year: it defaults to the current fiscal year, not the table's own.
+    const year = next?.form === 'bcp' ? Math.max(next.fiscalYear, fiscalYearOf(today)) : next?.fiscalYear;
+    update({ templateId: id, ...(year !== undefined ? { fiscalYear: year } : {}) }, ['templateId', 'fiscalYear']);
   };
 
   const toggle = <T extends string>(list: T[], value: T, on: boolean): T[] =>
@@ -409,7 +412,7 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
         {choices.map((c) => (
           <option key={c.id} value={c.id}>
             {t(M.templateOption(t(c.label), c.id))}
-            {c.form === 'vendor' ? ` ・ ${t(V.formVendor)}` : ''}
+            {c.form === 'vendor' ? ` ・ ${t(V.formVendor)}` : c.form === 'bcp' ? ` ・ ${t(BM.formLabel)}` : ''}
             {c.unverifiedCount > 0 ? ` ・ ${t(M.unverifiedBadge(c.unverifiedCount))}` : ''}
           </option>
         ))}
