@@ -30,6 +30,11 @@ export const BM = {
   progress: { ja: '回答状況', en: 'Progress' },
   score: { ja: '「はい」の割合', en: 'Share of Yes' },
   phases: { ja: '平時 ／ 検知 ／ 初動対応 ／ 復旧処理 ／ 事後対応', en: 'Normal times / Detection / Initial response / Recovery / After the incident' },
+  officialForm: { ja: '確認表の形で出力 (Excel)', en: 'Check table layout (Excel)' },
+  officialFormHelp: {
+    ja: '厚生労働省のBCP確認表と同じ並び（項番・大項目・確認項目）に、回答・確認日・目標日・備考を加えた表です。A4 横で印刷できます。',
+    en: "The MHLW table's layout (number, heading, question) with the answers, dates, target dates and notes; prints on A4 landscape.",
+  },
   // The dashboard's switch between surveys.
   switchLabel: { ja: '表示する調査', en: 'Survey shown' },
   switchGo: { ja: '表示', en: 'Show' },

@@ -1,4 +1,4 @@
-import type { CreateExportBody, ExportJob } from '@mcr/contract';
+import type { Campaign, CreateExportBody, ExportJob } from '@mcr/contract';
 import { type MouseEvent, useEffect, useId, useRef, useState } from 'react';
 import { createExport } from '../../api/create-export.ts';
 import { getExport } from '../../api/get-export.ts';
@@ -7,6 +7,7 @@ import { ProgressBar } from '../../components/progress-bar.tsx';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
+import { BM } from '../bcp/bcp-messages.ts';
 import { EM } from './export-messages.ts';
 
 const POLL_MS = 1000;
@@ -130,13 +131,15 @@ export function CampaignExports({ campaignId }: { campaignId: string }) {
 }
 
 /** One facility's checklist in the official MHLW layout. */
-export function OfficialFormExport({ campaignId, facilityId }: { campaignId: string; facilityId: string }) {
+export function OfficialFormExport({ campaignId, facilityId, form }: { campaignId: string; facilityId: string; form?: Campaign['form'] }) {
   const { t } = useI18n();
+  // bcp: the BCP 確認表 is exported on its own layout (項番 | 大項目 | 確認項目), not the checklist's.
+  const bcp = form === 'bcp';
   return (
     <section className="card exports" aria-labelledby="official-form-heading">
       <h2 id="official-form-heading">{t(EM.exportsHeading)}</h2>
-      <p className="muted">{t(EM.officialFormHelp)}</p>
-      <ExportButton label={EM.officialForm} request={{ kind: 'facility-official', campaignId, facilityId }} />
+      <p className="muted">{t(bcp ? BM.officialFormHelp : EM.officialFormHelp)}</p>
+      <ExportButton label={bcp ? BM.officialForm : EM.officialForm} request={{ kind: 'facility-official', campaignId, facilityId }} />
     </section>
   );
 }
