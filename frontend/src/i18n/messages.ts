@@ -262,6 +262,16 @@ export const M = {
     en: 'Where the checklist manual points in the MHLW guideline on the security of medical information systems.',
   },
   templateGuidanceSource: { ja: '解説の出典', en: 'Source of the guidance' },
+  nextVersionTitle: { ja: '次の年度の版を作る', en: 'Start the next year’s version' },
+  nextVersionLead: (fy: string, id: string) => ({
+    ja: `厚生労働省が新しい様式を公表したら、この版をもとにした${fy}版の様式ファイル（${id}.json）を作れます。項目の文言・番号は、公式様式と見比べて直してから「新しい版を読み込む」で読み込んでください。すべての項目は「未照合」の印が付いた状態で作られ、回答は前年度から引き継がれます。`,
+    en: `When the MHLW publishes a new form, start the ${fy} template file (${id}.json) from this version. Compare the items with the official form, correct them, then load the file under “Load a new version”. Every item starts marked as unverified, and answers carry over from the previous year.`,
+  }),
+  nextVersionButton: { ja: '様式ファイルを作る (JSON)', en: 'Create the template file (JSON)' },
+  nextVersionVendorFirst: (id: string) => ({
+    ja: `対になる事業者確認用（${id}）を先に読み込んでください。医療機関確認用と事業者確認用の回答の突き合わせに使います。`,
+    en: `Load the counterpart vendor form (${id}) first: it is used to compare facility and vendor answers.`,
+  }),
   // forms:end
 
   // Submission

@@ -1,5 +1,5 @@
 import type { TemplateView } from '@mcr/contract';
-import { allItems, type Item, type Template } from '@mcr/domain';
+import { allItems, draftNextVersion, fiscalYearLabel, type Item, type Template } from '@mcr/domain';
 import { type MouseEvent, useMemo } from 'react';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
@@ -8,6 +8,7 @@ import { LoadError, Loading } from '../../components/feedback.tsx';
 import { dayInJapan, formatDate, formatFiscalYear } from '../../i18n/format.ts';
 import { shownLang, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
+import { saveBlob } from '../../lib/download.ts';
 import { jumpTo } from '../../lib/jump.ts';
 import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
 import { UnverifiedBadge } from './templates-page.tsx';
@@ -137,6 +138,36 @@ function Contents({ template, unverified, previousNumbers }: { template: Templat
   );
 }
 
+/** `mhlw-facility-r7` → `pref-facility-r8`: the id a prefecture's next version of a form would take. */
+function nextId(template: Template, fiscalYear: number): string {
+  return `pref-${template.form}-r${fiscalYear - 2018}`;
+}
+
+/**
+ * Starts the next year's version from this one (draftNextVersion): a file ready to correct and load. The facility
+ * form names the vendor form of the same new year as its counterpart, so that form is loaded first.
+ */
+function NextVersion({ template }: { template: Template }) {
+  const { t, lang } = useI18n();
+  const fiscalYear = template.fiscalYear + 1;
+  const id = nextId(template, fiscalYear);
+  const vendorId = template.form === 'facility' && template.mirrorTemplateId ? `pref-vendor-r${fiscalYear - 2018}` : undefined;
+  const create = () => {
+    const file = draftNextVersion(template, { id, fiscalYear, ...(vendorId ? { mirrorTemplateId: vendorId } : {}) });
+    saveBlob(new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' }), `${id}.json`);
+  };
+  return (
+    <section className="card" aria-labelledby="next-version-heading" data-testid="next-version">
+      <h2 id="next-version-heading">{t(M.nextVersionTitle)}</h2>
+      <p>{t(M.nextVersionLead(fiscalYearLabel(fiscalYear, lang), id))}</p>
+      {vendorId ? <p className="hint">{t(M.nextVersionVendorFirst(vendorId))}</p> : null}
+      <button type="button" className="button" onClick={create}>
+        {t(M.nextVersionButton)}
+      </button>
+    </section>
+  );
+}
+
 function Preview({ view, previousNumbers }: { view: TemplateView; previousNumbers: Map<string, string> }) {
   const { t, lang } = useI18n();
   const { summary, template } = view;
@@ -219,6 +250,8 @@ function Preview({ view, previousNumbers }: { view: TemplateView; previousNumber
           </ul>
         </section>
       ) : null}
+
+      <NextVersion template={template} />
 
       <h2 className="contents-heading">{t(M.templateContents)}</h2>
       <Contents template={template} unverified={unverified} previousNumbers={previousNumbers} />
