@@ -20,8 +20,7 @@ const R7 = getBuiltInTemplate('mhlw-facility-r7') as Template;
 const contracted = new Set(T36.contracts.map((c) => c.facilityId));
 const stamp = Date.now().toString(36);
 
-const listIds = async (query = '') =>
-  (await api<{ items: Campaign[] }>('GET', `/api/campaigns${query}`, { as: USERS.pref36 })).body.items.map((c) => c.id);
+const listIds = async (query = '') => (await api<{ items: Campaign[] }>('GET', `/api/campaigns${query}`, { as: USERS.pref36 })).body.items.map((c) => c.id);
 const auditActions = async (target: string) =>
   (
     await api<{ items: { action: string; target: string; changes: unknown }[] }>('GET', `/api/audit?target=${encodeURIComponent(target)}&limit=100`, {
@@ -86,7 +85,10 @@ describe('a running campaign', () => {
   });
 
   it('edits its deadlines: out of the window is a 400 naming the field, stale is a 409, each change audited', async () => {
-    const late = await api<ErrorBody>('PUT', `${path()}/deadlines`, { as: USERS.pref36, body: { expectedVersion: 0, deadline: '2027-07-01', roundDeadlines: {} } });
+    const late = await api<ErrorBody>('PUT', `${path()}/deadlines`, {
+      as: USERS.pref36,
+      body: { expectedVersion: 0, deadline: '2027-07-01', roundDeadlines: {} },
+    });
     expect(late.status).toBe(400);
     expect(late.body.error.fields?.[0]?.field).toBe('body.deadline');
     const ok = await api<Campaign>('PUT', `${path()}/deadlines`, {
@@ -95,7 +97,10 @@ describe('a running campaign', () => {
     });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body).toMatchObject({ deadline: '2027-01-15', roundDeadlines: { '2': '2027-03-15' }, version: 1 });
-    const stale = await api<ErrorBody>('PUT', `${path()}/deadlines`, { as: USERS.pref36, body: { expectedVersion: 0, deadline: '2027-01-20', roundDeadlines: {} } });
+    const stale = await api<ErrorBody>('PUT', `${path()}/deadlines`, {
+      as: USERS.pref36,
+      body: { expectedVersion: 0, deadline: '2027-01-20', roundDeadlines: {} },
+    });
     expect(stale.status).toBe(409);
     expect((await api<Campaign>('GET', path(), { as: USERS.pref36 })).body.deadline).toBe('2027-01-15');
     const audit = await auditActions(`campaign/${c.id}`);
@@ -104,12 +109,18 @@ describe('a running campaign', () => {
       to: { deadline: '2027-01-15' },
     });
     // A facility may not change deadlines.
-    const facility = await api('PUT', `${path()}/deadlines`, { as: USERS.hospitalAdmin36, body: { expectedVersion: 1, deadline: '2027-01-20', roundDeadlines: {} } });
+    const facility = await api('PUT', `${path()}/deadlines`, {
+      as: USERS.hospitalAdmin36,
+      body: { expectedVersion: 1, deadline: '2027-01-20', roundDeadlines: {} },
+    });
     expect(facility.status).toBe(403);
   });
 
   it("extends one facility's deadline: the facility sees it, the others keep the campaign's; the dashboard figures stay equal to a recount", async () => {
-    const early = await api<ErrorBody>('PUT', `${path()}/facilities/${clinic.id}/extension`, { as: USERS.pref36, body: { expectedVersion: 0, extendedTo: '2027-01-10' } });
+    const early = await api<ErrorBody>('PUT', `${path()}/facilities/${clinic.id}/extension`, {
+      as: USERS.pref36,
+      body: { expectedVersion: 0, extendedTo: '2027-01-10' },
+    });
     expect(early.status).toBe(400);
     expect(early.body.error.fields?.[0]).toMatchObject({ field: 'body.extendedTo', code: 'not_after_deadline' });
     const granted = await api<{ extendedTo: string; version: number }>('PUT', `${path()}/facilities/${clinic.id}/extension`, {
@@ -118,7 +129,10 @@ describe('a running campaign', () => {
     });
     expect(granted.status, JSON.stringify(granted.body)).toBe(200);
     expect(granted.body).toMatchObject({ extendedTo: '2027-02-12', version: 1 });
-    const again = await api<ErrorBody>('PUT', `${path()}/facilities/${clinic.id}/extension`, { as: USERS.pref36, body: { expectedVersion: 0, extendedTo: '2027-02-19' } });
+    const again = await api<ErrorBody>('PUT', `${path()}/facilities/${clinic.id}/extension`, {
+      as: USERS.pref36,
+      body: { expectedVersion: 0, extendedTo: '2027-02-19' },
+    });
     expect(again.status).toBe(409);
     const outsider = await api('PUT', `${path()}/facilities/f099/extension`, { as: USERS.pref36, body: { expectedVersion: 0, extendedTo: '2027-02-19' } });
     expect(outsider.status).toBe(404);
@@ -142,7 +156,11 @@ describe('a running campaign', () => {
 
   it('reminds the extended facility on the steps of its own deadline, the others on the campaign deadline', async () => {
     const run = async (now: string) => {
-      const res = await fetch(`${stackInfo().url}/__local/scheduler/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) });
+      const res = await fetch(`${stackInfo().url}/__local/scheduler/run`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ now }),
+      });
       expect(res.status).toBe(200);
       return (await res.json()) as { deadline: { campaigns: number; facilities: number }; errors: string[] };
     };
@@ -150,9 +168,9 @@ describe('a running campaign', () => {
     const onCampaignStep = await run('2027-01-01T00:30:00Z');
     expect(onCampaignStep.errors).toEqual([]);
     const inbox = async (as: string) =>
-      (await api<{ items: { kind: string; body?: { ja: string }; title: { ja: string } }[] }>('GET', '/api/my/notifications?limit=100', { as })).body.items.filter(
-        (n) => n.kind === 'deadline_reminder' && n.title.ja.includes(`期限変更テスト ${stamp}`),
-      );
+      (
+        await api<{ items: { kind: string; body?: { ja: string }; title: { ja: string } }[] }>('GET', '/api/my/notifications?limit=100', { as })
+      ).body.items.filter((n) => n.kind === 'deadline_reminder' && n.title.ja.includes(`期限変更テスト ${stamp}`));
     expect(await inbox(USERS.hospitalAdmin36)).toHaveLength(1);
     expect(await inbox(USERS.clinic36)).toHaveLength(0);
     // 2027-01-29: 14 days before the clinic's extended deadline.
@@ -170,13 +188,22 @@ describe('a running campaign', () => {
       body: { expectedVersion: empty.body.version, changes: asChanges(completeAnswers(R7, contracted.has(hospital.id), '2026-07-01')) },
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    const submitted = await api<ResponseView>('POST', `${responsePath(hospital.id)}/submit`, { as: USERS.hospitalAdmin36, body: { expectedVersion: saved.body.version, round: 1 } });
+    const submitted = await api<ResponseView>('POST', `${responsePath(hospital.id)}/submit`, {
+      as: USERS.hospitalAdmin36,
+      body: { expectedVersion: saved.body.version, round: 1 },
+    });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
 
     const current = (await api<Campaign>('GET', path(), { as: USERS.pref36 })).body;
-    const stale = await api<ErrorBody>('PUT', `${path()}/status`, { as: USERS.pref36, body: { expectedVersion: (current.version ?? 0) - 1, status: 'closed' } });
+    const stale = await api<ErrorBody>('PUT', `${path()}/status`, {
+      as: USERS.pref36,
+      body: { expectedVersion: (current.version ?? 0) - 1, status: 'closed' },
+    });
     expect(stale.status).toBe(409);
-    const archivedAtOnce = await api<ErrorBody>('PUT', `${path()}/status`, { as: USERS.pref36, body: { expectedVersion: current.version, status: 'archived' } });
+    const archivedAtOnce = await api<ErrorBody>('PUT', `${path()}/status`, {
+      as: USERS.pref36,
+      body: { expectedVersion: current.version, status: 'archived' },
+    });
     expect(archivedAtOnce.status).toBe(400);
     expect(archivedAtOnce.body.error.fields?.[0]?.field).toBe('body.status');
     const closed = await api<Campaign>('PUT', `${path()}/status`, { as: USERS.pref36, body: { expectedVersion: current.version, status: 'closed' } });
@@ -188,12 +215,18 @@ describe('a running campaign', () => {
     expect(clinicView.body.campaign.status).toBe('closed');
     const save = await api<ErrorBody>('PUT', `${responsePath(clinic.id)}/answers`, {
       as: USERS.clinic36,
-      body: { expectedVersion: clinicView.body.version, changes: [{ itemId: 'gate', deviceClass: 'system', round: 1, answer: { value: 'yes', checkedOn: '2026-07-01' } }] },
+      body: {
+        expectedVersion: clinicView.body.version,
+        changes: [{ itemId: 'gate', deviceClass: 'system', round: 1, answer: { value: 'yes', checkedOn: '2026-07-01' } }],
+      },
     });
     expect(save.status).toBe(409);
     expect(save.body.error.code).toBe('CLOSED');
     expect(save.body.error.message.ja).toContain('締め切られました');
-    const submit = await api<ErrorBody>('POST', `${responsePath(clinic.id)}/submit`, { as: USERS.clinic36, body: { expectedVersion: clinicView.body.version, round: 1 } });
+    const submit = await api<ErrorBody>('POST', `${responsePath(clinic.id)}/submit`, {
+      as: USERS.clinic36,
+      body: { expectedVersion: clinicView.body.version, round: 1 },
+    });
     expect(submit.status).toBe(409);
 
     const back = await api<ErrorBody>('POST', `${responsePath(hospital.id)}/return`, {
@@ -213,7 +246,10 @@ describe('a running campaign', () => {
     expect(reopened.status).toBe(200);
     const saveAgain = await api<ResponseView>('PUT', `${responsePath(clinic.id)}/answers`, {
       as: USERS.clinic36,
-      body: { expectedVersion: clinicView.body.version, changes: [{ itemId: 'gate', deviceClass: 'system', round: 1, answer: { value: 'yes', checkedOn: '2026-07-01' } }] },
+      body: {
+        expectedVersion: clinicView.body.version,
+        changes: [{ itemId: 'gate', deviceClass: 'system', round: 1, answer: { value: 'yes', checkedOn: '2026-07-01' } }],
+      },
     });
     expect(saveAgain.status, JSON.stringify(saveAgain.body)).toBe(200);
     const actions = (await auditActions(`campaign/${c.id}`)).map((a) => a.action);
@@ -229,10 +265,16 @@ describe('a running campaign', () => {
     expect(await listIds('?archived=true')).toContain(c.id);
     const tasks = await api<{ items: { campaign: Campaign }[] }>('GET', '/api/my/tasks', { as: USERS.clinic36 });
     expect(tasks.body.items.map((t) => t.campaign.id)).not.toContain(c.id);
-    const edit = await api<ErrorBody>('PUT', `${path()}/deadlines`, { as: USERS.pref36, body: { expectedVersion: archived.body.version, deadline: '2027-01-20', roundDeadlines: {} } });
+    const edit = await api<ErrorBody>('PUT', `${path()}/deadlines`, {
+      as: USERS.pref36,
+      body: { expectedVersion: archived.body.version, deadline: '2027-01-20', roundDeadlines: {} },
+    });
     expect(edit.status).toBe(409);
     expect(edit.body.error.code).toBe('ARCHIVED');
-    const extend = await api<ErrorBody>('PUT', `${path()}/facilities/${hospital.id}/extension`, { as: USERS.pref36, body: { expectedVersion: 0, extendedTo: '2027-02-19' } });
+    const extend = await api<ErrorBody>('PUT', `${path()}/facilities/${hospital.id}/extension`, {
+      as: USERS.pref36,
+      body: { expectedVersion: 0, extendedTo: '2027-02-19' },
+    });
     expect(extend.status).toBe(409);
     const read = await api<ResponseView>('GET', responsePath(clinic.id), { as: USERS.clinic36 });
     expect(read.status).toBe(200);

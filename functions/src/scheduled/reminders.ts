@@ -153,7 +153,14 @@ async function deadlineReminders(db: Db, scope: TenantScope, today: string, now:
     });
     if (extendedDue.length) {
       summary.deadline.campaigns++;
-      const responses = new Map((await repos.responses.getMany(c.id, extendedDue.map((e) => e.facilityId))).map((r) => [r.facilityId, r]));
+      const responses = new Map(
+        (
+          await repos.responses.getMany(
+            c.id,
+            extendedDue.map((e) => e.facilityId),
+          )
+        ).map((r) => [r.facilityId, r]),
+      );
       for (const e of extendedDue) {
         const r = responses.get(e.facilityId);
         if (r && (NOT_SUBMITTED as readonly string[]).includes(r.status)) {

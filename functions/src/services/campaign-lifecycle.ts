@@ -103,7 +103,9 @@ export async function extendFacilityDeadline(
   assertCreated(c);
   assertNotArchived(c);
   if (c.form === 'vendor') {
-    throw new ValidationError([fieldError('extendedTo', 'vendor_form', '事業者確認用の調査では延長できません', 'Vendor-form campaigns have no per-facility extension')]);
+    throw new ValidationError([
+      fieldError('extendedTo', 'vendor_form', '事業者確認用の調査では延長できません', 'Vendor-form campaigns have no per-facility extension'),
+    ]);
   }
   // The facility must be in the campaign (404 otherwise, as for any response of another campaign).
   const response = await repos.responses.getMany(campaignId, [facilityId]);
@@ -113,7 +115,13 @@ export async function extendFacilityDeadline(
   if (issues.length) throw new ValidationError(issues.map((i) => fieldError(i.field, i.code, i.ja, i.en)));
   const saved = await repos.campaignLifecycle.putExtension(
     c,
-    { expectedVersion: body.expectedVersion, facilityId, facilityName: r.facilityName, extendedTo: body.extendedTo, ...(body.reason ? { reason: body.reason } : {}) },
+    {
+      expectedVersion: body.expectedVersion,
+      facilityId,
+      facilityName: r.facilityName,
+      extendedTo: body.extendedTo,
+      ...(body.reason ? { reason: body.reason } : {}),
+    },
     actor,
   );
   return toExtension(saved);

@@ -100,7 +100,12 @@ export function campaignDateIssues(dates: CampaignDates): CampaignDateIssue[] {
   }
   const deadlineOk = valid('deadline', dates.deadline);
   if (deadlineOk && opensOk && dates.deadline <= dates.opensOn) {
-    issues.push({ field: 'deadline', code: 'deadline_not_after_opening', ja: '回答期限は開始日より後にしてください', en: 'The deadline must be after the opening date' });
+    issues.push({
+      field: 'deadline',
+      code: 'deadline_not_after_opening',
+      ja: '回答期限は開始日より後にしてください',
+      en: 'The deadline must be after the opening date',
+    });
   }
   const tooLate = (field: string, value: string) => {
     if (value > w.latestDeadline) {
@@ -122,7 +127,12 @@ export function campaignDateIssues(dates: CampaignDates): CampaignDateIssue[] {
     issues.push({ field: 'roundDeadlines.2', code: 'round_deadline_order', ...order });
   }
   if (r3 !== undefined && r2 === undefined) {
-    issues.push({ field: 'roundDeadlines.3', code: 'round3_without_round2', ja: '3回目の期限には2回目の期限が必要です', en: 'A round-3 deadline needs a round-2 deadline' });
+    issues.push({
+      field: 'roundDeadlines.3',
+      code: 'round3_without_round2',
+      ja: '3回目の期限には2回目の期限が必要です',
+      en: 'A round-3 deadline needs a round-2 deadline',
+    });
   } else if (valid('roundDeadlines.3', r3) && r3 && !tooLate('roundDeadlines.3', r3) && r2 && isIsoDate(r2) && r3 <= r2) {
     issues.push({ field: 'roundDeadlines.3', code: 'round_deadline_order', ...order });
   }

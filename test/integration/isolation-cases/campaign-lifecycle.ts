@@ -55,7 +55,12 @@ export const CAMPAIGN_LIFECYCLE_CASES: Record<LifecycleRouteId, IsolationCase> =
     },
     expectPositive: (b: unknown) => expect((b as { deadline: string }).deadline).toBe('2027-01-15'),
     crossTenant: { as: USERS.pref37, method: 'PUT', path: `${base()}/deadlines`, body: { expectedVersion: 1, deadline: '2027-01-20', roundDeadlines: {} } },
-    crossOrg: { as: USERS.hospitalAdmin36, method: 'PUT', path: `${base()}/deadlines`, body: { expectedVersion: 1, deadline: '2027-01-20', roundDeadlines: {} } },
+    crossOrg: {
+      as: USERS.hospitalAdmin36,
+      method: 'PUT',
+      path: `${base()}/deadlines`,
+      body: { expectedVersion: 1, deadline: '2027-01-20', roundDeadlines: {} },
+    },
   })),
   'campaigns.extend': lazy(() => ({
     prepare: ensureCampaign,
@@ -66,14 +71,27 @@ export const CAMPAIGN_LIFECYCLE_CASES: Record<LifecycleRouteId, IsolationCase> =
       body: async () => ({ expectedVersion: await extensionVersion(), extendedTo: '2027-02-26' }),
     },
     expectPositive: (b: unknown) => expect(b).toMatchObject({ facilityId: FACILITY, extendedTo: '2027-02-26' }),
-    crossTenant: { as: USERS.pref37, method: 'PUT', path: `${base()}/facilities/${FACILITY}/extension`, body: { expectedVersion: 0, extendedTo: '2027-03-01' } },
-    crossOrg: { as: USERS.inspector36, method: 'PUT', path: `${base()}/facilities/${FACILITY}/extension`, body: { expectedVersion: 0, extendedTo: '2027-03-01' } },
+    crossTenant: {
+      as: USERS.pref37,
+      method: 'PUT',
+      path: `${base()}/facilities/${FACILITY}/extension`,
+      body: { expectedVersion: 0, extendedTo: '2027-03-01' },
+    },
+    crossOrg: {
+      as: USERS.inspector36,
+      method: 'PUT',
+      path: `${base()}/facilities/${FACILITY}/extension`,
+      body: { expectedVersion: 0, extendedTo: '2027-03-01' },
+    },
   })),
   'campaigns.extensions': lazy(() => ({
     prepare: async () => {
       await ensureCampaign();
       if ((await extensionVersion()) === 0) {
-        const res = await api('PUT', `${base()}/facilities/${FACILITY}/extension`, { as: USERS.pref36, body: { expectedVersion: 0, extendedTo: '2027-02-26' } });
+        const res = await api('PUT', `${base()}/facilities/${FACILITY}/extension`, {
+          as: USERS.pref36,
+          body: { expectedVersion: 0, extendedTo: '2027-02-26' },
+        });
         expect(res.status, JSON.stringify(res.body)).toBe(200);
       }
     },
@@ -86,7 +104,10 @@ export const CAMPAIGN_LIFECYCLE_CASES: Record<LifecycleRouteId, IsolationCase> =
     prepare: async () => {
       await ensureCampaign();
       if ((await extensionVersion()) === 0) {
-        const res = await api('PUT', `${base()}/facilities/${FACILITY}/extension`, { as: USERS.pref36, body: { expectedVersion: 0, extendedTo: '2027-02-26' } });
+        const res = await api('PUT', `${base()}/facilities/${FACILITY}/extension`, {
+          as: USERS.pref36,
+          body: { expectedVersion: 0, extendedTo: '2027-02-26' },
+        });
         expect(res.status, JSON.stringify(res.body)).toBe(200);
       }
       removeVersion = await extensionVersion();

@@ -57,7 +57,8 @@ export function campaignLifecycleRepositories(db: Db, scope: TenantScope) {
       TableName: T,
       Key: keys.campaign(scope, id),
       UpdateExpression: `SET ${set}, version = :next`,
-      ConditionExpression: expectedVersion === 0 ? 'attribute_exists(PK) AND (attribute_not_exists(version) OR version = :zero)' : 'attribute_exists(PK) AND version = :expected',
+      ConditionExpression:
+        expectedVersion === 0 ? 'attribute_exists(PK) AND (attribute_not_exists(version) OR version = :zero)' : 'attribute_exists(PK) AND version = :expected',
       ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
       ExpressionAttributeValues: { ...values, ':next': expectedVersion + 1, ...(expectedVersion === 0 ? { ':zero': 0 } : { ':expected': expectedVersion }) },
     },
@@ -77,7 +78,10 @@ export function campaignLifecycleRepositories(db: Db, scope: TenantScope) {
             action: 'campaign.deadlines.update',
             target: `campaign/${c.id}`,
             orgId: actor.orgId,
-            changes: { from: { deadline: c.deadline, roundDeadlines: c.roundDeadlines ?? {} }, to: { deadline: input.deadline, roundDeadlines: input.roundDeadlines } },
+            changes: {
+              from: { deadline: c.deadline, roundDeadlines: c.roundDeadlines ?? {} },
+              to: { deadline: input.deadline, roundDeadlines: input.roundDeadlines },
+            },
           }),
         ]);
       },
