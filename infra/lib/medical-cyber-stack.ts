@@ -34,6 +34,10 @@ const STREAM_ITEM_TYPES = [
   // contact-charts:begin — the coverage read model (functions/src/streams/contact-charts.ts)
   'ContactChart',
   // contact-charts:end
+  // incidents:begin — the open-report counter and the notices (functions/src/streams/incidents.ts INCIDENT_ITEM_TYPES)
+  'IncidentReport',
+  'IncidentEntry',
+  // incidents:end
 ] as const;
 // notifications:begin
 /** Item types the notifications outbox reads from the stream (functions/src/streams/notifications.ts NOTIFICATION_ITEM_TYPES). */

@@ -11,6 +11,7 @@ import type { Attempt, IsolationCase } from '../support/isolation.ts';
 import { CROSS_CHECK_CASES } from './isolation-cases/cross-checks.ts';
 import { CONTACT_CHART_CASES } from './isolation-cases/contact-charts.ts'; // contact-charts
 import { FILE_CASES } from './isolation-cases/files.ts';
+import { INCIDENT_CASES } from './isolation-cases/incidents.ts'; // incidents
 import { NOTIFICATION_CASES } from './isolation-cases/notifications.ts';
 import { TRAINING_CASES } from './isolation-cases/trainings.ts';
 import { VENDOR_CASES } from './isolation-cases/vendors.ts';
@@ -103,6 +104,7 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
   ...CROSS_CHECK_CASES,
   ...TRAINING_CASES,
   ...NOTIFICATION_CASES,
+  ...INCIDENT_CASES, // incidents
   ...CONTACT_CHART_CASES, // contact-charts
   'me.get': {
     positive: { as: USERS.hospitalAdmin36, path: '/api/me' },

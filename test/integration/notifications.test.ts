@@ -49,7 +49,7 @@ describe('mail preferences', () => {
     expect(first.body.language).toBe('ja');
     expect(first.body.version).toBe(0);
     expect(Object.values(first.body.kinds).every((on) => on)).toBe(true);
-    expect(first.body.mandatory).toEqual(['invitation', 'security']);
+    expect(first.body.mandatory).toEqual(['invitation', 'security', 'incident_reported']);
 
     const refused = await api<ErrorBody>('PUT', '/api/my/preferences', { token, body: { language: 'en', kinds: { invitation: false }, expectedVersion: 0 } });
     expect(refused.status).toBe(400);

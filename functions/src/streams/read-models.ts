@@ -31,6 +31,17 @@ import { applyChartCoverage, type ChartCoverageChange, collectChartCoverage } fr
 // notifications:begin
 import { collectNotifications, deliverNotifications, type NotificationsResult, type PendingNotification } from './notifications.ts';
 // notifications:end
+// incidents:begin
+import {
+  applyIncidentCounts,
+  collectIncidentCounts,
+  collectIncidentNotices,
+  deliverIncidentNotices,
+  type IncidentCountDeltas,
+  type IncidentNoticesResult,
+  type PendingIncidentNotice,
+} from './incidents.ts';
+// incidents:end
 
 /**
  * The read-model consumer of the table's stream (docs/decisions/0009-read-models.md). For every response
@@ -165,6 +176,11 @@ export interface ProcessResult {
   /** Notifications (issue 9): events resolved, mails sent, skipped by preference, already sent, failed. */
   notifications?: NotificationsResult;
   // notifications:end
+  // incidents:begin
+  /** Suspected-incident reports (issue 10): tenants whose counter moved, and the notices delivered. */
+  incidentCounts?: number;
+  incidentNotices?: IncidentNoticesResult;
+  // incidents:end
 }
 
 /**
@@ -186,6 +202,10 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
   // notifications:begin
   const notifications: PendingNotification[] = [];
   // notifications:end
+  // incidents:begin
+  const incidentCounts: IncidentCountDeltas = new Map();
+  const incidentNotices: PendingIncidentNotice[] = [];
+  // incidents:end
   for (const record of records) {
     const before = image(record.dynamodb?.OldImage);
     const after = image(record.dynamodb?.NewImage);
@@ -235,6 +255,10 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
     // notifications:begin
     collectNotifications(notifications, scope, before, after);
     // notifications:end
+    // incidents:begin
+    collectIncidentCounts(incidentCounts, scope, before, after);
+    collectIncidentNotices(incidentNotices, scope, before, after);
+    // incidents:end
   }
   await writeRowChanges(db, rowRequests);
   // Re-checks first: if handing one over fails, the batch is retried before any aggregate moved.
@@ -248,6 +272,9 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
   // trainings:begin
   if (coverage.length) result.trainingCoverage = await applyCoverage(db, coverage);
   // trainings:end
+  // incidents:begin
+  if (incidentCounts.size) result.incidentCounts = await applyIncidentCounts(db, incidentCounts, batchId);
+  // incidents:end
   // contact-charts:begin
   if (chartCoverage.length) result.contactCharts = await applyChartCoverage(db, chartCoverage);
   // contact-charts:end
@@ -256,6 +283,10 @@ export async function processStreamRecords(db: Db, records: readonly DynamoDBRec
   const sent = await deliverNotifications(db, notifications);
   if (sent) result.notifications = sent;
   // notifications:end
+  // incidents:begin
+  const notices = await deliverIncidentNotices(db, incidentNotices);
+  if (notices) result.incidentNotices = notices;
+  // incidents:end
   return result;
 }
 

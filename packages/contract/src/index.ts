@@ -22,6 +22,9 @@ export * from './schemas/templates.ts';
 export * from './schemas/vendors.ts';
 export * from './schemas/trainings.ts';
 export * from './schemas/notifications.ts';
+// incidents:begin
+export * from './schemas/incidents.ts';
+// incidents:end
 // contact-charts:begin
 export * from './schemas/contact-charts.ts';
 // contact-charts:end

@@ -431,3 +431,53 @@ export interface NotificationDedupeRecord {
   updatedAt: string;
 }
 // notifications:end
+
+// incidents:begin
+/**
+ * A suspected-incident report 「インシデントかも」 (issue 10, decision 0016). Key: `T#<t>#INC#<incidentId>` / `META`;
+ * GSI1 `T#<t>#INCIDENTS#<status>` / `<reportedAt>#<id>` (the prefecture's list by status); GSI2
+ * `T#<t>#FAC#<facilityId>#INCIDENTS` / `<reportedAt>#<id>` (the facility's list). A copy of its list fields sits
+ * in the 保健所's partition `T#<t>#INCHC#<healthCenterId>` / `<status>#<reportedAt>#<id>`.
+ */
+export interface IncidentReportRecord {
+  incidentId: string;
+  facilityId: string;
+  facilityName: string;
+  healthCenterId: string;
+  healthCenterName: string;
+  status: 'open' | 'closed';
+  description: string;
+  noticedAt: string;
+  systems: string[];
+  vendors: { vendorId: string; vendorName: string }[];
+  contacted: import('@mcr/contract').IncidentContacted[];
+  contactedOther: string;
+  careImpact: import('@mcr/contract').CareImpact;
+  steps: Record<string, { done: boolean; at: string; byName: string }>;
+  reportedBy: { userId: string; name: string; role: string };
+  reportedAt: string;
+  lastEntryAt: string;
+  entryCount: number;
+  closedAt: string | null;
+  closeReason: string | null;
+  version: number;
+}
+
+/** One entry of a report's timeline. Key: `T#<t>#INC#<incidentId>` / `TL#<at>#<entryId>` (time order). */
+export interface IncidentEntryRecord {
+  incidentId: string;
+  /** Of the report, so that the stream consumer finds the recipients without reading the report first. */
+  facilityId: string;
+  healthCenterId: string;
+  entryId: string;
+  at: string;
+  kind: 'reported' | 'message' | 'step' | 'update' | 'closed';
+  side: 'facility' | 'prefecture' | 'health_center';
+  authorId: string;
+  authorName: string;
+  authorOrg: string;
+  text: string;
+  stepId: string | null;
+  done: boolean | null;
+}
+// incidents:end

@@ -21,6 +21,9 @@ import { contactChartRepositories } from './repositories/contact-charts.ts';
 import { trainingRepositories } from './repositories/trainings.ts';
 import { reminderSettingsRepositories } from './repositories/reminder-settings.ts';
 // trainings:end
+// incidents:begin
+import { incidentRepositories } from './repositories/incidents.ts';
+// incidents:end
 
 export {
   COMMENTS_PER_ITEM,
@@ -91,6 +94,9 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...trainingRepositories(db, scope),
     ...reminderSettingsRepositories(db, scope),
     // trainings:end
+    // incidents:begin
+    ...incidentRepositories(db, scope),
+    // incidents:end
     // contact-charts:begin
     ...contactChartRepositories(db, scope),
     // contact-charts:end
@@ -107,3 +113,12 @@ export type OperatorRepositories = ReturnType<typeof import('./repositories/tena
 // contact-charts:begin
 export { type ContactChartRecord, contactChartKeys, type StoredOutsideContacts, type StoredVendorIncidentContact } from './repositories/contact-charts.ts';
 // contact-charts:end
+// incidents:begin
+export {
+  applyIncidentCountDeltas,
+  incidentCountContribution,
+  type IncidentCountsRecord,
+  incidentKeys,
+  type IncidentMutation,
+} from './repositories/incidents.ts';
+// incidents:end

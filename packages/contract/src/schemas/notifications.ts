@@ -19,9 +19,18 @@ export const NOTIFICATION_KINDS = [
   'training_waitlisted',
   'training_promoted',
   'training_reminder',
+  // incidents:begin
+  'incident_reported',
+  'incident_update',
+  // incidents:end
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-export const MANDATORY_NOTIFICATION_KINDS = ['invitation', 'security'] as const satisfies readonly NotificationKind[];
+export const MANDATORY_NOTIFICATION_KINDS = [
+  'invitation',
+  'security',
+  // incidents: a suspected incident reaches the prefecture whatever its mail settings
+  'incident_reported',
+] as const satisfies readonly NotificationKind[];
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, LocalizedText> = {
@@ -37,6 +46,10 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, LocalizedText> =
   training_waitlisted: { ja: '研修のキャンセル待ち', en: 'Training waitlist' },
   training_promoted: { ja: '研修のキャンセル待ちからの繰上げ', en: 'Training waitlist promotion' },
   training_reminder: { ja: '研修の前日のお知らせ', en: 'Training day-before reminder' },
+  // incidents:begin
+  incident_reported: { ja: 'インシデント報告の受付 (県・保健所)', en: 'Suspected incident reported (prefecture, health center)' },
+  incident_update: { ja: 'インシデント報告の経過への書き込み', en: 'New entry in a suspected-incident timeline' },
+  // incidents:end
 };
 
 /** `<creation time in base-36 ms>-<16 hex>`: the id carries its inbox position, so one read finds it. */
