@@ -17,7 +17,8 @@ const SOURCE_TABLE =
   '厚生労働省「サイバー攻撃を想定した事業継続計画（BCP）策定の確認表」（令和6年6月6日、https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html）— 転記: MC plus（wic-net.com/material/document/15123/3）';
 const SOURCE_GUIDE =
   '厚生労働省「サイバー攻撃を想定した事業継続計画（BCP）策定の確認表のための手引き」（令和6年6月）— 転記: MC plus（wic-net.com/material/document/15124/1, /7; 15064/3, /5）';
-const SOURCE_SEED_000 = 'Gem Med「サイバー攻撃に備え、各医療機関で…BCP策定を—厚労省」2024年6月7日（seeds/000）';
+// seeds/000_85de9859f116de81.txt (the path stays here: the source text below is shown to users).
+const SOURCE_SEED_000 = 'Gem Med「サイバー攻撃に備え、各医療機関で…BCP策定を—厚労省」2024年6月7日';
 
 interface Row {
   /** Item id (kept from the earlier edition so stored answers keep their meaning). */
