@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { LocalizedText } from './common.ts';
+import { RoundAnswer } from '@mcr/domain'; // answer-merge
 
 /** Stable error codes. Clients switch on `code`; `message` is for people. */
 export const ERROR_CODES = [
@@ -19,6 +20,10 @@ export const ERROR_CODES = [
   /** The campaign is archived: read-only. */
   'ARCHIVED',
   // campaign-lifecycle:end
+  // answer-merge:begin
+  /** Someone else saved the same answer cell first: `cells` names each with their value. */
+  'CELL_CONFLICT',
+  // answer-merge:end
   'ROUTE_NOT_FOUND',
   'METHOD_NOT_ALLOWED',
   'PAYLOAD_TOO_LARGE',
@@ -45,6 +50,20 @@ export const ErrorBody = z.object({
     fields: z.array(FieldError).optional(),
     /** For VERSION_CONFLICT: the version now stored, so the client can reload and merge. */
     currentVersion: z.number().int().optional(),
+    // answer-merge:begin
+    /** For CELL_CONFLICT: each answer cell (and round) someone else changed first, with what is stored now. */
+    cells: z
+      .array(
+        z.object({
+          itemId: z.string(),
+          deviceClass: z.enum(['system', 'server', 'client', 'network']),
+          round: z.literal([1, 2, 3]),
+          key: z.string(),
+          theirs: RoundAnswer.nullable(),
+        }),
+      )
+      .optional(),
+    // answer-merge:end
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

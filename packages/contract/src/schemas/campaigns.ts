@@ -189,6 +189,13 @@ export const AnswerChange = z.object({
   round: z.literal([1, 2, 3]),
   /** null clears the cell for that round. */
   answer: RoundAnswer.nullable(),
+  // answer-merge:begin
+  /**
+   * The round as the sender last saw it (null: empty). When every change carries one, the save is merged per cell
+   * whatever the response's version; a cell changed by someone else since is a 409 CELL_CONFLICT naming it.
+   */
+  base: RoundAnswer.nullable().optional(),
+  // answer-merge:end
 });
 export type AnswerChange = z.infer<typeof AnswerChange>;
 
