@@ -138,6 +138,13 @@ describe('plain notes about unverified text', () => {
     }
   });
 
+  it('no built-in version (BCP included) names a seed file or metadata field where users read it', () => {
+    for (const t of builtInTemplates) {
+      expect(t.source, t.id).not.toMatch(/seed|metadata/i);
+      for (const n of t.metadata.unverified) expect(`${n.reason.ja} ${n.reason.en}`, `${t.id} ${n.itemId}`).not.toMatch(/seed|metadata/i);
+    }
+  });
+
   it('reads as a user note', () => {
     expect(r7.metadata.unverified.find((n) => n.itemId === '2-10')?.reason).toEqual({
       ja: 'この項目の文言は公式様式で確認できていません。この項目の番号（並び順）は公式様式で確認できていません。公式様式と異なる場合は県にお知らせください。',
