@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { type Localized, useI18n } from '../i18n/i18n.tsx';
 import { M } from '../i18n/messages.ts';
 import type { Auth } from '../features/auth/auth-context.tsx';
+import { CC } from '../features/contact-chart/messages.ts'; // contact-charts
 import { BM } from '../features/bcp/bcp-messages.ts'; // bcp
 import { lazyPage } from './page-chunks.ts';
 import { paths } from './paths.ts';
@@ -38,6 +39,7 @@ function navLinks(me: Me): NavLink[] {
       { to: paths.inspections(), text: M.navInspections },
       { to: paths.discrepancies(), text: M.navDiscrepancies },
       { to: paths.trainings(), text: M.navTrainings, prefix: '/trainings/' }, // trainings
+      { to: '/contact-charts', text: CC.title, prefix: '/contact-charts' }, // contact-charts
     ];
   }
   if (role === 'inspector') {
@@ -47,6 +49,7 @@ function navLinks(me: Me): NavLink[] {
       { to: paths.inspections(), text: M.navInspections, prefix: '/facilities/' },
       { to: paths.discrepancies(), text: M.navDiscrepancies },
       { to: paths.trainings(), text: M.navTrainings, prefix: '/trainings/' }, // trainings
+      { to: '/contact-charts', text: CC.title, prefix: '/contact-charts' }, // contact-charts
     ];
   }
   const own = me.organisation?.kind === 'facility' ? [{ to: paths.facility(me.organisation.id), text: M.navOwnFacility }] : [];
@@ -56,6 +59,7 @@ function navLinks(me: Me): NavLink[] {
       ...own,
       { to: paths.bcp(), text: BM.nav }, // bcp
       { to: paths.trainings(), text: M.navTrainings }, // trainings
+      { to: '/contact-chart', text: CC.title }, // contact-charts
       { to: paths.users(), text: M.navUsers },
       { to: paths.audit(), text: M.navAudit },
     ];
@@ -67,6 +71,7 @@ function navLinks(me: Me): NavLink[] {
       { to: paths.home(), text: M.navAnswers, prefix: '/campaigns/' },
       ...own,
       { to: paths.bcp(), text: BM.nav }, // bcp
+      { to: '/contact-chart', text: CC.title }, // contact-charts
       { to: paths.trainings(), text: M.navTrainings },
     ];
   return [];

@@ -38,6 +38,11 @@ const chunks = {
   // bcp:begin
   bcp: () => import('../features/bcp/bcp-page.tsx'),
   // bcp:end
+  // contact-charts:begin
+  contactChart: () => import('../features/contact-chart/contact-chart-page.tsx'),
+  contactChartsList: () => import('../features/contact-chart/contact-charts-list-page.tsx'),
+  outsideContacts: () => import('../features/contact-chart/outside-contacts-page.tsx'),
+  // contact-charts:end
   signedIn: () => import('./signed-in.tsx'),
 };
 type Chunks = typeof chunks;

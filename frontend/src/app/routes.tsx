@@ -47,6 +47,17 @@ const PreferencesPage = lazyPage('mailSettings', (m) => m.PreferencesPage);
 const BcpPage = lazyPage('bcp', (m) => m.BcpPage);
 // bcp:end
 
+// contact-charts:begin
+const ContactChartPage = lazyPage('contactChart', (m) => m.ContactChartPage);
+const FacilityContactChartPage = lazyPage('contactChart', (m) => m.FacilityContactChartPage);
+const ContactChartsListPage = lazyPage('contactChartsList', (m) => m.ContactChartsListPage);
+const OutsideContactsPage = lazyPage('outsideContacts', (m) => m.OutsideContactsPage);
+function FacilityContactChartRoute() {
+  const { facilityId = '' } = useParams();
+  return <FacilityContactChartPage key={facilityId} facilityId={facilityId} />;
+}
+// contact-charts:end
+
 function RoleHome() {
   const { me } = useAuth();
   switch (me.role) {
@@ -175,6 +186,12 @@ export function AppRoutes() {
         {/* bcp:begin — the facility's own BCP 確認表 */}
         {facilityUser ? <Route caseSensitive path={paths.bcp()} element={<BcpPage />} /> : null}
         {/* bcp:end */}
+        {/* contact-charts:begin — the facility's own chart; the prefecture's and the 保健所's list and reading */}
+        {facilityUser ? <Route caseSensitive path="/contact-chart" element={<ContactChartPage />} /> : null}
+        {planner ? <Route caseSensitive path="/contact-charts" element={<ContactChartsListPage />} /> : null}
+        {prefAdmin ? <Route caseSensitive path="/contact-charts/outside" element={<OutsideContactsPage />} /> : null}
+        {planner ? <Route caseSensitive path="/facilities/:facilityId/contact-chart" element={<FacilityContactChartRoute />} /> : null}
+        {/* contact-charts:end */}
         <Route caseSensitive path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -22,6 +22,7 @@ import { commentFieldId, ItemCommentEditor, ItemCommentNote } from '../review/re
 import { OfficialFormExport } from '../exports/export-button.tsx';
 import { ReturnedBanner, ReviewHistory, ReviewPanel } from '../review/review-panel.tsx';
 import { ChecklistItem, type NotApplicableReason } from './checklist-item.tsx';
+import { ItemLinks } from './item-links.tsx'; // contact-charts
 import { ItemRelated } from './item-related.tsx';
 import { vendorAnswersByItem } from './vendor-answers.ts';
 import { draftOf, type EditKey, editKey, ROUNDS, type Round, type RoundDraft } from './draft.ts';
@@ -358,7 +359,12 @@ function ChecklistEditor({
                       issues={autosave.issues}
                       onEdit={autosave.edit}
                       highlight={returnedComments.has(item.id) || (reviewing && (comments[item.id]?.text.trim() ?? '') !== '')}
-                      related={<ItemRelated vendorLines={vendorLines.get(item.id)} discrepancies={discrepanciesByItem.get(item.id)} />}
+                      related={
+                        <>
+                          <ItemRelated vendorLines={vendorLines.get(item.id)} discrepancies={discrepanciesByItem.get(item.id)} />
+                          <ItemLinks item={item} />
+                        </>
+                      }
                       cellExtra={(deviceClass) => (
                         <EvidenceCell
                           campaignId={campaign.id}

@@ -16,6 +16,7 @@ import { type BarDatum, ChartFigure, ColumnChart, HBarChart } from './charts.tsx
 import { D } from './dashboard-messages.ts';
 import { DiscrepancyCard } from './discrepancy-card.tsx';
 import { CoverageCard } from '../trainings/coverage-card.tsx';
+import { ContactChartCoverageCard } from '../contact-chart/coverage-card.tsx'; // contact-chart
 import { type Dimension, type Drill, drillTo, sliceFilter } from './drill.ts';
 import { WeakestItems } from './heatmap.tsx';
 import { share, submitted } from './numbers.ts';
@@ -356,6 +357,9 @@ export function DashboardPage({ campaignId }: { campaignId: string }) {
         {campaign.form === 'bcp' ? null : <DiscrepancyCard data={data} />}
         {/* trainings: the fiscal year's training coverage per 保健所 */}
         <CoverageCard showLink />
+        {/* contact-chart:begin */}
+        <ContactChartCoverageCard />
+        {/* contact-chart:end */}
         <Distribution data={data} />
         <WeakestItems campaignId={campaign.id} inspector={data.scope.kind === 'health_center'} />
         {later ? <Breakdowns data={data} /> : null}

@@ -15,6 +15,7 @@ import { DiscrepancyEntry, isOpen } from '../discrepancies/discrepancy-entry.tsx
 import { DocumentsSection } from './documents.tsx';
 import { V } from './vendor-messages.ts';
 import './vendors.css';
+import { VendorIncidentContactCard } from '../contact-chart/vendor-incident-contact.tsx'; // contact-charts
 
 const TODO = new Set(['not_started', 'in_progress', 'returned']);
 
@@ -184,6 +185,7 @@ export function VendorHome() {
   return (
     <Page title={t(V.homeTitle)} lead={t(V.homeLead(me.organisation?.name ?? ''))}>
       <CampaignsSection vendorId={vendorId} vendorUser />
+      <VendorIncidentContactCard vendorId={vendorId} /> {/* contact-charts */}
       <DocumentsSection vendorId={vendorId} vendorUser />
       <DiscrepanciesSection vendorId={vendorId} vendorUser />
       <FacilitiesSection vendorId={vendorId} total={detail.data?.facilityCount} />

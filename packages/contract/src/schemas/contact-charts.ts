@@ -203,3 +203,58 @@ export const ContactChartCoverage = z.object({
   byHealthCenter: z.array(z.object({ healthCenterId: Id, name: z.string(), total: z.number().int(), current: z.number().int() })),
 });
 export type ContactChartCoverage = z.infer<typeof ContactChartCoverage>;
+
+const contact = (c: Partial<OutsideContact>): OutsideContact => ({
+  name: '',
+  department: '',
+  phone: '',
+  afterHoursPhone: '',
+  email: '',
+  hours: '',
+  url: '',
+  note: '',
+  source: '',
+  ...c,
+});
+
+/** Where the default numbers come from (shown next to them): both are seeds of the product (docs/SOURCES). */
+const SRC_TRAINING_R5 = '令和5年度 医療情報セキュリティ研修資料 (厚生労働省委託事業) 掲載の連絡先。最新の番号は都道府県が確認してください。';
+const SRC_KYOTO_2022 = '京都府医師会報 (2022) 掲載の相談窓口。最新の番号・受付時間は都道府県が確認してください。';
+
+/**
+ * What the chart shows before the prefecture saves its own list. Only numbers published in the product's sources
+ * are filled, each with its source; the prefecture's office, the 保健所 and the police desk are left empty for the
+ * prefecture to fill (their numbers differ per prefecture and none is in the sources).
+ */
+export function defaultOutsideContacts(tenantName: string, healthCenters: ReadonlyArray<{ id: string; name: string }>): OutsideContacts {
+  return {
+    prefecture: contact({ name: tenantName, department: '医療政策担当課' }),
+    police: contact({ name: `${tenantName}警察本部`, department: 'サイバー犯罪相談窓口' }),
+    mhlw: contact({
+      name: '厚生労働省',
+      department: '医政局 特定医薬品開発支援・医療情報担当参事官室',
+      phone: '03-6812-7837',
+      source: SRC_TRAINING_R5,
+    }),
+    healthCenters: healthCenters.map((h) => ({ ...contact({ name: h.name }), healthCenterId: h.id })),
+    desks: [
+      contact({
+        name: '「インシデントかも」(厚生労働省 初動対応支援)',
+        url: 'https://mhlw-training.saj.or.jp/',
+        note: 'インシデントの疑いを連絡すると、現場対応の支援を受けられます。',
+        source: SRC_TRAINING_R5,
+      }),
+      contact({
+        name: '日本医師会サイバーセキュリティ相談窓口',
+        phone: '0120-179-066',
+        hours: '年中無休 9:00〜21:00',
+        note: '日本医師会 A 会員のみ',
+        source: SRC_KYOTO_2022,
+      }),
+      contact({ name: 'IPA 情報セキュリティ安心相談窓口', phone: '03-5978-7509', source: SRC_KYOTO_2022 }),
+    ],
+    isDefault: true,
+    version: 0,
+    updatedAt: null,
+  };
+}

@@ -6,6 +6,9 @@ import type { CognitoAuthFlows } from '../cognito/auth-flows.ts';
 import { demoAnswers, rng } from './demo-answers.ts';
 import { DEMO_PASSWORD, type DemoTenant } from './demo-data.ts';
 import { seedInspections } from './demo-inspections.ts';
+// contact-charts:begin
+import { seedDemoContactCharts } from './demo-contact-charts.ts';
+// contact-charts:end
 
 export interface DemoLogin {
   email: string;
@@ -104,6 +107,9 @@ export async function seedTenant(db: Db, auth: CognitoAuthFlows, data: DemoTenan
   }
 
   await seedInspections(repos, data);
+  // contact-charts:begin
+  await seedDemoContactCharts(repos, data);
+  // contact-charts:end
 
   const logins: DemoLogin[] = [];
   for (const u of data.users) {
