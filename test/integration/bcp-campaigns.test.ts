@@ -203,3 +203,23 @@ describe('a BCP 確認表 campaign', () => {
     expect(detection2?.join('|')).toContain('2027/01/31');
   });
 });
+
+describe('the demo BCP 確認表 survey', () => {
+  it('reaches the hospitals and clinics with a spread of answers, and its figures equal a recount', async () => {
+    await settle();
+    const dash = await api<Dashboard>('GET', '/api/campaigns/fy2026-bcp/dashboard', { as: USERS.pref36 });
+    expect(dash.status).toBe(200);
+    expect(dash.body.campaign).toMatchObject({ form: 'bcp', fiscalYear: 2026 });
+    const { byStatus, facilities } = dash.body.summary;
+    expect(facilities).toBe(T36.facilities.filter((f) => f.kind === 'hospital' || f.kind === 'clinic').length);
+    for (const status of ['not_started', 'in_progress', 'submitted', 'confirmed']) expect(byStatus[status] ?? 0).toBeGreaterThan(0);
+    const verify = await api<{ differenceCount: number }>('POST', '/api/campaigns/fy2026-bcp/read-models/verify', { as: USERS.pref36, body: {} });
+    expect(verify.body.differenceCount).toBe(0);
+    // The demo users' own facilities: the hospital has submitted, the clinic is half way.
+    const mine = async (as: string) => (await api<MyTasksResponse>('GET', '/api/my/tasks', { as })).body.items.find((t) => t.campaign.id === 'fy2026-bcp');
+    expect((await mine(USERS.hospitalAdmin36))?.status).toBe('submitted');
+    expect((await mine(USERS.clinic36))?.status).toBe('in_progress');
+    // Another prefecture has no BCP survey in the demo.
+    expect((await api('GET', '/api/campaigns/fy2026-bcp', { as: USERS.pref37 })).status).toBe(404);
+  });
+});

@@ -5,6 +5,7 @@ import { type Answers, evaluationSummary, getBuiltInTemplate, todayInJapan } fro
 import type { CognitoAuthFlows } from '../cognito/auth-flows.ts';
 import { demoAnswers, rng } from './demo-answers.ts';
 import { DEMO_PASSWORD, type DemoTenant } from './demo-data.ts';
+import { seedDemoBcp } from './demo-bcp.ts'; // bcp
 import { seedInspections } from './demo-inspections.ts';
 // contact-charts:begin
 import { seedDemoContactCharts } from './demo-contact-charts.ts';
@@ -107,6 +108,9 @@ export async function seedTenant(db: Db, auth: CognitoAuthFlows, data: DemoTenan
   }
 
   await seedInspections(repos, data);
+  // bcp:begin — a 令和8年度 BCP 確認表 survey with answers where facilities answer (packages/local/src/seed/demo-bcp.ts)
+  if (options.answeringFrom !== undefined) await seedDemoBcp(repos, data);
+  // bcp:end
   // contact-charts:begin
   await seedDemoContactCharts(repos, data);
   // contact-charts:end
