@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly requestId?: string,
     readonly fields: FieldError[] = [],
     readonly currentVersion?: number,
+    /** For CELL_CONFLICT: the answer cells someone else saved first, with their value. */
+    readonly cells: NonNullable<ErrorBody['error']['cells']> = [],
   ) {
     super(`${status} ${code}: ${text.en ?? text.ja}`);
     this.name = 'ApiError';
@@ -110,7 +112,7 @@ async function send(route: RouteDef, options: CallOptions, accept: string): Prom
     const parsed = ErrorBody.safeParse(json);
     if (!parsed.success) throw new ApiError(res.status, 'HTTP_' + res.status, M.badResponse);
     const e = parsed.data.error;
-    throw new ApiError(res.status, e.code, e.message, e.requestId, e.fields ?? [], e.currentVersion);
+    throw new ApiError(res.status, e.code, e.message, e.requestId, e.fields ?? [], e.currentVersion, e.cells ?? []);
   }
   if (route.access === 'read-write') for (const listener of writeListeners) listener();
   return res;

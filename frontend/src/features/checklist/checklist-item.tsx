@@ -4,6 +4,7 @@ import { shownLang, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { type CellMode, CellEditor } from './cell-editor.tsx';
 import { type EditKey, editKey, type FieldMessages, type Round, type RoundDraft } from './draft.ts';
+import type { CellConflict } from './use-autosave.ts';
 
 export type NotApplicableReason = 'gate' | 'vendor-contract' | undefined;
 
@@ -66,6 +67,9 @@ interface Props {
   related?: ReactNode;
   /** Shown under each cell: its evidence files. */
   cellExtra?: (deviceClass: DeviceClass) => ReactNode;
+  /** Cells someone else saved first, with the choice next to each (answer-merge). */
+  conflicts?: Record<EditKey, CellConflict>;
+  onResolve?(key: EditKey, choice: 'theirs' | 'mine'): void;
 }
 
 /** One checklist item with its official number, its cells for the selected round, and its guidance. */
@@ -84,6 +88,8 @@ export function ChecklistItem({
   highlight = false,
   related,
   cellExtra,
+  conflicts,
+  onResolve,
 }: Props) {
   const { t } = useI18n();
   const headingId = `item-${item.id}-text`;
@@ -139,6 +145,8 @@ export function ChecklistItem({
               today={today}
               onEdit={(next) => onEdit(key, next)}
               extra={cellExtra?.(deviceClass)}
+              conflict={conflicts?.[key]}
+              onResolve={onResolve ? (choice) => onResolve(key, choice) : undefined}
             />
           );
         })}

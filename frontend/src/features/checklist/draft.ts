@@ -103,9 +103,10 @@ export function sameAnswer(a: RoundAnswer | undefined, b: RoundAnswer | undefine
   );
 }
 
-export function toChange(key: EditKey, answer: RoundAnswer | null): AnswerChange {
+/** A change with its `base`: the round as this editor last read it from the server, so the server merges per cell. */
+export function toChange(key: EditKey, answer: RoundAnswer | null, base?: RoundAnswer | null): AnswerChange {
   const { itemId, deviceClass, round } = parseEditKey(key);
-  return { itemId, deviceClass, round, answer };
+  return { itemId, deviceClass, round, answer, ...(base !== undefined ? { base } : {}) };
 }
 
 const CELL_IN_TEXT = /([a-z0-9]+(?:-[a-z0-9]+)*):(system|server|client|network)\W{0,2}([123])(?:\W{1,2}(value|checkedOn|targetDate|note|carriedForward))?/;

@@ -1,5 +1,5 @@
 import type { AnswerChange, ResponseView } from '@mcr/contract';
-import { type Answers, findItem } from '@mcr/domain';
+import { type Answers, findItem, type RoundAnswer } from '@mcr/domain';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { saveAnswers } from '../../api/save-answers.ts';
 import { todayInJapan } from '../../i18n/format.ts';
@@ -49,12 +49,20 @@ interface Store {
   inFlight: boolean;
   /** Set on 409: nothing more is sent until the page reloads the response. */
   stopped: boolean;
+  /** Cells someone else saved first (409 CELL_CONFLICT): their value, shown next to the field; held back until chosen. */
+  conflicts: Record<EditKey, CellConflict>;
+}
+
+/** What another person saved in a cell this editor was changing (docs/decisions/0018-dates-and-answering.md). */
+export interface CellConflict {
+  theirs: RoundAnswer | null;
 }
 
 /**
  * Drafts of the answers and their autosave: ~800 ms after the last change, the changed cells that pass the
- * rules go out with the version last read. One request at a time; a stale version stops saving (409) until
- * the user reloads. Cells the rules refuse stay local with their messages, and are not sent.
+ * rules go out, each with the value it was based on, so the server merges per cell: another person's save of
+ * other cells is no conflict. A cell someone else saved first comes back as a conflict shown next to the field
+ * (相手の値を使う / 自分の値で上書き). One request at a time. Cells the rules refuse stay local with their messages.
  *
  * The save loop runs outside React's render cycle, so the state lives in a ref that is updated synchronously
  * and a counter re-renders the page after each change.
@@ -67,6 +75,7 @@ export function useAutosave(initial: ResponseView, editable: boolean) {
     state: { kind: 'idle' },
     inFlight: false,
     stopped: false,
+    conflicts: {},
   });
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -95,7 +104,7 @@ export function useAutosave(initial: ResponseView, editable: boolean) {
   );
 
   const collect = useCallback(() => {
-    const { saved, edits, serverErrors } = store.current;
+    const { saved, edits, serverErrors, conflicts } = store.current;
     const changes: AnswerChange[] = [];
     const drafts = new Map<EditKey, RoundDraft>();
     // Rounds in ascending order, so that a round 2 never arrives before its round 1 in the same batch.
@@ -103,12 +112,13 @@ export function useAutosave(initial: ResponseView, editable: boolean) {
     for (const key of keys) {
       if (changes.length >= MAX_CHANGES) break;
       const draft = edits[key] as RoundDraft;
-      if (serverErrors[key]) continue;
+      if (serverErrors[key] || conflicts[key]) continue;
       const result = check(key, draft);
       if (result.kind === 'invalid') continue;
       const answer = result.kind === 'answer' ? result.answer : undefined;
-      if (sameAnswer(savedAnswer(saved.answers, key), answer)) continue;
-      changes.push(toChange(key, answer ?? null));
+      const base = savedAnswer(saved.answers, key);
+      if (sameAnswer(base, answer)) continue;
+      changes.push(toChange(key, answer ?? null, base ?? null));
       drafts.set(key, draft);
     }
     return { changes, drafts };
@@ -137,7 +147,13 @@ export function useAutosave(initial: ResponseView, editable: boolean) {
       });
       again = true;
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') {
+      if (err instanceof ApiError && err.code === 'CELL_CONFLICT' && err.cells.length > 0) {
+        // Nothing of the batch was written. The cells in conflict wait for a choice next to the field; the others go again.
+        const conflicts = { ...store.current.conflicts };
+        for (const c of err.cells) conflicts[editKey(c.itemId, c.deviceClass, c.round)] = { theirs: c.theirs };
+        update({ conflicts, state: { kind: 'pending' } });
+        again = true;
+      } else if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') {
         update({ stopped: true, state: { kind: 'conflict', error: err } });
       } else if (err instanceof ApiError && err.status === 400 && err.fields.length > 0) {
         const found: Record<EditKey, FieldMessages> = {};
@@ -199,9 +215,37 @@ export function useAutosave(initial: ResponseView, editable: boolean) {
     [editable, flush, update],
   );
 
+  /**
+   * Settles a conflict on one cell. Either way their value becomes the known base of the cell; 「相手の値を使う」
+   * drops the draft, 「自分の値で上書き」 keeps it and sends it again, now based on their value.
+   */
+  const resolve = useCallback(
+    (key: EditKey, choice: 'theirs' | 'mine') => {
+      const s = store.current;
+      const conflict = s.conflicts[key];
+      if (!conflict) return;
+      const { itemId, deviceClass, round } = parseEditKey(key);
+      const answers: Answers = structuredClone(s.saved.answers);
+      const cell = `${itemId}:${deviceClass}`;
+      const rounds = { ...(answers[cell] ?? {}) };
+      const r = String(round) as '1' | '2' | '3';
+      if (conflict.theirs) rounds[r] = conflict.theirs;
+      else delete rounds[r];
+      if (Object.keys(rounds).length) answers[cell] = rounds;
+      else delete answers[cell];
+      const { [key]: _done, ...conflicts } = s.conflicts;
+      const edits = { ...s.edits };
+      if (choice === 'theirs') delete edits[key];
+      update({ saved: { ...s.saved, answers }, conflicts, edits, state: choice === 'mine' ? { kind: 'pending' } : s.state });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), 0);
+    },
+    [flush, update],
+  );
+
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const { saved, edits, serverErrors, state } = store.current;
+  const { saved, edits, serverErrors, state, conflicts } = store.current;
 
   // What the cells show: the draft when there is one, else the saved answer.
   const draftFor = useCallback((key: EditKey): RoundDraft => edits[key] ?? draftOf(savedAnswer(saved.answers, key)), [edits, saved.answers]);
@@ -258,7 +302,9 @@ export function useAutosave(initial: ResponseView, editable: boolean) {
     draftFor,
     issues,
     effectiveAnswers,
-    heldBack: Object.keys(issues).length > 0,
+    heldBack: Object.keys(issues).length > 0 || Object.keys(conflicts).length > 0,
+    conflicts,
+    resolve,
     /** Input not stored yet (typed, refused, or on its way): submitting waits for it. */
     hasUnsaved: hasUnsaved || state.kind === 'pending',
     retry: flush,
