@@ -26,6 +26,17 @@ function actionText(task: Task) {
   return task.status === 'not_started' ? BM.answer : BM.continue;
 }
 
+/** The share of はい, or 「未回答」 while nothing is answered (0 % of nothing is not a finding). */
+function TaskReadiness({ task }: { task: Task }) {
+  const { t } = useI18n();
+  if (task.status === 'not_started') return <span className="badge not-answered">{t(BM.notAnswered)}</span>;
+  return (
+    <>
+      <ScoreText score={task.evaluation.score} /> <LevelBadge level={task.evaluation.level} />
+    </>
+  );
+}
+
 function CurrentCard({ task }: { task: Task }) {
   const { t, lang } = useI18n();
   const to = paths.response(task.campaign.id, task.facilityId);
@@ -50,7 +61,7 @@ function CurrentCard({ task }: { task: Task }) {
         <div>
           <dt>{t(BM.score)}</dt>
           <dd>
-            <ScoreText score={task.evaluation.score} /> <LevelBadge level={task.evaluation.level} />
+            <TaskReadiness task={task} />
           </dd>
         </div>
       </dl>
@@ -133,7 +144,7 @@ export function BcpPage() {
                       <StatusBadge status={task.status} />
                     </td>
                     <td>
-                      <ScoreText score={task.evaluation.score} />
+                      <TaskReadiness task={task} />
                     </td>
                   </tr>
                 ))}
