@@ -5,6 +5,7 @@ import { Page } from '../../app/page.tsx';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { DateInput } from '../../components/date-input.tsx';
 import { formatDateTime, todayInJapan } from '../../i18n/format.ts';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { AUDIT_ACTIONS, M } from '../../i18n/messages.ts';
@@ -197,23 +198,21 @@ export function AuditPage() {
           <fieldset className="period">
             <legend>{t(M.auditPeriod)}</legend>
             <div className="date-pair">
-              <TextField
+              <DateInput
                 id="audit-from"
                 label={t(M.auditFrom)}
-                type="date"
                 value={draft.from}
                 max={draft.to || undefined}
                 error={errors.from ? t(errors.from) : undefined}
-                onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))}
+                onChange={(value) => setDraft((d) => ({ ...d, from: value }))}
               />
-              <TextField
+              <DateInput
                 id="audit-to"
                 label={t(M.auditTo)}
-                type="date"
                 value={draft.to}
                 min={draft.from || undefined}
                 error={errors.to ? t(errors.to) : undefined}
-                onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))}
+                onChange={(value) => setDraft((d) => ({ ...d, to: value }))}
               />
             </div>
           </fieldset>

@@ -12,7 +12,7 @@ import {
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Alert } from '../../components/feedback.tsx';
 import { SelectField } from '../../components/select-field.tsx';
-import { TextField } from '../../components/text-field.tsx';
+import { DateInput } from '../../components/date-input.tsx';
 import { todayInJapan } from '../../i18n/format.ts';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
@@ -175,15 +175,14 @@ export function InspectionForm({ editing, facilities, defaultDate, onSaved, onCl
           </div>
         )}
         <div data-field="date">
-          <TextField
+          <DateInput
             id="inspection-date"
-            type="date"
             label={t(IM.fieldDate)}
             value={date}
             required
             error={err('date')}
-            onChange={(e) => {
-              setDate(e.target.value);
+            onChange={(value) => {
+              setDate(value);
               setErrors((x) => ({ ...x, date: undefined }));
             }}
           />
@@ -265,16 +264,15 @@ export function InspectionForm({ editing, facilities, defaultDate, onSaved, onCl
           ) : null}
         </div>
         <div data-field="followUpDue">
-          <TextField
+          <DateInput
             id="inspection-follow-up"
-            type="date"
             label={t(IM.fieldFollowUp)}
             hint={t(IM.fieldFollowUpHint)}
             value={followUpDue}
             min={date || undefined}
             error={err('followUpDue')}
-            onChange={(e) => {
-              setFollowUpDue(e.target.value);
+            onChange={(value) => {
+              setFollowUpDue(value);
               setErrors((x) => ({ ...x, followUpDue: undefined }));
             }}
           />

@@ -14,6 +14,7 @@ import { paths } from '../../app/paths.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { DateInput } from '../../components/date-input.tsx';
 import { formatFiscalYear, todayInJapan } from '../../i18n/format.ts';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
@@ -457,50 +458,46 @@ function Form({ templates, onCancel }: { templates: TemplateSummary[]; onCancel(
       </SelectField>
 
       <div className="date-pair">
-        <TextField
+        <DateInput
           id={FIELD_ID.opensOn}
           label={t(M.fieldOpensOn)}
-          type="date"
           required
           value={state.opensOn}
           error={errors.opensOn ? t(errors.opensOn) : undefined}
-          onChange={(e) => update({ opensOn: e.target.value }, ['opensOn', 'deadline'])}
+          onChange={(value) => update({ opensOn: value }, ['opensOn', 'deadline'])}
         />
-        <TextField
+        <DateInput
           id={FIELD_ID.deadline}
           label={t(M.fieldDeadline)}
-          type="date"
           required
           min={state.opensOn || undefined}
           value={state.deadline}
           hint={t(M.fieldDeadlineHint)}
           error={errors.deadline ? t(errors.deadline) : undefined}
-          onChange={(e) => update({ deadline: e.target.value }, ['deadline', 'deadline2'])}
+          onChange={(value) => update({ deadline: value }, ['deadline', 'deadline2'])}
         />
       </div>
       <fieldset className="target-fieldset round-deadlines">
         <legend>{t(M.roundDeadlinesLegend)}</legend>
         <p className="hint">{t(M.roundDeadlinesHint)}</p>
         <div className="date-pair">
-          <TextField
+          <DateInput
             id={FIELD_ID.deadline2}
             label={t(M.fieldDeadline2)}
-            type="date"
             min={state.deadline || undefined}
             value={state.deadline2}
             error={errors.deadline2 ? t(errors.deadline2) : undefined}
-            onChange={(e) => update({ deadline2: e.target.value }, ['deadline2', 'deadline3'])}
+            onChange={(value) => update({ deadline2: value }, ['deadline2', 'deadline3'])}
           />
-          <TextField
+          <DateInput
             id={FIELD_ID.deadline3}
             label={t(M.fieldDeadline3)}
-            type="date"
             min={state.deadline2 || undefined}
             disabled={!state.deadline2 && !state.deadline3}
             value={state.deadline3}
             hint={t(M.fieldDeadline3Hint)}
             error={errors.deadline3 ? t(errors.deadline3) : undefined}
-            onChange={(e) => update({ deadline3: e.target.value }, ['deadline3'])}
+            onChange={(value) => update({ deadline3: value }, ['deadline3'])}
           />
         </div>
       </fieldset>

@@ -3,6 +3,7 @@ import { DISCLOSURE_KINDS } from '@mcr/domain';
 import { type FormEvent, useRef, useState } from 'react';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { DateInput } from '../../components/date-input.tsx';
 import { formatDate, formatDateTime, todayInJapan } from '../../i18n/format.ts';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
@@ -283,16 +284,15 @@ export function DocumentUploadForm({ vendorId, onDone, onCancel }: { vendorId: s
             clearError('productVersion');
           }}
         />
-        <TextField
+        <DateInput
           id={FIELD_IDS.issuedOn}
           label={t(V.fieldIssuedOn)}
-          type="date"
           max={today}
           required
           value={issuedOn}
           error={errors.issuedOn ? t(errors.issuedOn) : undefined}
-          onChange={(e) => {
-            setIssuedOn(e.target.value);
+          onChange={(value) => {
+            setIssuedOn(value);
             clearError('issuedOn');
           }}
         />
