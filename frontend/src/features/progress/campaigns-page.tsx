@@ -4,7 +4,8 @@ import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
 import { roundDeadlines } from '../../components/deadlines.tsx';
 import { LoadError, Loading } from '../../components/feedback.tsx';
-import { formatDate, formatFiscalYear } from '../../i18n/format.ts';
+import { formatFiscalYear } from '../../i18n/format.ts';
+import { formatDate } from '../../lib/dates.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { asLoaded, useApiQuery, useInvalidateApi } from '../../lib/use-api.ts';
@@ -92,14 +93,14 @@ export function CampaignsPage() {
                     </th>
                     <td className="nowrap">{t(c.form === 'vendor' ? V.formVendor : c.form === 'bcp' ? BM.formLabel : V.formFacility)}</td>
                     <td>{formatFiscalYear(c.fiscalYear, lang)}</td>
-                    <td>{formatDate(c.opensOn, lang)}</td>
+                    <td>{formatDate(c.opensOn, lang, 'short')}</td>
                     <td>
-                      {formatDate(c.deadline, lang)}
+                      {formatDate(c.deadline, lang, 'short')}
                       {roundDeadlines(c)
                         .slice(1)
                         .map((d) => (
                           <span key={d.round} className="row-sub">
-                            {t(M.round(d.round))} {formatDate(d.date, lang)}
+                            {t(M.round(d.round))} {formatDate(d.date, lang, 'short')}
                           </span>
                         ))}
                     </td>

@@ -4,7 +4,8 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { DateInput } from '../../components/date-input.tsx';
-import { formatDate, formatDateTime, todayInJapan } from '../../i18n/format.ts';
+import { formatDateTime, todayInJapan } from '../../i18n/format.ts';
+import { formatDate } from '../../lib/dates.ts';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { ApiError, callRoute } from '../../lib/api-client.ts';
@@ -79,7 +80,7 @@ function VersionRow({ doc, group }: { doc: VendorDocument; group: VendorDocument
           {doc.current ? <span className="badge current">{t(V.current)}</span> : t(V.superseded(doc.supersededBy ?? doc.version + 1))}
         </span>
       </td>
-      <td>{formatDate(doc.issuedOn, lang)}</td>
+      <td>{formatDate(doc.issuedOn, lang, 'short')}</td>
       <td>{doc.jahisFormatVersion}</td>
       <td>{doc.systems.length > 0 ? doc.systems.join('、') : t(V.allSystems)}</td>
       <td>

@@ -5,7 +5,8 @@ import { Link } from '../../app/router.tsx';
 import { roundDeadlines } from '../../components/deadlines.tsx';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { formatDate } from '../../lib/dates.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { asLoaded, useApiQuery } from '../../lib/use-api.ts';
@@ -58,12 +59,12 @@ function CampaignsSection({ vendorId, vendorUser }: { vendorId: string; vendorUs
                       <StatusBadge status={c.status} />
                     </td>
                     <td>
-                      {formatDate(c.campaign.deadline, lang)}
+                      {formatDate(c.campaign.deadline, lang, 'short')}
                       {roundDeadlines(c.campaign)
                         .slice(1)
                         .map((d) => (
                           <span key={d.round} className="row-sub">
-                            {t(M.round(d.round))} {formatDate(d.date, lang)}
+                            {t(M.round(d.round))} {formatDate(d.date, lang, 'short')}
                           </span>
                         ))}
                     </td>
