@@ -22,7 +22,11 @@ const A = {
   conflictMine: { ja: 'あなたの入力', en: 'Your entry' },
   useTheirs: { ja: '相手の値を使う', en: 'Use their value' },
   keepMine: { ja: '自分の値で上書き', en: 'Overwrite with mine' },
-  gateTitle: { ja: '「いいえ」にすると、ほかのすべての項目が対象外になります', en: 'Answering "No" makes every other item not applicable' },
+  // The title leaves out 「いいえ」, so that the radio stays the only thing labelled so in the cell.
+  gateTitle: {
+    ja: '医療情報システムがない場合、ほかの項目はすべて対象外になります',
+    en: 'Without a medical information system, every other item is not applicable',
+  },
   gateBody: {
     ja: '医療情報システムを導入・運用していない場合、チェックリストのほかの項目はすべて「対象外」となり、回答できなくなります。すでに入力した回答は消えず、「はい」に戻すと再び表示されます。',
     en: 'Without a medical information system, every other item of the checklist becomes "not applicable" and cannot be answered. Answers already entered are kept and come back if you change this to "Yes".',
@@ -281,11 +285,11 @@ export function CellEditor({
                   required
                   hint={t(
                     targetWindow.extended
-                      ? A.targetWindowExtended(formatDate(targetWindow.start, lang, 'short'), formatDate(targetWindow.end, lang), {
+                      ? A.targetWindowExtended(formatDate(targetWindow.start, lang, 'short'), formatDate(targetWindow.end, lang, 'short'), {
                           ja: fiscalYearLabel(fiscalYear),
                           en: fiscalYearLabel(fiscalYear, 'en'),
                         })
-                      : A.targetWindow(formatDate(targetWindow.start, lang, 'short'), formatDate(targetWindow.end, lang)),
+                      : A.targetWindow(formatDate(targetWindow.start, lang, 'short'), formatDate(targetWindow.end, lang, 'short')),
                   )}
                   value={draft.targetDate}
                   onChange={(value) => change({ targetDate: value })}

@@ -302,7 +302,7 @@ export function useAutosave(initial: ResponseView, editable: boolean) {
     draftFor,
     issues,
     effectiveAnswers,
-    heldBack: Object.keys(issues).length > 0 || Object.keys(conflicts).length > 0,
+    heldBack: Object.keys(issues).length > 0,
     conflicts,
     resolve,
     /** Input not stored yet (typed, refused, or on its way): submitting waits for it. */
