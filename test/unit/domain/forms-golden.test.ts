@@ -107,6 +107,14 @@ describe('guidance that follows the guideline', () => {
   });
 });
 
+describe('vendor form passwords (R7): the servers and network devices installed at the facility too', () => {
+  it('tells the vendor to check the facility’s devices, not only its own', () => {
+    expect(byId(v7, '2-7').guidance.howTo?.ja).toContain('この医療機関に設置したサーバやネットワーク機器（VPN装置を含む）のパスワードも確認します。');
+    expect(byId(v7, '2-8').guidance.howTo?.ja).toContain('契約している複数の施設を同じパスワードで管理している');
+    expect(byId(r7, '2-8').guidance.howTo?.ja).not.toContain('契約している複数の施設');
+  });
+});
+
 describe('where the guidance comes from', () => {
   const deck =
     '解説は、厚生労働省の委託事業による研修資料（令和5年度「立入検査の対応に向けた医療機関におけるサイバーセキュリティ対策研修」）を要約したものです。チェックリストマニュアルの本文ではありません。';

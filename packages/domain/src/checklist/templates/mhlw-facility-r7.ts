@@ -142,14 +142,21 @@ export function r7Sections(vendor: boolean): Template['sections'] {
           lineage: changed('2-7'),
           guidelineRefs: ['システム運用編 8.2'],
         }),
-        item({ id: '2-7', number: '2(7)', text: TEXT_R7.passwordStrength, group: GROUPS.all, guidance: GUIDANCE_R7.passwordStrength, mirror: '2-7' }),
+        item({
+          id: '2-7',
+          number: '2(7)',
+          text: TEXT_R7.passwordStrength,
+          group: GROUPS.all,
+          guidance: vendor ? VENDOR_GUIDANCE.passwordStrength : GUIDANCE_R7.passwordStrength,
+          mirror: '2-7',
+        }),
         // Manual draft ⑧ ▶システム運用編 8.⑤ (as printed in the text we read).
         item({
           id: '2-8',
           number: '2(8)',
           text: TEXT_R7.passwordReuse,
           group: GROUPS.all,
-          guidance: GUIDANCE_R7.passwordReuse,
+          guidance: vendor ? VENDOR_GUIDANCE.passwordReuse : GUIDANCE_R7.passwordReuse,
           mirror: '2-8',
           guidelineRefs: ['システム運用編 8.⑤'],
         }),

@@ -528,6 +528,24 @@ export const VENDOR_GUIDANCE = {
       en: "For every device you provide or maintain for this facility, state whether it is maintained remotely, through which connection (internet, closed network), from which sources (source IP restriction), and how your maintenance terminals are kept safe (latest patches, supported software, no malware found). Give it to the facility in writing so that it can go on the facility's inventory.",
     },
   },
+  // R7 2(7) / 2(8) on the vendor form. Working group 2025-03-13 資料2-1: 「事業者確認用の項目においては、事業者側の管理
+  // のみではなく、医療機関に導入したサーバ、ネットワーク機器についても確認する」; R7 manual draft ⑧: 「事業者においては、
+  // 事業者内及び、医療機関等に設置したサーバ、ネットワーク機器等について、パスワードの使い回しが行われていないか確認して
+  // ください」, with the examples below.
+  passwordStrength: {
+    source: VENDOR_GUIDANCE_SOURCE,
+    howTo: {
+      ja: '事業者の社内で使うものだけでなく、この医療機関に設置したサーバやネットワーク機器（VPN装置を含む）のパスワードも確認します。出荷時のパスワードのまま使っていないか、推測しやすいものでないかを確かめ、英数字と記号を混ぜた8文字以上（13文字以上が望ましい）にします。なお、令和8年6月のガイドライン第7.0版では、定期的な変更を求める記載が削除され、使い回しの禁止とアカウントのロックが加わりました。',
+      en: 'Check not only the passwords used inside your company but also those of the servers and network devices (VPN devices included) installed at this facility: none left at the factory setting or easy to guess; at least 8 characters mixing letters, digits and symbols (13 or more is better). Guideline 7.0 (June 2026) no longer asks for regular changes; it adds a ban on reuse and account lockout.',
+    },
+  },
+  passwordReuse: {
+    source: VENDOR_GUIDANCE_SOURCE,
+    howTo: {
+      ja: '社内と、この医療機関に設置したサーバ・ネットワーク機器で、パスワードが使い回されていないか確認します。危険な例：施設内のサーバやネットワーク機器に同じパスワードを使っている／契約している複数の施設を同じパスワードで管理している／出荷時のパスワードを変更していない。',
+      en: 'Check that no password is reused inside your company or across the servers and network devices installed at this facility. Dangerous examples: the same password on several servers or network devices of the facility; one password for all the facilities you maintain; factory passwords never changed.',
+    },
+  },
   disclosure: {
     source: VENDOR_GUIDANCE_SOURCE,
     background: GUIDANCE.disclosure.background,
