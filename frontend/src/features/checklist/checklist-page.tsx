@@ -358,6 +358,8 @@ function ChecklistEditor({
                       draftFor={autosave.draftFor}
                       issues={autosave.issues}
                       onEdit={autosave.edit}
+                      conflicts={autosave.conflicts}
+                      onResolve={autosave.resolve}
                       highlight={returnedComments.has(item.id) || (reviewing && (comments[item.id]?.text.trim() ?? '') !== '')}
                       related={
                         <>
