@@ -5,6 +5,7 @@ import { M } from '../i18n/messages.ts';
 import type { Auth } from '../features/auth/auth-context.tsx';
 import { CC } from '../features/contact-chart/messages.ts'; // contact-charts
 import { BM } from '../features/bcp/bcp-messages.ts'; // bcp
+import { IM } from '../features/incidents/messages.ts'; // incidents
 import { lazyPage } from './page-chunks.ts';
 import { paths } from './paths.ts';
 import { Link, usePath } from './router.tsx';
@@ -30,6 +31,7 @@ function navLinks(me: Me): NavLink[] {
   if (role === 'pref_admin') {
     return [
       { to: paths.latestDashboard(), text: M.navDashboard, match: isDashboard },
+      { to: paths.incidents(), text: IM.nav, prefix: '/incidents/' }, // incidents
       { to: paths.home(), text: M.navCampaigns, prefix: '/campaigns/' },
       { to: paths.facilities(), text: M.navFacilities, prefix: '/facilities/' },
       { to: paths.vendors(), text: M.navVendors },
@@ -45,6 +47,7 @@ function navLinks(me: Me): NavLink[] {
   if (role === 'inspector') {
     return [
       { to: paths.latestDashboard(), text: M.navDashboard, match: isDashboard },
+      { to: paths.incidents(), text: IM.nav, prefix: '/incidents/' }, // incidents
       { to: paths.home(), text: M.navCampaigns, prefix: '/campaigns/' },
       { to: paths.inspections(), text: M.navInspections, prefix: '/facilities/' },
       { to: paths.discrepancies(), text: M.navDiscrepancies },
@@ -56,6 +59,7 @@ function navLinks(me: Me): NavLink[] {
   if (role === 'facility_admin') {
     return [
       { to: paths.home(), text: M.navAnswers, prefix: '/campaigns/' },
+      { to: paths.incidents(), text: IM.nav, prefix: '/incidents/' }, // incidents
       ...own,
       { to: paths.bcp(), text: BM.nav }, // bcp
       { to: paths.trainings(), text: M.navTrainings }, // trainings
@@ -69,6 +73,7 @@ function navLinks(me: Me): NavLink[] {
   if (role === 'facility_member')
     return [
       { to: paths.home(), text: M.navAnswers, prefix: '/campaigns/' },
+      { to: paths.incidents(), text: IM.nav, prefix: '/incidents/' }, // incidents
       ...own,
       { to: paths.bcp(), text: BM.nav }, // bcp
       { to: '/contact-chart', text: CC.title }, // contact-charts

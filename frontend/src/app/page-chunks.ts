@@ -38,6 +38,11 @@ const chunks = {
   // bcp:begin
   bcp: () => import('../features/bcp/bcp-page.tsx'),
   // bcp:end
+  // incidents:begin
+  incidents: () => import('../features/incidents/incidents-page.tsx'),
+  incident: () => import('../features/incidents/incident-page.tsx'),
+  newIncident: () => import('../features/incidents/new-incident-page.tsx'),
+  // incidents:end
   // contact-charts:begin
   contactChart: () => import('../features/contact-chart/contact-chart-page.tsx'),
   contactChartsList: () => import('../features/contact-chart/contact-charts-list-page.tsx'),
@@ -96,6 +101,11 @@ const BY_PATH: [RegExp, ChunkName][] = [
   [/^\/trainings$/, 'trainings'],
   [/^\/trainings\/[^/]+$/, 'training'],
   // trainings:end
+  // incidents:begin
+  [/^\/incidents$/, 'incidents'],
+  [/^\/incidents\/new$/, 'newIncident'],
+  [/^\/incidents\/[^/]+$/, 'incident'],
+  // incidents:end
   // notifications:begin
   [/^\/notifications$/, 'inbox'],
   [/^\/settings\/mail$/, 'mailSettings'],

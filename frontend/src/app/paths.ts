@@ -41,4 +41,10 @@ export const paths = {
   /** The facility's BCP 確認表 (its answers to the BCP campaigns). */
   bcp: () => '/bcp',
   // bcp:end
+  // incidents:begin
+  /** Suspected-incident reports: the prefecture's list, a 保健所's, a facility's own. */
+  incidents: () => '/incidents',
+  newIncident: () => '/incidents/new',
+  incident: (incidentId: string) => `/incidents/${encodeURIComponent(incidentId)}`,
+  // incidents:end
 };

@@ -43,6 +43,15 @@ function TrainingRoute() {
 const InboxPage = lazyPage('inbox', (m) => m.InboxPage);
 const PreferencesPage = lazyPage('mailSettings', (m) => m.PreferencesPage);
 // notifications:end
+// incidents:begin
+const IncidentsPage = lazyPage('incidents', (m) => m.IncidentsPage);
+const NewIncidentPage = lazyPage('newIncident', (m) => m.NewIncidentPage);
+const IncidentPage = lazyPage('incident', (m) => m.IncidentPage);
+function IncidentRoute() {
+  const { incidentId = '' } = useParams();
+  return <IncidentPage key={incidentId} incidentId={incidentId} />;
+}
+// incidents:end
 // bcp:begin
 const BcpPage = lazyPage('bcp', (m) => m.BcpPage);
 // bcp:end
@@ -183,6 +192,11 @@ export function AppRoutes() {
         {me.role !== 'operator' ? <Route caseSensitive path={paths.notifications()} element={<InboxPage />} /> : null}
         {me.role !== 'operator' ? <Route caseSensitive path={paths.mailSettings()} element={<PreferencesPage />} /> : null}
         {/* notifications:end */}
+        {/* incidents:begin — the prefecture's and a 保健所's reports; a facility's own and its form */}
+        {planner || facilityUser ? <Route caseSensitive path={paths.incidents()} element={<IncidentsPage />} /> : null}
+        {facilityUser ? <Route caseSensitive path={paths.newIncident()} element={<NewIncidentPage />} /> : null}
+        {planner || facilityUser ? <Route caseSensitive path="/incidents/:incidentId" element={<IncidentRoute />} /> : null}
+        {/* incidents:end */}
         {/* bcp:begin — the facility's own BCP 確認表 */}
         {facilityUser ? <Route caseSensitive path={paths.bcp()} element={<BcpPage />} /> : null}
         {/* bcp:end */}

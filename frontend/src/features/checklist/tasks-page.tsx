@@ -1,4 +1,5 @@
 import { Page } from '../../app/page.tsx';
+import { IncidentCallout } from '../incidents/incident-callout.tsx'; // incidents
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
 import { roundDeadlines } from '../../components/deadlines.tsx';
@@ -28,6 +29,9 @@ export function TasksPage() {
   const [tasks, reload] = asLoaded(useApiQuery('tasks.list'));
   return (
     <Page title={t(M.tasksTitle)} lead={t(M.tasksLead)}>
+      {/* incidents:begin */}
+      <IncidentCallout />
+      {/* incidents:end */}
       {tasks.state === 'loading' ? <Loading /> : null}
       {tasks.state === 'error' ? <LoadError error={tasks.error} onRetry={reload} /> : null}
       {tasks.state === 'ok' && tasks.data.items.length === 0 ? (

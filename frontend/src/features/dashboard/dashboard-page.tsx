@@ -17,6 +17,7 @@ import { D } from './dashboard-messages.ts';
 import { DiscrepancyCard } from './discrepancy-card.tsx';
 import { CoverageCard } from '../trainings/coverage-card.tsx';
 import { ContactChartCoverageCard } from '../contact-chart/coverage-card.tsx'; // contact-chart
+import { IncidentsCard } from '../incidents/incidents-card.tsx'; // incidents
 import { type Dimension, type Drill, drillTo, sliceFilter } from './drill.ts';
 import { WeakestItems } from './heatmap.tsx';
 import { share, submitted } from './numbers.ts';
@@ -352,6 +353,9 @@ export function DashboardPage({ campaignId }: { campaignId: string }) {
         <CampaignSwitch campaignId={campaign.id} />
         {campaign.form === 'bcp' ? <p className="hint">{t(BM.dashboardNote)}</p> : null}
         {/* bcp:end */}
+        {/* incidents:begin */}
+        <IncidentsCard />
+        {/* incidents:end */}
         {data.summary.facilities === 0 ? <p className="card empty">{t(D.noFacilities)}</p> : null}
         <Headline data={data} />
         {campaign.form === 'bcp' ? null : <DiscrepancyCard data={data} />}

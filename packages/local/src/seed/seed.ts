@@ -9,6 +9,7 @@ import { seedDemoBcp } from './demo-bcp.ts'; // bcp
 import { seedInspections } from './demo-inspections.ts';
 // contact-charts:begin
 import { seedDemoContactCharts } from './demo-contact-charts.ts';
+import { seedDemoIncidents } from './demo-incidents.ts'; // incidents
 // contact-charts:end
 
 export interface DemoLogin {
@@ -131,6 +132,9 @@ export async function seedTenant(db: Db, auth: CognitoAuthFlows, data: DemoTenan
     });
     logins.push({ email: u.email, password: DEMO_PASSWORD, totpSecret, role: u.role, tenant: data.tenant.name, organisation: u.orgName, userId: sub });
   }
+  // incidents:begin — an open and a closed suspected-incident report (their authors are the users just created)
+  if (options.answeringFrom !== undefined) await seedDemoIncidents(repos, data, logins);
+  // incidents:end
   return logins;
 }
 
