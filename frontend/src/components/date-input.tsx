@@ -5,7 +5,7 @@ import { ja } from 'react-day-picker/locale/ja';
 import 'react-day-picker/style.css';
 import './date-input.css';
 import { useI18n } from '../i18n/i18n.tsx';
-import { formatDate, parseIsoDay, parseTypedDate, toSlashed } from '../lib/dates.ts';
+import { formatDate, parseIsoDay, parseTypedDate, parseTypedDateTime, toSlashed, toSlashedDateTime } from '../lib/dates.ts';
 
 /**
  * A date field that reads and writes yyyy/mm/dd whatever the browser's locale (`<input type="date">` follows the
@@ -17,8 +17,10 @@ import { formatDate, parseIsoDay, parseTypedDate, toSlashed } from '../lib/dates
 export interface DateInputProps {
   id: string;
   label: string;
-  /** `YYYY-MM-DD`, or '' for none. */
+  /** `YYYY-MM-DD` (with `withTime`: `YYYY-MM-DDTHH:MM`, Japan time), or '' for none. */
   value: string;
+  /** A day and a time: shows and reads `yyyy/mm/dd hh:mm`; replaces `<input type="datetime-local">`. */
+  withTime?: boolean | undefined;
   /** Called with `YYYY-MM-DD` once the text is a real date, or '' when cleared; never with a half-typed text. */
   onChange: (value: string) => void;
   /** `YYYY-MM-DD` bounds, inclusive. */
@@ -37,7 +39,12 @@ export interface DateInputProps {
 
 const M = {
   format: { ja: '例: 2026/04/01（年/月/日）', en: 'e.g. 2026/04/01 (year/month/day)' },
+  formatTime: { ja: '例: 2026/04/01 14:00（年/月/日 時:分）', en: 'e.g. 2026/04/01 14:00 (year/month/day hour:minute)' },
   notADate: { ja: '日付を 年/月/日（例: 2026/04/01）で入力してください。', en: 'Enter the date as year/month/day, e.g. 2026/04/01.' },
+  notADateTime: {
+    ja: '日時を 年/月/日 時:分（例: 2026/04/01 14:00）で入力してください。',
+    en: 'Enter the date and time as year/month/day hour:minute, e.g. 2026/04/01 14:00.',
+  },
   tooEarly: (d: string) => ({ ja: `${d}以降の日付を入力してください。`, en: `Enter a date on or after ${d}.` }),
   tooLate: (d: string) => ({ ja: `${d}以前の日付を入力してください。`, en: `Enter a date on or before ${d}.` }),
   open: { ja: 'カレンダーから選ぶ', en: 'Pick from a calendar' },
@@ -66,9 +73,13 @@ function mask(next: string, previous: string): string {
 }
 
 export function DateInput(props: DateInputProps) {
-  const { id, label, value, onChange, min, max, hint, error, required, disabled, name, inputRef, className } = props;
+  const { id, label, value, onChange, min, max, hint, error, required, disabled, name, inputRef, className, withTime = false } = props;
   const { t, lang } = useI18n();
-  const [text, setText] = useState(() => toSlashed(value));
+  const parse = withTime ? parseTypedDateTime : parseTypedDate;
+  const show = withTime ? toSlashedDateTime : toSlashed;
+  /** 令和8年12月10日（2026年） or, with a time, 令和8年12月10日（2026年） 14:00. */
+  const words = (v: string) => (withTime ? `${formatDate(v.slice(0, 10), lang)} ${v.slice(11, 16)}` : formatDate(v, lang));
+  const [text, setText] = useState(() => show(value));
   const [localError, setLocalError] = useState<string | undefined>();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -77,9 +88,9 @@ export function DateInput(props: DateInputProps) {
 
   // Follow the value when it changes from outside (a reload, 相手の値を使う, today filled in by a choice).
   useEffect(() => {
-    setText((current) => (parseTypedDate(current) === value ? current : toSlashed(value)));
+    setText((current) => (parse(current) === value ? current : show(value)));
     if (value) setLocalError(undefined);
-  }, [value]);
+  }, [value, parse, show]);
 
   useEffect(() => {
     if (!open) return;
@@ -92,20 +103,20 @@ export function DateInput(props: DateInputProps) {
   }, [open]);
 
   const rangeError = (iso: string): string | undefined => {
-    if (min && iso < min) return t(M.tooEarly(formatDate(min, lang)));
-    if (max && iso > max) return t(M.tooLate(formatDate(max, lang)));
+    if (min && iso < min) return t(M.tooEarly(words(min)));
+    if (max && iso > max) return t(M.tooLate(words(max)));
     return undefined;
   };
 
   const typed = (raw: string) => {
-    const next = mask(raw, text);
+    const next = withTime ? raw : mask(raw, text);
     setText(next);
     if (next.trim() === '') {
       setLocalError(undefined);
       if (value !== '') onChange('');
       return;
     }
-    const iso = parseTypedDate(next);
+    const iso = parse(next);
     if (iso) {
       setLocalError(rangeError(iso));
       if (iso !== value) onChange(iso);
@@ -114,26 +125,28 @@ export function DateInput(props: DateInputProps) {
 
   const blurred = () => {
     if (text.trim() === '') return;
-    const iso = parseTypedDate(text);
-    if (!iso) setLocalError(t(M.notADate));
-    else setText(toSlashed(iso));
+    const iso = parse(text);
+    if (!iso) setLocalError(t(withTime ? M.notADateTime : M.notADate));
+    else setText(show(iso));
   };
 
   const picked = (d: Date | undefined) => {
     setOpen(false);
     buttonRef.current?.focus();
     if (!d) return;
-    const iso = fromDate(d);
-    setText(toSlashed(iso));
+    // With a time, the day changes and the time typed stays (09:00 when there was none).
+    const iso = withTime ? `${fromDate(d)}T${/T(\d{2}:\d{2})/.exec(value)?.[1] ?? '09:00'}` : fromDate(d);
+    setText(show(iso));
     setLocalError(rangeError(iso));
     if (iso !== value) onChange(iso);
   };
 
   const shownError = error ?? localError;
-  const readBack = parseIsoDay(value) && !shownError ? formatDate(value, lang) : undefined;
+  const readBack = (withTime ? parse(value) : parseIsoDay(value)) && !shownError ? words(value) : undefined;
   const describedBy =
     [`${id}-format`, hint ? `${id}-hint` : '', shownError ? `${id}-error` : '', props['aria-describedby'] ?? ''].filter(Boolean).join(' ') || undefined;
-  const selected = toDate(value);
+  const selected = toDate(value.slice(0, 10));
+  const [minDay, maxDay] = [min?.slice(0, 10), max?.slice(0, 10)];
 
   return (
     <div className={`field date-input ${className ?? ''}`}>
@@ -143,7 +156,7 @@ export function DateInput(props: DateInputProps) {
           id={id}
           ref={inputRef}
           type="text"
-          inputMode="numeric"
+          inputMode={withTime ? 'text' : 'numeric'}
           autoComplete="off"
           value={text}
           required={required}
@@ -174,7 +187,7 @@ export function DateInput(props: DateInputProps) {
       </div>
       {name ? <input type="hidden" name={name} value={value} /> : null}
       <p id={`${id}-format`} className="hint">
-        {readBack ?? t(M.format)}
+        {readBack ?? t(withTime ? M.formatTime : M.format)}
       </p>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
@@ -206,11 +219,11 @@ export function DateInput(props: DateInputProps) {
             autoFocus
             locale={lang === 'ja' ? ja : enGB}
             selected={selected}
-            defaultMonth={selected ?? toDate(max && max < today() ? max : min && min > today() ? min : undefined)}
+            defaultMonth={selected ?? toDate(maxDay && maxDay < today() ? maxDay : minDay && minDay > today() ? minDay : undefined)}
             onSelect={picked}
-            disabled={[...(min ? [{ before: toDate(min)! }] : []), ...(max ? [{ after: toDate(max)! }] : [])]}
-            startMonth={toDate(min)}
-            endMonth={toDate(max)}
+            disabled={[...(minDay ? [{ before: toDate(minDay)! }] : []), ...(maxDay ? [{ after: toDate(maxDay)! }] : [])]}
+            startMonth={toDate(minDay)}
+            endMonth={toDate(maxDay)}
           />
           <button type="button" className="secondary small" onClick={() => picked(undefined)}>
             {t(M.close)}

@@ -124,3 +124,23 @@ export function parseTypedDate(text: string): string | undefined {
 
 /** Today's date in Japan as `YYYY-MM-DD`: the same function the server's rules count from. */
 export { todayInJapan };
+
+/**
+ * What a person typed for a moment → `YYYY-MM-DDTHH:MM` (the `datetime-local` form, read as Japan time by the
+ * caller), or undefined. The day as {@link parseTypedDate} reads it, then a space or `T`, then 14:00 / 9:05 / 14時05分.
+ */
+export function parseTypedDateTime(text: string): string | undefined {
+  const s = text.normalize('NFKC').trim();
+  const m = /^(.+?)(?:T|\s+)(\d{1,2})(?::|時)(\d{2})分?$/.exec(s);
+  if (!m) return undefined;
+  const day = parseTypedDate(m[1] ?? '');
+  const [h, min] = [Number(m[2]), Number(m[3])];
+  if (!day || h > 23 || min > 59) return undefined;
+  return `${day}T${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+
+/** `2026-12-10T14:00` → `2026/12/10 14:00`, the form the date-and-time input shows. */
+export function toSlashedDateTime(value: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value);
+  return m && parseIsoDay(m[1] ?? '') ? `${toSlashed(m[1] ?? '')} ${m[2]}` : '';
+}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dayInJapan, formatDate, formatDateTime, formatFiscalYear, parseTypedDate, toSlashed } from '../../../frontend/src/lib/dates.ts';
+import {
+  dayInJapan,
+  formatDate,
+  formatDateTime,
+  formatFiscalYear,
+  parseTypedDate,
+  parseTypedDateTime,
+  toSlashed,
+  toSlashedDateTime,
+} from '../../../frontend/src/lib/dates.ts';
 
 describe('lib/dates: one way to write a date', () => {
   it('writes a day in the era with the Western year (long), compact in tables (short), and 6 Dec 2026 in English', () => {
@@ -33,5 +42,16 @@ describe('lib/dates: one way to write a date', () => {
     for (const bad of ['12/06/2026', '2026/13/01', '2026/02/30', '2026/12', '', 'tomorrow']) expect(parseTypedDate(bad), bad).toBeUndefined();
     expect(toSlashed('2026-12-06')).toBe('2026/12/06');
     expect(toSlashed('')).toBe('');
+  });
+});
+
+describe('lib/dates: a moment typed year first', () => {
+  it('reads a day and a time into the datetime-local form', () => {
+    for (const typed of ['2026/12/10 14:00', '2026-12-10T14:00', '2026/12/10 14時00分', '令和8年12月10日 14:00', '20261210 14:00'])
+      expect(parseTypedDateTime(typed), typed).toBe('2026-12-10T14:00');
+    expect(parseTypedDateTime('2026/12/10 9:05')).toBe('2026-12-10T09:05');
+    for (const bad of ['2026/12/10', '2026/12/10 24:00', '2026/12/10 14:60', '12/10/2026 2:00 PM']) expect(parseTypedDateTime(bad), bad).toBeUndefined();
+    expect(toSlashedDateTime('2026-12-10T14:00')).toBe('2026/12/10 14:00');
+    expect(toSlashedDateTime('')).toBe('');
   });
 });

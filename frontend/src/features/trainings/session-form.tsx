@@ -15,6 +15,7 @@ import { SIZE_BAND_LABELS } from '@mcr/domain';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { DateInput } from '../../components/date-input.tsx';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
 import { ApiError, callRoute } from '../../lib/api-client.ts';
@@ -284,30 +285,30 @@ export function SessionForm({ editing, onSaved, onClose }: { editing?: TrainingS
           />
         )}
         <div className="training-form-row">
-          <TextField
+          <DateInput
+            withTime
             id={FIELD_ID.startsAt}
-            type="datetime-local"
             label={t(TM.fieldStartsAt)}
             hint={t(TM.fieldTimeHint)}
             value={startsAt}
             required
             error={err('startsAt')}
-            onChange={(e) => {
-              setStartsAt(e.target.value);
+            onChange={(value) => {
+              setStartsAt(value);
               clear('startsAt');
             }}
           />
-          <TextField
+          <DateInput
+            withTime
             id={FIELD_ID.endsAt}
-            type="datetime-local"
             label={t(TM.fieldEndsAt)}
             hint={t(TM.fieldTimeHint)}
             value={endsAt}
             min={startsAt || undefined}
             required
             error={err('endsAt')}
-            onChange={(e) => {
-              setEndsAt(e.target.value);
+            onChange={(value) => {
+              setEndsAt(value);
               clear('endsAt');
             }}
           />
@@ -329,17 +330,17 @@ export function SessionForm({ editing, onSaved, onClose }: { editing?: TrainingS
               clear('capacity');
             }}
           />
-          <TextField
+          <DateInput
+            withTime
             id={FIELD_ID.registrationDeadline}
-            type="datetime-local"
             label={t(TM.fieldDeadline)}
             hint={t(TM.fieldTimeHint)}
             value={deadline}
             max={startsAt || undefined}
             required
             error={err('registrationDeadline')}
-            onChange={(e) => {
-              setDeadline(e.target.value);
+            onChange={(value) => {
+              setDeadline(value);
               clear('registrationDeadline');
             }}
           />
