@@ -116,7 +116,7 @@ describe('the checklist cycle in the browser: R6 answered and submitted, a new v
       .click();
     const carried = p.getByTestId('cell-1-1-system');
     await expect.poll(() => carried.getByText('前年度から引継ぎ').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    for (const fresh of ['1-2', '2-7', '2-8', '2-9', '2-10']) {
+    for (const fresh of ['2-7', '2-8', '2-9', '2-10', '2-11']) {
       const cell = p.getByTestId(`cell-${fresh}-system`);
       expect(await cell.getByLabel('はい').isChecked(), fresh).toBe(false);
       expect(await cell.getByLabel('いいえ').isChecked(), fresh).toBe(false);

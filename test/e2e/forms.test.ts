@@ -41,7 +41,7 @@ describe('checklist versions: plain notes, guidance sources, guideline reference
     await row13.scrollIntoViewIfNeeded();
     expect(await row13.textContent()).toContain('接続元制限を実施している。');
     expect(await row13.textContent()).toContain('▶システム運用編 13⑪');
-    expect(await p.locator('#tpl-item-2-12').textContent()).toContain('▶システム運用編 8.1');
+    expect(await p.locator('#tpl-item-2-14').textContent()).toContain('▶システム運用編 8.1');
     await screenshot(p, 'forms-01-r7-items-with-references');
 
     const next = p.getByTestId('next-version');

@@ -153,8 +153,8 @@ describe('a prefecture runs the cycle: import, invite, distribute, review with �
     const p = await newPage();
     await signIn(p, stackInfo().url, login(USERS.pref36));
     await openResponseAsAdmin(p);
-    await p.getByTestId('cell-2-11-server').scrollIntoViewIfNeeded();
-    await p.getByRole('button', { name: 'この項目にコメント' }).nth(cellsBefore('2-11')).click();
+    await p.getByTestId('cell-2-12-server').scrollIntoViewIfNeeded();
+    await p.getByRole('button', { name: 'この項目にコメント' }).nth(cellsBefore('2-12')).click();
     await p.getByLabel('コメント (2(11))').fill('ログの保存期間を備考に記載してください。');
     await p.getByLabel('差戻しの理由').fill('アクセスログの管理について確認をお願いします。');
     await p.getByRole('button', { name: '差戻す' }).click();
@@ -169,12 +169,12 @@ describe('a prefecture runs the cycle: import, invite, distribute, review with �
       .first()
       .click();
     await d.getByTestId('returned-banner').waitFor({ timeout: 10_000 });
-    const comment = d.getByTestId('item-comment-2-11');
+    const comment = d.getByTestId('item-comment-2-12');
     await expect.poll(() => comment.textContent()).toContain('ログの保存期間');
     await comment.scrollIntoViewIfNeeded();
     await screenshot(d, '24-facility-sees-comment');
     await expectAxeClean(d, 'returned response');
-    const cell = d.getByTestId('cell-2-11-server');
+    const cell = d.getByTestId('cell-2-12-server');
     await cell.getByText('備考').click();
     await cell.getByRole('textbox', { name: /備考/ }).fill('アクセスログは1年間保存しています。');
     await expect.poll(() => d.getByTestId('save-status').textContent(), { timeout: 15_000 }).toMatch(/保存しました/);

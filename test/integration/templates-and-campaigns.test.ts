@@ -127,9 +127,9 @@ describe('R6 answered and submitted, then carried forward into R7', () => {
     const a = view.body.answers;
     // Answers and their notes (備考, stored apart from the answers) come along.
     expect(a['1-1:system']?.['1']).toMatchObject({ value: 'yes', carriedForward: true, note: '院内規程 第3条で定めている' });
-    expect(a['2-11:server']?.['1']).toMatchObject({ value: 'no', carriedForward: true }); // R6 2(6) → R7 2(11) アクセスログ
-    expect(a['2-11:server']?.['1']?.targetDate).toBeUndefined();
-    for (const fresh of ['1-2', '2-7', '2-8', '2-9', '2-10']) expect(a[`${fresh}:system`], fresh).toBeUndefined();
+    expect(a['2-12:server']?.['1']).toMatchObject({ value: 'no', carriedForward: true }); // R6 2(6) → R7 2(11) アクセスログ (id 2-12)
+    expect(a['2-12:server']?.['1']?.targetDate).toBeUndefined();
+    for (const fresh of ['2-7', '2-8', '2-9', '2-10', '2-11']) expect(a[`${fresh}:system`], fresh).toBeUndefined();
     expect(a['2-6:system']).toBeUndefined(); // changed item starts empty
     expect(view.body.evaluation.complete).toBe(false);
   });

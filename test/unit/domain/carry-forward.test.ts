@@ -24,8 +24,8 @@ describe('carryForward from 令和6年度 to 令和7年度', () => {
     expect(carried['2-4:client']).toEqual({ '1': { value: 'no', checkedOn: '2024-06-01', note: '端末は未対応', carriedForward: true } });
   });
 
-  it('follows renumbered items (アクセスログ 2(6) → 2(11))', () => {
-    expect(carried['2-11:server']).toEqual({ '1': { value: 'yes', checkedOn: '2024-06-02', carriedForward: true } });
+  it('follows renumbered items (アクセスログ 2(6) → 2(11), item id 2-12)', () => {
+    expect(carried['2-12:server']).toEqual({ '1': { value: 'yes', checkedOn: '2024-06-02', carriedForward: true } });
     expect(carried['2-6:server']).toBeUndefined();
   });
 
@@ -34,10 +34,10 @@ describe('carryForward from 令和6年度 to 令和7年度', () => {
   });
 
   it('leaves the changed patch item and the five new items empty', () => {
-    expect(Object.keys(carried).sort()).toEqual(['2-11:server', '2-4:client', '2-4:server', '3-3:system', 'gate:system']);
+    expect(Object.keys(carried).sort()).toEqual(['2-12:server', '2-4:client', '2-4:server', '3-3:system', 'gate:system']);
   });
 
-  it('follows 不要なソフトウェア 2(9) → 2(12) and 接続元制限 2(8) → 2(13) cell by cell', () => {
+  it('follows 不要なソフトウェア 2(9) → 2(12) (id 2-14) and 接続元制限 2(8) → 2(13) cell by cell', () => {
     const more = carryForward(
       r6,
       {
@@ -48,7 +48,7 @@ describe('carryForward from 令和6年度 to 令和7年度', () => {
       r7,
     );
     expect(more).toEqual({
-      '2-12:client': { '1': { value: 'yes', checkedOn: '2024-07-01', carriedForward: true } },
+      '2-14:client': { '1': { value: 'yes', checkedOn: '2024-07-01', carriedForward: true } },
       '2-13:network': { '1': { value: 'no', checkedOn: '2024-07-01', carriedForward: true } },
       // 2(2) 「事業者等に」 → 「事業者に」: the same question, carried.
       '2-2:system': { '1': { value: 'yes', checkedOn: '2024-07-01', carriedForward: true } },

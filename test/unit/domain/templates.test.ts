@@ -56,12 +56,13 @@ const R6_LAYOUT: Row[] = [
  * 令和7年度版 as the R7 manual draft (2025-03-13 working group) numbers it: section 2 ends with ⑫ 不要なソフトウェア・
  * サービスの停止 (サーバ、端末PC) and ⑬ 接続元制限 (ネットワーク機器); ⑩ 二要素認証, ⑪ アクセスログ and 1(2) 運用管理規程
  * are placed by elimination (marked unverified). Until issue 10 the product had fourteen items in section 2 with
- * アクセスログ, 接続元制限 and 不要なソフトウェア at 2(12)–2(14) and 運用管理規程 at 2(11).
+ * アクセスログ, 接続元制限 and 不要なソフトウェア at 2(12)–2(14) and 運用管理規程 at 2(11); the items keep those ids
+ * (2-12, 2-13, 2-14, 2-11) under their new numbers so that stored R7 answers keep their meaning.
  */
 const R7_LAYOUT: Row[] = [
   ['gate', '', ['system']],
   ['1-1', '1(1)', ['system']],
-  ['1-2', '1(2)', ['system']],
+  ['2-11', '1(2)', ['system']],
   ['2-1', '2(1)', ['system']],
   ['2-2', '2(2)', ['system']],
   ['2-3', '2(3)', ['system']],
@@ -72,8 +73,8 @@ const R7_LAYOUT: Row[] = [
   ['2-8', '2(8)', ['system']],
   ['2-9', '2(9)', ['system']],
   ['2-10', '2(10)', ['system']],
-  ['2-11', '2(11)', ['server']],
-  ['2-12', '2(12)', ['server', 'client']],
+  ['2-12', '2(11)', ['server']],
+  ['2-14', '2(12)', ['server', 'client']],
   ['2-13', '2(13)', ['network']],
   ['3-1', '3(1)', ['system']],
   ['3-2', '3(2)', ['system']],
@@ -204,7 +205,7 @@ describe('令和7年度版 医療機関確認用', () => {
     expect(r7).toMatchObject({ fiscalYear: 2025, label: { ja: '令和7年度版', en: 'FY2025 edition' }, previousId: 'mhlw-facility-r6' });
     expect(layout(r7)).toEqual(R7_LAYOUT);
     const added = allItems(r7).filter((item) => item.lineage.kind === 'new');
-    expect(added.map((item) => item.id)).toEqual(['1-2', '2-7', '2-8', '2-9', '2-10']);
+    expect(added.map((item) => item.id)).toEqual(['2-11', '2-7', '2-8', '2-9', '2-10']);
     expect(added.map((item) => item.text.ja).join('\n')).toMatch(/運用管理規程[\s\S]*8文字以上[\s\S]*使い回し[\s\S]*USB[\s\S]*二要素認証[\s\S]*令和9年度/);
     const patch = allItems(r7).find((item) => item.id === '2-6');
     expect(patch).toMatchObject({ cells: ['system'], lineage: { kind: 'changed', from: ['2-7'] } });
@@ -212,7 +213,7 @@ describe('令和7年度版 医療機関確認用', () => {
   });
 
   it('lists as unverified what the R7 manual draft does not show (wording, place or device classes)', () => {
-    expect(r7.metadata.unverified.map((note) => note.itemId)).toEqual(['1-2', '2-3', '2-4', '2-5', '2-9', '2-10', '2-11', '3-1', '3-3']);
+    expect(r7.metadata.unverified.map((note) => note.itemId)).toEqual(['2-11', '2-3', '2-4', '2-5', '2-9', '2-10', '2-12', '3-1', '3-3']);
   });
 });
 

@@ -30,21 +30,25 @@ const changed = (id: string) => ({ kind: 'changed' as const, from: [id] });
  * only free places and アクセスログ is a section-2 item, so ⑩ 二要素認証 (the last 全般 item) and ⑪ アクセスログ
  * (サーバ, the first per-device item, as ⑫ ⑬ are); the 運用管理規程 item, an organisational one, is put under 1 体制構築
  * as 1(2). All three placements are marked.
+ *
+ * Item ids are those of the earlier (pre-issue-10) R7 layout, not the new numbers: campaigns read the built-in
+ * template by id at run time, so a stored answer under `2-12:server` must keep meaning アクセスログ. Hence 1(2) is
+ * `2-11`, 2(11) is `2-12` and 2(12) is `2-14`.
  */
 export function r7Notes(vendor: boolean): Template['metadata']['unverified'] {
   if (vendor) {
     // No 事業者確認用 of any year was read: every row is listed; the contract row is the product's own.
-    const rows = ['1-1', '1-2', '2-1', '2-2', '2-3', '2-4', '2-5', '2-6', '2-7', '2-8', '2-9', '2-10', '2-11', '2-12', '2-13', '3-1', '3-2', '3-3'];
+    const rows = ['1-1', '2-11', '2-1', '2-2', '2-3', '2-4', '2-5', '2-6', '2-7', '2-8', '2-9', '2-10', '2-12', '2-14', '2-13', '3-1', '3-2', '3-3'];
     return [note('gate', 'addedRow'), ...rows.map((id) => note(id, 'wording', 'cells'))];
   }
   return [
-    note('1-2', 'wording', 'number'),
+    note('2-11', 'wording', 'number'),
     note('2-3', 'wording'),
     note('2-4', 'wording', 'cells'),
     note('2-5', 'cells'),
     note('2-9', 'wording'),
     note('2-10', 'wording', 'number'),
-    note('2-11', 'number', 'cells'),
+    note('2-12', 'number', 'cells'),
     // Form: 「…への連絡体制がある。」; deck slides: 「…の連絡体制図がある。」 (as in R5/R6).
     note('3-1', 'wording'),
     // Same wording as the published R6 3(3); the R7 form itself was not read.
@@ -69,7 +73,8 @@ export function r7Sections(vendor: boolean): Template['sections'] {
       title: SECTION_TITLES.organisation,
       items: [
         item({ id: '1-1', number: '1(1)', text: TEXT.manager, guidance: GUIDANCE.manager, mirror: '1-1', lineage: same('1-1') }),
-        item({ id: '1-2', number: '1(2)', text: TEXT_R7.operationRules, guidance: GUIDANCE_R7.operationRules, mirror: '1-2' }),
+        // id 2-11: the id this item had before issue 10 placed it at 1(2), so stored R7 answers keep their meaning.
+        item({ id: '2-11', number: '1(2)', text: TEXT_R7.operationRules, guidance: GUIDANCE_R7.operationRules, mirror: '2-11' }),
       ],
     },
     {
@@ -162,25 +167,27 @@ export function r7Sections(vendor: boolean): Template['sections'] {
         }),
         item({ id: '2-9', number: '2(9)', text: TEXT_R7.externalMedia, group: GROUPS.all, guidance: GUIDANCE_R7.externalMedia, mirror: '2-9' }),
         item({ id: '2-10', number: '2(10)', text: TEXT_R7.twoFactor, group: GROUPS.all, guidance: GUIDANCE_R7.twoFactor, mirror: '2-10' }),
+        // id 2-12 (its id before issue 10), number 2(11).
         item({
-          id: '2-11',
+          id: '2-12',
           number: '2(11)',
           text: TEXT.accessLogs,
           group: GROUPS.devices,
           cells: ['server'],
           guidance: GUIDANCE.accessLogs,
-          mirror: '2-11',
+          mirror: '2-12',
           lineage: same('2-6'),
         }),
         // Manual draft ⑫ 「…停止している。（サーバ、端末 PC）」 ▶システム運用編 8.1.
+        // id 2-14 (its id before issue 10, when it was printed 2(14)), number 2(12).
         item({
-          id: '2-12',
+          id: '2-14',
           number: '2(12)',
           text: TEXT.background,
           group: GROUPS.devices,
           cells: ['server', 'client'],
           guidance: GUIDANCE.background,
-          mirror: '2-12',
+          mirror: '2-14',
           lineage: same('2-9'),
           guidelineRefs: ['システム運用編 8.1'],
         }),
