@@ -20,7 +20,7 @@ import { testDb } from '../support/rows.ts';
 import { stackInfo } from '../support/stack-info.ts';
 
 /**
- * Suspected-incident reports (issue 10 item 3, decision 0016) on the local stack: the report and its refusals,
+ * Suspected-incident reports (issue 10 item 3, decision 0021) on the local stack: the report and its refusals,
  * the timeline from both sides, the 初動対応 checklist, closing, the audit entries, the open-report counter, and
  * the notices read back from the SES sink (once per event) and the inbox.
  */

@@ -3,7 +3,7 @@ import type { NotificationMessage } from './notification-mails.ts';
 import { jstDateTime } from './notification-mails.ts';
 
 /**
- * The texts of the suspected-incident notices (issue 10, decision 0016). They say that something came in, from
+ * The texts of the suspected-incident notices (issue 10, decision 0021). They say that something came in, from
  * which facility, and link to the report; what the facility saw stays in the app (a mail is not the place for the
  * details of a possible attack). Built from the event's own records only (one tenant).
  */

@@ -7,7 +7,7 @@ import { ForbiddenError, HttpError, ValidationError } from '../pipeline/errors.t
 import { initialResponseSteps } from './incident-steps.ts';
 
 /**
- * Suspected-incident reports (issue 10 item 3, decision 0016): who may read and write a report, the refusals
+ * Suspected-incident reports (issue 10 item 3, decision 0021): who may read and write a report, the refusals
  * naming the field, and the views. The facility is always the caller's own (from the verified identity).
  */
 
@@ -39,7 +39,7 @@ export function capabilities(identity: Identity, r: IncidentReportRecord): Incid
   const open = r.status === 'open';
   const own = isFacilityUser(identity) && identity.orgId === r.facilityId;
   return {
-    // 保健所 inspectors may write in the timeline of their facilities' reports (decision 0016), not close them.
+    // 保健所 inspectors may write in the timeline of their facilities' reports (decision 0021), not close them.
     post: open && canRead(identity, r),
     close: open && (identity.role === 'pref_admin' || own),
     tick: open && own,

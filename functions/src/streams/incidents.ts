@@ -14,7 +14,7 @@ import type { NotificationMessage } from '../services/notification-mails.ts';
 import { notify } from '../services/outbox.ts';
 
 /**
- * The suspected-incident part of the stream consumer (issue 10, decision 0016):
+ * The suspected-incident part of the stream consumer (issue 10, decision 0021):
  *  - the open/closed counter of the dashboard (deltas of the report items, merged per tenant and applied once per
  *    batch with the batch's token, as the facility counts are);
  *  - the notices: a new report → every active prefecture administrator and the facility's 保健所 inspectors

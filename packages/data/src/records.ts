@@ -434,7 +434,7 @@ export interface NotificationDedupeRecord {
 
 // incidents:begin
 /**
- * A suspected-incident report 「インシデントかも」 (issue 10, decision 0016). Key: `T#<t>#INC#<incidentId>` / `META`;
+ * A suspected-incident report 「インシデントかも」 (issue 10, decision 0021). Key: `T#<t>#INC#<incidentId>` / `META`;
  * GSI1 `T#<t>#INCIDENTS#<status>` / `<reportedAt>#<id>` (the prefecture's list by status); GSI2
  * `T#<t>#FAC#<facilityId>#INCIDENTS` / `<reportedAt>#<id>` (the facility's list). A copy of its list fields sits
  * in the 保健所's partition `T#<t>#INCHC#<healthCenterId>` / `<status>#<reportedAt>#<id>`.

@@ -7,7 +7,7 @@ import type { IsolationCase } from '../../support/isolation.ts';
 type IncidentRouteId = Extract<RouteId, `incidents.${string}`>;
 
 /**
- * Isolation cases of the suspected-incident routes (issue 10, decision 0016). The victim is a report of f001
+ * Isolation cases of the suspected-incident routes (issue 10, decision 0021). The victim is a report of f001
  * (徳島保健所); attackers: tenant 37's users (every key starts with the tenant), the demo clinic (another facility
  * of tenant 36, under 阿南保健所) and the 保健所 inspector where the prefecture alone may act.
  */

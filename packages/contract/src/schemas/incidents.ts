@@ -3,7 +3,7 @@ import { Id, IsoDateTime, LocalizedText, Version } from '../common.ts';
 import { Cursor, NextCursor, PageLimit } from './paging.ts';
 
 /**
- * Suspected-incident reports 「インシデントかも」 (issue 10 item 3, decision 0016). A facility tells its prefecture
+ * Suspected-incident reports 「インシデントかも」 (issue 10 item 3, decision 0021). A facility tells its prefecture
  * what it saw; both sides write in one timeline; while the report is open the facility ticks the 初動対応 steps of
  * the MHLW BCP 確認表.
  */

@@ -10,7 +10,7 @@ import type { Actor, IncidentEntryRecord, IncidentReportRecord } from '../record
 import { auditItem, queryAll, strip, type TransactItem } from './shared.ts';
 
 /**
- * Suspected-incident reports (issue 10, decision 0016). One partition per report, `T#<t>#INC#<id>`: `META` (the
+ * Suspected-incident reports (issue 10, decision 0021). One partition per report, `T#<t>#INC#<id>`: `META` (the
  * report) and `TL#<at>#<entryId>` (its timeline, in time order). Lists: the prefecture's by status through GSI1
  * (`T#<t>#INCIDENTS#<status>`, newest first), a facility's through GSI2, a 保健所's through a copy of the list
  * fields in `T#<t>#INCHC#<hc>` / `<status>#<reportedAt>#<id>` written in the same transaction as the report.
