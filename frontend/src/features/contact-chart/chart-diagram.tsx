@@ -110,7 +110,7 @@ export function ChartDiagram({ view }: { view: ContactChartView }) {
           </li>
           {staff.length ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: the order is the escalation; names may repeat.
-            staff.map((p, i) => <PersonBox key={`${p.name}-${i}`} role={CC.staffN(i + 1)} person={p} step={step++} />)
+            staff.map((p, i) => <PersonBox key={`${p.name}-${i}`} role={CC.staffShort(i + 1)} person={p} step={step++} />)
           ) : (
             <PersonBox role={CC.systemStaff} person={undefined} step={step++} />
           )}

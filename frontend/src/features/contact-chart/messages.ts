@@ -34,6 +34,8 @@ export const CC = {
   create: { ja: '連絡体制図を作成する', en: 'Create the contact chart' }, // stable (ja)
   save: { ja: '保存する', en: 'Save' }, // stable (ja)
   cancel: { ja: 'やめる', en: 'Cancel' },
+  saveContact: { ja: '連絡先を保存する', en: 'Save the contact' }, // stable (ja)
+  saveOutside: { ja: '外部機関の連絡先を保存する', en: 'Save the outside contacts' }, // stable (ja)
   saved: { ja: '連絡体制図を保存しました。', en: 'The contact chart was saved.' }, // stable (ja)
   saveFailed: { ja: '保存できませんでした', en: 'Could not save' },
   fixFields: (k: number) => ({ ja: `${n(k)} か所の入力を確認してください。`, en: `Check ${n(k)} field(s).` }),
@@ -84,6 +86,7 @@ export const CC = {
   afterHoursField: { ja: '電話 (夜間・休日)', en: 'Phone (nights, holidays)' },
   emailField: { ja: 'メールアドレス', en: 'E-mail' },
   staffN: (i: number) => ({ ja: `システム担当者 ${i} (${i} 番目に連絡)`, en: `System staff ${i} (called ${i === 1 ? 'first' : `#${i}`})` }),
+  staffShort: (i: number) => ({ ja: `システム担当者 ${i}`, en: `System staff ${i}` }),
   addStaff: { ja: 'システム担当者を追加', en: 'Add system staff' },
   removeStaff: (i: number) => ({ ja: `システム担当者 ${i} を削除`, en: `Remove system staff ${i}` }),
   moveUp: (i: number) => ({ ja: `システム担当者 ${i} を 1 つ上へ`, en: `Move system staff ${i} up` }),

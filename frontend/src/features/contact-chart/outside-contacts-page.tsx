@@ -133,7 +133,7 @@ function OutsideForm({ data }: { data: OutsideContacts }) {
       ) : null}
       <div className="form-actions">
         <button type="submit" className="button" disabled={busy}>
-          {t(CC.save)}
+          {t(CC.saveOutside)}
         </button>
       </div>
     </form>

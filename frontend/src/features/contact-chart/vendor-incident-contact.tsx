@@ -51,7 +51,7 @@ function Form({ vendorId, initial, version }: { vendorId: string; initial: Entry
       ) : null}
       <ContactFields prefix="" legend={t(CC.vendorContactTitle)} value={value} onChange={setValue} errors={errors} />
       <button type="submit" className="button" disabled={busy}>
-        {t(CC.save)}
+        {t(CC.saveContact)}
       </button>
     </form>
   );
