@@ -8,7 +8,7 @@ import {
   type IncidentDetail,
   routes,
 } from '@mcr/contract';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
@@ -148,11 +148,20 @@ function Timeline({ d, onPosted }: { d: IncidentDetail; onPosted(n: Notice): voi
 function Steps({ d, onNotice }: { d: IncidentDetail; onNotice(n: Notice): void }) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState<string | undefined>();
+  // The tick shows at once; the report read back after the write (a new version) takes over.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  const version = d.report.version;
+  useEffect(() => setPending({}), [version]);
   const tick = async (stepId: string, done: boolean) => {
     setBusy(stepId);
+    setPending((p) => ({ ...p, [stepId]: done }));
     try {
       await callRoute(routes['incidents.tick'], { params: { incidentId: d.report.incidentId, stepId }, body: { done } });
     } catch (err) {
+      setPending((p) => {
+        const { [stepId]: _dropped, ...rest } = p;
+        return rest;
+      });
       onNotice({ tone: 'warning', text: errorText(err) });
     } finally {
       setBusy(undefined);
@@ -171,7 +180,7 @@ function Steps({ d, onNotice }: { d: IncidentDetail; onNotice(n: Notice): void }
               <input
                 id={id}
                 type="checkbox"
-                checked={state?.done ?? false}
+                checked={pending[s.id] ?? state?.done ?? false}
                 disabled={!d.can.tick || busy === s.id}
                 onChange={(e) => void tick(s.id, e.target.checked)}
                 aria-describedby={`${id}-text`}
