@@ -110,6 +110,13 @@ describe('suspected-incident report in the browser', () => {
     expect(await p.getByTestId('incident-steps').getByRole('checkbox').first().isDisabled()).toBe(true);
     await screenshot(p, '10i-6-prefecture-answered');
     await expectAxeClean(p, 'report page (prefecture)');
+    // English second: the same page in English.
+    await p.getByRole('button', { name: 'English' }).click();
+    await p.getByRole('heading', { level: 2, name: 'Timeline' }).waitFor();
+    expect(await p.getByTestId('incident-impact').textContent()).toBe('Partly affected');
+    await p.getByRole('heading', { level: 2, name: 'First-response checklist' }).scrollIntoViewIfNeeded();
+    await screenshot(p, '10i-6b-prefecture-english');
+    await expectAxeClean(p, 'report page in English');
     await p.close();
   });
 
