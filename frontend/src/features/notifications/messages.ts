@@ -73,6 +73,16 @@ export const KIND_HELP: Record<string, { ja: string; en: string }> = {
     en: 'Your account invitation and its resend (temporary password).',
   },
   security: { ja: 'アカウントの安全に関わる重要なお知らせです。', en: 'Important notices about the security of your account.' },
+  // incidents:begin
+  incident_reported: {
+    ja: '医療機関から「インシデントかも」の報告が届いたときのメールです (県・保健所の担当者)。必ず届きます。',
+    en: 'When a facility reports a suspected incident (prefecture and health-center staff). Always mailed.',
+  },
+  incident_update: {
+    ja: 'インシデント報告の経過に相手側 (医療機関 / 県・保健所) が書き込んだとき、または報告が終了したときのメールです。',
+    en: 'When the other side writes in a suspected-incident timeline, or the report is closed.',
+  },
+  // incidents:end
   campaign_opened: { ja: '都道府県が新しい調査を始めたときにお知らせします。', en: 'When the prefecture opens a new survey.' },
   deadline_reminder: {
     ja: '提出期限が近づいたとき、当日、期限を過ぎても未提出のときにお知らせします。',
