@@ -120,6 +120,52 @@ describe('連絡体制図 in the browser', () => {
     expect(await pref.getByRole('button', { name: '編集する' }).count()).toBe(0);
     await screenshot(pref, 'cc-7-pref-reads');
     expect(await axeViolations(pref)).toEqual([]);
+    // The demo hospital (more staff and vendors) prints on one page too.
+    await pref.goto(`${stackInfo().url}/facilities/f001/contact-chart`);
+    await pref.locator('.cc-diagram').waitFor({ timeout: 15_000 });
+    await pref.emulateMedia({ media: 'print' });
+    const hospitalPdf = await pref.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    writeFileSync(path.join(SCREENSHOTS, 'cc-print-hospital.pdf'), hospitalPdf);
+    expect(pdfPages(hospitalPdf)).toBe(1);
     await pref.close();
+  });
+});
+
+describe('the outside bodies and the vendors’ incident contacts in the browser', () => {
+  it('the prefecture fills the police desk (a bad number named at its field); a vendor keeps its incident contact on its portal', async () => {
+    const pref = await browser.newPage({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
+    await signIn(pref, stackInfo().url, login(USERS.pref36));
+    await pref.goto(`${stackInfo().url}/contact-charts`);
+    await pref.getByRole('link', { name: '外部機関の連絡先を編集' }).click();
+    await pref.getByRole('heading', { level: 1, name: '外部機関の連絡先' }).waitFor({ timeout: 15_000 });
+    await pref.locator('#oc-police-phone').fill('110-1');
+    await pref.getByRole('button', { name: '外部機関の連絡先を保存する' }).click();
+    await expect.poll(() => pref.locator('#oc-police-phone-error').textContent(), { timeout: 10_000 }).toContain('電話番号');
+    await pref.locator('#oc-police-phone').scrollIntoViewIfNeeded();
+    await screenshot(pref, 'cc-8-outside-error');
+    expect(await axeViolations(pref)).toEqual([]);
+    await pref.locator('#oc-police-phone').fill('088-000-0110');
+    await pref.getByRole('button', { name: '外部機関の連絡先を保存する' }).click();
+    await pref.getByText('外部機関の連絡先を保存しました。').waitFor({ timeout: 10_000 });
+    const saved = (await api<{ police: { phone: string }; isDefault: boolean }>('GET', '/api/outside-contacts', { as: USERS.clinic36 })).body;
+    expect(saved.police.phone).toBe('088-000-0110');
+    expect(saved.isDefault).toBe(false);
+    await pref.close();
+
+    const vendor = await browser.newPage({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
+    await signIn(vendor, stackInfo().url, login(USERS.vendor2_36));
+    const card = vendor.locator('section', { has: vendor.getByRole('heading', { name: 'インシデント時の連絡先' }) });
+    await card.waitFor({ timeout: 15_000 });
+    await card.locator('#oc-name').fill('四国医療情報サービス 障害受付');
+    await card.locator('#oc-phone').fill('088-000-0311');
+    await card.locator('#oc-afterHoursPhone').fill('090-0000-0311');
+    await card.getByRole('button', { name: '連絡先を保存する' }).click();
+    await card.getByText('連絡先を保存しました。').waitFor({ timeout: 10_000 });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(vendor, 'cc-9-vendor-contact');
+    expect(await axeViolations(vendor)).toEqual([]);
+    const stored = (await api<{ afterHoursPhone: string }>('GET', '/api/vendors/v-shikoku-it/incident-contact', { as: USERS.pref36 })).body;
+    expect(stored.afterHoursPhone).toBe('090-0000-0311');
+    await vendor.close();
   });
 });
