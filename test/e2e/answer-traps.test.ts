@@ -191,7 +191,9 @@ describe('answering without traps', () => {
   it('the gate いいえ asks first, explaining that every other item becomes 対象外', async () => {
     const { context, page } = await open(people[0]!);
     const gate = page.getByTestId('cell-gate-system');
-    await gate.getByLabel('いいえ').check();
+    await gate.getByLabel('はい').check();
+    // click, not check: the radio only changes once the dialog is answered.
+    await gate.getByLabel('いいえ').click();
     const dialog = page.getByRole('dialog', { name: /ほかの項目はすべて対象外/ });
     await dialog.waitFor();
     await screenshot(page, 'answer-traps-05-gate-confirm');
@@ -201,7 +203,7 @@ describe('answering without traps', () => {
     await expect.poll(() => gate.getByLabel('はい').isChecked()).toBe(true);
     expect(await page.getByTestId('item-1-1').locator('.badge.na').count()).toBe(0);
 
-    await gate.getByLabel('いいえ').check();
+    await gate.getByLabel('いいえ').click();
     await dialog.getByRole('button', { name: '「いいえ」にする' }).click();
     await expect.poll(() => gate.getByLabel('いいえ').isChecked()).toBe(true);
     await expect.poll(() => page.getByTestId('item-1-1').locator('.badge.na').count()).toBe(1);
