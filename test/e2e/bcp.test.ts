@@ -87,7 +87,14 @@ describe('the BCP 確認表 in the browser', () => {
 
     for (const item of allItems(BCP)) {
       const cell = d.getByTestId(`cell-${item.id}-system`);
-      await cell.getByLabel(item.id === NO_ITEM ? 'いいえ' : 'はい').check();
+      await cell
+        .getByLabel(item.id === NO_ITEM ? 'いいえ' : 'はい')
+        .check()
+        .catch(async (err) => {
+          await cell.scrollIntoViewIfNeeded();
+          await screenshot(d, `bcp-debug-${item.id}`);
+          throw err;
+        });
       await cell.getByLabel('確認日').fill('2026-11-20');
       if (item.id === NO_ITEM) await cell.getByLabel('目標日').fill('2027-02-15');
     }
@@ -103,20 +110,50 @@ describe('the BCP 確認表 in the browser', () => {
     await d.close();
   });
 
-  it('the prefecture sees it on the BCP dashboard and can switch back to the checklist', async () => {
+  it('the prefecture confirms it from the survey table, sees it on the BCP dashboard and can switch back to the checklist', async () => {
+    const clinic = (await api<Me>('GET', '/api/me', { as: USERS.clinic36 })).body.organisation?.id as string;
     const p = await newPage();
     await signIn(p, stackInfo().url, login(USERS.pref36));
+    await p.goto(`${stackInfo().url}/campaigns/${campaignId}/progress`);
+    await p.getByTestId(`progress-row-${clinic}`).getByRole('link').first().click();
+    await p.getByRole('button', { name: '確認 (受理) する' }).click();
+    const dialog = p.getByRole('dialog');
+    if (await dialog.count()) await dialog.getByRole('button', { name: /確認/ }).last().click();
+    await p.getByRole('dialog').waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(() => p.locator('.badge.status-confirmed').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(p, 'bcp-04b-confirmed');
+
     await p.goto(`${stackInfo().url}/campaigns/${campaignId}/dashboard`);
     await expect.poll(() => p.getByTestId('kpi-submitted-of').textContent(), { timeout: 15_000 }).toMatch(/1/);
+    await expect.poll(() => p.getByTestId('kpi-submission').textContent(), { timeout: 15_000 }).toMatch(/確認済み 1/);
     // 26 of 27 はい.
     await expect.poll(() => p.getByTestId('kpi-mean-score').textContent(), { timeout: 15_000 }).toBe('96%');
     expect(await p.getByTestId('discrepancy-card').count()).toBe(0);
     await screenshot(p, 'bcp-05-dashboard');
     await expectAxeClean(p, 'BCP dashboard');
+    // Weakest items by 項番: 3-5 (the one いいえ) is there with the other 26 questions.
+    const heat = p.getByTestId('heatmap');
+    await heat.scrollIntoViewIfNeeded();
+    await expect.poll(() => p.getByTestId('heat-row-initial-response-5').count(), { timeout: 15_000 }).toBe(1);
+    await screenshot(p, 'bcp-06-dashboard-items');
     const switcher = p.getByTestId('dashboard-switch');
     const options = await switcher.getByRole('option').allTextContents();
     expect(options.some((o) => o.includes('BCP確認表'))).toBe(true);
     expect(options.some((o) => o.includes('医療機関確認用'))).toBe(true);
+    await p.close();
+  });
+});
+
+describe('a facility no BCP 確認表 has reached', () => {
+  it('reads a plain explanation on its BCP page', async () => {
+    const p = await newPage();
+    await signIn(p, stackInfo().url, login(USERS.hospitalAdmin37));
+    await p.getByRole('link', { name: 'BCP確認表', exact: true }).click();
+    await p.getByTestId('bcp-none').waitFor({ timeout: 10_000 });
+    expect(await p.getByTestId('bcp-none').textContent()).toContain('BCP確認表の回答依頼はまだ届いていません。');
+    await screenshot(p, 'bcp-07-none-yet');
+    await expectAxeClean(p, '/bcp without a survey');
     await p.close();
   });
 });
