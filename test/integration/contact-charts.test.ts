@@ -43,7 +43,7 @@ describe('連絡体制図', () => {
     expect(res.body.fiscalYear).toBe(fiscalYearOf(todayInJapan()));
     expect(res.body.vendors.map((v) => v.vendorId).sort()).toEqual([...clinicVendors].sort());
     expect(res.body.outside.healthCenters.map((h) => h.healthCenterId)).toEqual([clinic.healthCenterId]);
-    // The MHLW number comes from the training deck, and says so.
+    // The MHLW number comes from the training deck, and says so (also once the prefecture saved it unchanged, as the demo does).
     expect(res.body.outside.mhlw.phone).not.toBe('');
     expect(res.body.outside.mhlw.source).toContain('研修');
   });

@@ -25,14 +25,21 @@ const contact = (c: Partial<OutsideContact>): OutsideContact => ({ ...EMPTY, sou
 export async function getOutsideContacts(repos: Repositories): Promise<OutsideContacts> {
   const [stored, tenant, hcs] = await Promise.all([repos.outsideContacts.get(), repos.tenant.get(), repos.healthCenters.list()]);
   const sorted = [...hcs].sort((a, b) => a.id.localeCompare(b.id));
-  if (!stored) return defaultOutsideContacts(tenant?.name ?? '', sorted);
+  const defaults = defaultOutsideContacts(tenant?.name ?? '', sorted);
+  if (!stored) return defaults;
   const byHc = new Map(stored.healthCenters.map((h) => [h.healthCenterId, h]));
+  // A saved entry that still carries a sourced default's number (or address) keeps that default's source.
+  const sourced = [defaults.mhlw, ...defaults.desks];
+  const withSource = (c: ContactEntry): OutsideContact => {
+    const from = sourced.find((d) => (d.phone && d.phone === c.phone) || (d.url && d.url === c.url));
+    return { ...contact(c), source: from?.source ?? '' };
+  };
   return {
     prefecture: contact(stored.prefecture),
     police: contact(stored.police),
-    mhlw: contact(stored.mhlw),
+    mhlw: withSource(stored.mhlw),
     healthCenters: sorted.map((h) => ({ ...contact(byHc.get(h.id) ?? { name: h.name }), healthCenterId: h.id })),
-    desks: stored.desks.map((d) => contact(d)),
+    desks: stored.desks.map(withSource),
     isDefault: false,
     version: stored.version,
     updatedAt: stored.updatedAt,
