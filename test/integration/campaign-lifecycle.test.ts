@@ -281,3 +281,29 @@ describe('a running campaign', () => {
     expect((await auditActions(`campaign/${c.id}`)).map((a) => a.action)).toContain('campaign.status.archived');
   });
 });
+
+describe('the demo campaigns of the current and the previous fiscal year', () => {
+  it('令和8年度 is open with every status present, 令和7年度 is closed; both read models equal a recount', async () => {
+    const r8 = await api<{ campaign: Campaign; totals: { facilities: number; byStatus: Record<string, number> } }>(
+      'GET',
+      '/api/campaigns/r8-facility/progress',
+      {
+        as: USERS.pref36,
+      },
+    );
+    expect(r8.status).toBe(200);
+    expect(r8.body.campaign).toMatchObject({ fiscalYear: 2026, status: 'open', deadline: '2027-01-29' });
+    expect(r8.body.totals.facilities).toBe(T36.facilities.length);
+    for (const s of ['not_started', 'in_progress', 'submitted', 'returned', 'confirmed']) expect(r8.body.totals.byStatus[s], s).toBeGreaterThan(0);
+    const r7 = await api<Campaign>('GET', '/api/campaigns/r7-facility', { as: USERS.pref36 });
+    expect(r7.body).toMatchObject({ fiscalYear: 2025, status: 'closed' });
+    await settle();
+    for (const id of ['r8-facility', 'r7-facility']) {
+      const verify = await api<{ differenceCount: number }>('POST', `/api/campaigns/${id}/read-models/verify`, { as: USERS.pref36, body: {} });
+      expect(verify.body.differenceCount, id).toBe(0);
+    }
+    // The clinic director's current task counts days to a deadline weeks ahead, not hundreds of days overdue.
+    const tasks = await api<{ items: { campaign: Campaign; status: string }[] }>('GET', '/api/my/tasks', { as: USERS.clinic36 });
+    expect(tasks.body.items.find((t) => t.campaign.id === 'r8-facility')).toMatchObject({ status: 'in_progress' });
+  });
+});

@@ -2,6 +2,7 @@ import type { ErrorBody, FacilityInspectionsResponse, Inspection, ListInspection
 import { createDb, createRepositories, type InspectionRecord } from '@mcr/data';
 import { getBuiltInTemplate, type Template, todayInJapan } from '@mcr/domain';
 import { describe, expect, it } from 'vitest';
+import { currentYearPlans, DEMO_CURRENT_CAMPAIGN_ID } from '../../packages/local/src/seed/demo-campaigns.ts';
 import { tokushima } from '../../packages/local/src/seed/demo-data.ts';
 import { api, USERS } from '../support/api.ts';
 import { createCampaign } from '../support/campaigns.ts';
@@ -13,8 +14,10 @@ const R7 = getBuiltInTemplate('mhlw-facility-r7') as Template;
 /** Facilities of their own in this file (徳島保健所), so that files do not disturb each other's versions. */
 const own = T36.facilities.filter((f) => f.healthCenterId === 'hc-tokushima' && f.kind === 'clinic');
 const [clinicA, clinicB, clinicC] = [own[10]!, own[11]!, own[12]!];
-/** Before index 40 of the demo list: its R6 checklist is not started. */
-const notStartedClinic = own[2]!;
+/** The current checklist is the demo's 令和8年度 campaign (packages/local/src/seed/demo-campaigns.ts). */
+const CURRENT = DEMO_CURRENT_CAMPAIGN_ID;
+/** A clinic that has not started its 令和8年度 checklist. */
+const notStartedClinic = own.find((f) => currentYearPlans(T36).get(f.id) === 'not_started')!;
 const otherHc = T36.facilities.find((f) => f.healthCenterId === 'hc-anan')!;
 const today = todayInJapan();
 const inDays = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -48,7 +51,7 @@ describe('recording inspections', () => {
     // The date is part of the key: the item moved, and exactly one copy is left.
     const history = await api<FacilityInspectionsResponse>('GET', base(clinicA.id), { as: USERS.pref36 });
     expect(history.body.items.filter((i) => i.id === planned.body.id)).toEqual([expect.objectContaining({ date: today, version: 2 })]);
-    expect(history.body.checklist?.campaignId).toBe(T36.campaign.id);
+    expect(history.body.checklist?.campaignId).toBe(CURRENT);
 
     const calendar = await api<ListInspectionsResponse>('GET', `/api/inspections?from=${today}&to=${inDays(10)}`, { as: USERS.inspector36 });
     expect(calendar.body.items.filter((i) => i.id === planned.body.id)).toHaveLength(1);
@@ -250,16 +253,16 @@ describe('readiness against the plan', () => {
     expect(res.body.items.every((i) => i.inspection.status === 'planned' && i.inspection.date >= today && i.inspection.date <= inDays(30))).toBe(true);
     const row = res.body.items.find((i) => i.inspection.id === notStarted.body.id)!;
     expect(row.atRisk).toBe(true);
-    expect(row.checklist?.campaignId).toBe(T36.campaign.id);
+    expect(row.checklist?.campaignId).toBe(CURRENT);
     expect(row.missingCount).toBeGreaterThan(0);
     expect(row.missing[0]).toMatchObject({ reason: 'unanswered' });
   });
 
   it('names the 目標日 that have passed', async () => {
-    // The demo facilities that answered R6 (令和6年度) with いいえ have target dates long past.
+    // Demo facilities answering 令和8年度 with いいえ have target dates in early December, already past.
     let overdue: { facilityId: string; evaluation: { overdue: number } } | undefined;
     for (const f of own.slice(15)) {
-      const r = await api<{ evaluation: { overdue: number } }>('GET', `/api/campaigns/${T36.campaign.id}/facilities/${f.id}/response`, {
+      const r = await api<{ evaluation: { overdue: number } }>('GET', `/api/campaigns/${CURRENT}/facilities/${f.id}/response`, {
         as: USERS.inspector36,
       });
       if (r.status === 200 && r.body.evaluation.overdue > 0) {
@@ -283,7 +286,8 @@ describe('readiness against the plan', () => {
       templateId: 'mhlw-facility-r7',
       title: { ja: '令和8年度 チェックリスト (立入検査テスト)' },
       fiscalYear: 2026,
-      opensOn: '2026-06-01',
+      // After the demo's 令和8年度 campaign (opened 2026-10-01), so that this one is the newest.
+      opensOn: '2026-11-01',
       deadline: '2027-03-31',
       target: { kind: 'facilities', ids: ['f001'] },
     });

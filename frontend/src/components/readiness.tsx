@@ -29,3 +29,21 @@ export function AnsweredBar({ evaluation, id }: { evaluation: Pick<Evaluation, '
 export function ScoreText({ score }: { score: number | null }) {
   return <span className="score">{formatPercent(score)}</span>;
 }
+
+// campaign-lifecycle:begin
+const NOT_ANSWERED = { ja: '未回答', en: 'Not answered' };
+
+/**
+ * Score and level of a response, or 「未回答」 for a facility that has not started: its 0 % is no answer, not a
+ * finding (issue 10: never 「0% 要対応」 for a facility that has not begun).
+ */
+export function Readiness({ status, score, level }: { status: string; score: number | null; level: string }) {
+  const { t } = useI18n();
+  if (status === 'not_started') return <span className="badge not-answered">{t(NOT_ANSWERED)}</span>;
+  return (
+    <>
+      <ScoreText score={score} /> <LevelBadge level={level} />
+    </>
+  );
+}
+// campaign-lifecycle:end

@@ -118,7 +118,8 @@ export async function latestResponse(repos: Repositories, facilityId: string, ca
   let best: { campaign: CampaignRecord; response: (typeof responses)[number] } | undefined;
   for (const response of responses) {
     const campaign = campaigns.get(response.campaignId);
-    if (campaign && (!best || newer(campaign, best.campaign))) best = { campaign, response };
+    // The checklist (医療機関確認用) only: a BCP 確認表 survey is not the facility's checklist.
+    if (campaign && (campaign.form ?? 'facility') === 'facility' && (!best || newer(campaign, best.campaign))) best = { campaign, response };
   }
   return best;
 }

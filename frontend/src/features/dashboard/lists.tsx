@@ -2,7 +2,7 @@ import { FACILITY_KIND_LABELS } from '@mcr/contract';
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
 import { LoadError, Loading } from '../../components/feedback.tsx';
-import { LevelBadge, ScoreText } from '../../components/readiness.tsx';
+import { Readiness } from '../../components/readiness.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
@@ -68,7 +68,7 @@ export function FollowUpList({ campaignId, total, which }: { campaignId: string;
                   <td>{t(FACILITY_KIND_LABELS[r.kind])}</td>
                   <td>{r.healthCenterName}</td>
                   <td className="num">
-                    <ScoreText score={r.score} /> <LevelBadge level={r.level} />
+                    <Readiness status={r.status} score={r.score} level={r.level} />
                   </td>
                   {which === 'overdue' ? (
                     <td>{r.earliestOpenTarget ? formatDate(r.earliestOpenTarget, lang) : '—'}</td>

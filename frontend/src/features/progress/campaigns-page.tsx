@@ -13,6 +13,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { CampaignCreationProgress } from './campaign-creation.tsx';
 import { CM } from './creation-messages.ts';
 import { NewCampaignForm } from './new-campaign-form.tsx';
+import { LM } from './lifecycle-messages.ts'; // campaign-lifecycle
 import { V } from '../vendors/vendor-messages.ts';
 import { BM } from '../bcp/bcp-messages.ts'; // bcp
 
@@ -20,7 +21,9 @@ import { BM } from '../bcp/bcp-messages.ts'; // bcp
 export function CampaignsPage() {
   const { t, lang } = useI18n();
   const { me } = useAuth();
-  const [campaigns, reload] = asLoaded(useApiQuery('campaigns.list'));
+  // campaign-lifecycle: archived surveys only when asked for.
+  const [showArchived, setShowArchived] = useState(false);
+  const [campaigns, reload] = asLoaded(useApiQuery('campaigns.list', { query: showArchived ? { archived: 'true' } : {} }));
   const invalidate = useInvalidateApi();
   const [creating, setCreating] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -50,6 +53,14 @@ export function CampaignsPage() {
       }
     >
       {canCreate && creating ? <NewCampaignForm onCancel={close} /> : null}
+      {/* campaign-lifecycle:begin */}
+      <p className="field checkbox-field">
+        <label className="choice-line">
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} data-testid="show-archived" />
+          <span>{t(LM.showArchived)}</span>
+        </label>
+      </p>
+      {/* campaign-lifecycle:end */}
       {campaigns.state === 'loading' ? <Loading /> : null}
       {campaigns.state === 'error' ? <LoadError error={campaigns.error} onRetry={reload} /> : null}
       {campaigns.state === 'ok' && campaigns.data.items.length === 0 ? <p className="card empty">{t(M.campaignsEmpty)}</p> : null}
@@ -82,6 +93,11 @@ export function CampaignsPage() {
                       ) : (
                         t(c.title)
                       )}
+                      {c.status && c.status !== 'open' ? (
+                        <span className={`badge campaign-status-${c.status}`} data-testid={`campaign-status-${c.id}`}>
+                          {t(LM.statusLabel[c.status])}
+                        </span>
+                      ) : null}
                       {c.creation && c.creation.status !== 'done' ? (
                         <>
                           <span className={c.creation.status === 'failed' ? 'badge unverified' : 'badge'}>

@@ -16,7 +16,7 @@ import { paths } from '../../app/paths.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { DeadlineSummary } from '../../components/deadlines.tsx';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
-import { LevelBadge, levelLabel, ScoreText } from '../../components/readiness.tsx';
+import { levelLabel, Readiness } from '../../components/readiness.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate, formatDateTime, formatFiscalYear } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -27,6 +27,7 @@ import { useDebounced, usePagedQuery } from '../../lib/use-paged-query.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { CampaignExports } from '../exports/export-button.tsx';
 import { createdFlashKey } from './new-campaign-form.tsx';
+import { CampaignSettings } from './campaign-settings.tsx'; // campaign-lifecycle
 import { V } from '../vendors/vendor-messages.ts';
 
 const PAGE = 50;
@@ -354,7 +355,7 @@ function ProgressTable({ data }: { data: CampaignProgress }) {
                     <StatusBadge status={r.status} />
                   </td>
                   <td className="num">
-                    <ScoreText score={r.score} /> <LevelBadge level={r.level} />
+                    <Readiness status={r.status} score={r.score} level={r.level} />
                   </td>
                   <td>
                     {r.overdue && r.earliestOpenTarget ? (
@@ -430,6 +431,8 @@ export function ProgressPage({ campaignId }: { campaignId: string }) {
       ) : null}
       <Totals data={progress.data} />
       <CampaignExports campaignId={campaignId} />
+      {/* campaign-lifecycle */}
+      {me.role === 'pref_admin' ? <CampaignSettings campaign={campaign} /> : null}
       <ProgressTable data={progress.data} />
     </Page>
   );

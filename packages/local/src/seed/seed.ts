@@ -6,6 +6,7 @@ import type { CognitoAuthFlows } from '../cognito/auth-flows.ts';
 import { demoAnswers, rng } from './demo-answers.ts';
 import { DEMO_PASSWORD, type DemoTenant } from './demo-data.ts';
 import { seedDemoBcp } from './demo-bcp.ts'; // bcp
+import { seedDemoCampaigns } from './demo-campaigns.ts'; // campaign-lifecycle
 import { seedInspections } from './demo-inspections.ts';
 // contact-charts:begin
 import { seedDemoContactCharts } from './demo-contact-charts.ts';
@@ -108,6 +109,9 @@ export async function seedTenant(db: Db, auth: CognitoAuthFlows, data: DemoTenan
     }
   }
 
+  // campaign-lifecycle:begin — 令和7年度 (closed) and 令和8年度 (open) checklist campaigns (packages/local/src/seed/demo-campaigns.ts)
+  if (options.answeringFrom !== undefined) await seedDemoCampaigns(db, repos, data);
+  // campaign-lifecycle:end
   await seedInspections(repos, data);
   // bcp:begin — a 令和8年度 BCP 確認表 survey with answers where facilities answer (packages/local/src/seed/demo-bcp.ts)
   if (options.answeringFrom !== undefined) await seedDemoBcp(repos, data);
