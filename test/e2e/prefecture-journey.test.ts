@@ -68,6 +68,9 @@ describe('a prefecture runs the cycle: import, invite, distribute, review with �
 
     await p.getByLabel('取り込むファイル (CSV / Excel)').setInputFiles({ name: 'facilities.csv', mimeType: 'text/csv', buffer: csv(good) });
     await expect.poll(() => p.getByTestId('import-summary').textContent(), { timeout: 15_000 }).toMatch(/2/);
+    // A 保健所 not registered yet: the import asks first (a misspelling would otherwise become a second 保健所).
+    expect(await p.getByRole('button', { name: '取り込む', exact: true }).isDisabled()).toBe(true);
+    await p.getByLabel(`「${HC}」を新しい保健所として登録する`).check();
     await p.getByRole('button', { name: '取り込む', exact: true }).click();
     await p.getByTestId('import-result').waitFor({ timeout: 15_000 });
     await screenshot(p, '21-import-done');

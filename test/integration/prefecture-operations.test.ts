@@ -60,7 +60,14 @@ describe('importing the facility list', () => {
     ];
     const preview = await api<FacilityImportPreview>('POST', '/api/facilities/import/preview', { as: USERS.pref36, body: { rows } });
     expect(preview.body).toMatchObject({ creates: 2, updates: 0, errors: [], newHealthCenters: ['新しい保健所'] });
-    const first = await api<FacilityImportResult>('POST', '/api/facilities/import', { as: USERS.pref36, body: { rows } });
+    // Not confirmed: refused, nothing written; confirmed: created.
+    const unconfirmed = await api<ErrorBody>('POST', '/api/facilities/import', { as: USERS.pref36, body: { rows } });
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.body.error.fields?.map((f) => f.field)).toEqual(['body.rows[row=11].保健所']);
+    const first = await api<FacilityImportResult>('POST', '/api/facilities/import', {
+      as: USERS.pref36,
+      body: { rows, confirmNewHealthCenters: ['新しい保健所'] },
+    });
     expect(first.body).toEqual({ created: 2, updated: 0, unchanged: 0 });
     const again = await api<FacilityImportResult>('POST', '/api/facilities/import', {
       as: USERS.pref36,
@@ -74,6 +81,29 @@ describe('importing the facility list', () => {
     const imported = list.body.items.filter((f) => f.medicalInstitutionCode === row(10).medicalInstitutionCode);
     expect(imported).toHaveLength(1);
     expect(imported[0]?.beds).toBe(130);
+  });
+});
+
+describe('a misspelt 保健所 in the facility list', () => {
+  it('is named by row with the closest registered name, and nothing is created until the user confirms it', async () => {
+    // 「美馬保険所」: one character off 「美馬保健所」.
+    const rows = [row(20, { healthCenter: '美馬保険所' }), row(21)];
+    const preview = await api<FacilityImportPreview>('POST', '/api/facilities/import/preview', { as: USERS.pref36, body: { rows } });
+    expect(preview.status).toBe(200);
+    expect(preview.body.newHealthCenters).toEqual(['美馬保険所']);
+    expect(preview.body.unknownHealthCenters).toEqual([{ name: '美馬保険所', rows: [20], suggestions: ['美馬保健所'] }]);
+    const res = await api<ErrorBody>('POST', '/api/facilities/import', { as: USERS.pref36, body: { rows } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([expect.objectContaining({ field: 'body.rows[row=20].保健所', code: 'unknown_health_center', line: 20 })]);
+    expect(res.body.error.fields?.[0]?.message.ja).toContain('「美馬保健所」の誤りではありませんか');
+    expect(res.body.error.fields?.[0]?.message.en).toContain('Did you mean "美馬保健所"');
+    // Confirming another name does not let this one through.
+    const other = await api<ErrorBody>('POST', '/api/facilities/import', { as: USERS.pref36, body: { rows, confirmNewHealthCenters: ['別の保健所'] } });
+    expect(other.status).toBe(400);
+    const hcs = await api<{ items: { name: string }[] }>('GET', '/api/health-centers', { as: USERS.pref36 });
+    expect(hcs.body.items.map((h) => h.name)).not.toContain('美馬保険所');
+    const list = await api<{ items: { medicalInstitutionCode: string }[] }>('GET', `/api/facilities?q=${row(21).medicalInstitutionCode}`, { as: USERS.pref36 });
+    expect(list.body.items.some((f) => f.medicalInstitutionCode === row(21).medicalInstitutionCode)).toBe(false);
   });
 });
 

@@ -35,6 +35,40 @@ function clean(s: string): string {
     .trim();
 }
 
+/** Edit distance (Levenshtein) of two short names, by code point. */
+function distance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length] ?? 0;
+}
+
+/**
+ * The registered 保健所 whose names are closest to an unknown one (「徳島保険所」 → 「徳島保健所」): at most three, within
+ * a third of the name's length (at least 2 edits), closest first. NFKC first, so full-width and half-width agree.
+ */
+export function closestNames(name: string, known: readonly string[]): string[] {
+  const n = name.normalize('NFKC');
+  const limit = Math.max(2, Math.floor([...n].length / 3));
+  return known
+    .map((k) => ({ k, d: distance(n, k.normalize('NFKC')) }))
+    .filter((x) => x.d <= limit)
+    .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k, 'ja'))
+    .slice(0, 3)
+    .map((x) => x.k);
+}
+
+/** The unknown 保健所 the user has not confirmed as new: each is a 400 naming its rows and the closest names. */
+export function unconfirmedHealthCenters(preview: FacilityImportPreview, confirmed: readonly string[] = []) {
+  const ok = new Set(confirmed.map((c) => clean(c)));
+  return (preview.unknownHealthCenters ?? []).filter((u) => !ok.has(u.name));
+}
+
 /**
  * Checks a facility list against the tenant's data and says, row by row, what importing it would do.
  * Re-import matches by 医療機関コード: a known code updates that facility instead of adding a second one.
@@ -143,6 +177,15 @@ export async function planFacilityImport(repos: Repositories, tenantId: string, 
     facilities.push({ row: r.row, record, change: !current ? 'create' : same ? 'unchanged' : 'update' });
   }
   const count = (c: PlannedFacility['change']) => facilities.filter((f) => f.change === c).length;
+  const rowsOf = (hcName: string) => rows.filter((r) => clean(r.healthCenter) === hcName).map((r) => r.row);
+  const unknownHealthCenters = [...newHc.keys()].map((n) => ({
+    name: n,
+    rows: rowsOf(n),
+    suggestions: closestNames(
+      n,
+      healthCenters.map((h) => h.name),
+    ),
+  }));
   return {
     facilities,
     newHealthCenters: [...newHc.values()],
@@ -153,6 +196,7 @@ export async function planFacilityImport(repos: Repositories, tenantId: string, 
       unchanged: count('unchanged'),
       errors,
       newHealthCenters: [...newHc.keys()],
+      unknownHealthCenters,
       sample: facilities.slice(0, 20).map((f) => ({
         row: f.row,
         id: f.change === 'create' ? null : f.record.id,

@@ -201,6 +201,57 @@ function Summary({ fileName, parsed, totals }: { fileName: string; parsed: Parse
   );
 }
 
+// campaign-lifecycle:begin
+const HM = {
+  heading: { ja: '登録されていない保健所があります', en: 'Some health centers are not registered' },
+  lead: {
+    ja: '名前の誤りかもしれません。ファイルを直すか、新しい保健所として登録することを確認してください。確認するまで取り込めません。',
+    en: 'This may be a misspelling. Correct the file, or confirm each as a new health center. Import stays off until then.',
+  },
+  rows: (rows: string) => ({ ja: `${rows} 行目`, en: `row ${rows}` }),
+  didYouMean: (names: string) => ({ ja: `${names} の誤りではありませんか？`, en: `Did you mean ${names}?` }),
+  confirm: (name: string) => ({ ja: `「${name}」を新しい保健所として登録する`, en: `Register "${name}" as a new health center` }),
+};
+
+/** The 保健所 a file names that are not registered: rows, the closest registered names, a confirmation for each. */
+function NewHealthCenters({
+  unknown,
+  confirmed,
+  onChange,
+}: {
+  unknown: { name: string; rows: number[]; suggestions: string[] }[];
+  confirmed: string[];
+  onChange(names: string[]): void;
+}) {
+  const { t } = useI18n();
+  if (unknown.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="new-hc-heading" data-testid="new-health-centers">
+      <h2 id="new-hc-heading">{t(HM.heading)}</h2>
+      <p>{t(HM.lead)}</p>
+      <ul className="plain-list">
+        {unknown.map((u) => (
+          <li key={u.name} data-testid={`new-hc-${u.name}`}>
+            <p>
+              <strong>「{u.name}」</strong> — {t(HM.rows(u.rows.slice(0, 10).join('、') + (u.rows.length > 10 ? '…' : '')))}
+              {u.suggestions.length ? <span className="field-error"> {t(HM.didYouMean(u.suggestions.map((s) => `「${s}」`).join('')))}</span> : null}
+            </p>
+            <label className="choice-line">
+              <input
+                type="checkbox"
+                checked={confirmed.includes(u.name)}
+                onChange={(e) => onChange(e.target.checked ? [...confirmed, u.name] : confirmed.filter((n) => n !== u.name))}
+              />
+              <span>{t(HM.confirm(u.name))}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+// campaign-lifecycle:end
+
 function SampleTable({ sample }: { sample: FacilityImportPreview['sample'] }) {
   const { t } = useI18n();
   if (sample.length === 0) return null;
@@ -248,6 +299,7 @@ function SampleTable({ sample }: { sample: FacilityImportPreview['sample'] }) {
 export function ImportPanel({ onImported }: { onImported(): void }) {
   const { t } = useI18n();
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const [confirmedHcs, setConfirmedHcs] = useState<string[]>([]); // campaign-lifecycle
   const abort = useRef<AbortController | null>(null);
   const stopImport = useRef(false);
   const [stopping, setStopping] = useState(false);
@@ -336,7 +388,7 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
         return;
       }
       try {
-        const r = await importFacilities(chunk);
+        const r = await importFacilities(chunk, undefined, totals.newHealthCenters);
         result.created += r.created;
         result.updated += r.updated;
         result.unchanged += r.unchanged;
@@ -432,12 +484,16 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
           ) : (
             <>
               <SampleTable sample={state.sample} />
+              {/* campaign-lifecycle:begin — a 保健所 not registered yet is created only once confirmed (a typo?) */}
+              <NewHealthCenters unknown={state.totals.unknownHealthCenters} confirmed={confirmedHcs} onChange={setConfirmedHcs} />
+              {/* campaign-lifecycle:end */}
               <section className="card import-go">
                 <p>{t(M.importReady(formatCount(state.totals.creates), formatCount(state.totals.updates)))}</p>
                 <div className="form-actions">
                   <button
                     type="button"
                     className="button primary large"
+                    disabled={state.totals.unknownHealthCenters.some((u) => !confirmedHcs.includes(u.name))}
                     onClick={() => void runImport(state.fileName, state.parsed, state.totals, 0, { created: 0, updated: 0, unchanged: 0 })}
                   >
                     {t(M.importButton)}

@@ -88,6 +88,8 @@ export interface PreviewTotals {
   updates: number;
   unchanged: number;
   newHealthCenters: string[];
+  /** Each new 保健所 with its rows and the closest registered names (the user confirms each before importing). */
+  unknownHealthCenters: { name: string; rows: number[]; suggestions: string[] }[];
   errors: ImportRowError[];
 }
 
@@ -110,6 +112,10 @@ export function mergePreviews(previews: readonly FacilityImportPreview[], extra:
     updates: previews.reduce((n, p) => n + p.updates, 0),
     unchanged: previews.reduce((n, p) => n + p.unchanged, 0),
     newHealthCenters: [...hcs],
+    unknownHealthCenters: [...hcs].map((name) => {
+      const found = previews.flatMap((p) => (p.unknownHealthCenters ?? []).filter((u) => u.name === name));
+      return { name, rows: found.flatMap((u) => u.rows).sort((a, b) => a - b), suggestions: found[0]?.suggestions ?? [] };
+    }),
     errors,
   };
 }

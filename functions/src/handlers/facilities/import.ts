@@ -1,7 +1,7 @@
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
 import { actorOf } from '../../services/access.ts';
-import { planFacilityImport } from '../../services/facility-import.ts';
+import { planFacilityImport, unconfirmedHealthCenters } from '../../services/facility-import.ts';
 
 export const handler = defineHandler('facilities.import', async ({ identity, body, repos, requestId }) => {
   const r = repos();
@@ -14,6 +14,30 @@ export const handler = defineHandler('facilities.import', async ({ identity, bod
         ja: `${plan.preview.errors.length} 件の誤りがあります。何も取り込んでいません。`,
         en: `${plan.preview.errors.length} problem(s) found. Nothing was imported.`,
       },
+    );
+  }
+  // A 保健所 not registered yet is created only when the user confirmed it (a misspelt name would otherwise become
+  // a second 保健所): each unconfirmed one is named by its rows with the closest registered names.
+  const unconfirmed = unconfirmedHealthCenters(plan.preview, body.confirmNewHealthCenters);
+  if (unconfirmed.length) {
+    throw new ValidationError(
+      unconfirmed.flatMap((u) =>
+        u.rows.map((row) => ({
+          field: `body.rows[row=${row}].保健所`,
+          code: 'unknown_health_center',
+          line: row,
+          message: u.suggestions.length
+            ? {
+                ja: `保健所「${u.name}」は登録されていません。「${u.suggestions.join('」「')}」の誤りではありませんか？新しい保健所として登録する場合は確認してください。`,
+                en: `Health center "${u.name}" is not registered. Did you mean ${u.suggestions.map((s) => `"${s}"`).join(', ')}? Confirm to register it as a new one.`,
+              }
+            : {
+                ja: `保健所「${u.name}」は登録されていません。新しい保健所として登録する場合は確認してください。`,
+                en: `Health center "${u.name}" is not registered. Confirm to register it as a new one.`,
+              },
+        })),
+      ),
+      { ja: '登録されていない保健所があります。何も取り込んでいません。', en: 'Some health centers are not registered. Nothing was imported.' },
     );
   }
   const changed = plan.facilities.filter((f) => f.change !== 'unchanged').map((f) => f.record);

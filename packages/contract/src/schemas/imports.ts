@@ -21,6 +21,11 @@ export type FacilityImportRow = z.infer<typeof FacilityImportRow>;
 
 export const FacilityImportBody = z.strictObject({
   rows: z.array(FacilityImportRow).min(1).max(2000),
+  /**
+   * 保健所 names not yet registered that the user confirmed as new (after the preview asked): the import creates
+   * only these; any other unknown name is refused with the closest existing names (a misspelling, most often).
+   */
+  confirmNewHealthCenters: z.array(z.string().max(100)).max(100).optional(),
 });
 export type FacilityImportBody = z.infer<typeof FacilityImportBody>;
 
@@ -37,8 +42,10 @@ export const FacilityImportPreview = z.object({
   updates: z.number().int(),
   unchanged: z.number().int(),
   errors: z.array(ImportRowError),
-  /** 保健所 named in the file that do not exist yet: created on import. */
+  /** 保健所 named in the file that do not exist yet: created on import only once the user confirms them. */
   newHealthCenters: z.array(z.string()),
+  /** The same names with the rows that use them and the closest existing 保健所 (a misspelling?), closest first. */
+  unknownHealthCenters: z.array(z.object({ name: z.string(), rows: z.array(z.number().int()), suggestions: z.array(z.string()) })).default([]),
   /** The facilities as they would be written, in row order (first 20, for a preview table). */
   sample: z.array(
     z.object({
