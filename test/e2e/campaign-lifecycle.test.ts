@@ -68,7 +68,7 @@ describe('a running survey in the browser', () => {
     await signIn(d, stackInfo().url, login(USERS.clinic36));
     const task = d.getByTestId(`task-${campaignId}`);
     await task.waitFor({ timeout: 20_000 });
-    await expect.poll(() => task.textContent()).toContain('延長後の期限 2027年2月12日');
+    await expect.poll(() => task.textContent()).toContain('延長後の期限 令和9年2月12日');
     expect(await task.textContent()).toContain('あと');
     expect(await task.textContent()).not.toContain('0%');
     expect(await task.textContent()).toContain('未回答');
