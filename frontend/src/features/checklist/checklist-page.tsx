@@ -12,6 +12,7 @@ import { DeadlineSummary } from '../../components/deadlines.tsx';
 import { formatDateTime, formatFiscalYear, formatTime, todayInJapan } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
+import { LM } from '../progress/lifecycle-messages.ts'; // campaign-lifecycle
 import { takeEarly, useApi, useApiQuery } from '../../lib/use-api.ts';
 import { jumpTo } from '../../lib/jump.ts';
 import { useAuth } from '../auth/auth-context.tsx';
@@ -153,7 +154,9 @@ function ChecklistEditor({
   onSubmitted(view: ResponseView): void;
 }) {
   const { t, lang } = useI18n();
-  const locked = view.status === 'submitted' || view.status === 'confirmed';
+  // campaign-lifecycle: a closed or archived survey takes no more answers (the server refuses them too).
+  const campaignClosed = (view.campaign.status ?? 'open') !== 'open';
+  const locked = view.status === 'submitted' || view.status === 'confirmed' || campaignClosed;
   const editable = !readOnly && !locked;
   const autosave = useAutosave(view, editable);
   const [round, setRound] = useState<Round>(() => initialRound(view));
@@ -257,6 +260,7 @@ function ChecklistEditor({
         <Link to={back.to}>← {t(back.text)}</Link>
       </p>
       {readOnly && !reviewing ? <Alert tone="info">{t(M.readOnlyNote)}</Alert> : null}
+      {campaignClosed && !readOnly ? <Alert tone="info">{t(LM.closedNotice)}</Alert> : null /* campaign-lifecycle */}
       {reviewing ? (
         <Alert tone="info" title={t(M.reviewNoticeTitle)}>
           <p>{t(M.reviewNotice)}</p>
@@ -265,7 +269,7 @@ function ChecklistEditor({
           </button>
         </Alert>
       ) : null}
-      {locked ? <SubmittedBanner view={view} facilityUser={!readOnly} focus={justSubmitted} /> : null}
+      {view.status === 'submitted' || view.status === 'confirmed' ? <SubmittedBanner view={view} facilityUser={!readOnly} focus={justSubmitted} /> : null}
       {view.status === 'returned' ? <ReturnedBanner view={view} facilityUser={!readOnly} focus={justSubmitted} /> : null}
 
       <section className="card summary" aria-labelledby="summary-heading">
