@@ -157,7 +157,7 @@ describe('the vendor form in the browser: distributed, answered once, overridden
     await p.getByRole('button', { name: '保存する' }).click();
     await p
       .locator('.profile-tabs')
-      .getByRole('button', { name: /PACS 連携/ })
+      .getByRole('button', { name: /PACS 連携(?!オプション)/ })
       .waitFor();
     const gate = p.getByTestId('cell-gate-system');
     await gate.getByLabel('はい').check();
@@ -192,7 +192,7 @@ describe('the vendor form in the browser: distributed, answered once, overridden
     await p.getByRole('button', { name: '最新の内容を読み込む' }).last().click();
     await p.getByRole('heading', { name: `${facilityName} への回答` }).waitFor();
     expect(await p.getByLabel('適用する標準回答').inputValue()).toBe('standard');
-    expect(await p.getByTestId('cell-3-1-system').getByLabel('確認日').inputValue()).toBe('2025-06-10');
+    expect(await p.getByTestId('cell-3-1-system').getByLabel('確認日').inputValue()).toBe('2025/06/10');
     const cell = p.getByTestId('cell-2-2-system');
     expect(await cell.getByLabel('はい').isChecked()).toBe(true);
     await cell.getByLabel('いいえ').check();
