@@ -4,6 +4,7 @@ import { formatFiscalYear } from '../../lib/dates.ts';
 import { useApiQuery } from '../../lib/use-api.ts';
 import { CC } from './messages.ts';
 import { ccPaths } from './paths.ts';
+import './contact-chart.css';
 
 /** Dashboard figure: facilities with a 連絡体制図 updated or checked this fiscal year (a read model), per 保健所. */
 export function ContactChartCoverageCard() {
