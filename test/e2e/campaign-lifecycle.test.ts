@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokushima } from '../../packages/local/src/seed/demo-data.ts';
-import { login, USERS } from '../support/api.ts';
+import { api, login, USERS } from '../support/api.ts';
 import { axeViolations, launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { createCampaign } from '../support/campaigns.ts';
 import { stackInfo } from '../support/stack-info.ts';
@@ -31,6 +31,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  // Archived, it leaves the clinic's task list: other browser tests take the clinic's newest open survey.
+  const c = await api<{ version: number; status: string }>('GET', `/api/campaigns/${campaignId}`, { as: USERS.pref36 });
+  if (c.body.status === 'closed') {
+    const res = await api('PUT', `/api/campaigns/${campaignId}/status`, { as: USERS.pref36, body: { expectedVersion: c.body.version, status: 'archived' } });
+    expect(res.status).toBe(200);
+  }
 });
 
 describe('a running survey in the browser', () => {
