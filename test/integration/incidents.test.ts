@@ -326,6 +326,9 @@ describe('lists and who reads what', () => {
     expect((await api('GET', `/api/incidents?healthCenterId=${clinic.report.healthCenterId}`, { as: USERS.inspector36 })).status).toBe(403);
     const mine = await api<ListIncidentsResponse>('GET', '/api/incidents?limit=100', { as: USERS.clinic36 });
     expect(mine.body.items.every((i) => i.facilityId === clinic.report.facilityId)).toBe(true);
+    const own = mine.body.items.map((i) => i.status);
+    expect(own).toContain('open');
+    expect(own.indexOf('closed') === -1 || own.lastIndexOf('open') < own.indexOf('closed')).toBe(true);
     expect((await api('GET', `/api/incidents/${clinic.report.incidentId}`, { as: USERS.hospitalAdmin36 })).status).toBe(404);
     expect((await api('GET', `/api/incidents/${clinic.report.incidentId}`, { as: USERS.inspector36 })).status).toBe(404);
     expect((await api('GET', `/api/incidents/${clinic.report.incidentId}`, { as: USERS.pref37 })).status).toBe(404);

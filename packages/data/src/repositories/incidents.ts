@@ -225,28 +225,22 @@ export function incidentRepositories(db: Db, scope: TenantScope) {
           }),
           options,
         ),
-      /** A facility's own reports, newest first. */
+      /** A facility's own reports (GSI2, a handful): open ones first, then closed, newest first in each. */
       listOfFacility: (facilityId: string, options: { status?: 'open' | 'closed' | undefined; limit: number; cursor?: string | undefined }) => {
         const pk = incidentKeys.facilityPartition(scope, facilityId);
         return pageOf(
-          [
-            {
-              input: {
-                IndexName: 'GSI2',
-                KeyConditionExpression: 'GSI2PK = :pk',
-                ...(options.status
-                  ? {
-                      FilterExpression: '#s = :s',
-                      ExpressionAttributeNames: { '#s': 'status' },
-                      ExpressionAttributeValues: { ':pk': pk, ':s': options.status },
-                    }
-                  : { ExpressionAttributeValues: { ':pk': pk } }),
-                ScanIndexForward: false,
-              },
-              partition: { attr: 'GSI2PK', value: pk },
-              keyAttrs: ['PK', 'SK', 'GSI2PK', 'GSI2SK'],
+          statuses(options.status).map((status) => ({
+            input: {
+              IndexName: 'GSI2',
+              KeyConditionExpression: 'GSI2PK = :pk',
+              FilterExpression: '#s = :s',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':pk': pk, ':s': status },
+              ScanIndexForward: false,
             },
-          ],
+            partition: { attr: 'GSI2PK', value: pk },
+            keyAttrs: ['PK', 'SK', 'GSI2PK', 'GSI2SK'],
+          })),
           options,
         );
       },
