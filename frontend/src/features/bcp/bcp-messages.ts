@@ -29,7 +29,6 @@ export const BM = {
   fiscalYear: { ja: '年度', en: 'Fiscal year' },
   progress: { ja: '回答状況', en: 'Progress' },
   score: { ja: '「はい」の割合', en: 'Share of Yes' },
-  notAnswered: { ja: '未回答', en: 'Not answered' },
   phases: { ja: '平時 ／ 検知 ／ 初動対応 ／ 復旧処理 ／ 事後対応', en: 'Normal times / Detection / Initial response / Recovery / After the incident' },
   officialForm: { ja: '確認表の形で出力 (Excel)', en: 'Check table layout (Excel)' },
   officialFormHelp: {

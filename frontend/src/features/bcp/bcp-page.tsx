@@ -3,7 +3,7 @@ import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
 import { LoadError, Loading } from '../../components/feedback.tsx';
-import { AnsweredBar, LevelBadge, ScoreText } from '../../components/readiness.tsx';
+import { AnsweredBar, Readiness } from '../../components/readiness.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { M } from '../../i18n/messages.ts';
@@ -28,13 +28,7 @@ function actionText(task: Task) {
 
 /** The share of はい, or 「未回答」 while nothing is answered (0 % of nothing is not a finding). */
 function TaskReadiness({ task }: { task: Task }) {
-  const { t } = useI18n();
-  if (task.status === 'not_started') return <span className="badge not-answered">{t(BM.notAnswered)}</span>;
-  return (
-    <>
-      <ScoreText score={task.evaluation.score} /> <LevelBadge level={task.evaluation.level} />
-    </>
-  );
+  return <Readiness status={task.status} score={task.evaluation.score} level={task.evaluation.level} />;
 }
 
 function CurrentCard({ task }: { task: Task }) {
