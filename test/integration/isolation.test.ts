@@ -8,6 +8,7 @@ import { createCampaign } from '../support/campaigns.ts';
 import { createRowsCampaign, syntheticRow, testDb } from '../support/rows.ts';
 import { asChanges, completeAnswers, nextVersionFile } from '../support/templates.ts';
 import type { Attempt, IsolationCase } from '../support/isolation.ts';
+import { CAMPAIGN_LIFECYCLE_CASES } from './isolation-cases/campaign-lifecycle.ts'; // campaign-lifecycle
 import { CROSS_CHECK_CASES } from './isolation-cases/cross-checks.ts';
 import { CONTACT_CHART_CASES } from './isolation-cases/contact-charts.ts'; // contact-charts
 import { FILE_CASES } from './isolation-cases/files.ts';
@@ -106,6 +107,7 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
   ...NOTIFICATION_CASES,
   ...INCIDENT_CASES, // incidents
   ...CONTACT_CHART_CASES, // contact-charts
+  ...CAMPAIGN_LIFECYCLE_CASES, // campaign-lifecycle
   'me.get': {
     positive: { as: USERS.hospitalAdmin36, path: '/api/me' },
     crossTenant: { as: USERS.hospitalAdmin37, path: '/api/me' },

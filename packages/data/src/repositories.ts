@@ -17,6 +17,9 @@ import { vendorResponseRepositories } from './repositories/vendor-responses.ts';
 // contact-charts:begin
 import { contactChartRepositories } from './repositories/contact-charts.ts';
 // contact-charts:end
+// campaign-lifecycle:begin
+import { campaignLifecycleRepositories } from './repositories/campaign-lifecycle.ts';
+// campaign-lifecycle:end
 // trainings:begin
 import { trainingRepositories } from './repositories/trainings.ts';
 import { reminderSettingsRepositories } from './repositories/reminder-settings.ts';
@@ -90,6 +93,9 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...fileRepositories(db, scope),
     ...discrepancyRepositories(db, scope),
     ...notificationRepositories(db, scope),
+    // campaign-lifecycle:begin
+    ...campaignLifecycleRepositories(db, scope),
+    // campaign-lifecycle:end
     // trainings:begin
     ...trainingRepositories(db, scope),
     ...reminderSettingsRepositories(db, scope),
@@ -108,6 +114,9 @@ export type Repositories = ReturnType<typeof createRepositories>;
 export { RegistrationRefusedError, trainingKeys, utcOf } from './repositories/trainings.ts';
 export { type ReminderSettingsRecord, reminderSettingsKey } from './repositories/reminder-settings.ts';
 // trainings:end
+// campaign-lifecycle:begin
+export { campaignStatusOf, type CampaignStatusValue, type DeadlineExtensionRecord, extensionKeys } from './repositories/campaign-lifecycle.ts';
+// campaign-lifecycle:end
 export { createOperatorRepositories, PREFECTURE_CODES } from './repositories/tenants.ts';
 export type OperatorRepositories = ReturnType<typeof import('./repositories/tenants.ts').createOperatorRepositories>;
 // contact-charts:begin

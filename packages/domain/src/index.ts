@@ -11,3 +11,4 @@ export * from './fiscal-year.ts';
 export * from './read-model.ts';
 export * from './vendors.ts';
 export * from './cross-check.ts';
+export * from './campaign-dates.ts';
