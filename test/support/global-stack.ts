@@ -26,7 +26,8 @@ export default async function setup(project: TestProject) {
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 150_000;
+  // Seeding the demo takes well under a minute on a quiet machine; a loaded one (several stacks at once) needed 150–210 s.
+  const deadline = Date.now() + 300_000;
   while (!existsSync(readyFile)) {
     if (child.exitCode !== null) throw new Error(`local stack exited (${child.exitCode}):\n${output}`);
     if (Date.now() > deadline) {

@@ -87,7 +87,13 @@ export function auditedChanges(body: SaveAnswersBody): unknown {
 }
 
 export function buildResponseView(
-  loaded: { campaign: CampaignRecord; facility: FacilityRecord; template: Template; hasVendorContract: boolean; extension?: { extendedTo: string } | undefined },
+  loaded: {
+    campaign: CampaignRecord;
+    facility: FacilityRecord;
+    template: Template;
+    hasVendorContract: boolean;
+    extension?: { extendedTo: string } | undefined;
+  },
   response: ResponseRecord,
 ): ResponseView {
   return {

@@ -150,8 +150,12 @@ function Steps({ d, onNotice }: { d: IncidentDetail; onNotice(n: Notice): void }
   const [busy, setBusy] = useState<string | undefined>();
   // The tick shows at once; the report read back after the write (a new version) takes over.
   const [pending, setPending] = useState<Record<string, boolean>>({});
-  const version = d.report.version;
-  useEffect(() => setPending({}), [version]);
+  // A new version read back clears the pending ticks (state reset on a changed prop, during render).
+  const [pendingFor, setPendingFor] = useState(d.report.version);
+  if (pendingFor !== d.report.version) {
+    setPendingFor(d.report.version);
+    setPending({});
+  }
   const tick = async (stepId: string, done: boolean) => {
     setBusy(stepId);
     setPending((p) => ({ ...p, [stepId]: done }));
