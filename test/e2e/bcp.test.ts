@@ -83,6 +83,10 @@ describe('the BCP 確認表 in the browser', () => {
       expect(await d.getByRole('heading', { name: new RegExp(phase) }).count()).toBeGreaterThan(0);
     await expect.poll(() => d.getByTestId('item-normal-1').textContent()).toContain('1-1(1)');
     await expect.poll(() => d.getByTestId('item-normal-1').textContent()).toContain('サーバ、端末PC、ネットワーク機器を把握できているか。');
+    // The editor's summary of a table not started reads 「未回答」 too, not 「0% 要対応」.
+    const summary = d.locator('section.summary');
+    await expect.poll(() => summary.locator('.badge.not-answered').textContent()).toBe('未回答');
+    expect(await summary.textContent()).not.toContain('要対応');
     await screenshot(d, 'bcp-03-editor-top');
 
     for (const item of allItems(BCP)) {

@@ -39,11 +39,17 @@ const NOT_ANSWERED = { ja: '未回答', en: 'Not answered' };
  */
 export function Readiness({ status, score, level }: { status: string; score: number | null; level: string }) {
   const { t } = useI18n();
-  if (status === 'not_started') return <span className="badge not-answered">{t(NOT_ANSWERED)}</span>;
+  if (status === 'not_started') return <NotAnsweredBadge />;
   return (
     <>
       <ScoreText score={score} /> <LevelBadge level={level} />
     </>
   );
+}
+
+/** 「未回答」: nothing answered yet, which is not a finding. */
+export function NotAnsweredBadge() {
+  const { t } = useI18n();
+  return <span className="badge not-answered">{t(NOT_ANSWERED)}</span>;
 }
 // campaign-lifecycle:end

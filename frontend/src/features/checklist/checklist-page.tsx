@@ -6,7 +6,7 @@ import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
-import { AnsweredBar, LevelBadge, ScoreText } from '../../components/readiness.tsx';
+import { AnsweredBar, LevelBadge, NotAnsweredBadge, ScoreText } from '../../components/readiness.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { DeadlineSummary } from '../../components/deadlines.tsx';
 import { formatDateTime, formatFiscalYear, formatTime, todayInJapan } from '../../i18n/format.ts';
@@ -284,16 +284,14 @@ function ChecklistEditor({
           <div>
             <dt>{t(M.summaryScore)}</dt>
             <dd>
-              <span className="big">
-                <ScoreText score={evaluation.score} />
-              </span>
+              <span className="big">{evaluation.answered === 0 ? '—' : <ScoreText score={evaluation.score} />}</span>
               <p className="hint">{t(M.summaryScoreHelp)}</p>
             </dd>
           </div>
           <div>
             <dt>{t(M.summaryLevel)}</dt>
             <dd>
-              <LevelBadge level={evaluation.level} />
+              {evaluation.answered === 0 ? <NotAnsweredBadge /> : <LevelBadge level={evaluation.level} />}
             </dd>
           </div>
           <div>
