@@ -21,12 +21,12 @@ const draftOf = (o: OutsideContacts): Draft => ({
   desks: o.desks.map((d) => entryOf(d)),
 });
 
-function OutsideForm({ data }: { data: OutsideContacts }) {
+/** Keyed by the stored version: the message lives in the page so that 「保存しました」 outlives the remount. */
+function OutsideForm({ data, message, setMessage }: { data: OutsideContacts; message: Message | undefined; setMessage(m: Message | undefined): void }) {
   const { t } = useI18n();
   const invalidate = useInvalidateApi();
   const [draft, setDraft] = useState<Draft>(() => draftOf(data));
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [message, setMessage] = useState<Message>();
   const [busy, setBusy] = useState(false);
   const sourceOf = (c: { source: string }) => (c.source ? `${t(CC.sourceNote)}: ${c.source}` : undefined);
 
@@ -144,6 +144,7 @@ function OutsideForm({ data }: { data: OutsideContacts }) {
 export function OutsideContactsPage() {
   const { t } = useI18n();
   const q = useApiQuery('contactCharts.outsideGet');
+  const [message, setMessage] = useState<Message>();
   return (
     <Page title={t(CC.outsideTitle)} lead={t(CC.outsideEditLead)}>
       {q.isPending ? (
@@ -151,7 +152,7 @@ export function OutsideContactsPage() {
       ) : q.isError ? (
         <LoadError error={q.error} onRetry={() => void q.refetch()} />
       ) : (
-        <OutsideForm key={q.data.version} data={q.data} />
+        <OutsideForm key={q.data.version} data={q.data} message={message} setMessage={setMessage} />
       )}
     </Page>
   );

@@ -11,12 +11,27 @@ import './contact-chart.css';
 
 type Message = { tone: 'success' | 'error' | 'warning'; title?: Localized; text: Localized };
 
-function Form({ vendorId, initial, version }: { vendorId: string; initial: Entry; version: number }) {
+/**
+ * The form is keyed by the stored version, so a save remounts it with the new values; the message lives in the
+ * card above it so that 「保存しました」 outlives that remount.
+ */
+function Form({
+  vendorId,
+  initial,
+  version,
+  message,
+  setMessage,
+}: {
+  vendorId: string;
+  initial: Entry;
+  version: number;
+  message: Message | undefined;
+  setMessage(m: Message | undefined): void;
+}) {
   const { t } = useI18n();
   const invalidate = useInvalidateApi();
   const [value, setValue] = useState<Entry>(initial);
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [message, setMessage] = useState<Message>();
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -61,11 +76,14 @@ function Form({ vendorId, initial, version }: { vendorId: string; initial: Entry
 export function VendorIncidentContactCard({ vendorId }: { vendorId: string }) {
   const { t } = useI18n();
   const q = useApiQuery('contactCharts.vendorContactGet', { params: { vendorId } });
+  const [message, setMessage] = useState<Message>();
   return (
     <section className="card" aria-labelledby="vic-title">
       <h2 id="vic-title">{t(CC.vendorContactTitle)}</h2>
       <p className="hint">{t(CC.vendorContactLead)}</p>
-      {q.data ? <Form key={q.data.version} vendorId={vendorId} initial={entryOf(q.data)} version={q.data.version} /> : null}
+      {q.data ? (
+        <Form key={q.data.version} vendorId={vendorId} initial={entryOf(q.data)} version={q.data.version} message={message} setMessage={setMessage} />
+      ) : null}
     </section>
   );
 }
