@@ -109,7 +109,8 @@ export function TasksPage() {
                 <AnsweredBar evaluation={task.evaluation} id={`task-progress-${task.campaign.id}`} />
                 <p className="task-action">
                   <Link to={to} className="button primary" aria-describedby={titleId}>
-                    {t(done ? M.viewAnswers : M.answerNow)}
+                    {/* A closed or archived survey opens read-only: the button says so. */}
+                    {t(done || (task.campaign.status ?? 'open') !== 'open' ? M.viewAnswers : M.answerNow)}
                   </Link>
                 </p>
               </li>
