@@ -87,8 +87,8 @@ export const D = {
   // Heatmap
   heatmap: { ja: '対策が進んでいない項目', en: 'Weakest items' }, // stable (ja)
   heatmapLead: {
-    ja: 'チェックリストの項目ごとに、対象の欄のうち「はい」と回答された割合です (未回答は「はい」に数えません)。割合の低い項目から並べています。数字を選ぶと、その区分の医療機関の一覧を開きます。',
-    en: 'Per checklist item, the share of answers that are “Yes” (unanswered counts as not yes), weakest first. Choose a number to list the facilities of that group.',
+    ja: '項目ごとに、対象の欄のうち「はい」と回答された割合です (未回答は「はい」に数えません)。割合の低い項目から並べています。数字を選ぶと、その区分の医療機関の一覧を開きます。',
+    en: 'Per item, the share of answers that are “Yes” (unanswered counts as not yes), weakest first. Choose a number to list the facilities of that group.',
   },
   heatmapBy: { ja: '列の区分', en: 'Columns' }, // stable (ja)
   by: {
