@@ -290,9 +290,7 @@ function ChecklistEditor({
           </div>
           <div>
             <dt>{t(M.summaryLevel)}</dt>
-            <dd>
-              {evaluation.answered === 0 ? <NotAnsweredBadge /> : <LevelBadge level={evaluation.level} />}
-            </dd>
+            <dd>{evaluation.answered === 0 ? <NotAnsweredBadge /> : <LevelBadge level={evaluation.level} />}</dd>
           </div>
           <div>
             <dt className="sr-only">{t(M.summaryTitle)}</dt>
