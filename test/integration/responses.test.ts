@@ -181,6 +181,15 @@ describe('the front door', () => {
     expect((await api('DELETE', '/api/me')).status).toBe(405);
   });
 
+  it('answers 400 naming the path for broken percent-encoding, on an API route and on a page', async () => {
+    for (const path of ['/api/facilities/%ZZ', '/campaigns/%E0%A4%A']) {
+      const res = await api<{ error: { code: string; fields: { field: string }[] } }>('GET', path, { as: USERS.pref36 });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(res.body.error.fields[0]?.field).toBe('path');
+    }
+  });
+
   it('returns a request id on every response', async () => {
     const res = await api('GET', '/api/me', { as: USERS.pref36 });
     expect(res.headers.get('x-request-id')).toMatch(/[0-9a-f-]{36}/);

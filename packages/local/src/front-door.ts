@@ -281,6 +281,13 @@ export function createFrontDoor(opts: FrontDoorOptions): Server {
   return createServer((req, res) => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // A path with broken percent-encoding (`/api/facilities/%ZZ`) names nothing: a 400 naming the path, never a 500
+    // from decoding it later.
+    if (!decodable(url.pathname)) {
+      const message = { ja: 'URL のパスの % エンコードが正しくありません', en: 'The URL path has broken percent-encoding' };
+      sendJson(res, 400, { error: { code: 'VALIDATION_FAILED', message, requestId: randomUUID(), fields: [{ field: 'path', code: 'encoding', message }] } });
+      return;
+    }
     const local = req.method === 'POST' ? opts.localEndpoints?.[url.pathname] : undefined;
     const work = local
       ? readBody(req)
@@ -309,4 +316,13 @@ export function createFrontDoor(opts: FrontDoorOptions): Server {
         if (url.pathname.startsWith('/api/')) log(`${req.method} ${url.pathname} → ${res.statusCode} ${Math.round(performance.now() - started)}ms`);
       });
   });
+}
+
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
