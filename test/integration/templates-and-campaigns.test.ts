@@ -46,6 +46,14 @@ describe('loading a new checklist version from a file', () => {
     expect((await api('GET', '/api/templates/broken', { as: USERS.pref36 })).status).toBe(404);
   });
 
+  it('refuses a file nested 10,000 deep with a 400 naming the content (the parser is never reached), and writes nothing', async () => {
+    const deep = `{"id": "deep", "items": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    const res = await upload('deep', deep);
+    expect(res.status).toBe(400);
+    expect((res.body as ErrorBody).error.fields?.[0]).toMatchObject({ field: 'content', code: 'json_too_deep' });
+    expect((await api('GET', '/api/templates/deep', { as: USERS.pref36 })).status).toBe(404);
+  });
+
   it('reports every wrong field by path and line, in Japanese and English', async () => {
     const file = nextVersionFile('pref-bad') as { sections: { items: Record<string, unknown>[] }[] };
     const items = file.sections[2]?.items ?? [];

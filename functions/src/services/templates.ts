@@ -51,7 +51,37 @@ function segments(path: string): (string | number)[] {
  * Reads an uploaded template file. Problems come back as field errors that name the JSON path and, where it
  * can be found, the line and column in the file, so an administrator can fix the file in an editor.
  */
+/** A template nests a handful of levels; a file nested deeper is refused before the (recursive) parser sees it. */
+const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of arrays and objects in a JSON text, read in one pass outside strings. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') max = Math.max(max, ++depth);
+    else if (c === '}' || c === ']') depth--;
+  }
+  return max;
+}
+
 export async function parseUploadedTemplate(content: string, repos: Repositories): Promise<Template> {
+  if (jsonDepth(content) > MAX_JSON_DEPTH) {
+    const message = {
+      ja: `様式ファイルの入れ子が深すぎます (${MAX_JSON_DEPTH} 段まで)`,
+      en: `The template file is nested too deeply (at most ${MAX_JSON_DEPTH} levels)`,
+    };
+    throw new ValidationError([{ field: 'content', code: 'json_too_deep', message }], {
+      ja: '様式ファイルを読み込めませんでした',
+      en: 'The template file could not be read',
+    });
+  }
   const syntax: ParseError[] = [];
   const json: unknown = parse(content, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (syntax.length) {
