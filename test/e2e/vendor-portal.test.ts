@@ -178,8 +178,20 @@ describe('the vendor form in the browser: distributed, answered once, overridden
     const facilityId = awaFacility;
     const facilityName = T36.facilities.find((f) => f.id === facilityId)?.name ?? '';
     const assignment = p.getByTestId(`assignment-${facilityId}`);
+    // The list re-renders after the profile removal settles; a click during that re-render can be lost (a full
+    // CI run saw the page not change once), so wait for the network to go quiet and click again if needed.
+    await p.waitForLoadState('networkidle');
+    const facilityHeading = p.getByRole('heading', { name: `${facilityName} への回答` });
     await assignment.getByRole('link', { name: facilityName }).click();
-    await p.getByRole('heading', { name: `${facilityName} への回答` }).waitFor();
+    if (
+      !(await facilityHeading.waitFor({ timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      if (await assignment.isVisible()) await assignment.getByRole('link', { name: facilityName }).click();
+      await facilityHeading.waitFor();
+    }
 
     // Someone else (another tab, a colleague) changes this facility first: the page stops saving and offers a reload.
     const path = `/api/campaigns/${campaignId}/vendors/${AWA}/facilities/${facilityId}`;
