@@ -18,7 +18,7 @@ let routeStacks: RouteStack[];
 const nestedTemplates = new Map<string, Template>();
 
 beforeAll(() => {
-  const app = new App({ context: { stage: 'test' } });
+  const app = new App({ context: { stage: 'test', 'aws:cdk:bundling-stacks': [] } });
   stack = new MedicalCyberStack(app, 'Test', { env: { region: 'ap-northeast-1' }, stage: 'test' });
   template = Template.fromStack(stack);
   routeStacks = stack.node.children.filter((c): c is RouteStack => c instanceof RouteStack);
