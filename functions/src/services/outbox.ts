@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalizedText, NotificationKind } from '@mcr/contract';
-import { type Db, type MembershipRecord, notificationKeys, type Repositories, type TenantScope } from '@mcr/data';
+import { createRepositories, type Db, type MembershipRecord, notificationKeys, type Repositories, type TenantScope } from '@mcr/data';
 import { env } from '../pipeline/env.ts';
 import { sendMail } from './mail.ts';
 import { wantsMail } from './notifications.ts';
@@ -168,4 +168,56 @@ export async function notify(deps: OutboxDeps, event: NotificationEvent, now: Da
 export async function membersOf(repos: Repositories, orgId: string, roles: readonly MembershipRecord['role'][]): Promise<MembershipRecord[]> {
   const all = await repos.memberships.list(orgId);
   return all.filter((m) => m.status === 'active' && roles.includes(m.role));
+}
+
+/** What the stream consumer resolved one noted event into: its kind, who gets it and what it says. */
+export interface ResolvedEvent {
+  kind: NotificationKind;
+  recipients: readonly MembershipRecord[];
+  content: NotificationContent;
+}
+
+/** Counts of one batch's deliveries (returned by the stream consumer for its log line and the tests). */
+export interface DeliveryResult {
+  events: number;
+  sent: number;
+  skipped: number;
+  duplicate: number;
+  failed: number;
+}
+
+/**
+ * The stream consumer's delivery loop, shared by every kind of noted event (reviews, trainings, vendor forms,
+ * incident reports): resolve each event (a few reads), hand it to the outbox, and count. A failed mail is logged
+ * and counted, never thrown: the event source retries a batch forever, and one bad address must not stop the
+ * read models. `notify` tried every recipient first; the failed ones stay `sending` with their claim released.
+ */
+export async function deliverEvents<P extends { scope: TenantScope; eventId: string }>(
+  db: Db,
+  pending: readonly P[],
+  resolve: (p: P) => Promise<ResolvedEvent | null>,
+  failureMessage: string,
+  now?: Date,
+): Promise<DeliveryResult | null> {
+  if (pending.length === 0) return null;
+  const result: DeliveryResult = { events: 0, sent: 0, skipped: 0, duplicate: 0, failed: 0 };
+  for (const p of pending) {
+    const e = await resolve(p);
+    if (!e || e.recipients.length === 0) continue;
+    result.events++;
+    try {
+      const o = await notify(
+        { db, scope: p.scope, repos: createRepositories(db, p.scope) },
+        { eventId: p.eventId, kind: e.kind, userIds: e.recipients.map((r) => r.userId), content: e.content },
+        now,
+      );
+      result.sent += o.sent;
+      result.skipped += o.skipped;
+      result.duplicate += o.duplicate;
+    } catch (err) {
+      result.failed++;
+      console.log(JSON.stringify({ level: 'warn', msg: failureMessage, tenantId: p.scope.tenantId, eventId: p.eventId, error: (err as Error).message }));
+    }
+  }
+  return result;
 }

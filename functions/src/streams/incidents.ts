@@ -11,7 +11,7 @@ import {
 } from '@mcr/data';
 import { incidentEntryMessage, incidentReportedMessage } from '../services/incident-mails.ts';
 import type { NotificationMessage } from '../services/notification-mails.ts';
-import { notify } from '../services/outbox.ts';
+import { type DeliveryResult, deliverEvents } from '../services/outbox.ts';
 
 /**
  * The suspected-incident part of the stream consumer (issue 10, decision 0021):
@@ -131,37 +131,9 @@ async function resolve(db: Db, p: PendingIncidentNotice): Promise<Resolved | nul
   };
 }
 
-export interface IncidentNoticesResult {
-  events: number;
-  sent: number;
-  skipped: number;
-  duplicate: number;
-  failed: number;
-}
+export type IncidentNoticesResult = DeliveryResult;
 
 /** Resolves the noted events and hands them to the outbox; a failed mail is logged, never thrown. */
-export async function deliverIncidentNotices(db: Db, pending: readonly PendingIncidentNotice[], now?: Date): Promise<IncidentNoticesResult | null> {
-  if (pending.length === 0) return null;
-  const result: IncidentNoticesResult = { events: 0, sent: 0, skipped: 0, duplicate: 0, failed: 0 };
-  for (const p of pending) {
-    const e = await resolve(db, p);
-    if (!e || e.recipients.length === 0) continue;
-    result.events++;
-    try {
-      const o = await notify(
-        { db, scope: p.scope, repos: createRepositories(db, p.scope) },
-        { eventId: p.eventId, kind: e.kind, userIds: e.recipients.map((r) => r.userId), content: e.content },
-        now,
-      );
-      result.sent += o.sent;
-      result.skipped += o.skipped;
-      result.duplicate += o.duplicate;
-    } catch (err) {
-      result.failed++;
-      console.log(
-        JSON.stringify({ level: 'warn', msg: 'incident notice mail failed', tenantId: p.scope.tenantId, eventId: p.eventId, error: (err as Error).message }),
-      );
-    }
-  }
-  return result;
+export function deliverIncidentNotices(db: Db, pending: readonly PendingIncidentNotice[], now?: Date): Promise<IncidentNoticesResult | null> {
+  return deliverEvents(db, pending, (p) => resolve(db, p), 'incident notice mail failed', now);
 }

@@ -11,7 +11,7 @@ import {
   trainingMessage,
   vendorFormRequestedMessage,
 } from '../services/notification-mails.ts';
-import { type NotificationContent, notify } from '../services/outbox.ts';
+import { type DeliveryResult, deliverEvents, type NotificationContent } from '../services/outbox.ts';
 
 /**
  * The notifications' part of the stream consumer (issue 9, docs/decisions/0015-notifications.md). From each
@@ -29,13 +29,7 @@ interface OutboxEvent {
   content: NotificationContent;
 }
 
-export interface NotificationsResult {
-  events: number;
-  sent: number;
-  skipped: number;
-  duplicate: number;
-  failed: number;
-}
+export type NotificationsResult = DeliveryResult;
 
 type Item = Record<string, unknown>;
 
@@ -198,29 +192,8 @@ async function vendorFormEvent(db: Db, p: Extract<PendingNotification, { what: '
 }
 
 /** Resolves the noted events (a few reads each) and hands them to the outbox; never throws for a failed mail. */
-export async function deliverNotifications(db: Db, pending: readonly PendingNotification[], now?: Date): Promise<NotificationsResult | null> {
-  if (pending.length === 0) return null;
-  const result: NotificationsResult = { events: 0, sent: 0, skipped: 0, duplicate: 0, failed: 0 };
-  for (const p of pending) {
-    const e = p.what === 'response' ? await responseEvent(db, p) : p.what === 'vendorForm' ? await vendorFormEvent(db, p) : await trainingEvent(db, p);
-    if (!e || e.recipients.length === 0) continue;
-    result.events++;
-    try {
-      const o = await notify(
-        { db, scope: e.scope, repos: createRepositories(db, e.scope) },
-        { eventId: e.eventId, kind: e.kind, userIds: e.recipients.map((r) => r.userId), content: e.content },
-        now,
-      );
-      result.sent += o.sent;
-      result.skipped += o.skipped;
-      result.duplicate += o.duplicate;
-    } catch (err) {
-      // notify tried every recipient first; the failed ones stay `sending` with their claim released.
-      result.failed++;
-      console.log(
-        JSON.stringify({ level: 'warn', msg: 'notification mail failed', tenantId: e.scope.tenantId, eventId: e.eventId, error: (err as Error).message }),
-      );
-    }
-  }
-  return result;
+export function deliverNotifications(db: Db, pending: readonly PendingNotification[], now?: Date): Promise<NotificationsResult | null> {
+  const resolve = (p: PendingNotification) =>
+    p.what === 'response' ? responseEvent(db, p) : p.what === 'vendorForm' ? vendorFormEvent(db, p) : trainingEvent(db, p);
+  return deliverEvents(db, pending, resolve, 'notification mail failed', now);
 }
