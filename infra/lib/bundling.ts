@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+
+/**
+ * How every Lambda function is bundled (docs/decisions/0025-lean-functions.md). The stack passes these options to
+ * each NodejsFunction, and test/infra/bundles.test.ts builds every entry with exactly these options (through
+ * {@link esbuildOptionsOf}) to check that it bundles, that it stays under {@link MAX_BUNDLE_BYTES}, and that it
+ * imports only the AWS SDK packages its route uses.
+ *
+ * The AWS SDK v3 is part of the Lambda Node.js runtime, so it stays external; everything else is bundled, minified,
+ * as one ES module (the banner gives CommonJS dependencies a `require`).
+ */
+export type LambdaBundling = Required<Pick<BundlingOptions, 'format' | 'target' | 'minify' | 'sourceMap' | 'mainFields' | 'externalModules' | 'banner'>>;
+
+export const LAMBDA_BUNDLING: LambdaBundling = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  minify: true,
+  sourceMap: true,
+  mainFields: ['module', 'main'],
+  externalModules: ['@aws-sdk/*'],
+  banner: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
+};
+
+/** The largest minified bundle a function may have (issue 11, item 8). */
+export const MAX_BUNDLE_BYTES = 150 * 1024;
+
+/** Entry modules of the functions that are not routes, relative to the repository root. */
+export const WORKER_ENTRIES = {
+  /** Background jobs (exports, chunked work), invoked asynchronously by the routes that queue them. */
+  jobWorker: 'functions/src/workers/job-worker.ts',
+  /** The table's stream consumer: read models, cross-checks, the notifications outbox. */
+  readModels: 'functions/src/streams/read-models.ts',
+  /** The daily reminders, run by EventBridge Scheduler. */
+  reminders: 'functions/src/scheduled/reminders.ts',
+} as const;
+
+/** Entry module of a route's function: `functions/src/handlers/<route.handler>.ts`. */
+export function routeEntry(repoRoot: string, handler: string): string {
+  return path.join(repoRoot, 'functions/src/handlers', `${handler}.ts`);
+}
+
+/**
+ * The esbuild build options that aws-lambda-nodejs derives from {@link LAMBDA_BUNDLING} (it runs
+ * `esbuild --bundle --platform=node --target=… --format=… --minify --sourcemap --main-fields=… --external:… --banner:js=…`).
+ * Only the options used above are mapped: a new option must be added here too, or the test would build
+ * something other than what is deployed.
+ */
+export function esbuildOptionsOf(bundling: LambdaBundling) {
+  return {
+    bundle: true,
+    platform: 'node' as const,
+    target: bundling.target,
+    format: bundling.format === OutputFormat.ESM ? ('esm' as const) : ('cjs' as const),
+    minify: bundling.minify,
+    sourcemap: bundling.sourceMap,
+    mainFields: [...bundling.mainFields],
+    external: [...bundling.externalModules],
+    banner: { js: bundling.banner },
+  };
+}
