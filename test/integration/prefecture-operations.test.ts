@@ -266,4 +266,72 @@ describe('tenants', () => {
     ).toBe(409);
     expect((await api('GET', '/api/facilities', { as: USERS.operator })).status).toBe(403);
   });
+
+  // tenant-create:begin
+  const tenantIds = async () => (await api<ListTenantsResponse>('GET', '/api/tenants', { as: USERS.operator })).body.items.map((t) => t.tenantId);
+  const create = (tenantId: string, name: string, nameEn: string, emails: string[]) =>
+    api<ErrorBody>('POST', '/api/tenants', {
+      as: USERS.operator,
+      body: { tenantId, name, nameEn, admins: emails.map((email, i) => ({ email, displayName: `管理者 ${i + 1}` })) },
+    });
+
+  it('refuses an admin e-mail that already belongs to a user with a 409 naming it, writes nothing, and a retry with a new e-mail succeeds', async () => {
+    const fresh = `first-${stamp}@pref.tottori.example.jp`;
+    // The first admin is new, the second is 徳島県's administrator: the first one's pool user must not be left behind.
+    const refused = await create('31', '鳥取県', 'Tottori', [fresh, USERS.pref36]);
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.error.fields?.[0]?.field).toBe('body.admins[1].email');
+    expect(refused.body.error.message.ja).toContain('メールアドレス');
+    expect(await tenantIds()).not.toContain('31');
+    expect(await mailTo(fresh)).toBeUndefined();
+    // 徳島県's administrator is untouched.
+    expect((await api('GET', '/api/me', { as: USERS.pref36 })).status).toBe(200);
+
+    const second = `second-${stamp}@pref.tottori.example.jp`;
+    const res = await create('31', '鳥取県', 'Tottori', [fresh, second]);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(await tenantIds()).toContain('31');
+    // The first admin signs in to the new prefecture as its administrator.
+    const s = stackInfo().services;
+    const flows = new CognitoAuthFlows({ endpoint: s.cognitoEndpoint, userPoolId: s.userPoolId, clientId: s.userPoolClientId });
+    const { tokens } = await flows.completeFirstSignIn({
+      email: fresh,
+      temporaryPassword: await temporaryPasswordFor(fresh),
+      newPassword: 'Tottori-Pass-2026!',
+    });
+    flows.destroy();
+    const me = await api<{ role: string; tenant: { id: string; name: string } }>('GET', '/api/me', { token: tokens.accessToken });
+    expect(me.status, JSON.stringify(me.body)).toBe(200);
+    expect(me.body.role).toBe('pref_admin');
+    expect(JSON.stringify(me.body)).toContain('鳥取県');
+    const users = await api<{ items: User[] }>('GET', '/api/users', { token: tokens.accessToken });
+    expect(users.body.items.map((u) => u.email).sort()).toEqual([fresh, second].sort());
+    const audit = await api<AuditLogResponse>('GET', '/api/audit', { token: tokens.accessToken });
+    expect(audit.body.items.map((e) => e.action)).toEqual(expect.arrayContaining(['tenant.create', 'user.invite']));
+  });
+
+  it('refuses the same e-mail twice in one request with a 400 naming the second', async () => {
+    const email = `twice-${stamp}@pref.shimane.example.jp`;
+    const res = await create('32', '島根県', 'Shimane', [email, email.toUpperCase()]);
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields?.[0]?.field).toBe('body.admins[1].email');
+    expect(await tenantIds()).not.toContain('32');
+  });
+
+  it('lets exactly one of concurrent creates of the same tenant win; the losers leave no user behind', async () => {
+    const emails = Array.from({ length: 4 }, (_, i) => `race${i}-${stamp}@pref.shimane.example.jp`);
+    const results = await Promise.all(emails.map((email) => create('32', '島根県', 'Shimane', [email])));
+    const statuses = results.map((r) => r.status);
+    expect(
+      statuses.filter((s) => s === 201),
+      JSON.stringify(results.map((r) => r.body)),
+    ).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(emails.length - 1);
+    const losers = emails.filter((_, i) => statuses[i] === 409);
+    for (const email of losers) expect(await mailTo(email)).toBeUndefined();
+    // A loser's e-mail is free again: it can be the administrator of another prefecture.
+    const again = await create('33', '岡山県', 'Okayama', [losers[0] as string]);
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+  });
+  // tenant-create:end
 });

@@ -32,10 +32,9 @@ export async function loadMembership(db: Db, scope: TenantScope, userId: string)
   return getItem<MembershipRecord>(db, keys.membership(scope, userId));
 }
 
-export function organisationRepositories(db: Db, scope: TenantScope) {
-  const T = db.tableName;
-  const put = (Item: Record<string, unknown>) => db.doc.send(new PutCommand({ TableName: T, Item }));
-  const membershipItem = (r: MembershipRecord) => ({
+/** A membership as stored: by user, by organisation (GSI1) and in the tenant's e-mail-ordered list (GSI2). */
+export function membershipItemOf(scope: TenantScope, r: MembershipRecord) {
+  return {
     ...keys.membership(scope, r.userId),
     ...keys.membershipByOrg(scope, r.orgId),
     GSI1SK: `USER#${r.email}`,
@@ -43,7 +42,13 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
     GSI2SK: `USER#${r.email}`,
     type: 'Membership',
     ...r,
-  });
+  };
+}
+
+export function organisationRepositories(db: Db, scope: TenantScope) {
+  const T = db.tableName;
+  const put = (Item: Record<string, unknown>) => db.doc.send(new PutCommand({ TableName: T, Item }));
+  const membershipItem = (r: MembershipRecord) => membershipItemOf(scope, r);
   const contractItem = (r: ContractRecord) => ({
     ...keys.contract(scope, r.facilityId, r.vendorId),
     ...keys.contractByVendor(scope, r.vendorId, r.facilityId),
