@@ -20,6 +20,47 @@ export interface NagAcknowledgement {
   reason: string;
 }
 
+/**
+ * Acknowledgements that hold for every resource of a kind, for the same reason (decision 0026); each is still
+ * applied next to its resource with `acknowledge(resource, [...COMMON_ACKNOWLEDGEMENTS.function, …])`.
+ */
+export const COMMON_ACKNOWLEDGEMENTS = {
+  /** Every Lambda function of the app. */
+  function: [
+    {
+      id: 'HIPAA.Security-LambdaInsideVPC',
+      reason:
+        'The function reaches only public AWS endpoints (DynamoDB, S3, Cognito, SES, X-Ray) over TLS with SigV4 and owns no VPC resource; a VPC would need NAT or interface endpoints per AZ for no isolation gain (decision 0026).',
+    },
+    {
+      id: 'HIPAA.Security-LambdaConcurrency',
+      reason:
+        'Reserved concurrency on 120+ functions would split the account pool and cannot deploy while the account limit is the new-account 10; API throttling per route bounds the routes, the stream its consumer (decision 0026).',
+    },
+  ],
+  /** Every CloudWatch log group of the app. */
+  logGroup: [
+    {
+      id: 'HIPAA.Security-CloudWatchLogGroupEncrypted',
+      reason:
+        'CloudWatch Logs encrypts every log group at rest with service-owned keys; a customer-managed KMS key for logs is declined with its cost in decision 0024 (encryption keys).',
+    },
+  ],
+  /** Every S3 bucket of the app. */
+  bucket: [
+    {
+      id: 'HIPAA.Security-S3DefaultEncryptionKMS',
+      reason:
+        'Encrypted at rest with S3-managed keys (SSE-S3) and TLS-only access; SSE-KMS with a customer key is declined with its cost in decision 0024 (encryption keys).',
+    },
+    {
+      id: 'HIPAA.Security-S3BucketReplicationEnabled',
+      reason:
+        'The data stays in one region in Japan (ap-northeast-1); versioning, Object Lock on evidence and AWS Backup keep it, and cross-region replication is declined in decision 0026.',
+    },
+  ],
+} as const satisfies Record<string, readonly NagAcknowledgement[]>;
+
 /** Metadata type under which `acknowledge()` records every acknowledgement (the test reads it to find stale ones). */
 export const NAG_ACKNOWLEDGEMENT_METADATA = 'mcr:nag-acknowledged';
 /** The rule-id prefixes of the packs the app is checked with. */
