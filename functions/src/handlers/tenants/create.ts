@@ -10,7 +10,7 @@ const EMAIL_TAKEN = { ja: 'このメールアドレスは既に利用者とし�
 const EMAIL_TWICE = { ja: '同じメールアドレスが 2 回指定されています', en: 'The same e-mail address is given twice' };
 
 /**
- * The operator creates a prefecture and invites its first administrators; it reads nothing of the tenant.
+ * The operator creates a prefecture and invites its first administrators; of the tenant it reads only whether it exists.
  * Nothing is left half done (decision 0004): the pool users are created first (creating one is the check that
  * its e-mail is free), then the tenant, its memberships and their audit entries are written in one transaction
  * conditional on the tenant not existing. If anything fails, the pool users this request created are deleted
@@ -23,8 +23,9 @@ export const handler = defineHandler('tenants.create', async ({ identity, body, 
   const emails = body.admins.map((a) => a.email.toLowerCase());
   const twice = emails.findIndex((e, i) => emails.indexOf(e) !== i);
   if (twice >= 0) throw new ValidationError([{ field: `body.admins[${twice}].email`, code: 'duplicate', message: EMAIL_TWICE }]);
-  if (await op.registry.tenantExists(tenant.tenantId))
-    throw new HttpError(409, 'ALREADY_EXISTS', TENANT_EXISTS, [{ field: 'body.tenantId', code: 'exists', message: TENANT_EXISTS }]);
+  // Everything below reads and writes inside the new tenant's own partitions (its scoped client, decision 0022).
+  const repos = op.newTenant(tenant.tenantId);
+  if (await repos.tenant.get()) throw new HttpError(409, 'ALREADY_EXISTS', TENANT_EXISTS, [{ field: 'body.tenantId', code: 'exists', message: TENANT_EXISTS }]);
   await ensureTenantGroup(tenant.tenantId);
 
   const invitedAt = new Date().toISOString();
@@ -54,7 +55,7 @@ export const handler = defineHandler('tenants.create', async ({ identity, body, 
       };
       created.push({ email, password, membership });
     }
-    await op.registry.createTenantWithMembers(
+    await repos.tenant.create(
       tenant,
       created.map((c) => c.membership),
       actorOf(identity, requestId),

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client.ts';
-import { NotFoundError } from '../errors.ts';
+import { AlreadyExistsError, NotFoundError } from '../errors.ts';
 import { keys, nameKey, type TenantScope } from '../keys.ts';
 import { queryPage, type Segment } from '../paging.ts';
 import type { Actor, ContractRecord, FacilityRecord, HealthCenterRecord, MembershipRecord, TenantRecord, VendorRecord } from '../records.ts';
@@ -69,6 +69,37 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
     tenant: {
       get: () => getItem<TenantRecord>(db, keys.tenant(scope)),
       put: (r: TenantRecord) => put({ ...keys.tenant(scope), type: 'Tenant', ...r }),
+      /**
+       * Creates the tenant together with its first memberships and their audit entries in one transaction, so that
+       * a tenant never exists without an administrator (decision 0004). The profile is conditional on not existing:
+       * of two concurrent creates of one tenant exactly one commits; the others get AlreadyExistsError.
+       */
+      async create(r: TenantRecord, members: MembershipRecord[], actor: Actor): Promise<void> {
+        try {
+          await db.doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Put: { TableName: T, Item: { ...keys.tenant(scope), type: 'Tenant', ...r }, ConditionExpression: 'attribute_not_exists(PK)' } },
+                auditItem(db, scope, actor, { action: 'tenant.create', target: `tenant/${scope.tenantId}`, orgId: 'pref', changes: r, seq: 0 }),
+                ...members.flatMap((m, i) => [
+                  { Put: { TableName: T, Item: membershipItem(m), ConditionExpression: 'attribute_not_exists(PK)' } },
+                  auditItem(db, scope, actor, {
+                    action: 'user.invite',
+                    target: `user/${m.userId}`,
+                    orgId: m.orgId,
+                    changes: { email: m.email, role: m.role, orgId: m.orgId },
+                    seq: i + 1,
+                  }),
+                ]),
+              ],
+            }),
+          );
+        } catch (err) {
+          if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed')
+            throw new AlreadyExistsError('tenant');
+          throw err;
+        }
+      },
     },
     memberships: {
       get: (userId: string) => loadMembership(db, scope, userId),
