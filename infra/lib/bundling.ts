@@ -10,7 +10,12 @@ import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodej
  * The AWS SDK v3 is part of the Lambda Node.js runtime, so it stays external; everything else is bundled, minified,
  * as one ES module (the banner gives CommonJS dependencies a `require`).
  */
-export type LambdaBundling = Required<Pick<BundlingOptions, 'format' | 'target' | 'minify' | 'sourceMap' | 'mainFields' | 'externalModules' | 'banner'>>;
+export type LambdaBundling = Required<
+  Pick<BundlingOptions, 'format' | 'target' | 'minify' | 'sourceMap' | 'mainFields' | 'externalModules' | 'banner' | 'commandHooks'>
+>;
+
+/** The built-in templates as data, in the repository and beside every bundle (functions/src/services/built-in-templates.ts). */
+export const BUILT_IN_TEMPLATES = { source: 'packages/domain/built-in-templates', dirname: 'built-in-templates' } as const;
 
 export const LAMBDA_BUNDLING: LambdaBundling = {
   format: OutputFormat.ESM,
@@ -20,6 +25,15 @@ export const LAMBDA_BUNDLING: LambdaBundling = {
   mainFields: ['module', 'main'],
   externalModules: ['@aws-sdk/*'],
   banner: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
+  // The built-in templates are read as data, not bundled: their JSON files go beside the bundle (about 55 KB zipped).
+  commandHooks: {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => [
+      `mkdir -p "${path.join(outputDir, BUILT_IN_TEMPLATES.dirname)}"`,
+      `cp "${path.join(inputDir, BUILT_IN_TEMPLATES.source)}"/*.json "${path.join(outputDir, BUILT_IN_TEMPLATES.dirname)}/"`,
+    ],
+  },
 };
 
 /** The largest minified bundle a function may have (issue 11, item 8). */
@@ -57,5 +71,6 @@ export function esbuildOptionsOf(bundling: LambdaBundling) {
     mainFields: [...bundling.mainFields],
     external: [...bundling.externalModules],
     banner: { js: bundling.banner },
+    // commandHooks run around esbuild (the test runs them itself).
   };
 }

@@ -13,7 +13,8 @@ import {
   type TenantScope,
   templateById,
 } from '@mcr/data';
-import { type CrossCheckVendor, crossCheck, getBuiltInTemplate, type Item, type Template } from '@mcr/domain';
+import { type CrossCheckVendor, crossCheck, type Item, type Template } from '@mcr/domain';
+import { getBuiltInTemplate } from './built-in-templates.ts';
 import type { Identity } from '../pipeline/auth.ts';
 import { env } from '../pipeline/env.ts';
 import { dispatchJob, enqueueJob, type JobRunner } from './jobs.ts';

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@mcr/contract';
-import { bcpInitialResponseSteps } from '@mcr/domain';
+import { getBuiltInTemplate } from './built-in-templates.ts';
 
 /**
  * The 初動対応 steps shown to a facility while its report is open: the 初動対応 phase's 確認項目 of the built-in
@@ -10,7 +10,12 @@ export type IncidentStepDef = { id: string; number: string; title: LocalizedText
 
 let cached: IncidentStepDef[] | undefined;
 export function initialResponseSteps(): IncidentStepDef[] {
-  cached ??= bcpInitialResponseSteps().map((s) => ({ id: s.id, number: s.number, title: s.title, text: s.text }));
+  // lean: read from the template's data (the 初動対応 section, 大項目 as each item's group), as bcpInitialResponseSteps()
+  // builds them from the TypeScript; test/unit/functions/built-in-templates.test.ts checks both agree.
+  if (!cached) {
+    const section = getBuiltInTemplate('mhlw-bcp-r6')?.sections.find((s) => s.id === 'initial-response');
+    cached = (section?.items ?? []).map((i) => ({ id: i.id, number: i.number, title: i.group ?? i.text, text: i.text }));
+  }
   return cached;
 }
 

@@ -1,9 +1,10 @@
 import type { FieldError, TemplateSummary } from '@mcr/contract';
 import type { Repositories, TemplateRecord } from '@mcr/data';
-import { allItems, builtInTemplates, getBuiltInTemplate, parseTemplateFile, type Template } from '@mcr/domain';
+import { allItems, parseTemplateFileWith, type Template } from '@mcr/domain';
 import { findNodeAtLocation, type ParseError, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { AlreadyExistsError, NotFoundError } from '@mcr/data';
 import { ValidationError } from '../pipeline/errors.ts';
+import { builtInTemplates, getBuiltInTemplate } from './built-in-templates.ts';
 
 /** A campaign's template: one of the built-in versions, or one the tenant loaded from a file. */
 export async function resolveTemplate(repos: Repositories, id: string): Promise<{ template: Template; record?: TemplateRecord }> {
@@ -32,7 +33,7 @@ export function summaryOf(template: Template, record?: TemplateRecord): Template
 
 export async function listTemplates(repos: Repositories): Promise<TemplateSummary[]> {
   const uploaded = await repos.templates.list();
-  const all = [...builtInTemplates.map((t) => summaryOf(t)), ...uploaded.map((r) => summaryOf(r.template, r))];
+  const all = [...builtInTemplates().map((t) => summaryOf(t)), ...uploaded.map((r) => summaryOf(r.template, r))];
   return all.sort((a, b) => b.fiscalYear - a.fiscalYear || a.form.localeCompare(b.form) || a.id.localeCompare(b.id));
 }
 
@@ -100,7 +101,7 @@ export async function parseUploadedTemplate(content: string, repos: Repositories
   const id = (json as { id?: unknown } | null)?.id;
   // A version, once loaded, is never replaced: say so before listing what else might be wrong with the file.
   if (typeof id === 'string' && (getBuiltInTemplate(id) || uploaded.has(id))) throw new AlreadyExistsError('template');
-  const result = parseTemplateFile(json, { resolveTemplate: (id) => getBuiltInTemplate(id) ?? uploaded.get(id) });
+  const result = parseTemplateFileWith(json, { resolveTemplate: (id) => getBuiltInTemplate(id) ?? uploaded.get(id) });
   if (result.ok) return result.template;
   const tree = parseTree(content);
   const fields: FieldError[] = result.errors.slice(0, 100).map((e) => {

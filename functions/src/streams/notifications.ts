@@ -1,7 +1,8 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { FACILITY_ROLES } from '@mcr/contract';
 import { type CampaignRecord, campaignTemplate, createRepositories, type Db, keys, type MembershipRecord, type TenantScope } from '@mcr/data';
-import { allItems, getBuiltInTemplate } from '@mcr/domain';
+import { allItems } from '@mcr/domain';
+import { getBuiltInTemplate } from '../services/built-in-templates.ts';
 import type { NotificationKind } from '@mcr/contract';
 import {
   type ReviewComment,

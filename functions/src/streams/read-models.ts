@@ -19,7 +19,8 @@ import {
   type TenantScope,
   templateById,
 } from '@mcr/data';
-import { addInto, getBuiltInTemplate, type ResponseImage, responseFacts, sizeBand, type Template } from '@mcr/domain';
+import { addInto, type ResponseImage, responseFacts, sizeBand, type Template } from '@mcr/domain';
+import { getBuiltInTemplate } from '../services/built-in-templates.ts';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { collectCrossCheckTargets, discrepancyDeltas, newCrossCheckTargets, runCrossChecks } from './cross-checks.ts';
 // trainings:begin

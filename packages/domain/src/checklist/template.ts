@@ -176,10 +176,22 @@ export type ParseTemplateResult = { ok: true; template: Template } | { ok: false
  * Every error names its field (`sections[1].items[3].cells[0]`) and says what is wrong in Japanese and English.
  */
 export function parseTemplateFile(json: unknown, options: TemplateCheckOptions = {}): ParseTemplateResult {
+  return parseTemplateFileWith(json, { ...options, resolveTemplate: options.resolveTemplate ?? getBuiltInTemplate });
+}
+
+/**
+ * {@link parseTemplateFile} with the lookup of other templates given, not defaulted: the functions read the built-in
+ * templates as data and call this, so their bundles do not carry the TypeScript of the built-in templates
+ * (docs/decisions/0025-lean-functions.md).
+ */
+export function parseTemplateFileWith(
+  json: unknown,
+  options: TemplateCheckOptions & Required<Pick<TemplateCheckOptions, 'resolveTemplate'>>,
+): ParseTemplateResult {
   const parsed = TemplateFile.safeParse(json);
   if (!parsed.success) return { ok: false, errors: issuesFromZod(parsed.error.issues) };
   const { formatVersion: _formatVersion, ...template } = parsed.data;
-  const errors = checkTemplate(template, options);
+  const errors = checkTemplateWith(template, options);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, template };
 }
 
@@ -291,9 +303,13 @@ const countCells = (t: Template) => t.sections.reduce((n, s) => n + s.items.redu
  * Returns an empty list when the template is sound.
  */
 export function checkTemplate(template: Template, options: TemplateCheckOptions = {}): FieldIssue[] {
+  return checkTemplateWith(template, { ...options, resolveTemplate: options.resolveTemplate ?? getBuiltInTemplate });
+}
+
+function checkTemplateWith(template: Template, options: TemplateCheckOptions & Required<Pick<TemplateCheckOptions, 'resolveTemplate'>>): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const add = (path: ReadonlyArray<PropertyKey>, code: Code, arg = '') => issues.push({ path: formatPath(path), code, ...MESSAGES[code](arg) });
-  const resolve = options.resolveTemplate ?? getBuiltInTemplate;
+  const resolve = options.resolveTemplate;
 
   const sectionIds = new Set<string>();
   const itemIds = new Set<string>();
