@@ -56,12 +56,49 @@ function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: string)
   return res.data;
 }
 
-function readBody(event: Event, maxBytes: number): unknown {
+// input:begin — a body is JSON or nothing (issue 11).
+const UNSUPPORTED_TYPE = {
+  ja: 'Content-Type ヘッダーが application/json ではありません。本文は JSON で送ってください',
+  en: 'The Content-Type header is not application/json; send the body as JSON',
+};
+/** `application/json`, with parameters (`; charset=utf-8`) or without; any other type, or none, is refused. */
+export function isJsonContentType(value: string | undefined): boolean {
+  return /^application\/json\s*(;|$)/i.test(value?.trim() ?? '');
+}
+/** The request body as text (API Gateway hands over a binary type base64-encoded); undefined when there is none. */
+function bodyText(event: Event): string | undefined {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(raw) > maxBytes) {
-    throw new HttpError(413, 'PAYLOAD_TOO_LARGE', { ja: '送信データが大きすぎます', en: 'Request body too large' });
-  }
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
+/**
+ * A body is JSON within the route's limit, checked before anything else is done for the request (before the
+ * token is verified or the database read), on every route: a form, a multipart upload, text or a body without a
+ * Content-Type is a 415 naming the header; a body over the route's `maxBodyKiB` is a 413. A request without a
+ * body (GET, DELETE, a POST that takes none) needs no Content-Type.
+ */
+const bodyGate = (route: RouteDef): MiddlewareObj<Event, Result, Error, AppContext> => ({
+  before: (request) => {
+    const e = request.event;
+    if (e.body === undefined || e.body === null || e.body === '') return;
+    const h = e.headers ?? {};
+    if (!isJsonContentType(h['content-type'] ?? h['Content-Type'])) {
+      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', UNSUPPORTED_TYPE, [
+        { field: 'header.content-type', code: 'unsupported_media_type', message: UNSUPPORTED_TYPE },
+      ]);
+    }
+    const bytes = e.isBase64Encoded ? Buffer.byteLength(e.body, 'base64') : Buffer.byteLength(e.body);
+    if (bytes > (route.maxBodyKiB ?? 256) * 1024) {
+      throw new HttpError(413, 'PAYLOAD_TOO_LARGE', { ja: '送信データが大きすぎます', en: 'Request body too large' });
+    }
+  },
+});
+// input:end
+
+/** The body's JSON; its type and size were checked by `bodyGate`. */
+function readBody(event: Event): unknown {
+  const raw = bodyText(event);
+  if (raw === undefined) return undefined;
   try {
     return JSON.parse(raw);
   } catch {
@@ -134,7 +171,7 @@ const parseRequest = (route: RouteDef): MiddlewareObj<Event, Result, Error, AppC
     request.context.input = {
       params: parsePart(route.params, e.pathParameters ?? {}, 'path'),
       query: parsePart(route.query, e.queryStringParameters ?? {}, 'query'),
-      body: parsePart(route.body, readBody(e, (route.maxBodyKiB ?? 256) * 1024), 'body'),
+      body: parsePart(route.body, readBody(e), 'body'),
     };
   },
 });
@@ -172,6 +209,7 @@ export function defineHandler<Id extends RouteId>(routeId: Id, impl: HandlerImpl
     .use(requestLog(routeId))
     .use(errorMapper())
     .use(serialize(route))
+    .use(bodyGate(route)) // input: 415 for a body that is not JSON, 413 over the route's limit
     .use(authenticate(route))
     .use(parseRequest(route))
     .handler(async (_event, context) => {
