@@ -59,7 +59,13 @@ export async function createPoolUser(email: string, tenantId: string, password: 
     );
     const sub = res.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
     if (!sub) throw new Error('Cognito returned no sub');
-    await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: `${TENANT_GROUP_PREFIX}${tenantId}` }));
+    try {
+      await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: `${TENANT_GROUP_PREFIX}${tenantId}` }));
+    } catch (err) {
+      // A user without their tenant's group could never sign in to it, and would block a retry with this e-mail.
+      await deletePoolUser(email);
+      throw err;
+    }
     return sub;
   } catch (err) {
     if (err instanceof UsernameExistsException) throw new AlreadyExistsError('user');
