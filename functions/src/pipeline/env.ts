@@ -17,6 +17,12 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3),
   /** Where people sign in; used in e-mail links. */
   APP_URL: z.url(),
+  // ops:begin
+  /** The SES configuration set every send names (suppression of bounces and complaints, their counts; decision 0024). */
+  MAIL_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** Object Lock: days each file copied to `files/` is kept in governance mode (decision 0024); unset: no retention. */
+  FILES_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
+  // ops:end
   /** Bucket of generated files (exports), which S3 deletes after a day; keys start with `exports/<tenant>/`. */
   EXPORTS_BUCKET: z.string().min(1).optional(),
   /**

@@ -15,6 +15,8 @@ export async function sendMail(to: string, subject: string, text: string): Promi
   await ses().send(
     new SendEmailCommand({
       FromEmailAddress: env().MAIL_FROM,
+      // ops: the stage's configuration set (suppression list, bounce and complaint counts; decision 0024)
+      ...(env().MAIL_CONFIGURATION_SET ? { ConfigurationSetName: env().MAIL_CONFIGURATION_SET } : {}),
       Destination: { ToAddresses: [to] },
       Content: { Simple: { Subject: { Data: subject, Charset: 'UTF-8' }, Body: { Text: { Data: text, Charset: 'UTF-8' } } } },
     }),

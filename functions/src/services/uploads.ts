@@ -37,6 +37,18 @@ function bucket(): string {
   return name;
 }
 
+// ops:begin
+/**
+ * Object Lock of a checked file (decision 0024): governance mode until FILES_RETENTION_DAYS from now, set on the copy
+ * to `files/` (the bucket has no default retention, so `quarantine/` still expires). Every version stays that long;
+ * deleting the key only adds a delete marker.
+ */
+export function fileRetention(now: Date = new Date()): { ObjectLockMode?: 'GOVERNANCE'; ObjectLockRetainUntilDate?: Date } {
+  const days = env().FILES_RETENTION_DAYS;
+  return days ? { ObjectLockMode: 'GOVERNANCE', ObjectLockRetainUntilDate: new Date(now.getTime() + days * 86_400_000) } : {};
+}
+// ops:end
+
 export const quarantineKey = (tenantId: string, uploadId: string) => `quarantine/${tenantId}/${uploadId}`;
 export const storedFileKey = (tenantId: string, uploadId: string) => `files/${tenantId}/${uploadId}`;
 
@@ -387,6 +399,7 @@ export async function verifyUpload(repos: Repositories, identity: Identity, uplo
       ...(inspected.etag ? { CopySourceIfMatch: inspected.etag } : {}),
       ContentType: upload.declaredType,
       MetadataDirective: 'REPLACE',
+      ...fileRetention(), // ops: Object Lock (decision 0024)
     }),
   );
   const copied = await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: target }));

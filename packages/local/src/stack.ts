@@ -105,6 +105,11 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       COGNITO_ENDPOINT: services.cognitoEndpoint,
       SES_ENDPOINT: services.sesEndpoint,
       MAIL_FROM: 'no-reply@mcr.example.jp',
+      // ops:begin — as in AWS: every send names the configuration set (the SES sink accepts and ignores it), every
+      // checked file gets its Object Lock retention on the copy (s3rver ignores it); decision 0024.
+      MAIL_CONFIGURATION_SET: 'mcr-local-mail',
+      FILES_RETENTION_DAYS: '1826',
+      // ops:end
       APP_URL: url,
       JWKS_URI: services.jwksUri,
       DYNAMODB_ENDPOINT: services.dynamodbEndpoint,
