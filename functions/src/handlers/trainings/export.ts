@@ -1,6 +1,5 @@
 import { TRAINING_KIND_LABELS } from '@mcr/contract';
 import { NotFoundError } from '@mcr/data';
-import ExcelJS from 'exceljs';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { RawBody, toCsv } from '../../pipeline/raw-body.ts';
 
@@ -32,6 +31,8 @@ export const handler = defineHandler('trainings.export', async ({ params, query,
   ]);
   const base = `training-${session.sessionId}-participants`;
   if (query.format === 'csv') return new RawBody('text/csv; charset=utf-8', toCsv(PARTICIPANT_HEADER, rows), `${base}.csv`);
+  // lean: exceljs (about 1 MB minified) is evaluated for an xlsx only, not at the route's cold start.
+  const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('参加者');
   ws.addRow([`${session.title} (${TRAINING_KIND_LABELS[session.kind].ja})`, session.startsAt]);
