@@ -38,6 +38,19 @@ export const COMMON_ACKNOWLEDGEMENTS = {
         'Reserved concurrency on 120+ functions would split the account pool and cannot deploy while the account limit is the new-account 10; API throttling per route bounds the routes, the stream its consumer (decision 0026).',
     },
   ],
+  /** Every Lambda function whose role CDK creates (AWSLambdaBasicExecutionRole) and whose grants go to its DefaultPolicy. */
+  functionRole: [
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason:
+        "CDK's standard execution role: CloudWatch Logs write access only (CreateLogGroup, CreateLogStream, PutLogEvents). Scoping it to the function's own log group is the follow-up named in decision 0026.",
+    },
+    {
+      id: 'HIPAA.Security-IAMNoInlinePolicy',
+      reason:
+        "The function's policy is attached to its one role and lists exactly the calls its handler makes (decision 0022); a customer-managed policy would be the same document, attachable elsewhere.",
+    },
+  ],
   /** Every CloudWatch log group of the app. */
   logGroup: [
     {
