@@ -209,7 +209,8 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   roles: readonly Role[];
   /** Read routes get a read-only grant on the table in AWS. */
   access: 'read' | 'read-write';
-  /** Largest request body accepted, in KiB (default 256); Lambda's own limit is 6 MiB. */
+  /** Largest request body accepted, in KiB (default 256); Lambda's own limit is 6 MiB. It admits the largest body the
+   * body schema accepts, and not much more (test/unit/contract/body-limits.test.ts). */
   maxBodyKiB?: number;
   /** Other AWS services the handler calls (each becomes an IAM grant in the stack). */
   uses?: readonly ('userPoolAdmin' | 'mail' | 'jobs' | 'exportFiles' | 'files')[];
@@ -389,6 +390,7 @@ export const routes = {
     handler: 'responses/save-answers',
     roles: FACILITY_ROLES,
     access: 'read-write',
+    maxBodyKiB: 2496, // input: the largest body the schema accepts (test/unit/contract/body-limits.test.ts)
     summary: { ja: '回答の保存 (下書き)', en: 'Save answers (draft)' },
     params: ResponseParams,
     body: SaveAnswersBody,
@@ -412,6 +414,7 @@ export const routes = {
     handler: 'campaigns/create',
     roles: ['pref_admin'],
     access: 'read-write',
+    maxBodyKiB: 1344, // input: the largest body the schema accepts (test/unit/contract/body-limits.test.ts)
     uses: ['jobs'],
     summary: {
       ja: '調査の作成 (前年度の回答を引継ぎ。回答の作成は非同期で、進捗は調査の取得で確認)',
@@ -526,6 +529,7 @@ export const routes = {
     handler: 'templates/upload',
     roles: ['pref_admin'],
     access: 'read-write',
+    maxBodyKiB: 1600, // input: the largest body the schema accepts (test/unit/contract/body-limits.test.ts)
     summary: { ja: '新しい版の様式ファイルを登録', en: 'Load a new template version from a file' },
     body: UploadTemplateBody,
     response: TemplateSummary,
@@ -548,6 +552,7 @@ export const routes = {
     handler: 'responses/return',
     roles: ['pref_admin'],
     access: 'read-write',
+    maxBodyKiB: 640, // input: the largest body the schema accepts (test/unit/contract/body-limits.test.ts)
     summary: { ja: '提出された回答の差戻し (項目へのコメント付き)', en: 'Send a submitted response back, with comments on items' },
     params: ResponseParams,
     body: ReturnResponseBody,
@@ -830,6 +835,7 @@ export const routes = {
     handler: 'vendor-responses/save-profile',
     roles: ['vendor_user'],
     access: 'read-write',
+    maxBodyKiB: 2496, // input: the largest body the schema accepts (test/unit/contract/body-limits.test.ts)
     summary: {
       ja: '標準回答 (製品・サービスごと) の作成・保存 (版の確認付き、0 で作成)',
       en: 'Create (expectedVersion 0) or save a standard answer (per product or service)',
@@ -880,6 +886,7 @@ export const routes = {
     handler: 'vendor-responses/save-facility',
     roles: ['vendor_user'],
     access: 'read-write',
+    maxBodyKiB: 2496, // input: the largest body the schema accepts (test/unit/contract/body-limits.test.ts)
     summary: {
       ja: '医療機関ごとの回答の変更 (標準回答の選択・個別の変更。版の確認付き)',
       en: 'Change what a vendor answers for one facility (profile, overridden cells), checked against its version',
@@ -1555,6 +1562,7 @@ export const routes = {
     handler: 'contact-charts/outside-put',
     roles: ['pref_admin'],
     access: 'read-write',
+    maxBodyKiB: 576, // input: the largest body the schema accepts (test/unit/contract/body-limits.test.ts)
     summary: { ja: '外部機関の連絡先の変更', en: 'Change the outside bodies to call' },
     body: PutOutsideContactsBody,
     response: OutsideContacts,

@@ -1,6 +1,6 @@
 import { Answers, RoundAnswer, Template } from '@mcr/domain';
 import * as z from 'zod';
-import { FacilityKind, Id, IsoDate, IsoDateTime, LocalizedText, Version } from '../common.ts';
+import { FACILITY_KINDS, FacilityKind, Id, IsoDate, IsoDateTime, LocalizedText, Version } from '../common.ts';
 import { Cursor, NextCursor, PageLimit } from './paging.ts';
 import { Review } from './review.ts';
 
@@ -67,7 +67,7 @@ export const Campaign = z.object({
 /** Which facilities a campaign goes to. */
 export const CampaignTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('all') }),
-  z.strictObject({ kind: z.literal('facility_kinds'), kinds: z.array(FacilityKind).min(1) }),
+  z.strictObject({ kind: z.literal('facility_kinds'), kinds: z.array(FacilityKind).min(1).max(FACILITY_KINDS.length) }),
   z.strictObject({ kind: z.literal('health_centers'), ids: z.array(Id).min(1).max(100) }),
   z.strictObject({ kind: z.literal('facilities'), ids: z.array(Id).min(1).max(20_000) }),
 ]);

@@ -8,14 +8,15 @@ import { FacilityKind, Id } from '../common.ts';
 export const FacilityImportRow = z.strictObject({
   /** 1-based row number in the file (header = row 1), for the error report. */
   row: z.number().int().min(2),
-  name: z.string(),
-  kind: z.string(),
-  beds: z.string(),
-  healthCenter: z.string(),
-  medicalArea: z.string(),
-  medicalInstitutionCode: z.string(),
-  address: z.string(),
-  contactEmail: z.string(),
+  // Each cell is bounded (issue 11) so that 2,000 rows of the longest cells still fit the route's body limit.
+  name: z.string().max(100),
+  kind: z.string().max(10),
+  beds: z.string().max(8),
+  healthCenter: z.string().max(50),
+  medicalArea: z.string().max(50),
+  medicalInstitutionCode: z.string().max(20),
+  address: z.string().max(150),
+  contactEmail: z.string().max(254),
 });
 export type FacilityImportRow = z.infer<typeof FacilityImportRow>;
 
