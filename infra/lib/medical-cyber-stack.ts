@@ -2,10 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { routeList } from '@mcr/contract';
 import { TABLE_DEFINITION } from '@mcr/data';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { CorsHttpMethod, HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -16,6 +13,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
+// edge:begin — settings, the hardened API and CloudFront (docs/decisions/0023-edge-and-deploy.md)
+import { createApi, Edge } from './edge.ts';
+import { isDevelopmentStage, loadSettings, type StageSettings } from './settings.ts';
+// edge:end
 import { groupRoutes, RouteStack, routeStackIdOf } from './route-stacks.ts';
 import { JOB_WORKER_NODE_OPTIONS } from './runtime-options.ts';
 
@@ -48,13 +49,21 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 export interface MedicalCyberStackProps extends StackProps {
   stage: string;
+  // edge:begin
+  /** The stage's validated settings; read from infra/stages/<stage>.json and the context when omitted. */
+  settings?: StageSettings;
+  // edge:end
 }
 
 export { functionIdOf } from './route-stacks.ts';
 
 export class MedicalCyberStack extends Stack {
   constructor(scope: Construct, id: string, props: MedicalCyberStackProps) {
-    super(scope, id, props);
+    // edge: the WebACL of CloudFront lives in us-east-1 (infra/lib/edge-stack.ts), read through a cross-region reference.
+    super(scope, id, { ...props, crossRegionReferences: true });
+    // edge: the stage's validated settings (infra/lib/settings.ts): mail sender, domain, alarm address, … (no
+    // example.jp default in a real stage)
+    const settings = props.settings ?? loadSettings(props.stage, this.node);
 
     const table = new dynamodb.TableV2(this, 'Table', {
       partitionKey: { name: TABLE_DEFINITION.partitionKey, type: dynamodb.AttributeType.STRING },
@@ -120,13 +129,17 @@ export class MedicalCyberStack extends Stack {
       lifecycleRules: [{ prefix: 'exports/', expiration: Duration.days(1), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
     });
 
-    const api = new HttpApi(this, 'Api', {
-      corsPreflight: { allowOrigins: ['*'], allowHeaders: ['authorization', 'content-type'], allowMethods: [CorsHttpMethod.ANY] },
-    });
+    // edge:begin — no CORS (same origin through CloudFront), a JWT authorizer, the origin secret (infra/lib/edge.ts)
+    const apiParts = createApi(this, settings, userPool, userPoolClient);
+    const api = apiParts.api;
+    // edge:end
 
-    // The sender domain must be a verified SES identity; the app URL is the CloudFront domain or a custom one.
-    const mailFrom = String(this.node.tryGetContext('mailFrom') ?? 'no-reply@example.jp');
-    const appUrl = String(this.node.tryGetContext('appUrl') ?? 'https://example.jp');
+    // edge:begin — mail sender from the settings; the app URL is the stage's domain, else CloudFront's own URL (known
+    // once the distribution exists below, hence lazy).
+    const mailFrom = settings.mailFrom;
+    let edge: Edge | undefined;
+    const appUrl = settings.appUrl ?? Lazy.string({ produce: () => edge?.appUrl });
+    // edge:end
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
     const bundling = {
       format: OutputFormat.ESM,
@@ -144,6 +157,7 @@ export class MedicalCyberStack extends Stack {
       COGNITO_USER_POOL_ID: userPool.userPoolId,
       MAIL_FROM: mailFrom,
       APP_URL: appUrl,
+      ...apiParts.environment, // edge: the x-origin-verify value CloudFront sends
       LOG_LEVEL: 'info',
       NODE_OPTIONS: '--enable-source-maps',
     };
@@ -255,46 +269,38 @@ export class MedicalCyberStack extends Stack {
         mailIdentityArn,
         environment: baseEnvironment,
         bundling,
+        authorizer: apiParts.authorizer, // edge
       });
     }
 
-    const site = new s3.Bucket(this, 'Site', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: false,
+    // edge:begin — API stage (throttling, access logs), CloudFront with WAF, headers and logs, the SPA and its
+    // config.json (infra/lib/edge.ts, infra/lib/site.ts)
+    edge = new Edge(this, 'Edge', {
+      settings,
+      apiParts,
+      routes: routeList,
+      routeScopes: this.node.children.filter((c) => c instanceof RouteStack),
+      userPool,
+      userPoolClient,
+      files,
+      repoRoot,
     });
-    const distribution = new cloudfront.Distribution(this, 'Cdn', {
-      defaultRootObject: 'index.html',
-      defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(site),
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
-      },
-      additionalBehaviors: {
-        '/api/*': {
-          origin: new origins.HttpOrigin(`${api.apiId}.execute-api.${this.region}.amazonaws.com`),
-          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        },
-      },
-      errorResponses: [{ httpStatus: 404, responseHttpStatus: 200, responsePagePath: '/index.html' }],
-    });
-
-    // The SPA posts files straight to the bucket (presigned POST), from its CloudFront origin, its own domain, or a
-    // development server on localhost.
+    // The SPA posts files straight to the bucket (presigned POST) from its own origin. Without a domain (a development
+    // stage) that is CloudFront's `*.cloudfront.net` name, which cannot be named here: the CSP names the bucket, so
+    // the bucket naming the distribution would be a cycle. The presigned POST's signature is what authorizes.
     files.addCorsRule({
       allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
-      allowedOrigins: [...new Set([`https://${distribution.distributionDomainName}`, new URL(appUrl).origin, 'http://localhost:8080'])],
+      allowedOrigins: [
+        settings.appUrl ? new URL(settings.appUrl).origin : 'https://*.cloudfront.net',
+        ...(isDevelopmentStage(settings.stage) ? ['http://localhost:8080'] : []),
+      ],
       allowedHeaders: ['*'],
       exposedHeaders: ['ETag'],
       maxAge: 3000,
     });
-
-    new CfnOutput(this, 'Url', { value: `https://${distribution.distributionDomainName}` });
+    new CfnOutput(this, 'Url', { value: edge.appUrl });
+    new CfnOutput(this, 'DistributionDomainName', { value: edge.distribution.distributionDomainName });
+    // edge:end
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
     new CfnOutput(this, 'DocumentsBucket', { value: files.bucketName });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { RouteDef } from '@mcr/contract';
 import { Duration, NestedStack, RemovalPolicy } from 'aws-cdk-lib';
-import { HttpMethod, HttpRoute, HttpRouteKey, type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpMethod, HttpRoute, HttpRouteKey, type IHttpApi, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -61,6 +61,10 @@ export interface RouteStackProps {
   mailIdentityArn: string;
   environment: Record<string, string>;
   bundling: BundlingOptions;
+  // edge:begin
+  /** The JWT authorizer every route but the public ones sits behind (infra/lib/edge.ts). */
+  authorizer?: IHttpRouteAuthorizer;
+  // edge:end
 }
 
 /** The functions, HTTP API routes, integrations and invoke permissions of one group of routes. */
@@ -129,6 +133,8 @@ export class RouteStack extends NestedStack {
         httpApi: props.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: new HttpLambdaIntegration(`${fnId}Integration`, fn),
+        // edge: API Gateway verifies the Cognito token before the handler does it again; public routes have none.
+        ...(route.auth !== 'public' && props.authorizer ? { authorizer: props.authorizer } : {}),
       });
     }
   }

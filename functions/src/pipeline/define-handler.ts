@@ -8,6 +8,9 @@ import { env } from './env.ts';
 import { ForbiddenError, HttpError, toHttpError, ValidationError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { RawBody } from './raw-body.ts';
+// edge:begin
+import { verifyOrigin } from './origin.ts';
+// edge:end
 
 let db: Db | undefined;
 function database(): Db {
@@ -208,6 +211,7 @@ export function defineHandler<Id extends RouteId>(routeId: Id, impl: HandlerImpl
   return middy<Event, Result, Error, AppContext>()
     .use(requestLog(routeId))
     .use(errorMapper())
+    .use(verifyOrigin()) // edge: only requests through CloudFront (the x-origin-verify secret); a 403 otherwise
     .use(serialize(route))
     .use(bodyGate(route)) // input: 415 for a body that is not JSON, 413 over the route's limit
     .use(authenticate(route))

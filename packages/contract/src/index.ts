@@ -28,3 +28,6 @@ export * from './schemas/incidents.ts';
 // contact-charts:begin
 export * from './schemas/contact-charts.ts';
 // contact-charts:end
+// edge:begin — the response headers CloudFront and the local front door send (docs/decisions/0023-edge-and-deploy.md)
+export * from './security-headers.ts';
+// edge:end

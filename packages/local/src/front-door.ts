@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { matchPath, type RouteDef, routeList } from '@mcr/contract';
+import { matchPath, type RouteDef, routeList, securityHeaders } from '@mcr/contract';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -26,6 +26,10 @@ export interface FrontDoorOptions {
    * receives the request's JSON body (`{}` when empty; 400 when it is not JSON).
    */
   localEndpoints?: Record<string, (body: Record<string, unknown>) => Promise<unknown>>;
+  // edge:begin
+  /** Origins the SPA connects to besides its own and the Cognito endpoint (the S3 stand-in), for the CSP's `connect-src`. */
+  connectSources?: string[];
+  // edge:end
 }
 
 const MIME: Record<string, string> = {
@@ -40,12 +44,19 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The same response headers the CloudFront distribution adds in AWS. */
-const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-};
+// edge:begin
+/**
+ * The same security headers CloudFront's response-headers policy sends in AWS, from the one shared module
+ * (@mcr/contract security-headers.ts), so the browser tests run the SPA under the production CSP. `connect-src`
+ * names the origins of the local stand-ins the SPA calls (cognito-local, s3rver) instead of AWS's.
+ */
+function securityHeadersOf(opts: FrontDoorOptions): Record<string, string> {
+  const origins = [...(opts.connectSources ?? [])];
+  const cognito = opts.spaConfig.cognitoEndpoint;
+  if (typeof cognito === 'string') origins.unshift(cognito);
+  return securityHeaders({ connectSources: [...new Set(origins.map((o) => new URL(o).origin))] });
+}
+// edge:end
 
 type Encoding = 'br' | 'gzip';
 
@@ -186,8 +197,8 @@ function lambdaContext(route: RouteDef & { id: string }, timeoutMs: number): Con
   };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS, ...extra });
+function sendJson(security: Record<string, string>, res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...security, ...extra });
   res.end(JSON.stringify(body));
 }
 
@@ -214,6 +225,9 @@ export function createFrontDoor(opts: FrontDoorOptions): Server {
     return p;
   };
   const log = opts.log ?? (() => undefined);
+  // edge:begin
+  const SECURITY_HEADERS = securityHeadersOf(opts);
+  // edge:end
   // Static files compressed once per version of the file (hashed assets never change; brotli 11 as a CDN would).
   const compressedFiles = new Map<string, Promise<Buffer>>();
   const compressedFile = (file: string, version: string, body: Buffer) => (encoding: Encoding) => {
@@ -233,7 +247,7 @@ export function createFrontDoor(opts: FrontDoorOptions): Server {
     if (!hit?.params) {
       const status = candidates.length ? 405 : 404;
       const code = candidates.length ? 'METHOD_NOT_ALLOWED' : 'ROUTE_NOT_FOUND';
-      sendJson(res, status, { error: { code, message: { ja: 'この URL は存在しません', en: 'No such route' }, requestId: randomUUID() } });
+      sendJson(SECURITY_HEADERS, res, status, { error: { code, message: { ja: 'この URL は存在しません', en: 'No such route' }, requestId: randomUUID() } });
       return;
     }
     const body = await readBody(req);
@@ -254,7 +268,7 @@ export function createFrontDoor(opts: FrontDoorOptions): Server {
       return;
     }
     if (!opts.staticDir) {
-      sendJson(res, 404, { error: { code: 'ROUTE_NOT_FOUND' } });
+      sendJson(SECURITY_HEADERS, res, 404, { error: { code: 'ROUTE_NOT_FOUND' } });
       return;
     }
     const root = path.resolve(opts.staticDir);
@@ -285,7 +299,9 @@ export function createFrontDoor(opts: FrontDoorOptions): Server {
     // from decoding it later.
     if (!decodable(url.pathname)) {
       const message = { ja: 'URL のパスの % エンコードが正しくありません', en: 'The URL path has broken percent-encoding' };
-      sendJson(res, 400, { error: { code: 'VALIDATION_FAILED', message, requestId: randomUUID(), fields: [{ field: 'path', code: 'encoding', message }] } });
+      sendJson(SECURITY_HEADERS, res, 400, {
+        error: { code: 'VALIDATION_FAILED', message, requestId: randomUUID(), fields: [{ field: 'path', code: 'encoding', message }] },
+      });
       return;
     }
     const local = req.method === 'POST' ? opts.localEndpoints?.[url.pathname] : undefined;
@@ -300,14 +316,14 @@ export function createFrontDoor(opts: FrontDoorOptions): Server {
             }
           })
           .then((input) => local(input))
-          .then((body) => sendJson(res, 200, body ?? {}))
+          .then((body) => sendJson(SECURITY_HEADERS, res, 200, body ?? {}))
       : url.pathname.startsWith('/api/')
         ? handleApi(req, res, url)
         : handleStatic(req, res, url);
     work
       .catch((err: { status?: number }) => {
         if (!res.headersSent)
-          sendJson(res, err.status ?? 500, {
+          sendJson(SECURITY_HEADERS, res, err.status ?? 500, {
             error: { code: err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 400 ? 'VALIDATION_FAILED' : 'INTERNAL', requestId: randomUUID() },
           });
         else res.end();

@@ -185,6 +185,9 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
         apiBase: '/api',
         stage: 'local',
       },
+      // edge:begin — the CSP's connect-src: the browser posts uploads to the S3 stand-in (presigned POST)
+      connectSources: [services.s3Endpoint],
+      // edge:end
       log,
       localEndpoints: {
         // scheduler:begin

@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { AssetHashType, DockerImage } from 'aws-cdk-lib';
+import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+
+/** What /config.json holds (frontend/src/config.ts RuntimeConfig); values may be tokens resolved at deploy. */
+export interface SpaConfig {
+  region: string;
+  cognitoEndpoint: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  apiBase: string;
+  stage: string;
+}
+
+export interface SiteContentProps {
+  bucket: s3.IBucket;
+  distribution: cloudfront.IDistribution;
+  repoRoot: string;
+  config: SpaConfig;
+}
+
+/** Hashed build files (`/assets/*`) never change under their name. */
+export const ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+/** index.html, config.json and the unhashed files are asked for again every time (a 304 when unchanged). */
+export const ENTRY_CACHE_CONTROL = 'no-cache';
+
+/**
+ * The SPA as the deploy uploads it (docs/decisions/0023-edge-and-deploy.md): an asset *built during synth* like the
+ * Lambda bundles (`vite build` into the asset folder), so `cdk deploy` alone ships the code it was given. Tests
+ * synthesize with bundling skipped (`aws:cdk:bundling-stacks: []`), which builds nothing and needs no frontend/dist.
+ *
+ * Two uploads of the same build: first `/assets/*` (immutable, never pruned, so a page open during a deploy still
+ * finds its old chunks), then the entry files and the `config.json` built from the stack's own values (no-cache),
+ * followed by a CloudFront invalidation.
+ */
+export class SiteContent extends Construct {
+  readonly assets: s3deploy.BucketDeployment;
+  readonly entry: s3deploy.BucketDeployment;
+
+  constructor(scope: Construct, id: string, props: SiteContentProps) {
+    super(scope, id);
+    const frontend = path.join(props.repoRoot, 'frontend');
+    const build = s3deploy.Source.asset(frontend, {
+      assetHashType: AssetHashType.OUTPUT,
+      exclude: ['node_modules', 'dist'],
+      bundling: {
+        // Only the local build runs (it throws when it fails); the image is what CDK would use without one.
+        image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22'),
+        local: {
+          tryBundle(outputDir: string) {
+            execFileSync('npm', ['run', 'build', '-w', 'frontend', '--', '--outDir', outputDir, '--emptyOutDir'], {
+              cwd: props.repoRoot,
+              stdio: ['ignore', process.stderr, process.stderr],
+            });
+            return true;
+          },
+        },
+      },
+    });
+    this.assets = new s3deploy.BucketDeployment(this, 'Assets', {
+      sources: [build],
+      destinationBucket: props.bucket,
+      exclude: ['*'],
+      include: ['assets/*'],
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.fromString(ASSET_CACHE_CONTROL)],
+      memoryLimit: 512,
+    });
+    this.entry = new s3deploy.BucketDeployment(this, 'Entry', {
+      sources: [build, s3deploy.Source.jsonData('config.json', props.config)],
+      destinationBucket: props.bucket,
+      exclude: ['assets/*'],
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.fromString(ENTRY_CACHE_CONTROL)],
+      memoryLimit: 512,
+      distribution: props.distribution,
+      distributionPaths: ['/*'],
+    });
+    // index.html names chunks that must already be there.
+    this.entry.node.addDependency(this.assets);
+  }
+}
