@@ -48,10 +48,6 @@ function segments(path: string): (string | number)[] {
   return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : (m[1] as string)));
 }
 
-/**
- * Reads an uploaded template file. Problems come back as field errors that name the JSON path and, where it
- * can be found, the line and column in the file, so an administrator can fix the file in an editor.
- */
 /** A template nests a handful of levels; a file nested deeper is refused before the (recursive) parser sees it. */
 const MAX_JSON_DEPTH = 64;
 
@@ -72,6 +68,10 @@ export function jsonDepth(text: string): number {
   return max;
 }
 
+/**
+ * Reads an uploaded template file. Problems come back as field errors that name the JSON path and, where it
+ * can be found, the line and column in the file, so an administrator can fix the file in an editor.
+ */
 export async function parseUploadedTemplate(content: string, repos: Repositories): Promise<Template> {
   if (jsonDepth(content) > MAX_JSON_DEPTH) {
     const message = {
