@@ -1,24 +1,14 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { PASSWORD_POLICY } from '@mcr/domain';
 import type { Construct } from 'constructs';
 import type { MailNames } from './mail.ts';
 
 /**
- * The password policy (医療情報システムの安全管理に関するガイドライン 第7.0版; docs/decisions/0024): long passwords
- * of letters, digits and symbols (13 characters or more, the checklist's clause), reuse of the last 24 refused,
- * no forced periodic change (Cognito never expires a password; 7.0 deleted the periodic change). The local
- * cognito-local pool (packages/local/src/services/cognito.ts) stores the same numbers, and temporary passwords
- * (functions/src/services/identity-admin.ts, the operator command) are generated to satisfy it.
+ * The password policy (医療情報システムの安全管理に関するガイドライン 第7.0版; decision 0024), shared with the local pool,
+ * the temporary passwords and the SPA's rules: packages/domain/src/password-policy.ts.
  */
-export const PASSWORD_POLICY = {
-  minLength: 13,
-  requireLowercase: true,
-  requireUppercase: true,
-  requireDigits: true,
-  requireSymbols: true,
-  passwordHistorySize: 24,
-  tempPasswordValidityDays: 7,
-} as const;
+export { PASSWORD_POLICY };
 
 /** Cognito's invitation (the operator command's first operator; everyone else is invited by the product's own mail). */
 export const INVITATION_MAIL = {

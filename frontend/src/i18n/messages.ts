@@ -68,7 +68,10 @@ export const M = {
   newPassword: { ja: '新しいパスワード', en: 'New password' }, // stable (ja)
   newPasswordConfirm: { ja: '新しいパスワード (確認)', en: 'New password (again)' }, // stable (ja)
   passwordRules: { ja: 'パスワードの条件', en: 'Password rules' },
-  ruleLength: { ja: '12 文字以上', en: 'At least 12 characters' },
+  // ops:begin — the policy of decision 0024 (13+ characters with a symbol)
+  ruleLength: (n: number) => ({ ja: `${n} 文字以上`, en: `At least ${n} characters` }),
+  ruleSymbol: { ja: '記号 (- ! # % + = など) を 1 文字以上', en: 'At least one symbol (- ! # % + = …)' },
+  // ops:end
   ruleUpper: { ja: '英大文字 (A〜Z) を 1 文字以上', en: 'At least one capital letter (A–Z)' },
   ruleLower: { ja: '英小文字 (a〜z) を 1 文字以上', en: 'At least one small letter (a–z)' },
   ruleDigit: { ja: '数字 (0〜9) を 1 文字以上', en: 'At least one digit (0–9)' },

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -26,17 +25,8 @@ function cognito(): CognitoIdentityProviderClient {
   return client;
 }
 
-/** A temporary password that meets the pool's policy (12+ chars, upper, lower, digit); valid once. */
-export function temporaryPassword(): string {
-  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789'];
-  const all = sets.join('');
-  const chars = [...sets.map((s) => s[randomInt(s.length)] as string), ...Array.from({ length: 11 }, () => all[randomInt(all.length)] as string)];
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
-  }
-  return chars.join('');
-}
+// ops: temporary passwords meet the pool's policy (13+ characters, upper, lower, digit, symbol): @mcr/domain.
+export { temporaryPassword } from '@mcr/domain';
 
 /**
  * Creates the user in the pool with a temporary password (no Cognito mail: we send our own, in Japanese)

@@ -12,3 +12,4 @@ export * from './read-model.ts';
 export * from './vendors.ts';
 export * from './cross-check.ts';
 export * from './campaign-dates.ts';
+export * from './password-policy.ts'; // ops

@@ -38,6 +38,7 @@ import {
   ListUserPoolsCommand,
   SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { PASSWORD_POLICY } from '@mcr/domain';
 import { LOCAL_REGION, localCredentials, USER_POOL_CLIENT_NAME, USER_POOL_NAME } from './constants.ts';
 import { assertPortFree, type Log, spawnManaged, waitUntilReady } from './process.ts';
 
@@ -103,15 +104,15 @@ async function ensurePoolAndClient(client: CognitoIdentityProviderClient): Promi
         AutoVerifiedAttributes: ['email'],
         MfaConfiguration: 'ON',
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
-        // Stored for parity with the deployed pool; cognito-local does not enforce it.
+        // Stored for parity with the deployed pool (PASSWORD_POLICY, decision 0024); cognito-local does not enforce it.
         Policies: {
           PasswordPolicy: {
-            MinimumLength: 12,
-            RequireLowercase: true,
-            RequireUppercase: true,
-            RequireNumbers: true,
-            RequireSymbols: false,
-            TemporaryPasswordValidityDays: 7,
+            MinimumLength: PASSWORD_POLICY.minLength,
+            RequireLowercase: PASSWORD_POLICY.requireLowercase,
+            RequireUppercase: PASSWORD_POLICY.requireUppercase,
+            RequireNumbers: PASSWORD_POLICY.requireDigits,
+            RequireSymbols: PASSWORD_POLICY.requireSymbols,
+            TemporaryPasswordValidityDays: PASSWORD_POLICY.tempPasswordValidityDays,
           },
         },
       }),
