@@ -3,6 +3,7 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag.ts'; // nag
 
 /** How long the backups of the table are kept (decision 0024): PITR already covers any second of the last 35 days. */
 export const BACKUP_RETENTION = { dailyDays: 7, monthlyDays: 366 } as const;
@@ -59,6 +60,15 @@ export class DataBackup extends Construct {
         }),
       ],
     });
-    this.plan.addSelection('Table', { resources: [backup.BackupResource.fromArn(props.table.tableArn)] });
+    const selection = this.plan.addSelection('Table', { resources: [backup.BackupResource.fromArn(props.table.tableArn)] });
+    // nag:begin
+    acknowledge(selection, [
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+        reason:
+          "AWS Backup's own service-role policy for taking backups, maintained by AWS as Backup adds resource types; the role is assumable only by backup.amazonaws.com.",
+      },
+    ]);
+    // nag:end
   }
 }

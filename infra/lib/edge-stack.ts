@@ -3,6 +3,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import type { StageSettings } from './settings.ts';
+import { acknowledge, COMMON_ACKNOWLEDGEMENTS } from './nag.ts'; // nag
 
 /**
  * AWS managed rule groups the CloudFront WebACL evaluates, in priority order (docs/decisions/0023-edge-and-deploy.md).
@@ -75,6 +76,7 @@ export class EdgeStack extends Stack {
       retention: logs.RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    acknowledge(wafLogs, COMMON_ACKNOWLEDGEMENTS.logGroup); // nag
     new wafv2.CfnLoggingConfiguration(this, 'WafLogging', {
       resourceArn: this.webAcl.attrArn,
       // WAF wants the log group's ARN without the `:*` that `logGroupArn` ends with.

@@ -22,6 +22,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, type IConstruct } from 'constructs';
 import { EdgeStack } from './edge-stack.ts';
+import { acknowledge, COMMON_ACKNOWLEDGEMENTS } from './nag.ts'; // nag
 import { EDGE_REGION, type StageSettings } from './settings.ts';
 import { SiteContent } from './site.ts';
 
@@ -119,6 +120,24 @@ export function createApi(scope: Construct, settings: StageSettings, userPool: c
     generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
     removalPolicy: RemovalPolicy.DESTROY,
   });
+  // nag:begin
+  acknowledge(originSecret, [
+    {
+      id: 'AwsSolutions-SMG4',
+      reason:
+        "The value is resolved into CloudFront's origin header and the functions' environment at deploy time: automatic rotation would break the match until both are updated together. It only proves a request came through CloudFront (the JWT still authenticates); rotation is a manual deploy step (decision 0026).",
+    },
+    {
+      id: 'HIPAA.Security-SecretsManagerRotationEnabled',
+      reason:
+        "The value is resolved into CloudFront's origin header and the functions' environment at deploy time: automatic rotation would break the match until both are updated together; rotation is a manual deploy step (decision 0026).",
+    },
+    {
+      id: 'HIPAA.Security-SecretsManagerUsingKMSKey',
+      reason: 'Encrypted with the AWS managed key aws/secretsmanager; customer-managed keys are declined with their cost in decision 0024 (encryption keys).',
+    },
+  ]);
+  // nag:end
   return { api, authorizer, originSecret, environment: { [ORIGIN_VERIFY_ENV]: originSecret.secretValue.unsafeUnwrap() } };
 }
 
@@ -158,6 +177,7 @@ export class Edge extends Construct {
       retention: logs.RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    acknowledge(this.accessLogs, COMMON_ACKNOWLEDGEMENTS.logGroup); // nag
     const apiDomain = settings.domain
       ? new DomainName(this, 'ApiDomain', {
           domainName: settings.domain.apiName,
@@ -200,8 +220,13 @@ export class Edge extends Construct {
       // CloudFront's standard logs are written with an ACL (awslogsdelivery), which needs ACLs enabled.
       objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
       removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ expiration: Duration.days(400), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      // nag: versioned (HIPAA.Security-S3BucketVersioningEnabled): a deleted or overwritten log stays 30 days
+      versioned: true,
+      lifecycleRules: [
+        { expiration: Duration.days(400), noncurrentVersionExpiration: Duration.days(30), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
     });
+    acknowledge(this.logBucket, COMMON_ACKNOWLEDGEMENTS.bucket); // nag
 
     const siteBucket = new s3.Bucket(this, 'Site', {
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -214,6 +239,7 @@ export class Edge extends Construct {
       serverAccessLogsPrefix: 's3/site/',
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    acknowledge(siteBucket, COMMON_ACKNOWLEDGEMENTS.bucket); // nag
 
     const cognitoEndpoint = `https://cognito-idp.${stack.region}.amazonaws.com`;
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
@@ -284,6 +310,24 @@ export class Edge extends Construct {
       },
       // No errorResponses: an API 404 or 403 reaches the SPA as the API wrote it.
     });
+    // nag:begin
+    acknowledge(this.distribution, [
+      {
+        id: 'AwsSolutions-CFR1',
+        reason:
+          "No geo restriction: facility staff and vendors may work from abroad or through foreign VPN exits; sign-in with MFA, the JWT authorizer and WAF guard access, and a JP-only rule is each prefecture's call (decision 0026).",
+      },
+      ...(settings.domain
+        ? []
+        : [
+            {
+              id: 'AwsSolutions-CFR4',
+              reason:
+                'Development stages only: without a domain CloudFront serves its default *.cloudfront.net certificate, whose TLS policy it fixes; a real stage must name a domain (settings.ts), where TLSv1.2_2021 is the minimum.',
+            },
+          ]),
+    ]);
+    // nag:end
     this.appUrl = settings.appUrl ?? `https://${this.distribution.distributionDomainName}`;
 
     // -- The SPA and its config.json, uploaded by the deploy -----------------------------------------------------------

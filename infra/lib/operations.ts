@@ -12,6 +12,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { MAIL_METRICS, type MailNames } from './mail.ts';
+import { acknowledge } from './nag.ts'; // nag
 
 /**
  * Thresholds of the alarms (docs/decisions/0024-identity-mail-data-operations.md). A route function times out at
@@ -313,6 +314,15 @@ export function addRouteAlarms(
 export function enableTracing(fn: NodejsFunction): void {
   (fn.node.defaultChild as CfnFunction).tracingConfig = { mode: 'Active' };
   fn.role?.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AWSXRayDaemonWriteAccess'));
+  // nag:begin
+  acknowledge(fn, [
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AWSXRayDaemonWriteAccess]',
+      reason:
+        "X-Ray's own write policy (PutTraceSegments, PutTelemetryRecords, sampling rules), which have no resource-level permissions; kept out of the role's policy so it lists exactly the handler's calls.",
+    },
+  ]);
+  // nag:end
 }
 
 function pascal(s: string): string {

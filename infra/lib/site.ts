@@ -1,12 +1,35 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { AssetHashType, DockerImage } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Stack } from 'aws-cdk-lib';
 import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { acknowledge, COMMON_ACKNOWLEDGEMENTS, type NagAcknowledgement } from './nag.ts'; // nag
 
 /** What /config.json holds (frontend/src/config.ts RuntimeConfig); values may be tokens resolved at deploy. */
+// nag:begin
+/** CDK's BucketDeployment provider runs only during a deploy, copying the SPA from the CDK assets bucket (decision 0026). */
+const BUCKET_DEPLOYMENT_REASON =
+  "CDK's BucketDeployment provider, which runs only during a deploy to copy the built SPA from the CDK assets bucket into the Site bucket; CDK sets its runtime, role and policy.";
+const BUCKET_DEPLOYMENT_ACKNOWLEDGEMENTS: NagAcknowledgement[] = [
+  ...COMMON_ACKNOWLEDGEMENTS.function,
+  ...COMMON_ACKNOWLEDGEMENTS.functionRole,
+  ...[
+    'AwsSolutions-L1',
+    'HIPAA.Security-LambdaDLQ',
+    'AwsSolutions-IAM5[Action::s3:GetObject*]',
+    'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+    'AwsSolutions-IAM5[Action::s3:List*]',
+    'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+    'AwsSolutions-IAM5[Action::s3:Abort*]',
+    'AwsSolutions-IAM5[Resource::arn:aws:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-ap-northeast-1/*]',
+    'AwsSolutions-IAM5[Resource::<*>/*]',
+    'AwsSolutions-IAM5[Resource::*]',
+  ].map((id) => ({ id, reason: BUCKET_DEPLOYMENT_REASON })),
+];
+// nag:end
+
 export interface SpaConfig {
   region: string;
   cognitoEndpoint: string;
@@ -82,5 +105,9 @@ export class SiteContent extends Construct {
     });
     // index.html names chunks that must already be there.
     this.entry.node.addDependency(this.assets);
+    // nag:begin — the two deployments share CDK's singleton provider function (its runtime, role and policy are CDK's)
+    const provider = Stack.of(this).node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+    if (provider) acknowledge(provider, BUCKET_DEPLOYMENT_ACKNOWLEDGEMENTS);
+    // nag:end
   }
 }
