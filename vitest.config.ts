@@ -47,6 +47,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // iam:begin — each function's policy against the SDK calls recorded by the suites above (decision 0022). It runs
+      // after them, in a step of its own (scripts/test.ts, `npm run test:iam`), never alongside them.
+      ...(process.env.MCR_IAM_CHECK === '1'
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'iam', include: ['test/iam/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000, env: { CDK_VALIDATION: 'false' } },
+            },
+          ]
+        : []),
+      // iam:end
     ],
   },
 });

@@ -7,6 +7,13 @@ import type { RunningStackInfo } from './stack-info.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 
+// iam:begin
+/** Where the test stacks write their SDK-call recordings (decision 0022). */
+export function sdkRecordDir(): string {
+  return path.resolve(REPO, process.env.MCR_SDK_RECORD_DIR ?? 'test-results/sdk-calls');
+}
+// iam:end
+
 /**
  * Starts the real local stack (`npm start` with random ports, in its own process so that two projects'
  * stacks never share environment variables) and hands its endpoints and demo logins to the tests.
@@ -20,7 +27,9 @@ export default async function setup(project: TestProject) {
     {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LOG_LEVEL: 'error' },
+      // iam: every SDK call of the functions is recorded for test/iam/policies.test.ts (decision 0022), one file per
+      // project, in MCR_SDK_RECORD_DIR (npm test gives each run its own) or test-results/sdk-calls.
+      env: { ...process.env, LOG_LEVEL: 'error', MCR_SDK_RECORD: path.join(sdkRecordDir(), `${project.name}.jsonl`) },
     },
   );
   let output = '';

@@ -59,7 +59,8 @@ export async function verifyAccessToken(authorization: string | undefined): Prom
   }
 }
 
-export async function resolveIdentity(db: Db, claims: AccessClaims): Promise<Identity> {
+/** `dbOf`: the DynamoDB client of a tenant (the one the verified token names; decision 0022). */
+export async function resolveIdentity(dbOf: (tenantId: string) => Db, claims: AccessClaims): Promise<Identity> {
   const groups = claims['cognito:groups'] ?? [];
   if (groups.includes(OPERATOR_GROUP)) {
     return {
@@ -78,7 +79,7 @@ export async function resolveIdentity(db: Db, claims: AccessClaims): Promise<Ide
   // Exactly one tenant per user: a user in two tenant groups is a provisioning error, refused rather than guessed.
   if (tenantGroups.length !== 1) throw new ForbiddenError({ ja: '所属する都道府県が設定されていません', en: 'Your account has no prefecture' });
   const tenantId = (tenantGroups[0] as string).slice(TENANT_GROUP_PREFIX.length);
-  const m = await loadMembership(db, { tenantId }, claims.sub);
+  const m = await loadMembership(dbOf(tenantId), { tenantId }, claims.sub);
   if (m?.status !== 'active') throw new ForbiddenError({ ja: 'このアカウントは利用できません', en: 'This account is not active' });
   return {
     userId: m.userId,

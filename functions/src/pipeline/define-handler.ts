@@ -1,9 +1,9 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import { fieldErrorsFromZod, type RouteDef, type RouteId, routes } from '@mcr/contract';
-import { createDb, createOperatorRepositories, createRepositories, type Db, type OperatorRepositories, type Repositories } from '@mcr/data';
+import { createOperatorRepositories, createRepositories, type OperatorRepositories, type Repositories } from '@mcr/data';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { type Identity, resolveIdentity, verifyAccessToken } from './auth.ts';
+import { type Identity, OPERATOR_GROUP, resolveIdentity, verifyAccessToken } from './auth.ts';
 import { env } from './env.ts';
 import { ForbiddenError, HttpError, toHttpError, ValidationError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -12,12 +12,9 @@ import { RawBody } from './raw-body.ts';
 import { verifyOrigin } from './origin.ts';
 // edge:end
 
-let db: Db | undefined;
-function database(): Db {
-  const e = env();
-  db ??= createDb({ tableName: e.TABLE_NAME, region: e.AWS_REGION, endpoint: e.DYNAMODB_ENDPOINT });
-  return db;
-}
+// iam:begin — DynamoDB only through clients scoped to a tenant or to the registry (decision 0022).
+import { registryDatabase, tenantDb } from './scoped-db.ts';
+// iam:end
 
 type R<Id extends RouteId> = (typeof routes)[Id];
 type Event = APIGatewayProxyEventV2;
@@ -161,7 +158,10 @@ const authenticate = (route: RouteDef): MiddlewareObj<Event, Result, Error, AppC
     if (route.auth === 'public') return;
     const h = request.event.headers ?? {};
     const claims = await verifyAccessToken(h.authorization ?? h.Authorization);
-    const identity = await resolveIdentity(database(), claims);
+    // iam: a route only the operator may call reads no tenant's membership (its role reaches no tenant data).
+    if (route.roles.every((r) => r === 'operator') && !claims['cognito:groups']?.includes(OPERATOR_GROUP)) throw new ForbiddenError();
+    // iam: the membership is read with the client of the tenant the verified token names.
+    const identity = await resolveIdentity(tenantDb, claims);
     request.context.caller = identity;
     if (!route.roles.includes(identity.role)) throw new ForbiddenError();
   },
@@ -225,15 +225,18 @@ export function defineHandler<Id extends RouteId>(routeId: Id, impl: HandlerImpl
         log: context.log,
         repos: () => {
           if (!who?.tenantId) throw new ForbiddenError();
-          return createRepositories(database(), { tenantId: who.tenantId });
+          return createRepositories(tenantDb(who.tenantId), { tenantId: who.tenantId });
         },
         publicRepos: (tenantId: string) => {
           if (route.auth !== 'public' || !/^(0[1-9]|[1-3][0-9]|4[0-7])$/.test(tenantId)) throw new ForbiddenError();
-          return createRepositories(database(), { tenantId });
+          return createRepositories(tenantDb(tenantId), { tenantId });
         },
         operator: () => {
           if (who?.role !== 'operator') throw new ForbiddenError();
-          return { registry: createOperatorRepositories(database()), newTenant: (tenantId: string) => createRepositories(database(), { tenantId }) };
+          return {
+            registry: createOperatorRepositories(registryDatabase()),
+            newTenant: (tenantId: string) => createRepositories(tenantDb(tenantId), { tenantId }),
+          };
         },
       });
       // The serializer middleware turns this into the HTTP response.

@@ -34,6 +34,14 @@ const Env = z.object({
   S3_ENDPOINT: z.url().optional(),
   /** The background-job worker function, invoked asynchronously (in AWS; the local stack runs it in-process). */
   JOB_WORKER_FUNCTION: z.string().min(1).optional(),
+  // iam:begin
+  /**
+   * In AWS, the route's tenant-access role (decision 0022): its DynamoDB access is assumed per tenant with the session
+   * tag `tenant`, and the role allows only that tenant's partition keys. Unset locally (no STS): the client's own
+   * scope guard is then the only check.
+   */
+  TENANT_ROLE_ARN: z.string().min(1).optional(),
+  // iam:end
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Check every response against the contract (on locally and in tests; off in AWS to save CPU). */
   RESPONSE_VALIDATION: z.enum(['on', 'off']).default('off'),

@@ -1,3 +1,6 @@
+// iam:begin
+export * from './access-scope.ts';
+// iam:end
 export * from './client.ts';
 export * from './errors.ts';
 export * from './keys.ts';

@@ -7,6 +7,9 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { matchPath, type RouteDef, routeList, securityHeaders } from '@mcr/contract';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+// iam:begin
+import { asFunction } from './sdk-recorder.ts';
+// iam:end
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -253,7 +256,9 @@ export function createFrontDoor(opts: FrontDoorOptions): Server {
     const body = await readBody(req);
     const event = toApiGatewayEvent(req, url, hit.r, hit.params, body);
     const handler = await load(hit.r.handler);
-    const result = await handler(event, lambdaContext(hit.r, 29_000));
+    // iam:begin — the SDK calls the handler sends are recorded as this route's (decision 0022).
+    const result = await asFunction(hit.r.id, () => handler(event, lambdaContext(hit.r, 29_000)));
+    // iam:end
     const headers: Record<string, string> = { ...SECURITY_HEADERS };
     for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
     const raw = result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : Buffer.from(result.body ?? '', 'utf8');

@@ -18,6 +18,9 @@ import { LOCAL_REGION } from './services/constants.ts';
 import { type LocalScheduler, startLocalScheduler } from './scheduler.ts';
 // scheduler:end
 import { type StreamPoller, startStreamPoller } from './streams.ts';
+// iam:begin
+import { asFunction, noteCall, startSdkRecording } from './sdk-recorder.ts';
+// iam:end
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TABLE_NAME = 'mcr-local';
@@ -34,8 +37,10 @@ async function registerLocalJobWorker(log: (line: string) => void): Promise<void
   const jobs = (await import(fn('services/jobs.ts'))) as typeof import('../../../functions/src/services/jobs.ts');
   const worker = (await import(fn('workers/job-worker.ts'))) as typeof import('../../../functions/src/workers/job-worker.ts');
   jobs.setLocalJobInvoker((payload) => {
+    // iam: in AWS the route invokes the worker function (lambda:InvokeFunction); the worker's calls are its own.
+    noteCall('lambda:InvokeFunction', 'job-worker');
     const run: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => worker.handler(JSON.parse(payload)))
+      .then(() => asFunction('jobWorker', () => worker.handler(JSON.parse(payload))))
       .catch((err: Error) => log(`[jobs] worker failed: ${err.message}`))
       .finally(() => runningJobs.delete(run));
     runningJobs.add(run);
@@ -122,6 +127,9 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       // Every answer is checked against the contract locally; the bench turns it off to measure as AWS runs.
       RESPONSE_VALIDATION: process.env.RESPONSE_VALIDATION === 'off' ? 'off' : 'on',
     });
+    // iam:begin — the test stacks record every SDK call of the functions (MCR_SDK_RECORD, decision 0022).
+    startSdkRecording(process.env.MCR_SDK_RECORD, TABLE_NAME);
+    // iam:end
     const db = createDb({ tableName: TABLE_NAME, region: LOCAL_REGION, endpoint: services.dynamodbEndpoint });
     await registerLocalJobWorker(log);
     const created = await ensureTable(db);
@@ -135,7 +143,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       // A kept table's earlier records were processed in an earlier run; its aggregates are verified below.
       from: created ? 'TRIM_HORIZON' : 'LATEST',
       consume: async (records) => {
-        await consumer.processStreamRecords(db, records, consumer.batchIdOf(records));
+        await asFunction('readModels', () => consumer.processStreamRecords(db, records, consumer.batchIdOf(records)));
       },
       log,
     });
@@ -170,7 +178,11 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     const reminders = (await import(
       pathToFileURL(path.join(REPO_ROOT, 'functions/src/scheduled/reminders.ts')).href
     )) as typeof import('../../../functions/src/scheduled/reminders.ts');
-    scheduler = startLocalScheduler({ mode: opts.scheduler ?? 'manual', runReminders: (now) => reminders.runReminders(db, { now }), log });
+    scheduler = startLocalScheduler({
+      mode: opts.scheduler ?? 'manual',
+      runReminders: (now) => asFunction('reminders', () => reminders.runReminders(db, { now })),
+      log,
+    });
     const dailyRun = scheduler;
     // scheduler:end
     server = createFrontDoor({
