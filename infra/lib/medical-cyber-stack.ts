@@ -17,6 +17,10 @@ import type { Construct } from 'constructs';
 import { createApi, Edge } from './edge.ts';
 import { isDevelopmentStage, loadSettings, type StageSettings } from './settings.ts';
 // edge:end
+// iam:begin
+import { grantBackgroundAccess } from './route-access.ts';
+import { BACKGROUND_PERMISSIONS } from './route-permissions.ts';
+// iam:end
 import { groupRoutes, RouteStack, routeStackIdOf } from './route-stacks.ts';
 import { JOB_WORKER_NODE_OPTIONS } from './runtime-options.ts';
 
@@ -176,9 +180,7 @@ export class MedicalCyberStack extends Stack {
       environment: { ...baseEnvironment, EXPORTS_BUCKET: exportFiles.bucketName, NODE_OPTIONS: JOB_WORKER_NODE_OPTIONS },
       bundling,
     });
-    // It reads the tenant's data and writes only its job items' progress and results (narrowed in the hardening issue).
-    table.grantReadWriteData(jobWorker);
-    exportFiles.grantPut(jobWorker, 'exports/*');
+    // iam: its exact calls are granted below with the other background functions (BACKGROUND_PERMISSIONS).
 
     // The read models (dashboard aggregates, facility table rows) follow the table's stream
     // (docs/decisions/0009-read-models.md). One batch per shard at a time; a failed batch is retried whole
@@ -197,8 +199,6 @@ export class MedicalCyberStack extends Stack {
       environment: { ...baseEnvironment, JOB_WORKER_FUNCTION: jobWorker.functionName },
       bundling,
     });
-    table.grantReadWriteData(readModels);
-    jobWorker.grantInvoke(readModels);
     readModels.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -224,7 +224,6 @@ export class MedicalCyberStack extends Stack {
     const mailIdentityArn = `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${mailFrom.split('@')[1]}`;
     // notifications:begin
     // The stream consumer mails the outbox's notifications (差戻し, confirmation, trainings): SES from the one identity.
-    readModels.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [mailIdentityArn] }));
     // notifications:end
     // scheduler:begin
     // The daily reminders (deadline rhythm, MDS/SDS missing, training day-before; decision 0015): EventBridge
@@ -243,8 +242,12 @@ export class MedicalCyberStack extends Stack {
       environment: baseEnvironment,
       bundling,
     });
-    table.grantReadWriteData(reminders);
-    reminders.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [mailIdentityArn] }));
+    // iam:begin — the background functions' exact calls, across tenants, no Scan (decision 0022).
+    const backgroundAccess = { table, userPool, files, exportFiles, jobWorker, mailIdentityArn };
+    grantBackgroundAccess(jobWorker, BACKGROUND_PERMISSIONS.jobWorker, backgroundAccess);
+    grantBackgroundAccess(readModels, BACKGROUND_PERMISSIONS.readModels, backgroundAccess);
+    grantBackgroundAccess(reminders, BACKGROUND_PERMISSIONS.reminders, backgroundAccess);
+    // iam:end
     const schedulerRole = new iam.Role(this, 'RemindersSchedulerRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
     reminders.grantInvoke(schedulerRole);
     new scheduler.CfnSchedule(this, 'DailyReminders', {

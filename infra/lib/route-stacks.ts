@@ -1,16 +1,19 @@
 import path from 'node:path';
-import type { RouteDef } from '@mcr/contract';
+import type { RouteDef, RouteId } from '@mcr/contract';
 import { Duration, NestedStack, RemovalPolicy } from 'aws-cdk-lib';
 import { HttpMethod, HttpRoute, HttpRouteKey, type IHttpApi, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, type IFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+// iam:begin
+import { grantRouteAccess } from './route-access.ts';
+import { keyScopeOf, ROUTE_PERMISSIONS } from './route-permissions.ts';
+// iam:end
 
 /**
  * A route costs seven resources (function, role, policy, log group, integration, permission, route); one stack
@@ -93,41 +96,17 @@ export class RouteStack extends NestedStack {
         bundling: props.bundling,
       });
       this.functions.set(route.id, fn);
-      if (route.access === 'read') table.grantReadData(fn);
-      else table.grantReadWriteData(fn);
-      if (route.uses?.includes('userPoolAdmin')) {
-        userPool.grant(
-          fn,
-          'cognito-idp:AdminCreateUser',
-          'cognito-idp:AdminAddUserToGroup',
-          'cognito-idp:AdminDeleteUser',
-          'cognito-idp:AdminDisableUser',
-          'cognito-idp:AdminEnableUser',
-        );
-      }
-      if (route.uses?.includes('jobs')) {
-        fn.addEnvironment('JOB_WORKER_FUNCTION', jobWorker.functionName);
-        jobWorker.grantInvoke(fn);
-      }
-      // Presigning a download link needs the signer to be allowed to read the object.
-      if (route.uses?.includes('exportFiles')) {
-        fn.addEnvironment('EXPORTS_BUCKET', exportFiles.bucketName);
-        exportFiles.grantRead(fn, 'exports/*');
-      }
-      // Read routes only presign download links of checked files. The others presign uploads into quarantine,
-      // read what landed and copy it to files/ (ListBucket, from grantRead, makes a missing object 404, not 403).
-      if (route.uses?.includes('files')) {
-        fn.addEnvironment('FILES_BUCKET', files.bucketName);
-        files.grantRead(fn, 'files/*');
-        if (route.access === 'read-write') {
-          files.grantPut(fn, 'quarantine/*');
-          files.grantRead(fn, 'quarantine/*');
-          files.grantPut(fn, 'files/*');
-        }
-      }
-      if (route.uses?.includes('mail')) {
-        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [props.mailIdentityArn] }));
-      }
+      // iam:begin — exactly the calls the handler makes (route-permissions.ts); tenant data only through the route's
+      // tenant-access role, scoped to the caller's tenant's keys (docs/decisions/0022-tenant-isolation-in-iam.md).
+      grantRouteAccess(this, fnId, fn, ROUTE_PERMISSIONS[route.id as RouteId], keyScopeOf(route.id as RouteId), {
+        table,
+        userPool,
+        files,
+        exportFiles,
+        jobWorker,
+        mailIdentityArn: props.mailIdentityArn,
+      });
+      // iam:end
       // The route, its integration and the permission to invoke the function live here, on the parent's API.
       new HttpRoute(this, `${fnId}Route`, {
         httpApi: props.api,

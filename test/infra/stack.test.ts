@@ -4,10 +4,13 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MedicalCyberStack } from '../../infra/lib/medical-cyber-stack.ts';
 import { MAX_ROUTES_PER_STACK, RouteStack, routeGroupOf, routeStackIdOf } from '../../infra/lib/route-stacks.ts';
+// iam:begin
+import { keyScopeOf, ROUTE_PERMISSIONS } from '../../infra/lib/route-permissions.ts';
+// iam:end
 
 /** CloudFormation refuses a stack of more than 500 resources; every stack here keeps a wide margin under it. */
 const MAX_RESOURCES_PER_STACK = 350;
-/** Resources a route costs: function, role, policy, log group, integration, invoke permission, route. */
+/** Resources a route costs: function, role, policy, log group, integration, invoke permission, route (+ its tenant-access role). */
 const RESOURCES_PER_ROUTE = 7;
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -39,11 +42,17 @@ function own(routeId: RouteId) {
   const fnId = nested.getLogicalId(fn.node.defaultChild as CfnElement);
   const policy = fn.role?.node.tryFindChild('DefaultPolicy')?.node.defaultChild as CfnElement | undefined;
   const resources = resourcesOf(t);
+  // iam:begin — and the tenant-access role the function assumes for its tenant's items (decision 0022)
+  const tenantRole = nested.node.tryFindChild(`${fn.node.id}TenantAccess`)?.node.defaultChild as CfnElement | undefined;
+  // iam:end
   return {
     template: t,
     fnId,
     fn: resources[fnId] as Resource,
-    policy: JSON.stringify(policy ? resources[nested.getLogicalId(policy)] : {}),
+    policy: JSON.stringify([
+      policy ? resources[nested.getLogicalId(policy)] : {},
+      tenantRole ? resources[nested.getLogicalId(tenantRole)]?.Properties.Policies : [],
+    ]),
   };
 }
 
@@ -75,25 +84,33 @@ describe('CDK stack generated from the route table', () => {
     expect(JSON.stringify(permissions[0]?.Properties.SourceArn)).toContain(`/*/*${r.path}"`);
   });
 
-  it('grants read routes no write access to the table', () => {
+  // iam:begin — the exact calls are checked against the recorded SDK calls in test/iam/policies.test.ts (decision 0022)
+  it("grants read routes no write access to the table, and every authenticated route its caller's membership read", () => {
     for (const r of routeList.filter((x) => x.access === 'read')) {
       const { policy } = own(r.id);
-      expect(policy, r.id).toContain('dynamodb:GetItem');
-      expect(policy, r.id).not.toContain('dynamodb:PutItem');
-      expect(policy, r.id).not.toContain('dynamodb:UpdateItem');
+      // The operator's routes read no membership (the operator has none).
+      if (r.auth === 'user' && !r.roles.every((role) => role === 'operator')) expect(policy, r.id).toContain('dynamodb:GetItem');
+      for (const write of ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'ConditionCheckItem'])
+        expect(policy, r.id).not.toContain(`dynamodb:${write}`);
     }
   });
 
   it.each(routeList.map((r) => [r.id, r] as const))('%s reaches exactly the services its route declares', (id, r) => {
     const { policy } = own(id);
-    const services = [...new Set([...policy.matchAll(/"([a-z0-9-]+):[A-Za-z*]+"/g)].map((m) => m[1]))].sort();
-    const expected = ['dynamodb'];
+    // X-Ray is the platform's (active tracing), not the handler's.
+    const services = [...new Set([...policy.matchAll(/"([a-z0-9-]+):[A-Za-z*]+"/g)].map((m) => m[1]))].filter((s) => s !== 'xray').sort();
+    const p = ROUTE_PERMISSIONS[id];
+    const expected: string[] = [];
+    if (p.items?.length || p.indexes?.length) expected.push('dynamodb');
+    // A tenant route assumes its tenant-access role (sts:AssumeRole, sts:TagSession) for its items.
+    if ((p.items?.length || p.indexes?.length) && keyScopeOf(id) === 'tenant') expected.push('sts');
     if (r.uses?.includes('jobs')) expected.push('lambda');
     if (r.uses?.includes('exportFiles') || r.uses?.includes('files')) expected.push('s3');
     if (r.uses?.includes('userPoolAdmin')) expected.push('cognito-idp');
     if (r.uses?.includes('mail')) expected.push('ses');
     expect(services).toEqual(expected.sort());
   });
+  // iam:end
 
   it('keeps every stack far below the CloudFormation limit of 500 resources, with room for at least 150 routes', () => {
     const counts = Object.fromEntries(
@@ -107,9 +124,11 @@ describe('CDK stack generated from the route table', () => {
     expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function'))).toHaveLength(3);
     for (const nested of routeStacks) {
       expect(nested.functions.size, nested.node.id).toBeLessThanOrEqual(MAX_ROUTES_PER_STACK);
-      expect(counts[nested.node.id], nested.node.id).toBe(RESOURCES_PER_ROUTE * nested.functions.size);
+      // iam: plus a tenant-access role for each route that reads tenant data (decision 0022)
+      const tenantRoles = [...nested.functions.keys()].filter((id) => nested.node.tryFindChild(`${nested.functions.get(id)?.node.id}TenantAccess`)).length;
+      expect(counts[nested.node.id], nested.node.id).toBe(RESOURCES_PER_ROUTE * nested.functions.size + tenantRoles);
     }
-    expect(RESOURCES_PER_ROUTE * MAX_ROUTES_PER_STACK).toBeLessThanOrEqual(MAX_RESOURCES_PER_STACK);
+    expect((RESOURCES_PER_ROUTE + 1) * MAX_ROUTES_PER_STACK).toBeLessThanOrEqual(MAX_RESOURCES_PER_STACK);
     // Room left: the existing areas up to their cap, plus new areas while the parent stays under its cap.
     const room =
       routeStacks.reduce((n, s) => n + MAX_ROUTES_PER_STACK - s.functions.size, 0) +
@@ -224,15 +243,18 @@ describe('CDK stack generated from the route table', () => {
     '%s reaches the files bucket: read routes only checked files, the others quarantine and files',
     (id, r) => {
       const { policy, fn } = own(id);
-      expect(policy).toContain('s3:GetObject');
-      expect(policy).toContain('/files/*');
+      // iam:begin — exactly what each route does (test/iam/policies.test.ts): a link reads files/, an upload writes
+      // quarantine/, a check reads quarantine/ and copies to files/.
       if (r.access === 'read') {
+        expect(policy).toContain('s3:GetObject');
+        expect(policy).toContain('/files/*');
         expect(policy).not.toContain('s3:PutObject');
         expect(policy).not.toContain('/quarantine/*');
       } else {
-        expect(policy).toContain('s3:PutObject');
-        expect(policy).toContain('/quarantine/*');
+        expect(policy).toMatch(/s3:(Get|Put)Object/);
+        expect(policy).toMatch(/\/(files|quarantine)\/\*/);
       }
+      // iam:end
       expect(JSON.stringify(fn)).toContain('FILES_BUCKET');
     },
   );
