@@ -11,7 +11,7 @@ import { csvBlob, saveBlob } from '../../lib/download.ts';
 import { formatCount } from '../../lib/text.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { ImportFileError, type ParsedFile, readFacilityFile, templateRows } from './import-file.ts';
-import { chunkRows, crossChunkErrors, IMPORT_ROWS, mergePreviews, PREVIEW_ROWS, type PreviewTotals } from './import-run.ts';
+import { cellLengthErrors, chunkRows, crossChunkErrors, IMPORT_ROWS, mergePreviews, PREVIEW_ROWS, type PreviewTotals, withinCellLimits } from './import-run.ts';
 
 const MAX_ROWS = 50_000;
 const ERROR_PAGE = 500;
@@ -328,7 +328,8 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
   const preview = async (fileName: string, parsed: ParsedFile) => {
     const controller = new AbortController();
     abort.current = controller;
-    const chunks = chunkRows(parsed.rows, PREVIEW_ROWS);
+    // A cell longer than its column accepts is reported as a row error; the preview sees it cut, so its other cells are checked.
+    const chunks = chunkRows(parsed.rows.map(withinCellLimits), PREVIEW_ROWS);
     const total = parsed.rows.length;
     const previews: FacilityImportPreview[] = [];
     let done = 0;
@@ -347,7 +348,7 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
       setState({ kind: 'preview-failed', fileName, parsed, failure: failureOf(err) });
       return;
     }
-    const totals = mergePreviews(previews, crossChunkErrors(parsed.rows));
+    const totals = mergePreviews(previews, [...crossChunkErrors(parsed.rows), ...cellLengthErrors(parsed.rows)]);
     setState({ kind: 'previewed', fileName, parsed, totals, sample: previews[0]?.sample ?? [] });
   };
 

@@ -1,4 +1,5 @@
-import { type FacilityImportPreview, type FacilityImportRow, type ImportRowError, routes } from '@mcr/contract';
+import { type FacilityImportPreview, FacilityImportRow, type ImportRowError, routes } from '@mcr/contract';
+import { COLUMN_LABELS, FIELDS } from './import-file.ts';
 
 /**
  * The facility list goes to the server in pieces: the preview route takes at most 2,000 rows, the import is
@@ -80,6 +81,35 @@ export function crossChunkErrors(rows: readonly FacilityImportRow[]): ImportRowE
     }
   }
   return errors;
+}
+
+/** The longest cell the import accepts, per column (the contract bounds each so that a request fits its limit). */
+export const CELL_MAX = Object.fromEntries(FIELDS.map((f) => [f, FacilityImportRow.shape[f].maxLength ?? Number.POSITIVE_INFINITY])) as Record<
+  (typeof FIELDS)[number],
+  number
+>;
+
+/** A row error for every cell longer than its column accepts (the server would refuse the whole request). */
+export function cellLengthErrors(rows: readonly FacilityImportRow[]): ImportRowError[] {
+  const errors: ImportRowError[] = [];
+  for (const r of rows)
+    for (const f of FIELDS) {
+      const max = CELL_MAX[f];
+      if (r[f].length > max)
+        errors.push({
+          row: r.row,
+          column: COLUMN_LABELS[f],
+          message: { ja: `${COLUMN_LABELS[f]}は ${max} 文字までです (${r[f].length} 文字)`, en: `At most ${max} characters (${r[f].length})` },
+        });
+    }
+  return errors;
+}
+
+/** The row cut to what the preview accepts, so that its other cells are still checked; it is never imported. */
+export function withinCellLimits(r: FacilityImportRow): FacilityImportRow {
+  const out = { ...r };
+  for (const f of FIELDS) out[f] = r[f].slice(0, CELL_MAX[f]);
+  return out;
 }
 
 export interface PreviewTotals {
