@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Aws, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type { NagPack } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MailStack } from '../../infra/lib/mail.ts';
 import { MedicalCyberStack } from '../../infra/lib/medical-cyber-stack.ts';
-import { acknowledgementMatches, acknowledgementsIn, type FoundAcknowledgement, nagPacks, rawNagPacks } from '../../infra/lib/nag.ts';
+import { acknowledge, acknowledgementMatches, acknowledgementsIn, addNagPacks, type FoundAcknowledgement, nagPacks, rawNagPacks } from '../../infra/lib/nag.ts';
 import { loadSettings } from '../../infra/lib/settings.ts';
 
 /**
@@ -128,5 +130,26 @@ describe('acknowledgement ids with <*> references', () => {
     expect(acknowledgementMatches(id, 'AwsSolutions-IAM5[Resource::*]')).toBe(false);
     expect(acknowledgementMatches('AwsSolutions-IAM5[Resource::*]', 'AwsSolutions-IAM5[Resource::*]')).toBe(true);
     expect(acknowledgementMatches('AwsSolutions-IAM5[Resource::*]', 'AwsSolutions-IAM5[Resource::<X.Arn>]')).toBe(false);
+  });
+
+  it('registered on an app (as infra/bin/app.ts does), fail its synthesis until every finding is acknowledged', () => {
+    const synth = (acknowledged: boolean) => {
+      const app = new App();
+      const stack = new Stack(app, 'Probe');
+      const group = new logs.LogGroup(stack, 'Logs');
+      const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [`arn:aws:s3:::probe-${Aws.ACCOUNT_ID}/files/*`] }));
+      if (acknowledged) {
+        acknowledge(group, [{ id: 'HIPAA.Security-CloudWatchLogGroupEncrypted', reason: 'A probe of the wiring, not a real log group.' }]);
+        acknowledge(role, [
+          { id: 'AwsSolutions-IAM5[Resource::arn:aws:s3:::probe-<*>/files/*]', reason: 'A probe of the <*> references at synthesis.' },
+          { id: 'HIPAA.Security-IAMNoInlinePolicy', reason: 'A probe of the wiring, not a real role.' },
+        ]);
+      }
+      addNagPacks(app);
+      return () => app.synth();
+    };
+    expect(synth(false)).toThrow(/AwsSolutions-IAM5\[Resource::arn:aws:s3:::probe-<AWS::AccountId>\/files\/\*\]/);
+    expect(synth(true)).not.toThrow();
   });
 });
