@@ -1,22 +1,28 @@
 import type { Readable } from 'node:stream';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { scopeClient } from '@mcr/data';
 import { env } from '../pipeline/env.ts';
 
 /** How long a download link works: long enough to click, short enough not to be worth forwarding. */
 export const DOWNLOAD_LINK_SECONDS = 5 * 60;
 
+// lean:begin — the S3 SDK is imported and its client created on first use, not at cold start (decision 0025).
+type S3Sdk = typeof import('@aws-sdk/client-s3');
 let client: S3Client | undefined;
-function s3(): S3Client {
+async function s3(): Promise<{ client: S3Client; sdk: S3Sdk }> {
+  const sdk = await import('@aws-sdk/client-s3');
   const e = env();
-  client ??= new S3Client({
-    region: e.AWS_REGION,
-    // s3rver accepts only its own fixed development key (also for presigned links); it guards no data.
-    ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
-  });
-  return client;
+  // iam: scopeClient lets the local stack record the calls, presigned links included (decision 0022).
+  client ??= scopeClient(
+    new sdk.S3Client({
+      region: e.AWS_REGION,
+      // s3rver accepts only its own fixed development key (also for presigned links); it guards no data.
+      ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
+    }),
+  );
+  return { client, sdk };
 }
+// lean:end
 
 function bucket(): string {
   const name = env().EXPORTS_BUCKET;
@@ -46,18 +52,23 @@ export const CONTENT_TYPES = {
  * export never sits in memory whole. Returns the upload's promise; abort() stops it when the writer fails.
  */
 export function uploadExport(key: string, body: Readable, contentType: string, fileName: string) {
-  const upload = new Upload({
-    client: s3(),
-    params: { Bucket: bucket(), Key: key, Body: body, ContentType: contentType, ContentDisposition: attachment(fileName) },
-    queueSize: 2,
-    partSize: 5 * 1024 * 1024,
-  });
-  return { done: () => upload.done(), abort: () => upload.abort() };
+  // lean: lib-storage and the client load with the first export (only the job worker writes exports).
+  const upload = Promise.all([import('@aws-sdk/lib-storage'), s3()]).then(
+    ([{ Upload }, { client }]) =>
+      new Upload({
+        client,
+        params: { Bucket: bucket(), Key: key, Body: body, ContentType: contentType, ContentDisposition: attachment(fileName) },
+        queueSize: 2,
+        partSize: 5 * 1024 * 1024,
+      }),
+  );
+  return { done: async () => (await upload).done(), abort: async () => (await upload).abort() };
 }
 
 /** A short-lived GET link to an export, named for the user's download. */
 export async function downloadLink(key: string, fileName: string): Promise<{ url: string; expiresAt: string }> {
-  const url = await getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket(), Key: key, ResponseContentDisposition: attachment(fileName) }), {
+  const [{ getSignedUrl }, { client, sdk }] = await Promise.all([import('@aws-sdk/s3-request-presigner'), s3()]); // lean
+  const url = await getSignedUrl(client, new sdk.GetObjectCommand({ Bucket: bucket(), Key: key, ResponseContentDisposition: attachment(fileName) }), {
     expiresIn: DOWNLOAD_LINK_SECONDS,
   });
   return { url, expiresAt: new Date(Date.now() + DOWNLOAD_LINK_SECONDS * 1000).toISOString() };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { type Actor, createDb, createRepositories, type Db, type JobRecord, type Repositories } from '@mcr/data';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { type Actor, createDb, createRepositories, type Db, type JobRecord, type Repositories, scopeClient } from '@mcr/data';
 import type { Identity } from '../pipeline/auth.ts';
 import { env } from '../pipeline/env.ts';
 import { createLogger, type Logger } from '../pipeline/logger.ts';
@@ -79,8 +79,10 @@ export async function dispatchJob(invocation: JobInvocation): Promise<void> {
   const e = env();
   const payload = JSON.stringify(invocation);
   if (e.JOB_WORKER_FUNCTION) {
-    lambda ??= new LambdaClient({ region: e.AWS_REGION });
-    await lambda.send(new InvokeCommand({ FunctionName: e.JOB_WORKER_FUNCTION, InvocationType: 'Event', Payload: new TextEncoder().encode(payload) }));
+    // lean: the Lambda SDK is imported and its client created with the first job, not at cold start (decision 0025).
+    const sdk = await import('@aws-sdk/client-lambda');
+    lambda ??= scopeClient(new sdk.LambdaClient({ region: e.AWS_REGION }));
+    await lambda.send(new sdk.InvokeCommand({ FunctionName: e.JOB_WORKER_FUNCTION, InvocationType: 'Event', Payload: new TextEncoder().encode(payload) }));
     return;
   }
   if (localInvoker) {

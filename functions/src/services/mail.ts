@@ -1,19 +1,28 @@
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { scopeClient } from '@mcr/data';
 import { env } from '../pipeline/env.ts';
 
+// lean:begin — the SES SDK is imported and its client created with the first mail, not at cold start (decision 0025).
+type SesSdk = typeof import('@aws-sdk/client-sesv2');
 let client: SESv2Client | undefined;
-function ses(): SESv2Client {
+async function ses(): Promise<{ client: SESv2Client; sdk: SesSdk }> {
+  const sdk = await import('@aws-sdk/client-sesv2');
   const e = env();
-  client ??= new SESv2Client({
-    region: e.AWS_REGION,
-    ...(e.SES_ENDPOINT ? { endpoint: e.SES_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-  });
-  return client;
+  // iam: scopeClient lets the local stack record the calls (decision 0022).
+  client ??= scopeClient(
+    new sdk.SESv2Client({
+      region: e.AWS_REGION,
+      ...(e.SES_ENDPOINT ? { endpoint: e.SES_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    }),
+  );
+  return { client, sdk };
 }
+// lean:end
 
 export async function sendMail(to: string, subject: string, text: string): Promise<void> {
-  await ses().send(
-    new SendEmailCommand({
+  const { client, sdk } = await ses(); // lean
+  await client.send(
+    new sdk.SendEmailCommand({
       FromEmailAddress: env().MAIL_FROM,
       // ops: the stage's configuration set (suppression list, bounce and complaint counts; decision 0024)
       ...(env().MAIL_CONFIGURATION_SET ? { ConfigurationSetName: env().MAIL_CONFIGURATION_SET } : {}),

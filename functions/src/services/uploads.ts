@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { type CreateUploadBody, FILE_CONTENT_TYPES, type LocalizedText, UPLOAD_RULES, type UploadPurpose, type UploadRejection } from '@mcr/contract';
-import type { Repositories, UploadRecord } from '@mcr/data';
+import { type Repositories, reportSdkCall, scopeClient, type UploadRecord } from '@mcr/data';
 import type { Identity } from '../pipeline/auth.ts';
 import { env } from '../pipeline/env.ts';
 import { HttpError, ValidationError } from '../pipeline/errors.ts';
@@ -20,16 +18,23 @@ import { attachment, DOWNLOAD_LINK_SECONDS } from './export-files.ts';
 /** How long the presigned POST works. */
 export const UPLOAD_LINK_SECONDS = 10 * 60;
 
+// lean:begin — the S3 SDK is imported and its client created on first use, not at cold start (decision 0025).
+type S3Sdk = typeof import('@aws-sdk/client-s3');
 let client: S3Client | undefined;
-function s3(): S3Client {
+async function s3(): Promise<{ client: S3Client; sdk: S3Sdk }> {
+  const sdk = await import('@aws-sdk/client-s3');
   const e = env();
-  client ??= new S3Client({
-    region: e.AWS_REGION,
-    // s3rver accepts only its own fixed development key (also for presigned links); it guards no data.
-    ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
-  });
-  return client;
+  // iam: scopeClient lets the local stack record the calls, presigned links included (decision 0022).
+  client ??= scopeClient(
+    new sdk.S3Client({
+      region: e.AWS_REGION,
+      // s3rver accepts only its own fixed development key (also for presigned links); it guards no data.
+      ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
+    }),
+  );
+  return { client, sdk };
 }
+// lean:end
 
 function bucket(): string {
   const name = env().FILES_BUCKET;
@@ -88,7 +93,10 @@ export async function presignUpload(
   size: number,
 ): Promise<{ url: string; fields: Record<string, string>; expiresAt: string }> {
   const Key = quarantineKey(tenantId, uploadId);
-  const { url, fields } = await createPresignedPost(s3(), {
+  // iam: a presigned POST is signed here and sent by the browser: the signer needs s3:PutObject on the key.
+  reportSdkCall({ clientName: 'S3Client', commandName: 'PutObjectCommand', input: { Bucket: bucket(), Key }, scope: { kind: 'service' } });
+  const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post'); // lean
+  const { url, fields } = await createPresignedPost((await s3()).client, {
     Bucket: bucket(),
     Key,
     Conditions: [
@@ -121,15 +129,17 @@ function downloadName(fileName: string, contentType: string): string {
 /** A short-lived GET link to a checked file (never to quarantine), with the type we verified and the original name. */
 /** The bytes of a verified file (a sign-in sheet of at most a few MiB, read by the route that uses it). */
 export async function readStoredFile(fileKey: string): Promise<Buffer> {
-  const res = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: fileKey }));
+  const { client, sdk } = await s3(); // lean
+  const res = await client.send(new sdk.GetObjectCommand({ Bucket: bucket(), Key: fileKey }));
   return Buffer.from(await (res.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
 }
 
 export async function fileLink(fileKey: string, fileName: string, contentType: string): Promise<{ url: string; expiresAt: string }> {
   if (!fileKey.startsWith('files/')) throw new Error('only checked files are served');
+  const [{ getSignedUrl }, { client, sdk }] = await Promise.all([import('@aws-sdk/s3-request-presigner'), s3()]); // lean
   const url = await getSignedUrl(
-    s3(),
-    new GetObjectCommand({
+    client,
+    new sdk.GetObjectCommand({
       Bucket: bucket(),
       Key: fileKey,
       ResponseContentDisposition: attachment(downloadName(fileName, contentType)),
@@ -241,7 +251,8 @@ interface Inspection {
 
 /** Streams the object once: SHA-256 of every byte, its first bytes and its last ones (for a ZIP's directory). */
 async function inspectObject(key: string, size: number): Promise<Inspection> {
-  const res = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+  const { client, sdk } = await s3(); // lean
+  const res = await client.send(new sdk.GetObjectCommand({ Bucket: bucket(), Key: key }));
   const hash = createHash('sha256');
   let head = Buffer.alloc(0);
   let tail = Buffer.alloc(0);
@@ -263,7 +274,7 @@ async function inspectObject(key: string, size: number): Promise<Inspection> {
     } else if (cd.offset >= tailStart) {
       kind = zipKind(entryNames(tail.subarray(cd.offset - tailStart, cd.offset - tailStart + cd.size)));
     } else {
-      const range = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: `bytes=${cd.offset}-${cd.offset + cd.size - 1}` }));
+      const range = await client.send(new sdk.GetObjectCommand({ Bucket: bucket(), Key: key, Range: `bytes=${cd.offset}-${cd.offset + cd.size - 1}` }));
       kind = zipKind(entryNames(Buffer.from(await (range.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray())));
     }
   }
@@ -373,8 +384,9 @@ export async function verifyUpload(repos: Repositories, identity: Identity, uplo
   };
 
   let actualSize: number;
+  const { client, sdk } = await s3(); // lean
   try {
-    const head = await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: source }));
+    const head = await client.send(new sdk.HeadObjectCommand({ Bucket: bucket(), Key: source }));
     actualSize = head.ContentLength ?? -1;
   } catch (err) {
     if (isNotFound(err)) return refuse('file_missing', { declaredType: upload.declaredType });
@@ -391,8 +403,8 @@ export async function verifyUpload(repos: Repositories, identity: Identity, uplo
   const target = storedFileKey(tenantId, uploadId);
   // Copy exactly the bytes we checked: a second POST to the same key since then fails the ETag condition in S3.
   // s3rver ignores the condition, so the copy's ETag is compared as well.
-  await s3().send(
-    new CopyObjectCommand({
+  await client.send(
+    new sdk.CopyObjectCommand({
       Bucket: bucket(),
       Key: target,
       CopySource: `${bucket()}/${source.split('/').map(encodeURIComponent).join('/')}`,
@@ -402,7 +414,7 @@ export async function verifyUpload(repos: Repositories, identity: Identity, uplo
       ...fileRetention(), // ops: Object Lock (decision 0024)
     }),
   );
-  const copied = await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: target }));
+  const copied = await client.send(new sdk.HeadObjectCommand({ Bucket: bucket(), Key: target }));
   if (inspected.etag && copied.ETag !== inspected.etag) return refuse('file_tampered', { declaredType: upload.declaredType });
 
   return { upload, fileKey: target, fileName: upload.fileName, contentType: upload.declaredType, size: actualSize, sha256: inspected.sha256 };

@@ -3,7 +3,7 @@ import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError } from '../../pipeline/errors.ts';
 import { actorOf, assertCanReadFacility, healthCenterScope } from '../../services/access.ts';
 import { type CampaignAnswersJobInput, EXPORT_JOB_KINDS, type FacilityOfficialInput } from '../../services/export/runners.ts';
-import { toExportJob } from '../../services/export/view.ts';
+import { unfinishedExportJob } from '../../services/export/view.ts';
 import { enqueueJob } from '../../services/jobs.ts';
 
 export const handler = defineHandler('exports.create', async ({ identity, body, repos, requestId }) => {
@@ -23,7 +23,7 @@ export const handler = defineHandler('exports.create', async ({ identity, body, 
         changes: { kind: body.kind },
       },
     );
-    return toExportJob(job);
+    return unfinishedExportJob(job); // just queued: not done, no link (lean)
   }
   if (identity.role !== 'pref_admin' && identity.role !== 'inspector') {
     throw new ForbiddenError({ ja: '全医療機関の回答は都道府県と保健所のみ出力できます', en: 'Only the prefecture and health centers export all answers' });
@@ -39,5 +39,5 @@ export const handler = defineHandler('exports.create', async ({ identity, body, 
     { kind: EXPORT_JOB_KINDS['campaign-answers'], input, total: healthCenterId ? 0 : (aggregate?.facilities ?? 0) },
     { actor: actorOf(identity, requestId), action: 'export.create', target: `campaign/${body.campaignId}`, changes: { kind: body.kind, ...input } },
   );
-  return toExportJob(job);
+  return unfinishedExportJob(job); // just queued: not done, no link (lean)
 });

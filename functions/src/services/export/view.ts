@@ -12,6 +12,19 @@ export function isExportJob(job: JobRecord): boolean {
 
 /** The job as the client sees it; a finished one carries a fresh short-lived download link. */
 export async function toExportJob(job: JobRecord): Promise<ExportJob> {
+  if (visibleStatus(job) === 'done') {
+    const result = job.result as ExportResult;
+    const link = await downloadLink(result.key, result.fileName);
+    return { ...unfinishedExportJob(job), fileName: result.fileName, downloadUrl: link.url, downloadExpiresAt: link.expiresAt };
+  }
+  return unfinishedExportJob(job);
+}
+
+/**
+ * The job as the client sees it before it is done (no download link to sign): what the create route answers for the
+ * job it has just queued, without loading the S3 SDK (decision 0025).
+ */
+export function unfinishedExportJob(job: JobRecord): ExportJob {
   const status = visibleStatus(job);
   const base: ExportJob = {
     id: job.id,
@@ -21,11 +34,6 @@ export async function toExportJob(job: JobRecord): Promise<ExportJob> {
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
   };
-  if (status === 'done') {
-    const result = job.result as ExportResult;
-    const link = await downloadLink(result.key, result.fileName);
-    return { ...base, fileName: result.fileName, downloadUrl: link.url, downloadExpiresAt: link.expiresAt };
-  }
   if (status === 'failed') {
     return { ...base, error: job.error?.message ?? { ja: '処理が中断されました。もう一度お試しください。', en: 'The job stopped. Please try again.' } };
   }

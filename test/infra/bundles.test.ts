@@ -1,0 +1,178 @@
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RouteDef, routeList } from '@mcr/contract';
+import * as esbuild from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_IN_TEMPLATE_IDS } from '@mcr/domain';
+import { BUILT_IN_TEMPLATES, esbuildOptionsOf, LAMBDA_BUNDLING, MAX_BUNDLE_BYTES, routeEntry, WORKER_ENTRIES } from '../../infra/lib/bundling.ts';
+
+/**
+ * Every Lambda function bundled exactly as the stack bundles it (infra/lib/bundling.ts), in one esbuild run with
+ * one entry per function: every entry bundles, every bundle stays under the size limit, and every bundle imports
+ * only the AWS SDK packages its function uses (docs/decisions/0025-lean-functions.md). The infra tests synthesize
+ * with bundling skipped, so this is also what proves the deployed functions build.
+ */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+type Use = NonNullable<RouteDef['uses']>[number];
+
+/** The SDK packages every function may load: the table (the one DynamoDB client per container). */
+const TABLE_SDK = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb'];
+/** Tenant-scoped credentials for the table (decision 0022), loaded on a tenant route's first request. */
+const SCOPED_CREDENTIALS_SDK = ['@aws-sdk/credential-providers', '@aws-sdk/client-sts'];
+/** The SDK packages each declared use of a route needs, and no other (a route without `uses` talks to the table only). */
+const SDK_OF_USE: Record<Use, readonly string[]> = {
+  userPoolAdmin: ['@aws-sdk/client-cognito-identity-provider'],
+  mail: ['@aws-sdk/client-sesv2'],
+  jobs: ['@aws-sdk/client-lambda'],
+  // Routes only presign download links of generated files; the job worker writes them.
+  exportFiles: ['@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner'],
+  files: ['@aws-sdk/client-s3', '@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner'],
+};
+/** The non-route functions and the services the stack grants them. */
+const WORKER_SDK: Record<keyof typeof WORKER_ENTRIES, readonly string[]> = {
+  // Writes export files (multipart upload), reads them back for links, and queues follow-up jobs.
+  jobWorker: ['@aws-sdk/client-s3', '@aws-sdk/lib-storage', '@aws-sdk/s3-request-presigner', '@aws-sdk/client-lambda'],
+  // Mails the outbox's notifications and queues the cross-checks' re-check jobs.
+  readModels: ['@aws-sdk/client-sesv2', '@aws-sdk/client-lambda'],
+  reminders: ['@aws-sdk/client-sesv2'],
+};
+
+/**
+ * Ceilings, until the functions reach MAX_BUNDLE_BYTES (decision 0025 says what stands in the way): the functions
+ * that write or read xlsx carry exceljs (evaluated on first use, but bundled); every other function carries zod's
+ * classic API, the route table and the repositories. They only come down (the test fails when one is stale).
+ */
+const CEILINGS = { xlsx: 1400 * 1024, other: 352 * 1024 } as const;
+const XLSX_FUNCTIONS = ['worker/jobWorker', 'route/trainings.export', 'route/trainings.attendanceImport'];
+const tierOf = (name: string): keyof typeof CEILINGS => (XLSX_FUNCTIONS.includes(name) ? 'xlsx' : 'other');
+const ceilingOf = (name: string) => CEILINGS[tierOf(name)];
+
+interface Bundle {
+  name: string;
+  bytes: number;
+  /** `@aws-sdk/*` packages the bundle imports, statically or on first use. */
+  sdk: string[];
+  /** Statically imported (loaded at cold start) `@aws-sdk/*` packages. */
+  sdkAtStart: string[];
+  /** Largest inputs, for the failure message. */
+  largest: string[];
+}
+
+const entries: Record<string, string> = {};
+const allowed = new Map<string, readonly string[]>();
+for (const route of routeList) {
+  entries[`route/${route.id}`] = routeEntry(repoRoot, route.handler);
+  allowed.set(`route/${route.id}`, [...TABLE_SDK, ...SCOPED_CREDENTIALS_SDK, ...(route.uses ?? []).flatMap((u) => SDK_OF_USE[u])]);
+}
+for (const [name, entry] of Object.entries(WORKER_ENTRIES)) {
+  entries[`worker/${name}`] = path.join(repoRoot, entry);
+  allowed.set(`worker/${name}`, [...TABLE_SDK, ...SCOPED_CREDENTIALS_SDK, ...WORKER_SDK[name as keyof typeof WORKER_ENTRIES]]);
+}
+
+const bundles = new Map<string, Bundle>();
+let buildMs = 0;
+
+beforeAll(async () => {
+  const started = performance.now();
+  // One build with every entry (esbuild parses each shared module once): about 10 s on two busy cores.
+  const result = await esbuild.build({
+    ...esbuildOptionsOf(LAMBDA_BUNDLING),
+    entryPoints: entries,
+    outdir: path.join(os.tmpdir(), 'mcr-bundles'),
+    outExtension: { '.js': '.mjs' },
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  buildMs = performance.now() - started;
+  const nameOf = new Map(Object.entries(entries).map(([name, file]) => [path.relative(repoRoot, file), name]));
+  for (const [file, out] of Object.entries(result.metafile.outputs)) {
+    if (!file.endsWith('.mjs') || !out.entryPoint) continue;
+    const name = nameOf.get(path.relative(repoRoot, path.resolve(out.entryPoint)));
+    if (!name) continue;
+    const sdk = (kinds: string[]) =>
+      [...new Set(out.imports.filter((i) => i.path.startsWith('@aws-sdk/') && kinds.includes(i.kind)).map((i) => i.path))].sort();
+    const largest = Object.entries(out.inputs)
+      .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
+      .slice(0, 5)
+      .map(([input, v]) => `${input.replace(/^(\.\.\/)+/, '')} ${(v.bytesInOutput / 1024).toFixed(1)} KB`);
+    bundles.set(name, {
+      name,
+      bytes: out.bytes,
+      sdk: sdk(['import-statement', 'dynamic-import', 'require-call']),
+      sdkAtStart: sdk(['import-statement']),
+      largest,
+    });
+  }
+}, 300_000);
+
+describe('Lambda bundles (issue 11, item 8)', () => {
+  it('bundles every route and every worker, from an entry that exists', () => {
+    for (const [name, entry] of Object.entries(entries)) expect(existsSync(entry), `${name}: ${entry}`).toBe(true);
+    expect([...bundles.keys()].sort()).toEqual(Object.keys(entries).sort());
+    const sizes = [...bundles.values()].map((b) => b.bytes).sort((a, b) => a - b);
+    const largest = [...bundles.values()].sort((a, b) => b.bytes - a.bytes)[0] as Bundle;
+    console.info(
+      `${bundles.size} bundles in ${Math.round(buildMs)} ms; largest ${largest.name} ${(largest.bytes / 1024).toFixed(1)} KB, ` +
+        `median ${((sizes[Math.floor(sizes.length / 2)] as number) / 1024).toFixed(1)} KB, smallest ${((sizes[0] as number) / 1024).toFixed(1)} KB`,
+    );
+  });
+
+  it(`keeps every minified bundle at or under its ceiling (the goal: ${MAX_BUNDLE_BYTES / 1024} KB)`, () => {
+    const over = [...bundles.values()]
+      .filter((b) => b.bytes > ceilingOf(b.name))
+      .sort((a, b) => b.bytes - a.bytes)
+      .map((b) => `${b.name} ${(b.bytes / 1024).toFixed(1)} KB > ${ceilingOf(b.name) / 1024} KB (${b.largest.join(', ')})`);
+    expect(over).toEqual([]);
+    const within = [...bundles.values()].filter((b) => b.bytes <= MAX_BUNDLE_BYTES).length;
+    console.info(
+      `${within} of ${bundles.size} bundles within ${MAX_BUNDLE_BYTES / 1024} KB (decision 0025: the floor of zod's classic API, the whole route table and every repository)`,
+    );
+    // A ceiling only comes down: one far above what its functions need is stale.
+    for (const [tier, ceiling] of Object.entries(CEILINGS)) {
+      const largest = Math.max(...[...bundles.values()].filter((b) => tierOf(b.name) === tier).map((b) => b.bytes));
+      expect(ceiling - largest, `${tier}: largest ${(largest / 1024).toFixed(1)} KB, ceiling ${ceiling / 1024} KB`).toBeLessThan(32 * 1024);
+    }
+  });
+
+  it('ships the built-in templates beside every bundle (the afterBundling hook the stack runs)', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'mcr-bundle-'));
+    try {
+      const hooks = LAMBDA_BUNDLING.commandHooks;
+      for (const command of [...hooks.beforeBundling(repoRoot, out), ...hooks.afterBundling(repoRoot, out)]) execSync(command, { cwd: repoRoot });
+      const source = path.join(repoRoot, BUILT_IN_TEMPLATES.source);
+      const shipped = path.join(out, BUILT_IN_TEMPLATES.dirname);
+      expect(readdirSync(shipped).sort()).toEqual(BUILT_IN_TEMPLATE_IDS.map((id) => `${id}.json`).sort());
+      for (const file of readdirSync(source)) expect(readFileSync(path.join(shipped, file), 'utf8')).toBe(readFileSync(path.join(source, file), 'utf8'));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('imports only the AWS SDK packages its function uses', () => {
+    const extra = [...bundles.values()].flatMap((b) => {
+      const ok = allowed.get(b.name) ?? [];
+      const unused = b.sdk.filter((p) => !ok.includes(p));
+      return unused.length ? [`${b.name}: ${unused.join(', ')}`] : [];
+    });
+    expect(extra).toEqual([]);
+  });
+
+  it('loads at cold start no SDK but the table’s; the others load on first use', () => {
+    const eager = [...bundles.values()].flatMap((b) => {
+      const early = b.sdkAtStart.filter((p) => !TABLE_SDK.includes(p));
+      return early.length ? [`${b.name}: ${early.join(', ')}`] : [];
+    });
+    expect(eager).toEqual([]);
+  });
+
+  it('users/list loads no Cognito and no SES client (the example of the issue)', () => {
+    const b = bundles.get('route/users.list') as Bundle;
+    expect(b.sdk.filter((p) => !TABLE_SDK.includes(p) && !SCOPED_CREDENTIALS_SDK.includes(p))).toEqual([]);
+  });
+});
