@@ -8,7 +8,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -21,6 +21,7 @@ import { isDevelopmentStage, loadSettings, type StageSettings } from './settings
 import { grantBackgroundAccess } from './route-access.ts';
 import { BACKGROUND_PERMISSIONS } from './route-permissions.ts';
 // iam:end
+import { LAMBDA_BUNDLING, WORKER_ENTRIES } from './bundling.ts'; // lean
 import { groupRoutes, RouteStack, routeStackIdOf } from './route-stacks.ts';
 import { JOB_WORKER_NODE_OPTIONS } from './runtime-options.ts';
 
@@ -145,15 +146,9 @@ export class MedicalCyberStack extends Stack {
     const appUrl = settings.appUrl ?? Lazy.string({ produce: () => edge?.appUrl });
     // edge:end
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
-    const bundling = {
-      format: OutputFormat.ESM,
-      target: 'node22',
-      minify: true,
-      sourceMap: true,
-      mainFields: ['module', 'main'],
-      externalModules: ['@aws-sdk/*'],
-      banner: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
-    };
+    // lean:begin — one set of bundling options for every function, also built by test/infra/bundles.test.ts
+    const bundling = LAMBDA_BUNDLING;
+    // lean:end
     const baseEnvironment = {
       TABLE_NAME: table.tableName,
       COGNITO_ISSUER: issuer,
@@ -168,7 +163,7 @@ export class MedicalCyberStack extends Stack {
 
     // Background jobs (exports, chunked work): invoked asynchronously by the routes that queue them.
     const jobWorker = new NodejsFunction(this, 'FnJobWorker', {
-      entry: path.join(repoRoot, 'functions/src/workers/job-worker.ts'),
+      entry: path.join(repoRoot, WORKER_ENTRIES.jobWorker), // lean
       handler: 'handler',
       projectRoot: repoRoot,
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
@@ -186,7 +181,7 @@ export class MedicalCyberStack extends Stack {
     // (docs/decisions/0009-read-models.md). One batch per shard at a time; a failed batch is retried whole
     // (same records, same idempotency tokens) and never skipped, so the aggregates stay equal to a recount.
     const readModels = new NodejsFunction(this, 'FnReadModels', {
-      entry: path.join(repoRoot, 'functions/src/streams/read-models.ts'),
+      entry: path.join(repoRoot, WORKER_ENTRIES.readModels), // lean
       handler: 'handler',
       projectRoot: repoRoot,
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
@@ -230,7 +225,7 @@ export class MedicalCyberStack extends Stack {
     // Scheduler at 09:00 Asia/Tokyo invokes the same handler the local scheduler runs. A run of the same day again
     // (the schedule's retry) sends nothing twice: each notice's event id names its day and step.
     const reminders = new NodejsFunction(this, 'FnReminders', {
-      entry: path.join(repoRoot, 'functions/src/scheduled/reminders.ts'),
+      entry: path.join(repoRoot, WORKER_ENTRIES.reminders), // lean
       handler: 'handler',
       projectRoot: repoRoot,
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
