@@ -10,6 +10,7 @@ import { type BundlingOptions, NodejsFunction } from 'aws-cdk-lib/aws-lambda-nod
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { routeEntry } from './bundling.ts'; // lean
 // iam:begin
 import { grantRouteAccess } from './route-access.ts';
 import { keyScopeOf, ROUTE_PERMISSIONS } from './route-permissions.ts';
@@ -83,7 +84,7 @@ export class RouteStack extends NestedStack {
     for (const route of props.routes) {
       const fnId = functionIdOf(route.id);
       const fn = new NodejsFunction(this, fnId, {
-        entry: path.join(repoRoot, 'functions/src/handlers', `${route.handler}.ts`),
+        entry: routeEntry(repoRoot, route.handler), // lean: the entry the bundle test builds
         handler: 'handler',
         projectRoot: repoRoot,
         depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
