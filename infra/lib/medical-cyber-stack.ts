@@ -3,27 +3,39 @@ import { fileURLToPath } from 'node:url';
 import { routeList } from '@mcr/contract';
 import { TABLE_DEFINITION } from '@mcr/data';
 import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type CfnFunction, FilterCriteria, FilterRule, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 // edge:begin — settings, the hardened API and CloudFront (docs/decisions/0023-edge-and-deploy.md)
 import { createApi, Edge } from './edge.ts';
 import { isDevelopmentStage, loadSettings, type StageSettings } from './settings.ts';
 // edge:end
+// ops:begin — identity, mail, backup and operations (docs/decisions/0024-identity-mail-data-operations.md)
+import { DataBackup, FILE_RETENTION } from './backup.ts';
+import { createIdentity } from './identity.ts';
+import { mailArnsOf, mailNamesOf } from './mail.ts';
 // iam:begin
 import { grantBackgroundAccess } from './route-access.ts';
 import { BACKGROUND_PERMISSIONS } from './route-permissions.ts';
 // iam:end
+import { enableTracing, Operations } from './operations.ts';
+// ops:end
 import { LAMBDA_BUNDLING, WORKER_ENTRIES } from './bundling.ts'; // lean
 import { groupRoutes, RouteStack, routeStackIdOf } from './route-stacks.ts';
 import { JOB_WORKER_NODE_OPTIONS } from './runtime-options.ts';
+// nag:begin — cdk-nag fixes and acknowledgements (docs/decisions/0026-cdk-nag.md)
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { logAccessOf } from './access-logs.ts';
+import { acknowledge, COMMON_ACKNOWLEDGEMENTS } from './nag.ts';
+// nag:end
 
 /** Item types the stream consumer receives: read models (responses, facilities, training coverage) and cross-checks (issue 8). */
 const STREAM_ITEM_TYPES = [
@@ -86,31 +98,28 @@ export class MedicalCyberStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    // Every user signs in with a password and a TOTP code (PRODUCT.md non-negotiable; seed 003).
-    const userPool = new cognito.UserPool(this, 'UserPool', {
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      mfa: cognito.Mfa.REQUIRED,
-      mfaSecondFactor: { sms: false, otp: true },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: false },
-      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      removalPolicy: RemovalPolicy.RETAIN,
-      deletionProtection: true,
-    });
-    const userPoolClient = userPool.addClient('SpaClient', {
-      authFlows: { userPassword: true, userSrp: true },
-      generateSecret: false,
-      preventUserExistenceErrors: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(1),
-      enableTokenRevocation: true,
-    });
+    // edge:begin — mail sender from the settings; the app URL is the stage's domain, else CloudFront's own URL (known
+    // once the distribution exists below, hence lazy).
+    const mailFrom = settings.mailFrom;
+    let edge: Edge | undefined;
+    const appUrl = settings.appUrl ?? Lazy.string({ produce: () => edge?.appUrl });
+    // edge:end
+    // ops:begin — the stage's SES identity and configuration set live in the mail stack (infra/lib/mail.ts), deployed
+    // first; every user signs in with a password and a TOTP code (PRODUCT.md non-negotiable; seed 003), the pool is
+    // hardened in infra/lib/identity.ts.
+    const mail = mailNamesOf(props.stage, mailFrom);
+    const mailArns = mailArnsOf(this, mail);
+    const { userPool, userPoolClient } = createIdentity(this, { mailFrom, mail, sesRegion: this.region });
+    // ops:end
 
     // Uploaded files (MDS/SDS, evidence; decision 0012): browsers POST into `quarantine/`, which nothing serves
     // and S3 empties after two days; the server copies what it checked to `files/`, kept and versioned.
     const files = new s3.Bucket(this, 'Documents', {
       versioned: true,
+      // ops:begin — evidence and MDS/SDS are locked version by version when copied to files/ (no default retention:
+      // it would keep quarantine/ from expiring); decision 0024.
+      objectLockEnabled: true,
+      // ops:end
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -127,24 +136,29 @@ export class MedicalCyberStack extends Stack {
 
     // Generated files (exports) live a day: the user downloads them through a 5-minute presigned link.
     const exportFiles = new s3.Bucket(this, 'Exports', {
+      versioned: true, // nag: HIPAA.Security-S3BucketVersioningEnabled; old versions go a day later (lifecycle)
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       removalPolicy: RemovalPolicy.DESTROY,
-      lifecycleRules: [{ prefix: 'exports/', expiration: Duration.days(1), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [
+        {
+          prefix: 'exports/',
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
     });
+    // nag:begin
+    for (const bucket of [files, exportFiles]) acknowledge(bucket, COMMON_ACKNOWLEDGEMENTS.bucket);
+    // nag:end
 
     // edge:begin — no CORS (same origin through CloudFront), a JWT authorizer, the origin secret (infra/lib/edge.ts)
     const apiParts = createApi(this, settings, userPool, userPoolClient);
     const api = apiParts.api;
     // edge:end
 
-    // edge:begin — mail sender from the settings; the app URL is the stage's domain, else CloudFront's own URL (known
-    // once the distribution exists below, hence lazy).
-    const mailFrom = settings.mailFrom;
-    let edge: Edge | undefined;
-    const appUrl = settings.appUrl ?? Lazy.string({ produce: () => edge?.appUrl });
-    // edge:end
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
     // lean:begin — one set of bundling options for every function, also built by test/infra/bundles.test.ts
     const bundling = LAMBDA_BUNDLING;
@@ -157,24 +171,41 @@ export class MedicalCyberStack extends Stack {
       MAIL_FROM: mailFrom,
       APP_URL: appUrl,
       ...apiParts.environment, // edge: the x-origin-verify value CloudFront sends
+      // ops:begin
+      MAIL_CONFIGURATION_SET: mail.configurationSetName,
+      FILES_RETENTION_DAYS: String(FILE_RETENTION.days),
+      // ops:end
       LOG_LEVEL: 'info',
       NODE_OPTIONS: '--enable-source-maps',
     };
 
+    // nag:begin — an asynchronous invocation of the job worker that failed Lambda's two retries lands here (HIPAA.Security-LambdaDLQ),
+    // with its event, and raises an alarm (below, once the alarm topic exists).
+    const jobDeadLetters = new sqs.Queue(this, 'JobWorkerDeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    // nag:end
     // Background jobs (exports, chunked work): invoked asynchronously by the routes that queue them.
     const jobWorker = new NodejsFunction(this, 'FnJobWorker', {
       entry: path.join(repoRoot, WORKER_ENTRIES.jobWorker), // lean
       handler: 'handler',
       projectRoot: repoRoot,
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X, // nag: AwsSolutions-L1, the latest Node.js runtime
       architecture: Architecture.ARM_64,
       memorySize: 1024,
       timeout: Duration.minutes(5),
       logGroup: new logs.LogGroup(this, 'FnJobWorkerLogs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
       environment: { ...baseEnvironment, EXPORTS_BUCKET: exportFiles.bucketName, NODE_OPTIONS: JOB_WORKER_NODE_OPTIONS },
       bundling,
+      deadLetterQueue: jobDeadLetters, // nag
     });
+    // nag:begin
+    acknowledge(jobWorker, [...COMMON_ACKNOWLEDGEMENTS.function, ...COMMON_ACKNOWLEDGEMENTS.functionRole]);
+    acknowledge(this.node.findChild('FnJobWorkerLogs'), COMMON_ACKNOWLEDGEMENTS.logGroup);
+    // nag:end
     // iam: its exact calls are granted below with the other background functions (BACKGROUND_PERMISSIONS).
 
     // The read models (dashboard aggregates, facility table rows) follow the table's stream
@@ -185,7 +216,7 @@ export class MedicalCyberStack extends Stack {
       handler: 'handler',
       projectRoot: repoRoot,
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X, // nag: AwsSolutions-L1, the latest Node.js runtime
       architecture: Architecture.ARM_64,
       memorySize: 512,
       timeout: Duration.minutes(1),
@@ -194,6 +225,18 @@ export class MedicalCyberStack extends Stack {
       environment: { ...baseEnvironment, JOB_WORKER_FUNCTION: jobWorker.functionName },
       bundling,
     });
+    // nag:begin
+    acknowledge(readModels, [
+      ...COMMON_ACKNOWLEDGEMENTS.function,
+      ...COMMON_ACKNOWLEDGEMENTS.functionRole,
+      {
+        id: 'HIPAA.Security-LambdaDLQ',
+        reason:
+          'A stream consumer: a failed batch is retried until it succeeds and never skipped (decision 0009), watched by the iterator-age alarm; a function DLQ only receives asynchronous invocations.',
+      },
+    ]);
+    acknowledge(this.node.findChild('FnReadModelsLogs'), COMMON_ACKNOWLEDGEMENTS.logGroup);
+    // nag:end
     readModels.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -216,7 +259,8 @@ export class MedicalCyberStack extends Stack {
 
     // One function per route, generated from the route table, in one nested stack per area of the route ids: a
     // route costs seven resources and a stack holds 500 (docs/decisions/0013-route-stacks.md).
-    const mailIdentityArn = `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${mailFrom.split('@')[1]}`;
+    // ops: SESv2 SendEmail authorizes the identity and the configuration set the send names.
+    const mailIdentityArn = mailArns.identityArn;
     // notifications:begin
     // The stream consumer mails the outbox's notifications (差戻し, confirmation, trainings): SES from the one identity.
     // notifications:end
@@ -229,7 +273,7 @@ export class MedicalCyberStack extends Stack {
       handler: 'handler',
       projectRoot: repoRoot,
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X, // nag: AwsSolutions-L1, the latest Node.js runtime
       architecture: Architecture.ARM_64,
       memorySize: 1024,
       timeout: Duration.minutes(15),
@@ -237,22 +281,70 @@ export class MedicalCyberStack extends Stack {
       environment: baseEnvironment,
       bundling,
     });
+    // nag:begin
+    acknowledge(reminders, [...COMMON_ACKNOWLEDGEMENTS.function, ...COMMON_ACKNOWLEDGEMENTS.functionRole]);
+    acknowledge(this.node.findChild('FnRemindersLogs'), COMMON_ACKNOWLEDGEMENTS.logGroup);
+    // nag:end
     // iam:begin — the background functions' exact calls, across tenants, no Scan (decision 0022).
-    const backgroundAccess = { table, userPool, files, exportFiles, jobWorker, mailIdentityArn };
+    const backgroundAccess = { table, userPool, files, exportFiles, jobWorker, mailIdentityArn, mailConfigurationSetArn: mailArns.configurationSetArn };
     grantBackgroundAccess(jobWorker, BACKGROUND_PERMISSIONS.jobWorker, backgroundAccess);
     grantBackgroundAccess(readModels, BACKGROUND_PERMISSIONS.readModels, backgroundAccess);
     grantBackgroundAccess(reminders, BACKGROUND_PERMISSIONS.reminders, backgroundAccess);
     // iam:end
     const schedulerRole = new iam.Role(this, 'RemindersSchedulerRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
-    reminders.grantInvoke(schedulerRole);
+    // nag:begin — the function itself, not also its versions and aliases (`:*`, AwsSolutions-IAM5)
+    schedulerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [reminders.functionArn] }));
+    acknowledge(schedulerRole, [
+      {
+        id: 'HIPAA.Security-IAMNoInlinePolicy',
+        reason: "The schedule's role has one policy of its own: invoke FnReminders and send to the schedule's dead-letter queue, nothing else.",
+      },
+    ]);
+    // nag:end
+    // ops:begin — an invocation the schedule could not deliver after its retries lands here (alarmed in operations.ts).
+    const schedulerDeadLetters = new sqs.Queue(this, 'RemindersDeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    schedulerDeadLetters.grantSendMessages(schedulerRole);
+    // ops:end
+    // nag:begin — a run that failed in the function after Lambda's two asynchronous retries lands in the same
+    // alarmed queue as a schedule that could not invoke it (HIPAA.Security-LambdaDLQ): either way no reminders went out.
+    (reminders.node.defaultChild as CfnFunction).deadLetterConfig = { targetArn: schedulerDeadLetters.queueArn };
+    schedulerDeadLetters.grantSendMessages(reminders);
+    // nag:end
     new scheduler.CfnSchedule(this, 'DailyReminders', {
       description: 'Daily reminders at 09:00 JST (docs/decisions/0015-notifications.md)',
       scheduleExpression: 'cron(0 9 * * ? *)',
       scheduleExpressionTimezone: 'Asia/Tokyo',
       flexibleTimeWindow: { mode: 'OFF' },
-      target: { arn: reminders.functionArn, roleArn: schedulerRole.roleArn, retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 } },
+      target: {
+        arn: reminders.functionArn,
+        roleArn: schedulerRole.roleArn,
+        retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 },
+        deadLetterConfig: { arn: schedulerDeadLetters.queueArn }, // ops
+      },
     });
     // scheduler:end
+    // ops:begin — tracing, backups of the table, alarms to one topic and the dashboard (decision 0024); the route
+    // functions' alarms are added in their nested stacks.
+    for (const fn of [jobWorker, readModels, reminders]) enableTracing(fn);
+    new DataBackup(this, 'Backup', { table });
+    const operations = new Operations(this, 'Operations', {
+      stage: props.stage,
+      ...(settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {}),
+      api,
+      streamConsumer: readModels,
+      jobWorker,
+      reminders,
+      schedulerDeadLetters,
+      tableName: table.tableName,
+      mail,
+    });
+    new CfnOutput(this, 'AlarmTopicArn', { value: operations.topic.topicArn });
+    new CfnOutput(this, 'DashboardName', { value: operations.dashboardName });
+    // ops:end
     for (const [group, routes] of groupRoutes(routeList)) {
       new RouteStack(this, routeStackIdOf(group), {
         group,
@@ -265,6 +357,8 @@ export class MedicalCyberStack extends Stack {
         exportFiles,
         jobWorker,
         mailIdentityArn,
+        mailConfigurationSetArn: mailArns.configurationSetArn, // ops
+        alarmTopicArn: operations.topic.topicArn, // ops
         environment: baseEnvironment,
         bundling,
         authorizer: apiParts.authorizer, // edge
@@ -299,6 +393,22 @@ export class MedicalCyberStack extends Stack {
     new CfnOutput(this, 'Url', { value: edge.appUrl });
     new CfnOutput(this, 'DistributionDomainName', { value: edge.distribution.distributionDomainName });
     // edge:end
+    // nag:begin — server access logs of the data buckets go to the edge's log bucket, beside the Site bucket's
+    // (AwsSolutions-S1, HIPAA.Security-S3BucketLoggingEnabled)
+    logAccessOf(files, edge.logBucket, 's3/documents');
+    logAccessOf(exportFiles, edge.logBucket, 's3/exports');
+    // nag:end
+    operations.alarmApiThrottles(edge.accessLogs); // ops: the 429s of the API's access log (decision 0024)
+    // nag:begin — the job worker's dead-letter queue is watched like the schedule's
+    new cloudwatch.Alarm(this, 'JobWorkerDeadLettersAlarm', {
+      alarmDescription: 'A background job failed after its retries (FnJobWorker dead-letter queue not empty)',
+      metric: jobDeadLetters.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new cloudwatchActions.SnsAction(operations.topic));
+    // nag:end
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
     new CfnOutput(this, 'DocumentsBucket', { value: files.bucketName });

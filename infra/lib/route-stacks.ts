@@ -11,6 +11,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { routeEntry } from './bundling.ts'; // lean
+import { addRouteAlarms, enableTracing } from './operations.ts'; // ops
+import { acknowledge, COMMON_ACKNOWLEDGEMENTS } from './nag.ts';
 // iam:begin
 import { grantRouteAccess } from './route-access.ts';
 import { keyScopeOf, ROUTE_PERMISSIONS } from './route-permissions.ts';
@@ -63,6 +65,12 @@ export interface RouteStackProps {
   jobWorker: IFunction;
   /** ARN of the SES identity the `mail` routes send from. */
   mailIdentityArn: string;
+  // ops:begin
+  /** ARN of the configuration set every send names (SESv2 SendEmail authorizes it too; decision 0024). */
+  mailConfigurationSetArn: string;
+  /** The alarm topic: this stack alarms its functions' errors and p99 durations there (infra/lib/operations.ts). */
+  alarmTopicArn?: string;
+  // ops:end
   environment: Record<string, string>;
   bundling: BundlingOptions;
   // edge:begin
@@ -70,6 +78,15 @@ export interface RouteStackProps {
   authorizer?: IHttpRouteAuthorizer;
   // edge:end
 }
+
+// nag:begin
+/** Why each public route has no authorizer (AwsSolutions-APIG4); a new public route without a reason fails the nag test. */
+const PUBLIC_ROUTE_REASONS: Record<string, string> = {
+  'openapi.get': 'Public by design: the OpenAPI description of the API, no data; every other route sits behind the JWT authorizer.',
+  'calendar.feed':
+    "Public by design: calendar apps cannot sign in, so the feed URL's unguessable token is the credential, checked against its stored hash; calendar.rotate replaces it.",
+};
+// nag:end
 
 /** The functions, HTTP API routes, integrations and invoke permissions of one group of routes. */
 export class RouteStack extends NestedStack {
@@ -88,7 +105,7 @@ export class RouteStack extends NestedStack {
         handler: 'handler',
         projectRoot: repoRoot,
         depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-        runtime: Runtime.NODEJS_22_X,
+        runtime: Runtime.NODEJS_24_X,
         architecture: Architecture.ARM_64,
         memorySize: 512,
         timeout: Duration.seconds(10),
@@ -97,6 +114,7 @@ export class RouteStack extends NestedStack {
         bundling: props.bundling,
       });
       this.functions.set(route.id, fn);
+      enableTracing(fn); // ops: X-Ray (decision 0024)
       // iam:begin — exactly the calls the handler makes (route-permissions.ts); tenant data only through the route's
       // tenant-access role, scoped to the caller's tenant's keys (docs/decisions/0022-tenant-isolation-in-iam.md).
       grantRouteAccess(this, fnId, fn, ROUTE_PERMISSIONS[route.id as RouteId], keyScopeOf(route.id as RouteId), {
@@ -106,6 +124,7 @@ export class RouteStack extends NestedStack {
         exportFiles,
         jobWorker,
         mailIdentityArn: props.mailIdentityArn,
+        mailConfigurationSetArn: props.mailConfigurationSetArn,
       });
       // iam:end
       // The route, its integration and the permission to invoke the function live here, on the parent's API.
@@ -116,6 +135,30 @@ export class RouteStack extends NestedStack {
         // edge: API Gateway verifies the Cognito token before the handler does it again; public routes have none.
         ...(route.auth !== 'public' && props.authorizer ? { authorizer: props.authorizer } : {}),
       });
+      // nag:begin — what every route function is acknowledged for, once its grants are made (docs/decisions/0026-cdk-nag.md)
+      acknowledge(fn, [
+        ...COMMON_ACKNOWLEDGEMENTS.function,
+        ...COMMON_ACKNOWLEDGEMENTS.functionRole.filter((a) => a.id !== 'HIPAA.Security-IAMNoInlinePolicy' || fn.role?.node.tryFindChild('DefaultPolicy')),
+        {
+          id: 'HIPAA.Security-LambdaDLQ',
+          reason:
+            'API Gateway invokes route functions synchronously: the caller gets the error, and a dead-letter queue only ever receives asynchronous invocations.',
+        },
+      ]);
+      acknowledge(this.node.findChild(`${fnId}Logs`), COMMON_ACKNOWLEDGEMENTS.logGroup);
+      const publicReason = PUBLIC_ROUTE_REASONS[route.id];
+      if (route.auth === 'public' && publicReason) acknowledge(this.node.findChild(`${fnId}Route`), [{ id: 'AwsSolutions-APIG4', reason: publicReason }]);
+      // nag:end
     }
+    // ops:begin — errors and p99 duration of this area's functions, in groups of ten (decision 0024)
+    if (props.alarmTopicArn) {
+      addRouteAlarms(
+        this,
+        props.group,
+        [...this.functions].map(([routeId, fn]) => ({ routeId, fn })),
+        props.alarmTopicArn,
+      );
+    }
+    // ops:end
   }
 }

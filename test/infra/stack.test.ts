@@ -3,6 +3,7 @@ import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MedicalCyberStack } from '../../infra/lib/medical-cyber-stack.ts';
+import { routeAlarmCount } from '../../infra/lib/operations.ts'; // ops
 import { MAX_ROUTES_PER_STACK, RouteStack, routeGroupOf, routeStackIdOf } from '../../infra/lib/route-stacks.ts';
 // iam:begin
 import { keyScopeOf, ROUTE_PERMISSIONS } from '../../infra/lib/route-permissions.ts';
@@ -124,11 +125,12 @@ describe('CDK stack generated from the route table', () => {
     expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function'))).toHaveLength(3);
     for (const nested of routeStacks) {
       expect(nested.functions.size, nested.node.id).toBeLessThanOrEqual(MAX_ROUTES_PER_STACK);
+      // ops: plus the area's alarms, two per ten routes (infra/lib/operations.ts addRouteAlarms)
       // iam: plus a tenant-access role for each route that reads tenant data (decision 0022)
       const tenantRoles = [...nested.functions.keys()].filter((id) => nested.node.tryFindChild(`${nested.functions.get(id)?.node.id}TenantAccess`)).length;
-      expect(counts[nested.node.id], nested.node.id).toBe(RESOURCES_PER_ROUTE * nested.functions.size + tenantRoles);
+      expect(counts[nested.node.id], nested.node.id).toBe(RESOURCES_PER_ROUTE * nested.functions.size + tenantRoles + routeAlarmCount(nested.functions.size));
     }
-    expect((RESOURCES_PER_ROUTE + 1) * MAX_ROUTES_PER_STACK).toBeLessThanOrEqual(MAX_RESOURCES_PER_STACK);
+    expect((RESOURCES_PER_ROUTE + 1) * MAX_ROUTES_PER_STACK + routeAlarmCount(MAX_ROUTES_PER_STACK)).toBeLessThanOrEqual(MAX_RESOURCES_PER_STACK);
     // Room left: the existing areas up to their cap, plus new areas while the parent stays under its cap.
     const room =
       routeStacks.reduce((n, s) => n + MAX_ROUTES_PER_STACK - s.functions.size, 0) +
