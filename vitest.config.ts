@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    // Node 20 here, 22 on Lambda: the SDK's notice about it is noise in test output.
+    // Node 20 here, 24 on Lambda: the SDK's notice about it is noise in test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
