@@ -4,6 +4,16 @@ import { CELL_MAX, cellLengthErrors, withinCellLimits } from '../../../frontend/
 
 /** A cell longer than the contract accepts is a row error in the preview, not a 400 for the whole request (issue 11). */
 
+const LABELS = {
+  name: '名称',
+  kind: '種別',
+  beds: '病床数',
+  healthCenter: '保健所',
+  medicalArea: '二次医療圏',
+  medicalInstitutionCode: '医療機関コード',
+  address: '所在地',
+  contactEmail: '連絡先メール',
+};
 const row = {
   row: 2,
   name: '鳥取県立中央病院',
@@ -24,8 +34,8 @@ describe('cell limits of the facility import', () => {
 
   it('reports an over-long cell by row and column, and cuts it for the preview so the request is accepted', () => {
     const long = { ...row, row: 7, address: 'あ'.repeat(151) };
-    expect(cellLengthErrors([row])).toEqual([]);
-    const errors = cellLengthErrors([row, long]);
+    expect(cellLengthErrors([row], LABELS)).toEqual([]);
+    const errors = cellLengthErrors([row, long], LABELS);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ row: 7, column: '所在地' });
     expect(errors[0]?.message.ja).toContain('150 文字まで');

@@ -10,7 +10,7 @@ import { ApiError } from '../../lib/api-client.ts';
 import { csvBlob, saveBlob } from '../../lib/download.ts';
 import { formatCount } from '../../lib/text.ts';
 import { useAuth } from '../auth/auth-context.tsx';
-import { ImportFileError, type ParsedFile, readFacilityFile, templateRows } from './import-file.ts';
+import { COLUMN_LABELS, ImportFileError, type ParsedFile, readFacilityFile, templateRows } from './import-file.ts';
 import { cellLengthErrors, chunkRows, crossChunkErrors, IMPORT_ROWS, mergePreviews, PREVIEW_ROWS, type PreviewTotals, withinCellLimits } from './import-run.ts';
 
 const MAX_ROWS = 50_000;
@@ -348,7 +348,7 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
       setState({ kind: 'preview-failed', fileName, parsed, failure: failureOf(err) });
       return;
     }
-    const totals = mergePreviews(previews, [...crossChunkErrors(parsed.rows), ...cellLengthErrors(parsed.rows)]);
+    const totals = mergePreviews(previews, [...crossChunkErrors(parsed.rows), ...cellLengthErrors(parsed.rows, COLUMN_LABELS)]);
     setState({ kind: 'previewed', fileName, parsed, totals, sample: previews[0]?.sample ?? [] });
   };
 

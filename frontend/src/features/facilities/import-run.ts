@@ -1,5 +1,4 @@
 import { type FacilityImportPreview, FacilityImportRow, type ImportRowError, routes } from '@mcr/contract';
-import { COLUMN_LABELS, FIELDS } from './import-file.ts';
 
 /**
  * The facility list goes to the server in pieces: the preview route takes at most 2,000 rows, the import is
@@ -83,23 +82,23 @@ export function crossChunkErrors(rows: readonly FacilityImportRow[]): ImportRowE
   return errors;
 }
 
+type Column = Exclude<keyof FacilityImportRow, 'row'>;
+const COLUMNS = Object.keys(FacilityImportRow.shape).filter((k): k is Column => k !== 'row');
+
 /** The longest cell the import accepts, per column (the contract bounds each so that a request fits its limit). */
-export const CELL_MAX = Object.fromEntries(FIELDS.map((f) => [f, FacilityImportRow.shape[f].maxLength ?? Number.POSITIVE_INFINITY])) as Record<
-  (typeof FIELDS)[number],
-  number
->;
+export const CELL_MAX = Object.fromEntries(COLUMNS.map((f) => [f, FacilityImportRow.shape[f].maxLength ?? Number.POSITIVE_INFINITY])) as Record<Column, number>;
 
 /** A row error for every cell longer than its column accepts (the server would refuse the whole request). */
-export function cellLengthErrors(rows: readonly FacilityImportRow[]): ImportRowError[] {
+export function cellLengthErrors(rows: readonly FacilityImportRow[], labels: Record<Column, string>): ImportRowError[] {
   const errors: ImportRowError[] = [];
   for (const r of rows)
-    for (const f of FIELDS) {
+    for (const f of COLUMNS) {
       const max = CELL_MAX[f];
       if (r[f].length > max)
         errors.push({
           row: r.row,
-          column: COLUMN_LABELS[f],
-          message: { ja: `${COLUMN_LABELS[f]}は ${max} 文字までです (${r[f].length} 文字)`, en: `At most ${max} characters (${r[f].length})` },
+          column: labels[f],
+          message: { ja: `${labels[f]}は ${max} 文字までです (${r[f].length} 文字)`, en: `At most ${max} characters (${r[f].length})` },
         });
     }
   return errors;
@@ -108,7 +107,7 @@ export function cellLengthErrors(rows: readonly FacilityImportRow[]): ImportRowE
 /** The row cut to what the preview accepts, so that its other cells are still checked; it is never imported. */
 export function withinCellLimits(r: FacilityImportRow): FacilityImportRow {
   const out = { ...r };
-  for (const f of FIELDS) out[f] = r[f].slice(0, CELL_MAX[f]);
+  for (const f of COLUMNS) out[f] = r[f].slice(0, CELL_MAX[f]);
   return out;
 }
 
