@@ -34,6 +34,11 @@ export interface FunctionPermissions {
   /** Indexes the function queries (same key limits as `items`). */
   indexes?: readonly IndexName[];
   cognito?: readonly CognitoAction[];
+  /**
+   * Cognito actions on a path the suites cannot take without a mock (an undo after a failed write), each with why.
+   * Granted like \`cognito\`; the IAM check accepts them unrecorded and lists them. Keep this short.
+   */
+  untestedCognito?: Partial<Record<CognitoAction, string>>;
   /** SES SendEmail from the one identity, with the configuration set. */
   mail?: true;
   /** Starts the job worker (asynchronous invoke). */
@@ -96,7 +101,8 @@ export function itemStatements(p: FunctionPermissions, scope: KeyScope, table: d
 
 /** Everything but DynamoDB, on the function's own role; environment variables naming what it reaches. */
 function grantServices(fn: LambdaFunction, p: FunctionPermissions, r: AccessResources): void {
-  if (p.cognito?.length) r.userPool.grant(fn, ...p.cognito.map((a) => `cognito-idp:${a}`));
+  const cognitoActions = [...new Set([...(p.cognito ?? []), ...(Object.keys(p.untestedCognito ?? {}) as CognitoAction[])])];
+  if (cognitoActions.length) r.userPool.grant(fn, ...cognitoActions.map((a) => `cognito-idp:${a}`));
   if (p.mail) {
     fn.addToRolePolicy(
       new iam.PolicyStatement({
