@@ -1,5 +1,5 @@
-import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,6 +149,16 @@ describe('Lambda bundles (issue 11, item 8)', () => {
       const shipped = path.join(out, BUILT_IN_TEMPLATES.dirname);
       expect(readdirSync(shipped).sort()).toEqual(BUILT_IN_TEMPLATE_IDS.map((id) => `${id}.json`).sort());
       for (const file of readdirSync(source)) expect(readFileSync(path.join(shipped, file), 'utf8')).toBe(readFileSync(path.join(source, file), 'utf8'));
+      // On Lambda ($LAMBDA_TASK_ROOT set) the functions read the copies beside the bundle, not the repository's.
+      const marked = path.join(shipped, 'mhlw-bcp-r6.json');
+      writeFileSync(marked, JSON.stringify({ ...JSON.parse(readFileSync(marked, 'utf8')), label: { ja: '目印', en: 'marker' } }));
+      const reader = path.join(repoRoot, 'functions/src/services/built-in-templates.ts');
+      const script = `import { getBuiltInTemplate } from ${JSON.stringify(reader)}; console.log(getBuiltInTemplate('mhlw-bcp-r6').label.en, getBuiltInTemplate('mhlw-facility-r7').id);`;
+      const read = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: repoRoot,
+        env: { ...process.env, LAMBDA_TASK_ROOT: out },
+      });
+      expect(read.toString().trim()).toBe('marker mhlw-facility-r7');
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -161,6 +171,15 @@ describe('Lambda bundles (issue 11, item 8)', () => {
       return unused.length ? [`${b.name}: ${unused.join(', ')}`] : [];
     });
     expect(extra).toEqual([]);
+  });
+
+  it('declares no use its bundle never loads (a grant nothing needs)', () => {
+    const unused = routeList.flatMap((route) => {
+      const b = bundles.get(`route/${route.id}`) as Bundle;
+      const idle = (route.uses ?? []).filter((u) => !b.sdk.includes(SDK_OF_USE[u][0] as string));
+      return idle.length ? [`${route.id}: ${idle.join(', ')}`] : [];
+    });
+    expect(unused).toEqual([]);
   });
 
   it('loads at cold start no SDK but the table’s; the others load on first use', () => {
