@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // The local front door (npm start) serves the API and /config.json on 8080; `vite` dev forwards to it.
@@ -7,6 +8,8 @@ export default defineConfig({
   // Workspace packages export TypeScript sources (`src/index.ts`, imports with `.ts`); Vite transforms them
   // like our own files because the npm-workspace symlinks resolve outside node_modules.
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  // edge: Zod without eval, so the strict CSP reports nothing (src/zod-jitless.ts; decision 0023).
+  resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/zod-jitless.ts', import.meta.url)) }] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

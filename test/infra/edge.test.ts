@@ -245,6 +245,16 @@ describe('a development stage without a domain (test)', () => {
     expect((s.stack.node.findChild('Edge') as Edge).edgeStack.region).toBe('us-east-1');
   });
 
+  it("gives the functions CloudFront's own URL as the app URL (no example.jp) and the documents bucket CORS for it", () => {
+    const fns = s.nested.flatMap((t) => ofType(t.toJSON().Resources, 'AWS::Lambda::Function').map(([, f]) => f));
+    const vars = ((fns[0] as Resource).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(JSON.stringify(vars.APP_URL)).toMatch(/https:\/\/.*DomainName/);
+    expect(JSON.stringify(vars.APP_URL)).not.toContain('example');
+    const [, documents] = Object.entries(s.resources).find(([id, r]) => r.Type === 'AWS::S3::Bucket' && id.startsWith('Documents')) as [string, Resource];
+    const origins = (documents.Properties.CorsConfiguration as { CorsRules: { AllowedOrigins: string[] }[] }).CorsRules.flatMap((r) => r.AllowedOrigins);
+    expect(origins).toEqual(['https://*.cloudfront.net', 'http://localhost:8080']);
+  });
+
   it('keeps the Site bucket versioned, private and logged, served only through CloudFront', () => {
     const [siteId, site] = Object.entries(s.resources).find(([id, r]) => r.Type === 'AWS::S3::Bucket' && id.startsWith('EdgeSite')) as [string, Resource];
     expect(site.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
@@ -315,5 +325,8 @@ describe('a real stage with its own domain', () => {
     expect(JSON.stringify(outputs.DnsAppRecord?.Value)).toContain('cyber.pref.kochi.lg.jp CNAME');
     expect(JSON.stringify(outputs.DnsApiRecord?.Value)).toContain('api.cyber.pref.kochi.lg.jp CNAME');
     expect(outputs.Url?.Value).toBe('https://cyber.pref.kochi.lg.jp');
+    const [, documents] = Object.entries(s.resources).find(([id, r]) => r.Type === 'AWS::S3::Bucket' && id.startsWith('Documents')) as [string, Resource];
+    const origins = (documents.Properties.CorsConfiguration as { CorsRules: { AllowedOrigins: string[] }[] }).CorsRules.flatMap((r) => r.AllowedOrigins);
+    expect(origins).toEqual(['https://cyber.pref.kochi.lg.jp']);
   });
 });

@@ -25,6 +25,29 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+// edge:begin
+/**
+ * Content-Security-Policy violations the page reported (the `securitypolicyviolation` event, recorded from before the
+ * page's own scripts run): the browser tests prove the production CSP (packages/contract security-headers.ts) lets
+ * the SPA work. Call `watchCsp(page)` before the first navigation.
+ */
+export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+  });
+  const all: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.text().includes('Content Security Policy')) all.push(m.text());
+  });
+  return async () => {
+    const inPage = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).catch(() => []);
+    return [...new Set([...all, ...inPage])];
+  };
+}
+// edge:end
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   // The viewport, not the full page: a 10,000-pixel page cannot be looked at; tests scroll to what matters first.
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
@@ -40,7 +63,8 @@ interface AxeViolation {
 /** Runs axe-core in the page (WCAG 2.1 A/AA rules) and returns the violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
+  // edge: evaluated through the DevTools protocol, not as an inline <script> the page's CSP would refuse.
+  await page.evaluate(source);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
