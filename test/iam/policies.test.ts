@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { routeList } from '@mcr/contract';
+import { stringLike } from '@mcr/data';
 import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
@@ -155,9 +156,10 @@ describe.skipIf(skip)('IAM: every function is allowed exactly the AWS calls its 
               // A declared undo path the suites cannot take (route-permissions.ts names why).
               const untested = (permissionsOf(e.name)?.untestedCognito ?? {}) as Record<string, string>;
               if (action.startsWith('cognito-idp:') && untested[action.slice('cognito-idp:'.length)]?.trim()) continue;
-              // DynamoDB: the action on that table or index, made with those credentials; elsewhere the action.
+              // The action on that resource (table, index, bucket prefix, identity…), and for DynamoDB with those credentials.
               const used = recorded.some(
-                (c) => c.action === action && (!action.startsWith('dynamodb:') || (c.resource === resource && (c.scope === 'tenant') === tenantRole)),
+                (c) =>
+                  c.action === action && stringLike(resource, c.resource ?? '') && (!action.startsWith('dynamodb:') || (c.scope === 'tenant') === tenantRole),
               );
               if (!used) problems.push(`${e.name}: ${action} on ${resource}${tenantRole ? ' (tenant role)' : ''} was never called`);
             }
@@ -166,6 +168,8 @@ describe.skipIf(skip)('IAM: every function is allowed exactly the AWS calls its 
       };
       check(e.direct, false);
       check(e.tenant, true);
+      for (const [action, why] of Object.entries(permissionsOf(e.name)?.untestedCognito ?? {}))
+        console.info(`${e.name}: cognito-idp:${action} allowed unrecorded: ${why}`);
       // Only the platform's managed policies: logs (basic execution role) and tracing (X-Ray daemon write access).
       for (const m of e.managed)
         if (!/service-role\/AWSLambdaBasicExecutionRole"|policy\/AWSXRayDaemonWriteAccess"/.test(m)) problems.push(`${e.name}: managed policy ${m}`);
