@@ -69,6 +69,18 @@ describe('a body over the route limit', () => {
     expect(res.json.error?.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('answers 413 with the usual error body for a body over what API Gateway and Lambda take (6 MiB), from the front door', async () => {
+    const res = await send(
+      'PUT',
+      pathOf(routeList.find((r) => r.id === 'responses.saveAnswers')?.path ?? ''),
+      jsonOfSize(6 * 1024 * 1024 + 1),
+      'application/json',
+    );
+    expect(res.status).toBe(413);
+    expect(res.json.error?.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(res.json.error?.message?.ja).toContain('大きすぎ');
+  });
+
   it('answers a 4xx, never a 5xx, for a body at the limit (it reaches the schema, which names what is wrong)', async () => {
     for (const route of withBody) {
       const limit = (route.maxBodyKiB ?? 256) * 1024;

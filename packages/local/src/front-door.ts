@@ -118,11 +118,18 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(Object.assign(new Error('too large'), { status: 413 }));
-        req.destroy();
+        // input: keep reading (and dropping) the rest, so that the client gets the 413 instead of a reset connection;
+        // only a sender that goes on far past the limit is cut off.
+        if (!refused) {
+          refused = true;
+          chunks.length = 0;
+          reject(Object.assign(new Error('too large'), { status: 413 }));
+        }
+        if (size > 4 * MAX_BODY) req.destroy();
         return;
       }
       chunks.push(c);
@@ -327,10 +334,17 @@ export function createFrontDoor(opts: FrontDoorOptions): Server {
         : handleStatic(req, res, url);
     work
       .catch((err: { status?: number }) => {
-        if (!res.headersSent)
-          sendJson(SECURITY_HEADERS, res, err.status ?? 500, {
-            error: { code: err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 400 ? 'VALIDATION_FAILED' : 'INTERNAL', requestId: randomUUID() },
-          });
+        // input: the same error body as the handlers' (code, message in Japanese and English, request id).
+        const [code, message] =
+          err.status === 413
+            ? (['PAYLOAD_TOO_LARGE', { ja: '送信データが大きすぎます', en: 'Request body too large' }] as const)
+            : err.status === 400
+              ? (['VALIDATION_FAILED', { ja: '本文が JSON ではありません', en: 'The body is not JSON' }] as const)
+              : ([
+                  'INTERNAL',
+                  { ja: 'システムエラーが発生しました。時間をおいて再度お試しください。', en: 'Something went wrong on our side. Please try again later.' },
+                ] as const);
+        if (!res.headersSent) sendJson(SECURITY_HEADERS, res, err.status ?? 500, { error: { code, message, requestId: randomUUID() } });
         else res.end();
       })
       .finally(() => {
