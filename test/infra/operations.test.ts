@@ -308,6 +308,7 @@ describe('operations', () => {
     const roles = templates.flatMap((x) => Object.values(resources(x, 'AWS::IAM::Role')));
     const traced = roles.filter((r) => JSON.stringify(r.Properties.ManagedPolicyArns ?? []).includes('AWSXRayDaemonWriteAccess'));
     expect(traced.length).toBe(routeList.length + 3);
+    expect(everyStack.length).toBeGreaterThanOrEqual(nested.length + 2); // main, mail (and the edge stack), the route stacks
     for (const stack of everyStack) {
       for (const [id, g] of Object.entries(resources(Template.fromStack(stack), 'AWS::Logs::LogGroup'))) {
         expect(g.Properties.RetentionInDays, `${stack.stackName}/${id}`).toBeGreaterThan(0);

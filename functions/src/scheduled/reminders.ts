@@ -377,12 +377,13 @@ export async function runReminders(db: Db, options: { now?: Date; tenantIds?: re
 let db: Db | undefined;
 
 /** The Lambda entry (EventBridge Scheduler's target). `now` may be given to replay a day (operators only can invoke it). */
-export const handler = async (event?: { now?: string }): Promise<ReminderSummary> => {
+export const handler = async (event?: { now?: string }, context?: { awsRequestId?: string }): Promise<ReminderSummary> => {
   const e = env();
   db ??= createDb({ tableName: e.TABLE_NAME, region: e.AWS_REGION, endpoint: e.DYNAMODB_ENDPOINT });
   const now = event?.now && !Number.isNaN(Date.parse(event.now)) ? new Date(event.now) : new Date();
   const summary = await runReminders(db, { now });
-  const log = createLogger(e.LOG_LEVEL, { scheduled: 'reminders' });
+  // ops: the Lambda request id in every line, as the routes' and the stream consumer's (decision 0024)
+  const log = createLogger(e.LOG_LEVEL, { scheduled: 'reminders', fn: 'reminders', requestId: context?.awsRequestId ?? 'local' });
   if (summary.errors.length > 0) log.warn('reminders finished with errors', { errors: summary.errors.slice(0, 20), count: summary.errors.length });
   else log.info('reminders finished', { summary });
   return summary;

@@ -21,7 +21,8 @@ import {
 } from '@mcr/data';
 import { addInto, type ResponseImage, responseFacts, sizeBand, type Template } from '@mcr/domain';
 import { getBuiltInTemplate } from '../services/built-in-templates.ts';
-import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { backgroundLogger, errorFields, tenantsOfKeys } from '../pipeline/background-log.ts'; // ops
 import { collectCrossCheckTargets, discrepancyDeltas, newCrossCheckTargets, runCrossChecks } from './cross-checks.ts';
 // trainings:begin
 import { applyCoverage, type CoverageChange, collectCoverage } from './trainings.ts';
@@ -300,13 +301,22 @@ export function batchIdOf(records: readonly DynamoDBRecord[]): string {
 
 let db: Db | undefined;
 
-export async function handler(event: DynamoDBStreamEvent): Promise<void> {
+export async function handler(event: DynamoDBStreamEvent, context?: Context): Promise<void> {
   db ??= createDb({
     tableName: process.env.TABLE_NAME ?? '',
     region: process.env.AWS_REGION ?? 'ap-northeast-1',
     endpoint: process.env.DYNAMODB_ENDPOINT,
   });
   const started = Date.now();
-  const r = await processStreamRecords(db, event.Records, batchIdOf(event.Records));
-  console.log(JSON.stringify({ level: 'info', msg: 'read models updated', records: event.Records.length, ...r, ms: Date.now() - started }));
+  const batchId = batchIdOf(event.Records);
+  // ops: one structured line per batch with the Lambda request id and the batch's tenants; a failed batch (retried
+  // whole, decision 0009) says which one and why before Lambda records the error (decision 0024).
+  const log = backgroundLogger('read-models', context, { batchId, tenantIds: tenantsOfKeys(event.Records.map((r) => r.dynamodb?.Keys?.PK?.S)) });
+  try {
+    const r = await processStreamRecords(db, event.Records, batchId);
+    log.info('read models updated', { records: event.Records.length, ...r, ms: Date.now() - started });
+  } catch (err) {
+    log.error('stream batch failed (it will be retried whole)', { records: event.Records.length, ...errorFields(err), ms: Date.now() - started });
+    throw err;
+  }
 }
