@@ -227,13 +227,17 @@ export class Operations extends Construct {
       defaultValue: 0,
     });
     const throttled = filter.metric({ statistic: 'Sum', period: Duration.minutes(5) });
-    this.dashboard.addWidgets(new cloudwatch.GraphWidget({ title: 'API throttled (429)', left: [throttled], width: 24 }));
-    return this.#alarm(
+    const alarm = this.#alarm(
       'ApiThrottled',
       'API throttled requests (429): a client or an attack beyond the per-route rate',
       throttled,
       ALARM_THRESHOLDS.api429Per5Minutes,
     );
+    this.dashboard.addWidgets(
+      new cloudwatch.AlarmStatusWidget({ title: 'API throttling alarm', alarms: [alarm], width: 6, height: 6 }),
+      new cloudwatch.GraphWidget({ title: 'API throttled (429)', left: [throttled], width: 18 }),
+    );
+    return alarm;
   }
 }
 
