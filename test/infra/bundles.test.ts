@@ -35,8 +35,8 @@ const SDK_OF_USE: Record<Use, readonly string[]> = {
 };
 /** The non-route functions and the services the stack grants them. */
 const WORKER_SDK: Record<keyof typeof WORKER_ENTRIES, readonly string[]> = {
-  // Writes export files (multipart upload), reads them back for links, and queues follow-up jobs.
-  jobWorker: ['@aws-sdk/client-s3', '@aws-sdk/lib-storage', '@aws-sdk/s3-request-presigner', '@aws-sdk/client-lambda'],
+  // Writes export files (multipart upload) and queues follow-up jobs; the links are signed by exports.get.
+  jobWorker: ['@aws-sdk/client-s3', '@aws-sdk/lib-storage', '@aws-sdk/client-lambda'],
   // Mails the outbox's notifications and queues the cross-checks' re-check jobs.
   readModels: ['@aws-sdk/client-sesv2', '@aws-sdk/client-lambda'],
   reminders: ['@aws-sdk/client-sesv2'],
