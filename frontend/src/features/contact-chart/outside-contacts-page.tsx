@@ -1,17 +1,16 @@
 import { type OutsideContacts, routes } from '@mcr/contract';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Page } from '../../app/page.tsx';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
-import { type Localized, useI18n } from '../../i18n/i18n.tsx';
-import { M } from '../../i18n/messages.ts';
-import { ApiError, callRoute } from '../../lib/api-client.ts';
-import { useApiQuery, useInvalidateApi } from '../../lib/use-api.ts';
-import { ContactFields, type Entry, emptyEntry, entryInputId, entryOf } from './contact-fields.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { callRoute } from '../../lib/api-client.ts';
+import { useApiQuery } from '../../lib/use-api.ts';
+import { ContactFields, type Entry, emptyEntry, entryOf } from './contact-fields.tsx';
 import { CC } from './messages.ts';
+import { type SaveMessage, useContactSave } from './use-contact-save.ts';
 import './contact-chart.css';
 
 type Draft = { prefecture: Entry; police: Entry; mhlw: Entry; healthCenters: Array<Entry & { healthCenterId: string }>; desks: Entry[] };
-type Message = { tone: 'success' | 'error' | 'warning'; title?: Localized; text: Localized };
 
 const draftOf = (o: OutsideContacts): Draft => ({
   prefecture: entryOf(o.prefecture),
@@ -22,41 +21,17 @@ const draftOf = (o: OutsideContacts): Draft => ({
 });
 
 /** Keyed by the stored version: the message lives in the page so that 「保存しました」 outlives the remount. */
-function OutsideForm({ data, message, setMessage }: { data: OutsideContacts; message: Message | undefined; setMessage(m: Message | undefined): void }) {
+function OutsideForm({ data, message, setMessage }: { data: OutsideContacts; message: SaveMessage | undefined; setMessage(m: SaveMessage | undefined): void }) {
   const { t } = useI18n();
-  const invalidate = useInvalidateApi();
   const [draft, setDraft] = useState<Draft>(() => draftOf(data));
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [busy, setBusy] = useState(false);
   const sourceOf = (c: { source: string }) => (c.source ? `${t(CC.sourceNote)}: ${c.source}` : undefined);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setMessage(undefined);
-    setErrors(new Map());
-    try {
-      const saved = await callRoute(routes['contactCharts.outsidePut'], { body: { expectedVersion: data.version, ...draft } });
-      setDraft(draftOf(saved));
-      setMessage({ tone: 'success', text: CC.outsideSaved });
-      await invalidate('contactCharts.outsideGet');
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        setMessage({ tone: 'warning', text: CC.stale });
-        await invalidate('contactCharts.outsideGet');
-      } else if (err instanceof ApiError && err.fields.length) {
-        const map = new Map(err.fields.map((f) => [entryInputId(f.field), t(f.message)]));
-        setErrors(map);
-        setMessage({ tone: 'error', title: CC.saveFailed, text: CC.fixFields(map.size) });
-        const first = err.fields[0];
-        if (first) document.getElementById(entryInputId(first.field))?.focus();
-      } else {
-        setMessage({ tone: 'error', title: CC.saveFailed, text: err instanceof ApiError ? err.text : M.unexpected });
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { errors, busy, submit } = useContactSave({
+    save: () => callRoute(routes['contactCharts.outsidePut'], { body: { expectedVersion: data.version, ...draft } }),
+    saved: CC.outsideSaved,
+    query: 'contactCharts.outsideGet',
+    setMessage,
+    onSaved: (stored) => setDraft(draftOf(stored)),
+  });
 
   return (
     <form className="card cc-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t(CC.outsideTitle)}>
@@ -144,7 +119,7 @@ function OutsideForm({ data, message, setMessage }: { data: OutsideContacts; mes
 export function OutsideContactsPage() {
   const { t } = useI18n();
   const q = useApiQuery('contactCharts.outsideGet');
-  const [message, setMessage] = useState<Message>();
+  const [message, setMessage] = useState<SaveMessage>();
   return (
     <Page title={t(CC.outsideTitle)} lead={t(CC.outsideEditLead)}>
       {q.isPending ? (

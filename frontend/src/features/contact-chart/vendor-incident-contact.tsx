@@ -1,15 +1,13 @@
 import { routes } from '@mcr/contract';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Alert } from '../../components/feedback.tsx';
-import { type Localized, useI18n } from '../../i18n/i18n.tsx';
-import { M } from '../../i18n/messages.ts';
-import { ApiError, callRoute } from '../../lib/api-client.ts';
-import { useApiQuery, useInvalidateApi } from '../../lib/use-api.ts';
-import { ContactFields, type Entry, entryInputId, entryOf } from './contact-fields.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { callRoute } from '../../lib/api-client.ts';
+import { useApiQuery } from '../../lib/use-api.ts';
+import { ContactFields, type Entry, entryOf } from './contact-fields.tsx';
 import { CC } from './messages.ts';
+import { type SaveMessage, useContactSave } from './use-contact-save.ts';
 import './contact-chart.css';
-
-type Message = { tone: 'success' | 'error' | 'warning'; title?: Localized; text: Localized };
 
 /**
  * The form is keyed by the stored version, so a save remounts it with the new values; the message lives in the
@@ -25,38 +23,17 @@ function Form({
   vendorId: string;
   initial: Entry;
   version: number;
-  message: Message | undefined;
-  setMessage(m: Message | undefined): void;
+  message: SaveMessage | undefined;
+  setMessage(m: SaveMessage | undefined): void;
 }) {
   const { t } = useI18n();
-  const invalidate = useInvalidateApi();
   const [value, setValue] = useState<Entry>(initial);
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setMessage(undefined);
-    setErrors(new Map());
-    try {
-      await callRoute(routes['contactCharts.vendorContactPut'], { params: { vendorId }, body: { expectedVersion: version, ...value } });
-      setMessage({ tone: 'success', text: CC.vendorContactSaved });
-      await invalidate('contactCharts.vendorContactGet');
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        setMessage({ tone: 'warning', text: CC.stale });
-        await invalidate('contactCharts.vendorContactGet');
-      } else if (err instanceof ApiError && err.fields.length) {
-        const map = new Map(err.fields.map((f) => [entryInputId(f.field), t(f.message)]));
-        setErrors(map);
-        setMessage({ tone: 'error', title: CC.saveFailed, text: CC.fixFields(map.size) });
-      } else {
-        setMessage({ tone: 'error', title: CC.saveFailed, text: err instanceof ApiError ? err.text : M.unexpected });
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { errors, busy, submit } = useContactSave({
+    save: () => callRoute(routes['contactCharts.vendorContactPut'], { params: { vendorId }, body: { expectedVersion: version, ...value } }),
+    saved: CC.vendorContactSaved,
+    query: 'contactCharts.vendorContactGet',
+    setMessage,
+  });
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       {message ? (
@@ -76,7 +53,7 @@ function Form({
 export function VendorIncidentContactCard({ vendorId }: { vendorId: string }) {
   const { t } = useI18n();
   const q = useApiQuery('contactCharts.vendorContactGet', { params: { vendorId } });
-  const [message, setMessage] = useState<Message>();
+  const [message, setMessage] = useState<SaveMessage>();
   return (
     <section className="card" aria-labelledby="vic-title">
       <h2 id="vic-title">{t(CC.vendorContactTitle)}</h2>

@@ -1,14 +1,5 @@
-import {
-  CARE_IMPACT_LABELS,
-  CARE_IMPACTS,
-  type CareImpact,
-  INCIDENT_CONTACTED,
-  INCIDENT_CONTACTED_LABELS,
-  type IncidentContacted,
-  type IncidentDetail,
-  routes,
-} from '@mcr/contract';
-import { type FormEvent, useEffect, useState } from 'react';
+import { CARE_IMPACT_LABELS, type CareImpact, INCIDENT_CONTACTED_LABELS, type IncidentContacted, type IncidentDetail, routes } from '@mcr/contract';
+import { type FormEvent, useState } from 'react';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
@@ -19,6 +10,7 @@ import { formatDateTime } from '../../lib/dates.ts';
 import { clearFlash, peekFlash } from '../../lib/flash.ts';
 import { useApiQuery } from '../../lib/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { CareImpactField, ContactedFields } from './incident-fields.tsx';
 import { IM } from './messages.ts';
 import './incidents.css';
 
@@ -247,31 +239,8 @@ function UpdateForm({ d, onNotice }: { d: IncidentDetail; onNotice(n: Notice): v
     <details className="card incident-update">
       <summary>{t(IM.update)}</summary>
       <form onSubmit={(e) => void save(e)} noValidate>
-        <fieldset className="plain-fieldset">
-          <legend>{t(IM.impact)}</legend>
-          {CARE_IMPACTS.map((c) => (
-            <label key={c} className="choice">
-              <input type="radio" name="update-careImpact" checked={careImpact === c} onChange={() => setCareImpact(c)} /> {t(CARE_IMPACT_LABELS[c])}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="plain-fieldset">
-          <legend>{t(IM.contacted)}</legend>
-          {INCIDENT_CONTACTED.map((c) => (
-            <label key={c} className="choice">
-              <input
-                type="checkbox"
-                checked={contacted.includes(c)}
-                onChange={(e) => setContacted((v) => (e.target.checked ? [...v, c] : v.filter((x) => x !== c)))}
-              />{' '}
-              {t(INCIDENT_CONTACTED_LABELS[c])}
-            </label>
-          ))}
-          <div className="field">
-            <label htmlFor="update-contacted-other">{t(IM.contactedOther)}</label>
-            <input id="update-contacted-other" value={contactedOther} maxLength={1000} onChange={(e) => setContactedOther(e.target.value)} />
-          </div>
-        </fieldset>
+        <CareImpactField idPrefix="update" value={careImpact} onChange={setCareImpact} />
+        <ContactedFields idPrefix="update" contacted={contacted} onContacted={setContacted} other={contactedOther} onOther={setContactedOther} />
         <button type="submit" className="button primary" disabled={busy}>
           {t(IM.updateSave)}
         </button>

@@ -1,12 +1,4 @@
-import {
-  CARE_IMPACT_LABELS,
-  CARE_IMPACTS,
-  type CareImpact,
-  INCIDENT_CONTACTED,
-  INCIDENT_CONTACTED_LABELS,
-  type IncidentContacted,
-  routes,
-} from '@mcr/contract';
+import { type CareImpact, type IncidentContacted, routes } from '@mcr/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Page } from '../../app/page.tsx';
 import { paths } from '../../app/paths.ts';
@@ -19,6 +11,7 @@ import { ApiError, callRoute } from '../../lib/api-client.ts';
 import { setFlash } from '../../lib/flash.ts';
 import { useApiQuery } from '../../lib/use-api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { CareImpactField, ContactedFields } from './incident-fields.tsx';
 import { IM } from './messages.ts';
 import './incidents.css';
 
@@ -159,24 +152,7 @@ export function NewIncidentPage() {
             ) : null}
           </div>
         </div>
-        <fieldset
-          className="plain-fieldset incident-impact"
-          id="incident-careImpact"
-          aria-describedby={errors.careImpact ? 'incident-impact-error' : undefined}
-        >
-          <legend>{t(IM.impact)}</legend>
-          {CARE_IMPACTS.map((c) => (
-            <label key={c} className={`choice impact-choice impact-${c}`}>
-              <input type="radio" name="careImpact" value={c} checked={careImpact === c} onChange={() => setCareImpact(c)} />{' '}
-              <strong>{t(CARE_IMPACT_LABELS[c])}</strong> <span className="hint">{t(IM.impactHelp[c])}</span>
-            </label>
-          ))}
-          {errors.careImpact ? (
-            <p id="incident-impact-error" className="field-error">
-              {t(errors.careImpact)}
-            </p>
-          ) : null}
-        </fieldset>
+        <CareImpactField idPrefix="incident" value={careImpact} onChange={setCareImpact} error={errors.careImpact} />
         <fieldset className="plain-fieldset" id="incident-systems">
           <legend>{t(IM.systems)}</legend>
           {contractSystems.map((s) => (
@@ -201,19 +177,7 @@ export function NewIncidentPage() {
           ))}
           {errors.vendorIds ? <p className="field-error">{t(errors.vendorIds)}</p> : null}
         </fieldset>
-        <fieldset className="plain-fieldset" id="incident-contacted">
-          <legend>{t(IM.contacted)}</legend>
-          {INCIDENT_CONTACTED.map((c) => (
-            <label key={c} className="choice">
-              <input type="checkbox" checked={contacted.includes(c)} onChange={(e) => setContacted((v) => toggle(v, c, e.target.checked))} />{' '}
-              {t(INCIDENT_CONTACTED_LABELS[c])}
-            </label>
-          ))}
-          <div className="field" id="incident-contactedOther">
-            <label htmlFor="incident-contacted-other">{t(IM.contactedOther)}</label>
-            <input id="incident-contacted-other" value={contactedOther} maxLength={1000} onChange={(e) => setContactedOther(e.target.value)} />
-          </div>
-        </fieldset>
+        <ContactedFields idPrefix="incident" contacted={contacted} onContacted={setContacted} other={contactedOther} onOther={setContactedOther} />
         <p className="incident-actions">
           <button type="submit" className="button danger big" disabled={busy}>
             {busy ? t(IM.sending) : t(IM.send)}
