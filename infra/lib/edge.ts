@@ -1,5 +1,5 @@
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS, type RouteDef, STATIC_SECURITY_HEADERS } from '@mcr/contract';
-import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
@@ -329,6 +329,11 @@ export class Edge extends Construct {
     ]);
     // nag:end
     this.appUrl = settings.appUrl ?? `https://${this.distribution.distributionDomainName}`;
+    // CDK warns about LIST on the default behaviour unless a root object is set: it is (index.html), so `/` never lists.
+    Annotations.of(this.distribution).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+      'defaultRootObject is index.html; LIST only turns a missing file into a 404 instead of S3’s 403 AccessDenied',
+    );
 
     // -- The SPA and its config.json, uploaded by the deploy -----------------------------------------------------------
     this.site = new SiteContent(this, 'Spa', {

@@ -1,6 +1,6 @@
 import { contentSecurityPolicy, routeList, STATIC_SECURITY_HEADERS } from '@mcr/contract';
 import { App, type Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_ACCESS_LOG_FORMAT, type Edge, ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER, routeThrottleOf, SPA_REWRITE_FUNCTION_CODE } from '../../infra/lib/edge.ts';
 import { EdgeStack, MANAGED_RULE_GROUPS } from '../../infra/lib/edge-stack.ts';
@@ -171,6 +171,10 @@ describe('a development stage without a domain (test)', () => {
     expect(behaviours.map((b) => b.PathPattern)).toEqual(['/api/*']);
     expect(behaviours[0]?.FunctionAssociations).toBeUndefined();
     expect(behaviours[0]?.AllowedMethods).toContain('DELETE');
+  });
+
+  it('leaves no CDK warning about the OAC listing the Site bucket (the root object is index.html)', () => {
+    expect(Annotations.fromStack(s.stack).findWarning('*', Match.stringLikeRegexp('listBucketSecurityRisk|AccessLevel.LIST'))).toEqual([]);
   });
 
   it('rewrites SPA deep links to /index.html and leaves files alone (the CloudFront Function itself, run here)', () => {
