@@ -36,7 +36,7 @@ const mainStack = new MedicalCyberStack(app, `MedicalCyber-${stage}`, {
   stage,
   settings, // edge
 });
-mainStack.addDependency(mailStack); // ops
+mainStack.addStackDependency(mailStack); // ops
 // nag:begin — AwsSolutions and HIPAA.Security at every synth: an unacknowledged finding stops it (decision 0026)
 addNagPacks(app);
 // nag:end

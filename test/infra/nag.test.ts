@@ -57,7 +57,7 @@ function buildApp(settingsOverride: object | undefined): { app: App; main: Medic
     ...(settings.hostedZone ? { hostedZone: settings.hostedZone } : {}),
   });
   const main = new MedicalCyberStack(app, 'MedicalCyber-test', { env, stage: 'test', settings });
-  main.addDependency(mail);
+  main.addStackDependency(mail);
   // Aspects and nested-stack templates are completed by synthesis; the packs then walk the finished tree.
   app.synth();
   return { app, main };

@@ -102,7 +102,7 @@ describe('mail (SES)', () => {
   it('is a stack of its own that infra/bin/app.ts deploys before the main stack', () => {
     const app = readFileSync(new URL('../../infra/bin/app.ts', import.meta.url), 'utf8');
     expect(app).toMatch(/new MailStack\(app, `MedicalCyber-\$\{stage\}-Mail`/);
-    expect(app).toContain('mainStack.addDependency(mailStack)');
+    expect(app).toContain('mainStack.addStackDependency(mailStack)');
     expect(mail.stackName).toMatch(/Mail$/); // scripts/deploy.ts deploys the stacks whose id ends in Mail first
   });
 });
