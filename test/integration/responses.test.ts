@@ -64,6 +64,26 @@ describe('saving checklist answers', () => {
     expect(seen).toEqual([]);
   });
 
+  it('removes a cell\'s note when the facility clears it (its note item is deleted, not left behind)', async () => {
+    // Prepare: a note on the gate
+    const before = await current();
+    const withNote = await api<ResponseView>('PUT', `${base()}/answers`, {
+      as: USERS.clinic36,
+      body: { expectedVersion: before.version, changes: [{ itemId: 'gate', deviceClass: 'system', round: 1, answer: { ...yes(), note: '院内で確認中' } }] },
+    });
+    expect(withNote.status).toBe(200);
+    expect(withNote.body.answers['gate:system']?.['1']?.note).toBe('院内で確認中');
+    // Act: the same answer with its note cleared
+    const cleared = await api<ResponseView>('PUT', `${base()}/answers`, {
+      as: USERS.clinic36,
+      body: { expectedVersion: withNote.body.version, changes: [{ itemId: 'gate', deviceClass: 'system', round: 1, answer: { ...yes(), note: '' } }] },
+    });
+    // Assess: gone from the answer and from a fresh read
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.answers['gate:system']?.['1']?.note ?? '').toBe('');
+    expect((await current()).answers['gate:system']?.['1']?.note ?? '').toBe('');
+  });
+
   it('refuses a stale version with 409 and keeps the newer answer', async () => {
     const before = await current();
     const first = await api('PUT', `${base()}/answers`, {
