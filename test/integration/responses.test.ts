@@ -64,7 +64,7 @@ describe('saving checklist answers', () => {
     expect(seen).toEqual([]);
   });
 
-  it('removes a cell\'s note when the facility clears it (its note item is deleted, not left behind)', async () => {
+  it("removes a cell's note when the facility clears it (its note item is deleted, not left behind)", async () => {
     // Prepare: a note on the gate
     const before = await current();
     const withNote = await api<ResponseView>('PUT', `${base()}/answers`, {
