@@ -1,5 +1,5 @@
 import { type ContactChartView, routes, type SaveContactChartBody, type VendorContactOverride } from '@mcr/contract';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Page } from '../../app/page.tsx';
 import { Alert, LoadError, Loading } from '../../components/feedback.tsx';
 import { TextField } from '../../components/text-field.tsx';
@@ -10,6 +10,7 @@ import { formatFiscalYear } from '../../lib/dates.ts';
 import { useApiQuery, useInvalidateApi } from '../../lib/use-api.ts';
 import { ChartDiagram } from './chart-diagram.tsx';
 import { CC } from './messages.ts';
+import { type SaveMessage, useContactSave } from './use-contact-save.ts';
 import './contact-chart.css';
 
 type Person = SaveContactChartBody['director'];
@@ -20,7 +21,6 @@ type Draft = {
   vendorOverrides: Record<string, Required<VendorContactOverride>>;
   notes: string;
 };
-type Message = { tone: 'success' | 'error' | 'warning'; title?: Localized; text: Localized };
 
 const emptyPerson = (): Required<Person> => ({ name: '', title: '', phone: '', afterHoursPhone: '', email: '' });
 const emptyOverride = (vendorId: string): Required<VendorContactOverride> => ({ vendorId, name: '', phone: '', afterHoursPhone: '', email: '', note: '' });
@@ -83,48 +83,26 @@ function PersonFields({
   );
 }
 
-function ChartForm({ view, onDone }: { view: ContactChartView; onDone(message: Message): void }) {
+function ChartForm({ view, onDone }: { view: ContactChartView; onDone(message: SaveMessage): void }) {
   const { t } = useI18n();
-  const invalidate = useInvalidateApi();
   const [draft, setDraft] = useState<Draft>(() => draftOf(view));
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [message, setMessage] = useState<Message>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setMessage(undefined);
-    setErrors(new Map());
-    const body: SaveContactChartBody = {
-      expectedVersion: view.chart?.version ?? 0,
-      director: draft.director,
-      securityOfficer: draft.securityOfficer,
-      systemStaff: draft.systemStaff.filter((p) => p.name || p.phone || p.afterHoursPhone || p.email),
-      vendorOverrides: Object.values(draft.vendorOverrides).filter((o) => o.name || o.phone || o.afterHoursPhone || o.email || o.note),
-      notes: draft.notes,
-    };
-    try {
-      await callRoute(routes['contactCharts.save'], { body });
-      await invalidate('contactCharts.getOwn');
-      onDone({ tone: 'success', text: CC.saved });
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        await invalidate('contactCharts.getOwn');
-        onDone({ tone: 'warning', text: CC.stale });
-      } else if (err instanceof ApiError && err.fields.length) {
-        const map = new Map(err.fields.map((f) => [inputId(f.field), t(f.message)]));
-        setErrors(map);
-        setMessage({ tone: 'error', title: CC.saveFailed, text: CC.fixFields(map.size) });
-        const first = err.fields[0];
-        if (first) document.getElementById(inputId(first.field))?.focus();
-      } else {
-        setMessage({ tone: 'error', title: CC.saveFailed, text: err instanceof ApiError ? err.text : M.unexpected });
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [message, setMessage] = useState<SaveMessage>();
+  const chartBody = (): SaveContactChartBody => ({
+    expectedVersion: view.chart?.version ?? 0,
+    director: draft.director,
+    securityOfficer: draft.securityOfficer,
+    systemStaff: draft.systemStaff.filter((p) => p.name || p.phone || p.afterHoursPhone || p.email),
+    vendorOverrides: Object.values(draft.vendorOverrides).filter((o) => o.name || o.phone || o.afterHoursPhone || o.email || o.note),
+    notes: draft.notes,
+  });
+  // Saved and stale go to the page (they outlive this form's remount); field and other errors stay on the form.
+  const { errors, busy, submit } = useContactSave({
+    save: () => callRoute(routes['contactCharts.save'], { body: chartBody() }),
+    saved: CC.saved,
+    query: 'contactCharts.getOwn',
+    setMessage: (m) => (m && m.tone !== 'error' ? onDone(m) : setMessage(m)),
+    fieldId: inputId,
+  });
 
   const setStaff = (i: number, p: Required<Person>) => setDraft((d) => ({ ...d, systemStaff: d.systemStaff.map((x, j) => (j === i ? p : x)) }));
   const moveUp = (i: number) =>
@@ -290,7 +268,7 @@ export function ContactChartPage() {
   usePrintRoot();
   const invalidate = useInvalidateApi();
   const [editing, setEditing] = useState(false);
-  const [message, setMessage] = useState<Message>();
+  const [message, setMessage] = useState<SaveMessage>();
   const [busy, setBusy] = useState(false);
   if (q.isPending) return <Loading />;
   if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;

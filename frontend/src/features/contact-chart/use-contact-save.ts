@@ -10,7 +10,7 @@ import { CC } from './messages.ts';
 export type SaveMessage = { tone: 'success' | 'error' | 'warning'; title?: Localized; text: Localized };
 
 /**
- * Saving a form of contacts (the prefecture's outside contacts, a vendor's incident contact): one place for the
+ * Saving a form of contacts (a facility's 連絡体制図, the prefecture's outside contacts, a vendor's incident contact): one place for the
  * busy state, 「保存しました」, a stale version (409: reload the stored one and say so), field errors next to their
  * inputs (named as the API names them, focusing the first) and anything else as one message.
  * The message is the caller's state, kept above the version-keyed form so that it outlives the remount.
@@ -21,6 +21,7 @@ export function useContactSave<T>({
   query,
   setMessage,
   onSaved,
+  fieldId = entryInputId,
 }: {
   save: () => Promise<T>;
   saved: Localized;
@@ -28,6 +29,8 @@ export function useContactSave<T>({
   query: RouteId;
   setMessage(m: SaveMessage | undefined): void;
   onSaved?(result: T): void;
+  /** The input id of an API field name (`body.police.phone` → `oc-police-phone` by default). */
+  fieldId?(field: string): string;
 }) {
   const { t } = useI18n();
   const invalidate = useInvalidateApi();
@@ -48,11 +51,11 @@ export function useContactSave<T>({
         setMessage({ tone: 'warning', text: CC.stale });
         await invalidate(query);
       } else if (err instanceof ApiError && err.fields.length) {
-        const map = new Map(err.fields.map((f) => [entryInputId(f.field), t(f.message)]));
+        const map = new Map(err.fields.map((f) => [fieldId(f.field), t(f.message)]));
         setErrors(map);
         setMessage({ tone: 'error', title: CC.saveFailed, text: CC.fixFields(map.size) });
         const first = err.fields[0];
-        if (first) document.getElementById(entryInputId(first.field))?.focus();
+        if (first) document.getElementById(fieldId(first.field))?.focus();
       } else {
         setMessage({ tone: 'error', title: CC.saveFailed, text: err instanceof ApiError ? err.text : M.unexpected });
       }
