@@ -37,6 +37,9 @@ describe('the rhythm of deadline reminders in the browser', () => {
     await expect.poll(() => p.getByTestId('reminder-settings-message').textContent(), { timeout: 10_000 }).toContain('保存しました');
     const saved = (await api<ReminderSettings>('GET', '/api/reminder-settings', { as: USERS.pref36 })).body;
     expect(saved).toMatchObject({ daysBefore: [10, 3], onTheDay: false, isDefault: false });
+    // The saved version reloads the form; the message stays until the next save (a CI run once saw it vanish).
+    await p.waitForLoadState('networkidle');
+    expect(await p.getByTestId('reminder-settings-message').textContent()).toContain('保存しました');
     await form.scrollIntoViewIfNeeded();
     await screenshot(p, 'n9-reminder-settings');
     expect(await axeViolations(p)).toEqual([]);

@@ -39,7 +39,9 @@ const FIELD_OF: Record<string, string> = {
   'body.overdueForDays': 'rs-overdue-for',
 };
 
-function RhythmForm({ settings }: { settings: ReminderSettings }) {
+type Message = { tone: 'success' | 'error' | 'warning'; text: Localized; title?: Localized };
+
+function RhythmForm({ settings, onMessage }: { settings: ReminderSettings; onMessage(message: Message | undefined): void }) {
   const { t } = useI18n();
   const invalidate = useInvalidateApi();
   const [daysBefore, setDaysBefore] = useState(settings.daysBefore.join(', '));
@@ -47,12 +49,11 @@ function RhythmForm({ settings }: { settings: ReminderSettings }) {
   const [every, setEvery] = useState(String(settings.overdueEveryDays));
   const [forDays, setForDays] = useState(String(settings.overdueForDays));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'warning'; text: Localized; title?: Localized } | undefined>();
   const [busy, setBusy] = useState(false);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    setMessage(undefined);
+    onMessage(undefined);
     const parts = daysBefore.split(/[,、，\s]+/).filter(Boolean);
     const days = parts.map((p) => Number(p.normalize('NFKC')));
     if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 90)) {
@@ -66,11 +67,11 @@ function RhythmForm({ settings }: { settings: ReminderSettings }) {
       await callRoute(routes['reminderSettings.put'], {
         body: { daysBefore: days, onTheDay, overdueEveryDays: Number(every), overdueForDays: Number(forDays), expectedVersion: settings.version },
       });
-      setMessage({ tone: 'success', text: RS.saved });
+      onMessage({ tone: 'success', text: RS.saved });
       await invalidate('reminderSettings.get');
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        setMessage({ tone: 'warning', text: RS.stale });
+        onMessage({ tone: 'warning', text: RS.stale });
         await invalidate('reminderSettings.get');
       } else if (err instanceof ApiError) {
         const next: Record<string, string> = {};
@@ -79,9 +80,9 @@ function RhythmForm({ settings }: { settings: ReminderSettings }) {
           if (id) next[id] = t(f.message);
         }
         setErrors(next);
-        setMessage({ tone: 'error', title: RS.failed, text: err.text });
+        onMessage({ tone: 'error', title: RS.failed, text: err.text });
       } else {
-        setMessage({ tone: 'error', title: RS.failed, text: M.unexpected });
+        onMessage({ tone: 'error', title: RS.failed, text: M.unexpected });
       }
     } finally {
       setBusy(false);
@@ -90,11 +91,6 @@ function RhythmForm({ settings }: { settings: ReminderSettings }) {
 
   return (
     <form onSubmit={(e) => void save(e)} noValidate data-testid="reminder-settings">
-      {message ? (
-        <Alert tone={message.tone} title={message.title ? t(message.title) : undefined}>
-          <p data-testid="reminder-settings-message">{t(message.text)}</p>
-        </Alert>
-      ) : null}
       {settings.isDefault ? <p className="muted">{t(RS.isDefault)}</p> : null}
       <TextField
         id="rs-days-before"
@@ -146,13 +142,20 @@ function RhythmForm({ settings }: { settings: ReminderSettings }) {
 export function ReminderSettingsCard() {
   const { t } = useI18n();
   const q = useApiQuery('reminderSettings.get');
+  // The message lives here: a saved (or reloaded) version starts a new form, which must not take the message with it.
+  const [message, setMessage] = useState<Message | undefined>();
   return (
     <section className="card" aria-labelledby="reminder-settings-heading">
       <h2 id="reminder-settings-heading">{t(RS.title)}</h2>
       <p>{t(RS.lead)}</p>
       {q.isPending ? <Loading /> : null}
       {q.isError ? <LoadError error={q.error} onRetry={() => void q.refetch()} /> : null}
-      {q.data ? <RhythmForm key={q.data.version} settings={q.data} /> : null}
+      {message ? (
+        <Alert tone={message.tone} title={message.title ? t(message.title) : undefined}>
+          <p data-testid="reminder-settings-message">{t(message.text)}</p>
+        </Alert>
+      ) : null}
+      {q.data ? <RhythmForm key={q.data.version} settings={q.data} onMessage={setMessage} /> : null}
     </section>
   );
 }
