@@ -1,5 +1,5 @@
 import middy, { type MiddlewareObj } from '@middy/core';
-import { fieldErrorsFromZod, type RouteDef, type RouteId, routes } from '@mcr/contract';
+import { fieldErrorsFromZod, type RouteDef, type RouteId, type Routes } from '@mcr/contract';
 import { createOperatorRepositories, createRepositories, type OperatorRepositories, type Repositories } from '@mcr/data';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
@@ -16,7 +16,7 @@ import { verifyOrigin } from './origin.ts';
 import { registryDatabase, tenantDb } from './scoped-db.ts';
 // iam:end
 
-type R<Id extends RouteId> = (typeof routes)[Id];
+type R<Id extends RouteId> = Routes[Id];
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
 
@@ -206,8 +206,10 @@ const serialize = (route: RouteDef): MiddlewareObj<Event, Result, Error, AppCont
  * The one pipeline every route runs through. Middy runs `before` in `use` order and `after`/`onError`
  * in reverse, so the access log sees the final status and the error mapper sees every failure.
  */
-export function defineHandler<Id extends RouteId>(routeId: Id, impl: HandlerImpl<Id>) {
-  const route = routes[routeId] as RouteDef;
+export function defineHandler<Id extends RouteId>(definition: Routes[Id] & { readonly id: Id }, impl: HandlerImpl<Id>) {
+  // The route's own definition (`@mcr/contract/routes`), not the table: a function bundles only its route's schemas.
+  const route = definition as RouteDef;
+  const routeId = definition.id;
   return middy<Event, Result, Error, AppContext>()
     .use(requestLog(routeId))
     .use(errorMapper())

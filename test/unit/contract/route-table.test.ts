@@ -1,5 +1,6 @@
 import { buildOpenApi, fieldErrorsFromZod, matchPath, pathParamNames, routeList, SaveAnswersBody } from '@mcr/contract';
-import { existsSync } from 'node:fs';
+import * as definitions from '@mcr/contract/routes';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -9,6 +10,18 @@ describe('the route table', () => {
   it('names a handler module that exists for every route', () => {
     const missing = routeList.filter((r) => !existsSync(path.join(REPO, 'functions/src/handlers', `${r.handler}.ts`))).map((r) => r.id);
     expect(missing).toEqual([]);
+  });
+
+  it("has one definition per route, whose handler module passes that definition (a function bundles only its route's schemas)", () => {
+    expect(Object.keys(definitions).length).toBe(routeList.length);
+    for (const r of routeList) {
+      const entry = Object.entries(definitions).find(([, d]) => d.id === r.id);
+      expect(entry, r.id).toBeDefined();
+      const [name] = entry as [string, unknown];
+      const source = readFileSync(path.join(REPO, 'functions/src/handlers', `${r.handler}.ts`), 'utf8');
+      expect(source, r.handler).toMatch(new RegExp(`import \\{ ${name} \\} from '@mcr/contract/routes';`));
+      expect(source, r.handler).toMatch(new RegExp(`defineHandler\\(\\s*${name},`));
+    }
   });
 
   it('has no two routes with the same method and path', () => {

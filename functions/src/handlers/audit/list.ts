@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@mcr/contract';
 import type { AuditRecord } from '@mcr/data';
+import { auditList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
 import { RawBody, toCsv } from '../../pipeline/raw-body.ts';
@@ -16,7 +17,7 @@ function instant(day: string, endOfDay: boolean): string {
 /** `2026-11-22T21:05:00.000Z` → `2026-11-23 06:05:00`, as the office reads it. */
 const jst = (at: string) => new Date(Date.parse(at) + 9 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
 
-export const handler = defineHandler('audit.list', async ({ identity, query, repos }) => {
+export const handler = defineHandler(auditList, async ({ identity, query, repos }) => {
   const to = query.to ?? todayInJapan();
   const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
   if (from > to)

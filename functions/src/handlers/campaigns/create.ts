@@ -1,7 +1,8 @@
+import { campaignsCreate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { createCampaign } from '../../services/campaigns.ts';
 
-export const handler = defineHandler('campaigns.create', async ({ identity, body, repos, requestId }) =>
+export const handler = defineHandler(campaignsCreate, async ({ identity, body, repos, requestId }) =>
   createCampaign(repos(), identity, body, actorOf(identity, requestId)),
 );

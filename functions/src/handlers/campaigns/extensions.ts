@@ -1,7 +1,8 @@
+import { campaignsExtensions } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { toExtension } from '../../services/campaign-lifecycle.ts';
 
-export const handler = defineHandler('campaigns.extensions', async ({ params, query, repos }) => {
+export const handler = defineHandler(campaignsExtensions, async ({ params, query, repos }) => {
   const r = repos();
   await r.campaigns.require(params.campaignId);
   const page = await r.campaignLifecycle.extensionPage(params.campaignId, query.limit, query.cursor);

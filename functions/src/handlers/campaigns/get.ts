@@ -1,4 +1,5 @@
+import { campaignsGet } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { campaignView } from '../../services/campaigns.ts';
 
-export const handler = defineHandler('campaigns.get', async ({ params, repos }) => campaignView(await repos().campaigns.require(params.campaignId)));
+export const handler = defineHandler(campaignsGet, async ({ params, repos }) => campaignView(await repos().campaigns.require(params.campaignId)));

@@ -1,4 +1,5 @@
 import { todayInJapan } from '@mcr/domain';
+import { campaignsProgress } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { healthCenterScope } from '../../services/access.ts';
 import { toCampaign } from '../../services/response-view.ts';
@@ -7,7 +8,7 @@ import { toCampaign } from '../../services/response-view.ts';
  * The campaign and its totals by status, read from the slice aggregates (the whole prefecture, or the
  * inspector's 保健所): two GetItems whatever the number of facilities. The rows are paged by `campaigns.rows`.
  */
-export const handler = defineHandler('campaigns.progress', async ({ identity, params, repos }) => {
+export const handler = defineHandler(campaignsProgress, async ({ identity, params, repos }) => {
   const r = repos();
   const scope = healthCenterScope(identity);
   const [campaign, summary] = await Promise.all([

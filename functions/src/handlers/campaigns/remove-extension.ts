@@ -1,8 +1,9 @@
+import { campaignsRemoveExtension } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { removeFacilityExtension } from '../../services/campaign-lifecycle.ts';
 
-export const handler = defineHandler('campaigns.removeExtension', async ({ identity, params, query, repos, requestId }) => {
+export const handler = defineHandler(campaignsRemoveExtension, async ({ identity, params, query, repos, requestId }) => {
   await removeFacilityExtension(repos(), params.campaignId, params.facilityId, query.expectedVersion, actorOf(identity, requestId));
   return undefined;
 });

@@ -1,6 +1,7 @@
+import { campaignsRetryCreation } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { retryCampaignCreation } from '../../services/campaigns.ts';
 
-export const handler = defineHandler('campaigns.retryCreation', async ({ identity, params, repos }) =>
+export const handler = defineHandler(campaignsRetryCreation, async ({ identity, params, repos }) =>
   retryCampaignCreation(repos(), identity, params.campaignId),
 );

@@ -1,6 +1,7 @@
 import type { CampaignRowsQuery } from '@mcr/contract';
 import { NotFoundError } from '@mcr/data';
 import { type SliceSummary, todayInJapan } from '@mcr/domain';
+import { campaignsRows } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError } from '../../pipeline/errors.ts';
 import { healthCenterScope } from '../../services/access.ts';
@@ -42,7 +43,7 @@ export function totalSource(f: Filters): { slice: string; count: (s: SliceSummar
  * total from the slice aggregates where they hold it. An inspector reads only its own 保健所's slice, taken from
  * the verified identity.
  */
-export const handler = defineHandler('campaigns.rows', async ({ identity, params, query, repos }) => {
+export const handler = defineHandler(campaignsRows, async ({ identity, params, query, repos }) => {
   const scope = healthCenterScope(identity);
   if (scope && query.healthCenterId && query.healthCenterId !== scope) throw new ForbiddenError();
   const r = repos();

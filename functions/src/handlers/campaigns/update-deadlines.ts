@@ -1,7 +1,8 @@
+import { campaignsUpdateDeadlines } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { updateDeadlines } from '../../services/campaign-lifecycle.ts';
 
-export const handler = defineHandler('campaigns.updateDeadlines', async ({ identity, params, body, repos, requestId }) =>
+export const handler = defineHandler(campaignsUpdateDeadlines, async ({ identity, params, body, repos, requestId }) =>
   updateDeadlines(repos(), params.campaignId, body, actorOf(identity, requestId)),
 );

@@ -1,6 +1,7 @@
+import { contactChartsConfirm } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { confirmContactChart } from '../../services/contact-charts.ts';
 
-export const handler = defineHandler('contactCharts.confirm', async ({ identity, body, repos, requestId }) =>
+export const handler = defineHandler(contactChartsConfirm, async ({ identity, body, repos, requestId }) =>
   confirmContactChart(repos(), identity, requestId, body.expectedVersion),
 );

@@ -1,9 +1,10 @@
 import { fiscalYearOf, todayInJapan } from '@mcr/domain';
+import { contactChartsCoverage } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { healthCenterScope } from '../../services/access.ts';
 
 /** Facilities with a chart current this fiscal year (read model) against the facility counts (read model). */
-export const handler = defineHandler('contactCharts.coverage', async ({ identity, repos }) => {
+export const handler = defineHandler(contactChartsCoverage, async ({ identity, repos }) => {
   const scope = healthCenterScope(identity);
   const r = repos();
   const fiscalYear = fiscalYearOf(todayInJapan());

@@ -1,4 +1,5 @@
 import { fiscalYearOf, todayInJapan } from '@mcr/domain';
+import { contactChartsList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError } from '../../pipeline/errors.ts';
 import { healthCenterScope } from '../../services/access.ts';
@@ -8,7 +9,7 @@ import { chartStatusOf } from '../../services/contact-charts.ts';
  * One page of facilities (name order, within a 保健所 when given) with the status of their chart: the facility list's
  * own page, then one BatchGet of the chart items of that page's facilities. Never more than a page is read.
  */
-export const handler = defineHandler('contactCharts.list', async ({ identity, query, repos }) => {
+export const handler = defineHandler(contactChartsList, async ({ identity, query, repos }) => {
   const scope = healthCenterScope(identity);
   if (scope && query.healthCenterId && query.healthCenterId !== scope) throw new ForbiddenError();
   const r = repos();

@@ -1,4 +1,5 @@
+import { contactChartsOutsideGet } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { getOutsideContacts } from '../../services/contact-charts.ts';
 
-export const handler = defineHandler('contactCharts.outsideGet', async ({ repos }) => getOutsideContacts(repos()));
+export const handler = defineHandler(contactChartsOutsideGet, async ({ repos }) => getOutsideContacts(repos()));

@@ -1,6 +1,7 @@
+import { contactChartsOutsidePut } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { putOutsideContacts } from '../../services/contact-charts.ts';
 
-export const handler = defineHandler('contactCharts.outsidePut', async ({ identity, body, repos, requestId }) =>
+export const handler = defineHandler(contactChartsOutsidePut, async ({ identity, body, repos, requestId }) =>
   putOutsideContacts(repos(), identity, requestId, body),
 );

@@ -1,6 +1,5 @@
+import { contactChartsSave } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { saveContactChart } from '../../services/contact-charts.ts';
 
-export const handler = defineHandler('contactCharts.save', async ({ identity, body, repos, requestId }) =>
-  saveContactChart(repos(), identity, requestId, body),
-);
+export const handler = defineHandler(contactChartsSave, async ({ identity, body, repos, requestId }) => saveContactChart(repos(), identity, requestId, body));

@@ -1,11 +1,12 @@
 import { NotFoundError } from '@mcr/data';
+import { contactChartsVendorContactPut } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { toVendorIncidentContact } from '../../services/contact-charts.ts';
 import { assertOwnVendor } from '../../services/vendor-responses.ts';
 
 /** The vendor's own incident contact, shown on every contracted facility's 連絡体制図. */
-export const handler = defineHandler('contactCharts.vendorContactPut', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(contactChartsVendorContactPut, async ({ identity, params, body, repos, requestId }) => {
   assertOwnVendor(identity, params.vendorId);
   const r = repos();
   if (!(await r.vendors.get(params.vendorId))) throw new NotFoundError('vendor');

@@ -1,7 +1,8 @@
+import { contractsDelete } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 
-export const handler = defineHandler('contracts.delete', async ({ identity, params, repos, requestId }) => {
+export const handler = defineHandler(contractsDelete, async ({ identity, params, repos, requestId }) => {
   const r = repos();
   await r.facilities.require(params.facilityId);
   await r.contracts.remove(params.facilityId, params.vendorId, actorOf(identity, requestId));

@@ -1,8 +1,9 @@
 import { NotFoundError } from '@mcr/data';
+import { contractsPut } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 
-export const handler = defineHandler('contracts.put', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(contractsPut, async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const [facility, vendor] = await Promise.all([r.facilities.require(params.facilityId), r.vendors.get(params.vendorId)]);
   if (!vendor) throw new NotFoundError('vendor');

@@ -1,4 +1,5 @@
 import { todayInJapan } from '@mcr/domain';
+import { dashboardGet } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { dashboardScope, orderSlices, previousCampaign, sliceLabels, sliceValue } from '../../services/dashboard.ts';
 import { toCampaign } from '../../services/response-view.ts';
@@ -8,7 +9,7 @@ import { toCampaign } from '../../services/response-view.ts';
  * one Query of the campaign's `AGG#` items (one per slice: their number depends on the 保健所, 医療圏, kinds and
  * size bands, never on the number of facilities); an inspector reads its 保健所's slice and cross slices.
  */
-export const handler = defineHandler('dashboard.get', async ({ identity, params, repos }) => {
+export const handler = defineHandler(dashboardGet, async ({ identity, params, repos }) => {
   const r = repos();
   const today = todayInJapan();
   const scope = dashboardScope(identity);

@@ -1,4 +1,5 @@
 import { allItems, parseCellKey } from '@mcr/domain';
+import { dashboardHeatmap } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { dashboardScope, orderSlices, sliceLabels, sliceValue } from '../../services/dashboard.ts';
 import { resolveTemplate } from '../../services/templates.ts';
@@ -15,7 +16,7 @@ const add = (a: Counts, b: Counts) => {
  * Weakest items: per item, はい / いいえ / 未回答 in each 保健所, 医療圏, kind or size band (device classes summed),
  * read from the slices' cell counts. An inspector gets its own 保健所 only, broken down by kind or size inside it.
  */
-export const handler = defineHandler('dashboard.heatmap', async ({ identity, params, query, repos }) => {
+export const handler = defineHandler(dashboardHeatmap, async ({ identity, params, query, repos }) => {
   const r = repos();
   const scope = dashboardScope(identity);
   const campaignRead = r.campaigns.require(params.campaignId);

@@ -1,3 +1,4 @@
+import { dashboardVerify } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { resolveTemplate } from '../../services/templates.ts';
@@ -7,7 +8,7 @@ import { resolveTemplate } from '../../services/templates.ts';
  * `repair`, rewrites what differs. Reads every response of the campaign (about 3 s for 15,000 locally):
  * an operation for the prefecture's administrator when something looks wrong, not a page load.
  */
-export const handler = defineHandler('dashboard.verify', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(dashboardVerify, async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const campaign = await r.campaigns.require(params.campaignId);
   const { template } = await resolveTemplate(r, campaign.templateId);

@@ -1,4 +1,5 @@
 import { NotFoundError } from '@mcr/data';
+import { discrepanciesExplain } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError } from '../../pipeline/errors.ts';
 import { actorOf } from '../../services/access.ts';
@@ -8,7 +9,7 @@ import { NOT_OPEN, toDiscrepancy } from '../../services/discrepancies.ts';
  * Either side explains: the facility's own people, or a user of the discrepancy's vendor. The explanation goes
  * into the history (≤ 1,000 characters) and the state becomes 説明あり; the audit entry is in the same write.
  */
-export const handler = defineHandler('discrepancies.explain', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(discrepanciesExplain, async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const facilitySide = (identity.role === 'facility_admin' || identity.role === 'facility_member') && identity.orgKind === 'facility';
   if (facilitySide && identity.orgId !== params.facilityId) {

@@ -1,10 +1,11 @@
 import { NotFoundError } from '@mcr/data';
+import { discrepanciesResolve } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { NOT_OPEN, toDiscrepancy } from '../../services/discrepancies.ts';
 
 /** The prefecture marks a discrepancy resolved (with an optional note): it leaves the work list and the counts. */
-export const handler = defineHandler('discrepancies.resolve', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(discrepanciesResolve, async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const current = await r.discrepancies.find(params.facilityId, params.discrepancyId);
   if (!current) throw new NotFoundError('discrepancy');

@@ -1,12 +1,13 @@
 import { documentIdOf, NotFoundError, StateConflictError, type VendorDocumentRecord } from '@mcr/data';
 import { todayInJapan } from '@mcr/domain';
+import { documentsCreate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
 import { actorOf } from '../../services/access.ts';
 import { uploadNotPending, verifyUpload } from '../../services/uploads.ts';
 import { assertOwnVendor, toVendorDocument } from '../../services/vendor-documents.ts';
 
-export const handler = defineHandler('documents.create', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(documentsCreate, async ({ identity, params, body, repos, requestId }) => {
   assertOwnVendor(identity, params.vendorId);
   if (body.issuedOn > todayInJapan()) {
     throw new ValidationError([

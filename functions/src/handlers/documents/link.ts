@@ -1,9 +1,10 @@
 import { NotFoundError } from '@mcr/data';
+import { documentsLink } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { fileLink } from '../../services/uploads.ts';
 import { assertCanDownloadDocument } from '../../services/vendor-documents.ts';
 
-export const handler = defineHandler('documents.link', async ({ identity, params, repos }) => {
+export const handler = defineHandler(documentsLink, async ({ identity, params, repos }) => {
   const r = repos();
   const doc = await r.documents.get(params.vendorId, params.documentId, params.version);
   if (!doc) throw new NotFoundError('document');

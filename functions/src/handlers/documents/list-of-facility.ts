@@ -1,8 +1,9 @@
+import { facilitiesDocuments } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { assertCanReadFacility } from '../../services/access.ts';
 import { documentsOfFacility } from '../../services/vendor-documents.ts';
 
-export const handler = defineHandler('facilities.documents', async ({ identity, params, repos }) => {
+export const handler = defineHandler(facilitiesDocuments, async ({ identity, params, repos }) => {
   const r = repos();
   const facility = await r.facilities.require(params.facilityId);
   assertCanReadFacility(identity, facility);

@@ -1,8 +1,9 @@
 import { NotFoundError } from '@mcr/data';
+import { documentsList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { assertVendorReadable, groupDocuments } from '../../services/vendor-documents.ts';
 
-export const handler = defineHandler('documents.list', async ({ identity, params, repos }) => {
+export const handler = defineHandler(documentsList, async ({ identity, params, repos }) => {
   assertVendorReadable(identity, params.vendorId);
   const r = repos();
   const [vendor, records] = await Promise.all([r.vendors.get(params.vendorId), r.documents.listOfVendor(params.vendorId)]);

@@ -1,12 +1,13 @@
 import { EVIDENCE_PER_CELL } from '@mcr/contract';
 import { type EvidenceRecord, StateConflictError } from '@mcr/data';
+import { evidenceCreate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
 import { actorOf, assertCanAnswerFor } from '../../services/access.ts';
 import { assertCellInTemplate, loadEvidenceScope, newEvidenceId, toEvidence } from '../../services/evidence.ts';
 import { uploadNotPending, verifyUpload } from '../../services/uploads.ts';
 
-export const handler = defineHandler('evidence.create', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(evidenceCreate, async ({ identity, params, body, repos, requestId }) => {
   assertCanAnswerFor(identity, params.facilityId);
   const r = repos();
   const scope = await loadEvidenceScope(r, identity, params.campaignId, params.facilityId);

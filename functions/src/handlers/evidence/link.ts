@@ -1,8 +1,9 @@
+import { evidenceLink } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { loadEvidenceScope, requireEvidence } from '../../services/evidence.ts';
 import { fileLink } from '../../services/uploads.ts';
 
-export const handler = defineHandler('evidence.link', async ({ identity, params, repos }) => {
+export const handler = defineHandler(evidenceLink, async ({ identity, params, repos }) => {
   const r = repos();
   await loadEvidenceScope(r, identity, params.campaignId, params.facilityId);
   const record = await requireEvidence(r, identity, params.campaignId, params.facilityId, params.evidenceId);

@@ -1,7 +1,8 @@
+import { evidenceList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { groupEvidence, loadEvidenceScope } from '../../services/evidence.ts';
 
-export const handler = defineHandler('evidence.list', async ({ identity, params, query, repos }) => {
+export const handler = defineHandler(evidenceList, async ({ identity, params, query, repos }) => {
   const r = repos();
   await loadEvidenceScope(r, identity, params.campaignId, params.facilityId);
   // Removed files are hidden from everyone; the prefecture can ask to see them.

@@ -1,8 +1,9 @@
+import { evidenceRemove } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf, assertCanAnswerFor } from '../../services/access.ts';
 import { loadEvidenceScope, requireEvidence } from '../../services/evidence.ts';
 
-export const handler = defineHandler('evidence.remove', async ({ identity, params, repos, requestId }) => {
+export const handler = defineHandler(evidenceRemove, async ({ identity, params, repos, requestId }) => {
   assertCanAnswerFor(identity, params.facilityId);
   const r = repos();
   await loadEvidenceScope(r, identity, params.campaignId, params.facilityId);

@@ -1,4 +1,5 @@
 import { NotFoundError } from '@mcr/data';
+import { exportsCreate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError } from '../../pipeline/errors.ts';
 import { actorOf, assertCanReadFacility, healthCenterScope } from '../../services/access.ts';
@@ -6,7 +7,7 @@ import { type CampaignAnswersJobInput, EXPORT_JOB_KINDS, type FacilityOfficialIn
 import { unfinishedExportJob } from '../../services/export/view.ts';
 import { enqueueJob } from '../../services/jobs.ts';
 
-export const handler = defineHandler('exports.create', async ({ identity, body, repos, requestId }) => {
+export const handler = defineHandler(exportsCreate, async ({ identity, body, repos, requestId }) => {
   const r = repos();
   if (body.kind === 'facility-official') {
     const [facility] = await Promise.all([r.facilities.require(body.facilityId), r.responses.require(body.campaignId, body.facilityId)]);

@@ -1,7 +1,8 @@
+import { facilitiesImportPreview } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { planFacilityImport } from '../../services/facility-import.ts';
 
 export const handler = defineHandler(
-  'facilities.importPreview',
+  facilitiesImportPreview,
   async ({ identity, body, repos }) => (await planFacilityImport(repos(), identity.tenantId as string, body.rows)).preview,
 );

@@ -1,9 +1,10 @@
+import { facilitiesImport } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
 import { actorOf } from '../../services/access.ts';
 import { planFacilityImport, unconfirmedHealthCenters } from '../../services/facility-import.ts';
 
-export const handler = defineHandler('facilities.import', async ({ identity, body, repos, requestId }) => {
+export const handler = defineHandler(facilitiesImport, async ({ identity, body, repos, requestId }) => {
   const r = repos();
   // Checked again on import, never trusted from the preview; one bad row and nothing is written.
   const plan = await planFacilityImport(r, identity.tenantId as string, body.rows);

@@ -1,3 +1,4 @@
+import { incidentsClose } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError, ValidationError } from '../../pipeline/errors.ts';
 import { actorOf } from '../../services/access.ts';
@@ -7,7 +8,7 @@ import { assertOpen, assertVersion, capabilities, detailOf, entryOf, isFacilityU
  * Closes a report: the prefecture (a reason is optional), or the facility itself with a reason (e.g. 「誤検知でした」).
  * Checked against the version read, so nobody closes a report whose newest entries they have not seen.
  */
-export const handler = defineHandler('incidents.close', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(incidentsClose, async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const report = await readableIncident(r, identity, params.incidentId);
   assertOpen(report);

@@ -1,3 +1,4 @@
+import { incidentsCounts } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { healthCenterScope } from '../../services/access.ts';
 
@@ -5,7 +6,7 @@ import { healthCenterScope } from '../../services/access.ts';
  * Open reports for the dashboard, from the counter the stream consumer keeps (one GetItem, whatever the size of the
  * prefecture). A 保健所 sees its own count only.
  */
-export const handler = defineHandler('incidents.counts', async ({ identity, repos }) => {
+export const handler = defineHandler(incidentsCounts, async ({ identity, repos }) => {
   const r = repos();
   const own = healthCenterScope(identity);
   const [counts, centers] = await Promise.all([r.incidents.counts(), r.healthCenters.list()]);

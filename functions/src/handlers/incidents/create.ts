@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncidentReportRecord } from '@mcr/data';
 import { NotFoundError } from '@mcr/data';
+import { incidentsCreate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError } from '../../pipeline/errors.ts';
 import { actorOf } from '../../services/access.ts';
@@ -11,7 +12,7 @@ import { checkReportFields, detailOf, entryOf, isFacilityUser } from '../../serv
  * first timeline entry and the audit entry. The mail and inbox notices follow from the stream (decision 0015),
  * so they can never fail or slow this write.
  */
-export const handler = defineHandler('incidents.create', async ({ identity, body, repos, requestId }) => {
+export const handler = defineHandler(incidentsCreate, async ({ identity, body, repos, requestId }) => {
   if (!isFacilityUser(identity)) throw new ForbiddenError();
   const r = repos();
   const facility = await r.facilities.get(identity.orgId);

@@ -1,8 +1,9 @@
+import { incidentsGet } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { detailOf, readableIncident } from '../../services/incidents.ts';
 
 /** One report with its timeline and the 初動対応 steps (the prefecture, the facility's 保健所, the facility). */
-export const handler = defineHandler('incidents.get', async ({ identity, params, repos }) => {
+export const handler = defineHandler(incidentsGet, async ({ identity, params, repos }) => {
   const r = repos();
   return detailOf(r, identity, await readableIncident(r, identity, params.incidentId));
 });

@@ -1,3 +1,4 @@
+import { incidentsList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError } from '../../pipeline/errors.ts';
 import { healthCenterScope } from '../../services/access.ts';
@@ -9,7 +10,7 @@ import type { IncidentReportRecord } from '@mcr/data';
  * status) or one 保健所's; a 保健所: its own (naming another one is refused); a facility: its own (GSI2).
  * Each page is at most a few bounded Queries, whatever the number of facilities.
  */
-export const handler = defineHandler('incidents.list', async ({ identity, query, repos }) => {
+export const handler = defineHandler(incidentsList, async ({ identity, query, repos }) => {
   const r = repos();
   const options = { status: query.status, limit: query.limit, cursor: query.cursor };
   let page: Awaited<ReturnType<typeof r.incidents.listByStatus>>;

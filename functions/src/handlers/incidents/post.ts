@@ -1,3 +1,4 @@
+import { incidentsPost } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { assertOpen, assertTimelineRoom, capabilities, entryOf, readableIncident, toEntry } from '../../services/incidents.ts';
@@ -8,7 +9,7 @@ import { ForbiddenError } from '../../pipeline/errors.ts';
  * append: a race with the other side's write is retried on the new state, never refused. The other side is
  * told through the stream (inbox + mail, optional kind `incident_update`).
  */
-export const handler = defineHandler('incidents.post', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(incidentsPost, async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const report = await readableIncident(r, identity, params.incidentId);
   assertOpen(report);

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '@mcr/contract';
+import { incidentsTick } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { HttpError, ValidationError } from '../../pipeline/errors.ts';
 import { actorOf } from '../../services/access.ts';
@@ -15,7 +16,7 @@ const ALREADY: LocalizedText = {
  * timeline. Two people ticking different steps both land (the write is retried on the new state); ticking a step
  * that is already in the asked state is a 409 naming the step.
  */
-export const handler = defineHandler('incidents.tick', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(incidentsTick, async ({ identity, params, body, repos, requestId }) => {
   const step = findStep(params.stepId);
   if (!step) {
     throw new ValidationError([

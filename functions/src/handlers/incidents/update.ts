@@ -1,3 +1,4 @@
+import { incidentsUpdate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import {
@@ -16,7 +17,7 @@ import {
  * The facility updates what changes as it goes (care impact, whom it has told, systems, vendors), checked against
  * the version it read (409 otherwise); the change goes into the timeline in plain words.
  */
-export const handler = defineHandler('incidents.update', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(incidentsUpdate, async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const report = await readableIncident(r, identity, params.incidentId);
   assertFacilityWriter(identity, report);

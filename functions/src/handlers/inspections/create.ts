@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { InspectionRecord } from '@mcr/data';
 import { todayInJapan } from '@mcr/domain';
+import { inspectionsCreate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { assertCanPlanInspection, fieldsOf, toInspection, validateInspection } from '../../services/inspections.ts';
 
-export const handler = defineHandler('inspections.create', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(inspectionsCreate, async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const facility = await r.facilities.require(params.facilityId);
   assertCanPlanInspection(identity, facility);

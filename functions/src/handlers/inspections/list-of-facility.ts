@@ -1,9 +1,10 @@
+import { inspectionsListOfFacility } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { assertCanReadFacility } from '../../services/access.ts';
 import { campaignsById, checklistRef, latestResponse, toInspection } from '../../services/inspections.ts';
 
 /** One facility's inspections, newest first, and the checklist an inspector would print for it. */
-export const handler = defineHandler('inspections.listOfFacility', async ({ identity, params, repos }) => {
+export const handler = defineHandler(inspectionsListOfFacility, async ({ identity, params, repos }) => {
   const r = repos();
   assertCanReadFacility(identity, await r.facilities.require(params.facilityId));
   const [items, campaigns] = await Promise.all([r.inspections.listOfFacility(params.facilityId), campaignsById(r)]);

@@ -1,5 +1,6 @@
 import { INSPECTIONS_PAGE_SIZE, type Inspection } from '@mcr/contract';
 import { daysBetween } from '@mcr/domain';
+import { inspectionsList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
 import { decodeCursor, encodeCursor, healthCentersInScope, toInspection } from '../../services/inspections.ts';
@@ -8,7 +9,7 @@ import { decodeCursor, encodeCursor, healthCentersInScope, toInspection } from '
  * The calendar of a date range: one GSI1 query per 保健所 in scope (an inspector: its own only), read in pages
  * of at most 200; `nextCursor` says where the next page starts.
  */
-export const handler = defineHandler('inspections.list', async ({ identity, query, repos }) => {
+export const handler = defineHandler(inspectionsList, async ({ identity, query, repos }) => {
   if (query.from > query.to) {
     throw new ValidationError([{ field: 'query.from', code: 'range', message: { ja: '開始日は終了日以前にしてください', en: 'from must not be after to' } }]);
   }

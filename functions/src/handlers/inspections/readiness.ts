@@ -1,13 +1,14 @@
 import { INSPECTIONS_PAGE_SIZE } from '@mcr/contract';
 import type { InspectionRecord } from '@mcr/data';
 import { todayInJapan } from '@mcr/domain';
+import { inspectionsReadiness } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { healthCentersInScope, readinessOf } from '../../services/inspections.ts';
 
 const DAYS = 30;
 
 /** Facilities with an inspection planned in the next 30 days, and whether their checklist is ready for it. */
-export const handler = defineHandler('inspections.readiness', async ({ identity, query, repos }) => {
+export const handler = defineHandler(inspectionsReadiness, async ({ identity, query, repos }) => {
   const r = repos();
   const today = todayInJapan();
   const until = new Date(Date.parse(`${today}T00:00:00Z`) + DAYS * 86_400_000).toISOString().slice(0, 10);

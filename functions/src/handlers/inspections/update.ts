@@ -1,11 +1,12 @@
 import { type InspectionRecord, NotFoundError, VersionConflictError } from '@mcr/data';
 import { todayInJapan } from '@mcr/domain';
+import { inspectionsUpdate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { assertCanPlanInspection, fieldsOf, toInspection, validateInspection } from '../../services/inspections.ts';
 
 /** Replaces an inspection's fields if the caller read the stored version; 409 with the current version otherwise. */
-export const handler = defineHandler('inspections.update', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(inspectionsUpdate, async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const facility = await r.facilities.require(params.facilityId);
   assertCanPlanInspection(identity, facility);

@@ -1,6 +1,7 @@
+import { meGet } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 
-export const handler = defineHandler('me.get', async ({ identity, repos }) => {
+export const handler = defineHandler(meGet, async ({ identity, repos }) => {
   const tenant = identity.tenantId ? await repos().tenant.get() : undefined;
   return {
     userId: identity.userId,

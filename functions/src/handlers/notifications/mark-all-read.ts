@@ -1,5 +1,6 @@
+import { notificationsMarkAllRead } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 
-export const handler = defineHandler('notifications.markAllRead', async ({ identity, repos }) =>
+export const handler = defineHandler(notificationsMarkAllRead, async ({ identity, repos }) =>
   repos().notifications.markAllRead(identity.userId, new Date().toISOString()),
 );

@@ -1,8 +1,9 @@
+import { notificationsMarkRead } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { toNotificationView } from '../../services/notifications.ts';
 
 // The inbox is the caller's own: the key is built from the verified user id, so another's notification is a 404.
-export const handler = defineHandler('notifications.markRead', async ({ identity, params, repos }) => {
+export const handler = defineHandler(notificationsMarkRead, async ({ identity, params, repos }) => {
   const r = await repos().notifications.markRead(identity.userId, params.notificationId, new Date().toISOString());
   return { notification: toNotificationView(r.notification), unreadCount: r.unreadCount };
 });

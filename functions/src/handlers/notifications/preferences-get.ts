@@ -1,4 +1,5 @@
+import { preferencesGet } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { toPreferences } from '../../services/notifications.ts';
 
-export const handler = defineHandler('preferences.get', async ({ identity, repos }) => toPreferences(await repos().preferences.get(identity.userId)));
+export const handler = defineHandler(preferencesGet, async ({ identity, repos }) => toPreferences(await repos().preferences.get(identity.userId)));

@@ -1,4 +1,5 @@
+import { preferencesPut } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { putPreferences } from '../../services/notifications.ts';
 
-export const handler = defineHandler('preferences.put', async ({ identity, body, repos }) => putPreferences(repos(), identity, body));
+export const handler = defineHandler(preferencesPut, async ({ identity, body, repos }) => putPreferences(repos(), identity, body));

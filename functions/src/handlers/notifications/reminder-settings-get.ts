@@ -1,4 +1,5 @@
+import { reminderSettingsGet } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { getReminderSettings } from '../../services/reminder-settings.ts';
 
-export const handler = defineHandler('reminderSettings.get', async ({ repos }) => getReminderSettings(repos()));
+export const handler = defineHandler(reminderSettingsGet, async ({ repos }) => getReminderSettings(repos()));

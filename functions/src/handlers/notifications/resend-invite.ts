@@ -1,6 +1,7 @@
+import { usersResendInvite } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { resendInvitation } from '../../services/notifications.ts';
 
-export const handler = defineHandler('users.resendInvite', async ({ identity, params, repos, requestId }) =>
+export const handler = defineHandler(usersResendInvite, async ({ identity, params, repos, requestId }) =>
   resendInvitation(repos(), identity, requestId, params.userId),
 );

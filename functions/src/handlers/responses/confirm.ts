@@ -1,6 +1,7 @@
+import { responsesConfirm } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { reviewResponse } from '../../services/review.ts';
 
-export const handler = defineHandler('responses.confirm', async ({ identity, params, body, repos, requestId }) =>
+export const handler = defineHandler(responsesConfirm, async ({ identity, params, body, repos, requestId }) =>
   reviewResponse(repos(), identity, requestId, params, { action: 'confirmed', expectedVersion: body.expectedVersion, message: body.message, itemComments: [] }),
 );

@@ -1,8 +1,9 @@
+import { responsesGet } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { assertCanReadFacility } from '../../services/access.ts';
 import { buildResponseView, loadResponse } from '../../services/response-view.ts';
 
-export const handler = defineHandler('responses.get', async ({ identity, params, repos }) => {
+export const handler = defineHandler(responsesGet, async ({ identity, params, repos }) => {
   const loaded = await loadResponse(repos(), params.campaignId, params.facilityId);
   // Nothing read here leaves the handler before the scope check.
   assertCanReadFacility(identity, loaded.facility);

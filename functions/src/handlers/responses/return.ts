@@ -1,6 +1,7 @@
+import { responsesReturn } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { reviewResponse } from '../../services/review.ts';
 
-export const handler = defineHandler('responses.return', async ({ identity, params, body, repos, requestId }) =>
+export const handler = defineHandler(responsesReturn, async ({ identity, params, body, repos, requestId }) =>
   reviewResponse(repos(), identity, requestId, params, { action: 'returned', ...body }),
 );

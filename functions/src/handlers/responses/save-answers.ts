@@ -1,4 +1,5 @@
 import { EDITABLE_STATUSES, StateConflictError, VersionConflictError } from '@mcr/data';
+import { responsesSaveAnswers } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf, assertCanAnswerFor } from '../../services/access.ts';
 import { MERGE_ATTEMPTS, mergeOnto } from '../../services/answer-merge.ts';
@@ -10,7 +11,7 @@ import { applyChanges, auditedChanges, buildResponseView, loadResponse } from '.
  * save that lost a version race re-reads and merges again; only a cell someone else changed first is a 409
  * CELL_CONFLICT (docs/decisions/0018-dates-and-answering.md). Without bases the version must match, as before.
  */
-export const handler = defineHandler('responses.saveAnswers', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(responsesSaveAnswers, async ({ identity, params, body, repos, requestId }) => {
   assertCanAnswerFor(identity, params.facilityId);
   const r = repos();
   const loaded = await loadResponse(r, params.campaignId, params.facilityId);

@@ -1,10 +1,11 @@
 import { StateConflictError, EDITABLE_STATUSES, VersionConflictError } from '@mcr/data';
+import { responsesSubmit } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf, assertCanAnswerFor } from '../../services/access.ts';
 import { assertAnswerable } from '../../services/campaign-lifecycle.ts';
 import { buildResponseView, incomplete, loadResponse, missingForRound, toEvaluation } from '../../services/response-view.ts';
 
-export const handler = defineHandler('responses.submit', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(responsesSubmit, async ({ identity, params, body, repos, requestId }) => {
   assertCanAnswerFor(identity, params.facilityId);
   const r = repos();
   const loaded = await loadResponse(r, params.campaignId, params.facilityId);

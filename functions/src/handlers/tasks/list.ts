@@ -1,7 +1,8 @@
+import { tasksList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { toFacilityCampaign } from '../../services/response-view.ts';
 
-export const handler = defineHandler('tasks.list', async ({ identity, repos }) => {
+export const handler = defineHandler(tasksList, async ({ identity, repos }) => {
   const r = repos();
   const responses = await r.responses.listOfFacility(identity.orgId);
   const [campaigns, extensions] = await Promise.all([

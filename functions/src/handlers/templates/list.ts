@@ -1,4 +1,5 @@
+import { templatesList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { listTemplates } from '../../services/templates.ts';
 
-export const handler = defineHandler('templates.list', async ({ repos }) => ({ items: await listTemplates(repos()) }));
+export const handler = defineHandler(templatesList, async ({ repos }) => ({ items: await listTemplates(repos()) }));

@@ -1,8 +1,9 @@
+import { templatesUpload } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { parseUploadedTemplate, summaryOf } from '../../services/templates.ts';
 
-export const handler = defineHandler('templates.upload', async ({ identity, body, repos, requestId }) => {
+export const handler = defineHandler(templatesUpload, async ({ identity, body, repos, requestId }) => {
   const r = repos();
   const template = await parseUploadedTemplate(body.content, r);
   const record = { template, fileName: body.fileName, uploadedAt: new Date().toISOString(), uploadedBy: identity.userId };

@@ -1,4 +1,5 @@
 import { AlreadyExistsError, type MembershipRecord } from '@mcr/data';
+import { tenantsCreate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { HttpError, ValidationError } from '../../pipeline/errors.ts';
 import { actorOf } from '../../services/access.ts';
@@ -17,7 +18,7 @@ const EMAIL_TWICE = { ja: '同じメールアドレスが 2 回指定されて�
  * again, so the same request (or one with another e-mail) can simply be sent again. The invitations are mailed
  * only once the tenant exists.
  */
-export const handler = defineHandler('tenants.create', async ({ identity, body, operator, requestId, log }) => {
+export const handler = defineHandler(tenantsCreate, async ({ identity, body, operator, requestId, log }) => {
   const op = operator();
   const tenant = { tenantId: body.tenantId, name: body.name, nameEn: body.nameEn };
   const emails = body.admins.map((a) => a.email.toLowerCase());

@@ -1,5 +1,6 @@
 import { FILE_CONTENT_TYPES } from '@mcr/contract';
 import { NotFoundError, nameKey, type TrainingRegistrationRecord } from '@mcr/data';
+import { trainingsAttendanceImport } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { attendedValue, readSheet } from '../../services/sign-in-sheet.ts';
@@ -12,7 +13,7 @@ type RowError = { row: number; column: string; message: { ja: string; en: string
  * registration by its id, or by 医療機関コード + 氏名. Every row is checked first; one bad row → the errors per
  * row and nothing written. A dry run only reports.
  */
-export const handler = defineHandler('trainings.attendanceImport', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(trainingsAttendanceImport, async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const session = await r.trainings.getSession(params.sessionId);
   if (!session) throw new NotFoundError('training');

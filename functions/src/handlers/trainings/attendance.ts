@@ -1,10 +1,11 @@
 import { NotFoundError } from '@mcr/data';
+import { trainingsAttendance } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
 
 /** The prefecture records who attended (confirmed registrations only), a batch at a time. */
-export const handler = defineHandler('trainings.attendance', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(trainingsAttendance, async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const session = await r.trainings.getSession(params.sessionId);
   if (!session) throw new NotFoundError('training');

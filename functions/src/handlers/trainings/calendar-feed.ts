@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TRAINING_KIND_LABELS } from '@mcr/contract';
 import { NotFoundError } from '@mcr/data';
+import { calendarFeed } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { RawBody } from '../../pipeline/raw-body.ts';
 import { writeCalendar } from '../../services/ics.ts';
@@ -9,7 +10,7 @@ import { writeCalendar } from '../../services/ics.ts';
  * The public calendar feed of one facility: its confirmed registrations' sessions. The token names its tenant
  * (the partition to look in) and its SHA-256 must be stored there; anything else is 404, whatever the reason.
  */
-export const handler = defineHandler('calendar.feed', async ({ params, publicRepos }) => {
+export const handler = defineHandler(calendarFeed, async ({ params, publicRepos }) => {
   const token = params.token.slice(0, -'.ics'.length);
   const tenantId = token.slice(0, 2);
   const r = publicRepos(tenantId);

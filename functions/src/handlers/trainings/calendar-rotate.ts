@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { calendarRotate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { assertCanAnswerFor } from '../../services/access.ts';
 
@@ -6,7 +7,7 @@ import { assertCanAnswerFor } from '../../services/access.ts';
  * A facility administrator creates (or rotates) the secret URL of its training calendar. Only the SHA-256 of
  * the token is stored; rotating deletes the previous hash, so the old URL stops working at once.
  */
-export const handler = defineHandler('calendar.rotate', async ({ identity, params, repos }) => {
+export const handler = defineHandler(calendarRotate, async ({ identity, params, repos }) => {
   assertCanAnswerFor(identity, params.facilityId);
   const r = repos();
   await r.facilities.require(params.facilityId);

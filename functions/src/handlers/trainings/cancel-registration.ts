@@ -1,9 +1,10 @@
 import { NotFoundError } from '@mcr/data';
+import { trainingsCancelRegistration } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { canReadRegistration, toRegistration } from '../../services/trainings.ts';
 
 /** A facility cancels one of its registrations; a freed seat goes to the first waitlisted person (same transaction). */
-export const handler = defineHandler('trainings.cancelRegistration', async ({ identity, params, body, repos }) => {
+export const handler = defineHandler(trainingsCancelRegistration, async ({ identity, params, body, repos }) => {
   const r = repos();
   const current = await r.trainings.getRegistration(params.sessionId, params.registrationId);
   if (!current || !canReadRegistration(identity, current)) throw new NotFoundError('registration');

@@ -1,10 +1,11 @@
 import { NotFoundError, VersionConflictError } from '@mcr/data';
+import { trainingsCancel } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { toSession } from '../../services/trainings.ts';
 
 /** Cancels a session (no more registrations; the list of registrations stays for the record). */
-export const handler = defineHandler('trainings.cancel', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(trainingsCancel, async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const current = await r.trainings.getSession(params.sessionId);
   if (!current) throw new NotFoundError('training');

@@ -1,3 +1,4 @@
+import { trainingsCoverage } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { healthCenterScope } from '../../services/access.ts';
 import { currentFiscalYear } from '../../services/trainings.ts';
@@ -7,7 +8,7 @@ import { currentFiscalYear } from '../../services/trainings.ts';
  * attended session, from the read model the stream consumer keeps, against the facility counts. An inspector
  * gets its own 保健所 only.
  */
-export const handler = defineHandler('trainings.coverage', async ({ identity, query, repos }) => {
+export const handler = defineHandler(trainingsCoverage, async ({ identity, query, repos }) => {
   const r = repos();
   const fiscalYear = query.fiscalYear ?? currentFiscalYear();
   const own = healthCenterScope(identity);

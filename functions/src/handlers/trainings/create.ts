@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { TrainingSessionRecord } from '@mcr/data';
+import { trainingsCreate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { sessionFields, toSession, validateSession } from '../../services/trainings.ts';
 
 /** The prefecture schedules a session; its counters start at zero. */
-export const handler = defineHandler('trainings.create', async ({ identity, body, repos, requestId }) => {
+export const handler = defineHandler(trainingsCreate, async ({ identity, body, repos, requestId }) => {
   validateSession(body);
   const now = new Date().toISOString();
   const record: TrainingSessionRecord = {

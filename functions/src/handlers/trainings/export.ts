@@ -1,5 +1,6 @@
 import { TRAINING_KIND_LABELS } from '@mcr/contract';
 import { NotFoundError } from '@mcr/data';
+import { trainingsExport } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { RawBody, toCsv } from '../../pipeline/raw-body.ts';
 
@@ -11,7 +12,7 @@ export const PARTICIPANT_HEADER = ['申込ID', '受付番号', '状態', '医療
  * The participant list of a session, in arrival order, as CSV (UTF-8 with BOM) or xlsx (ExcelJS, as the other
  * exports). Its first column is the registration id, so the same file can come back as the sign-in sheet.
  */
-export const handler = defineHandler('trainings.export', async ({ params, query, repos }) => {
+export const handler = defineHandler(trainingsExport, async ({ params, query, repos }) => {
   const r = repos();
   const session = await r.trainings.getSession(params.sessionId);
   if (!session) throw new NotFoundError('training');

@@ -1,12 +1,13 @@
 import { TRAINING_KIND_LABELS } from '@mcr/contract';
 import { NotFoundError } from '@mcr/data';
+import { trainingsIcs } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { RawBody } from '../../pipeline/raw-body.ts';
 import { writeCalendar } from '../../services/ics.ts';
 import { canReadRegistration } from '../../services/trainings.ts';
 
 /** The .ics of one registration (text/calendar), for the participant's own calendar. */
-export const handler = defineHandler('trainings.ics', async ({ identity, params, repos }) => {
+export const handler = defineHandler(trainingsIcs, async ({ identity, params, repos }) => {
   const r = repos();
   const [session, reg] = await Promise.all([r.trainings.getSession(params.sessionId), r.trainings.getRegistration(params.sessionId, params.registrationId)]);
   if (!session || !reg || !canReadRegistration(identity, reg)) throw new NotFoundError('registration');

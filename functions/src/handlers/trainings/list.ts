@@ -1,4 +1,5 @@
 import type { TrainingRegistrationRecord } from '@mcr/data';
+import { trainingsList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { audienceMismatch, currentFiscalYear, isFacilityUser, ownFacility, toRegistration, toSession } from '../../services/trainings.ts';
 
@@ -6,7 +7,7 @@ import { audienceMismatch, currentFiscalYear, isFacilityUser, ownFacility, toReg
  * Sessions of a fiscal year in start order, one page (GSI1). A facility sees those meant for it, each with its
  * own registrations (one GSI2 query of the facility for the year).
  */
-export const handler = defineHandler('trainings.list', async ({ identity, query, repos }) => {
+export const handler = defineHandler(trainingsList, async ({ identity, query, repos }) => {
   const r = repos();
   const fiscalYear = query.fiscalYear ?? currentFiscalYear();
   const page = await r.trainings.listSessions(fiscalYear, { limit: query.limit, cursor: query.cursor });

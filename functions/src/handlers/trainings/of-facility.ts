@@ -1,9 +1,10 @@
+import { trainingsOfFacility } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { assertCanReadFacility } from '../../services/access.ts';
 import { currentFiscalYear, toRegistration } from '../../services/trainings.ts';
 
 /** A facility's trainings record for a fiscal year: every registration (who, which session, attended or not). */
-export const handler = defineHandler('trainings.ofFacility', async ({ identity, params, query, repos }) => {
+export const handler = defineHandler(trainingsOfFacility, async ({ identity, params, query, repos }) => {
   const r = repos();
   assertCanReadFacility(identity, await r.facilities.require(params.facilityId));
   const fiscalYear = query.fiscalYear ?? currentFiscalYear();

@@ -1,4 +1,5 @@
 import { RegistrationRefusedError } from '@mcr/data';
+import { trainingsRegister } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { HttpError } from '../../pipeline/errors.ts';
 import { audienceMismatch, DEADLINE_PASSED, locked, ownFacility, SESSION_CANCELLED, toRegistration } from '../../services/trainings.ts';
@@ -7,7 +8,7 @@ import { audienceMismatch, DEADLINE_PASSED, locked, ownFacility, SESSION_CANCELL
  * A facility registers one named person: confirmed while seats remain, else waitlisted, in arrival order
  * (one transaction on the session's counters, decision 0014).
  */
-export const handler = defineHandler('trainings.register', async ({ identity, params, body, repos }) => {
+export const handler = defineHandler(trainingsRegister, async ({ identity, params, body, repos }) => {
   const r = repos();
   const facility = await ownFacility(r, identity);
   const session = await r.trainings.getSession(params.sessionId);

@@ -1,9 +1,10 @@
+import { trainingsRegistrations } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { healthCenterScope } from '../../services/access.ts';
 import { readableSession, toRegistration } from '../../services/trainings.ts';
 
 /** A session's registrations in arrival order, paged; a 保健所 sees only its own facilities' (read-only). */
-export const handler = defineHandler('trainings.registrations', async ({ identity, params, query, repos }) => {
+export const handler = defineHandler(trainingsRegistrations, async ({ identity, params, query, repos }) => {
   const r = repos();
   await readableSession(r, identity, params.sessionId);
   const page = await r.trainings.listRegistrations(params.sessionId, { limit: query.limit, cursor: query.cursor, healthCenterId: healthCenterScope(identity) });

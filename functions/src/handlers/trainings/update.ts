@@ -1,11 +1,12 @@
 import { NotFoundError, VersionConflictError } from '@mcr/data';
+import { trainingsUpdate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
 import { locked, SESSION_CANCELLED, sessionFields, toSession, validateSession } from '../../services/trainings.ts';
 
 /** Changes a session's fields if the caller read the stored version (409 otherwise); the counters are kept. */
-export const handler = defineHandler('trainings.update', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(trainingsUpdate, async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const current = await r.trainings.getSession(params.sessionId);
   if (!current) throw new NotFoundError('training');

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { UPLOAD_RULES } from '@mcr/contract';
+import { uploadsCreate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { HttpError } from '../../pipeline/errors.ts';
 import { checkDeclaration, cleanFileName, presignUpload } from '../../services/uploads.ts';
 
-export const handler = defineHandler('uploads.create', async ({ identity, body, repos }) => {
+export const handler = defineHandler(uploadsCreate, async ({ identity, body, repos }) => {
   checkDeclaration(body);
   // The prefecture uploads only sign-in sheets of its trainings; nobody else uploads those (decision 0014).
   if ((identity.role === 'pref_admin') !== (body.purpose === 'training_sheet')) {

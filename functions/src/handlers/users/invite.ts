@@ -1,4 +1,5 @@
+import { usersInvite } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { inviteUser } from '../../services/people.ts';
 
-export const handler = defineHandler('users.invite', async ({ identity, body, repos, requestId }) => inviteUser(repos(), identity, requestId, body));
+export const handler = defineHandler(usersInvite, async ({ identity, body, repos, requestId }) => inviteUser(repos(), identity, requestId, body));

@@ -1,9 +1,10 @@
+import { usersList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError } from '../../pipeline/errors.ts';
 import { toUser } from '../../services/people.ts';
 
 /** One page of users in e-mail order. */
-export const handler = defineHandler('users.list', async ({ identity, query, repos }) => {
+export const handler = defineHandler(usersList, async ({ identity, query, repos }) => {
   // A facility administrator sees its own facility only, whatever the query asks for.
   if (identity.role === 'facility_admin' && query.orgId && query.orgId !== identity.orgId) throw new ForbiddenError();
   const orgId = identity.role === 'facility_admin' ? identity.orgId : query.orgId;

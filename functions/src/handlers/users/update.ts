@@ -1,11 +1,12 @@
 import { NotFoundError } from '@mcr/data';
+import { usersUpdate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
 import { actorOf } from '../../services/access.ts';
 import { setPoolUserEnabled } from '../../services/identity-admin.ts';
 import { assertCanManage, toUser } from '../../services/people.ts';
 
-export const handler = defineHandler('users.update', async ({ identity, params, body, repos, requestId }) => {
+export const handler = defineHandler(usersUpdate, async ({ identity, params, body, repos, requestId }) => {
   const r = repos();
   const m = await r.memberships.get(params.userId);
   if (!m) throw new NotFoundError('user');

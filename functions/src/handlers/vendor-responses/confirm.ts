@@ -1,6 +1,7 @@
+import { vendorResponsesConfirm } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { review } from '../../services/vendor-responses.ts';
 
-export const handler = defineHandler('vendorResponses.confirm', async ({ identity, params, body, repos, requestId }) =>
+export const handler = defineHandler(vendorResponsesConfirm, async ({ identity, params, body, repos, requestId }) =>
   review(repos(), identity, requestId, params, { action: 'confirmed', expectedVersion: body.expectedVersion, message: body.message }),
 );

@@ -1,7 +1,8 @@
+import { vendorResponsesDeleteProfile } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { deleteProfile } from '../../services/vendor-responses.ts';
 
-export const handler = defineHandler('vendorResponses.deleteProfile', async ({ identity, params, query, repos, requestId }) => {
+export const handler = defineHandler(vendorResponsesDeleteProfile, async ({ identity, params, query, repos, requestId }) => {
   await deleteProfile(repos(), identity, requestId, params, query.expectedVersion);
   return undefined;
 });

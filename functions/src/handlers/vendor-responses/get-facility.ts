@@ -1,4 +1,5 @@
+import { vendorResponsesGetFacility } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { getFacility } from '../../services/vendor-responses.ts';
 
-export const handler = defineHandler('vendorResponses.getFacility', async ({ identity, params, repos }) => getFacility(repos(), identity, params));
+export const handler = defineHandler(vendorResponsesGetFacility, async ({ identity, params, repos }) => getFacility(repos(), identity, params));

@@ -1,7 +1,8 @@
+import { vendorResponsesGet } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { assertVendorScope, loadVendorCampaign, vendorResponseView } from '../../services/vendor-responses.ts';
 
-export const handler = defineHandler('vendorResponses.get', async ({ identity, params, repos }) => {
+export const handler = defineHandler(vendorResponsesGet, async ({ identity, params, repos }) => {
   assertVendorScope(identity, params.vendorId);
   const r = repos();
   const { campaign, template } = await loadVendorCampaign(r, params.campaignId);

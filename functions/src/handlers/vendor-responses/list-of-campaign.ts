@@ -1,4 +1,5 @@
+import { campaignsVendors } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { campaignVendors } from '../../services/vendor-responses.ts';
 
-export const handler = defineHandler('campaigns.vendors', async ({ params, query, repos }) => campaignVendors(repos(), params.campaignId, query));
+export const handler = defineHandler(campaignsVendors, async ({ params, query, repos }) => campaignVendors(repos(), params.campaignId, query));

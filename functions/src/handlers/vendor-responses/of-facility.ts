@@ -1,8 +1,9 @@
+import { facilitiesVendorAnswers } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { assertCanReadFacility } from '../../services/access.ts';
 import { facilityVendorAnswers } from '../../services/vendor-responses.ts';
 
-export const handler = defineHandler('facilities.vendorAnswers', async ({ identity, params, query, repos }) => {
+export const handler = defineHandler(facilitiesVendorAnswers, async ({ identity, params, query, repos }) => {
   const r = repos();
   // Nothing of the facility's vendors is read before the scope check.
   assertCanReadFacility(identity, await r.facilities.require(params.facilityId));

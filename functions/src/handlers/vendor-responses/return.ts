@@ -1,6 +1,7 @@
+import { vendorResponsesReturn } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { review } from '../../services/vendor-responses.ts';
 
-export const handler = defineHandler('vendorResponses.return', async ({ identity, params, body, repos, requestId }) =>
+export const handler = defineHandler(vendorResponsesReturn, async ({ identity, params, body, repos, requestId }) =>
   review(repos(), identity, requestId, params, { action: 'returned', expectedVersion: body.expectedVersion, message: body.message }),
 );

@@ -1,6 +1,7 @@
+import { vendorResponsesSaveProfile } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { saveProfile } from '../../services/vendor-responses.ts';
 
-export const handler = defineHandler('vendorResponses.saveProfile', async ({ identity, params, body, repos, requestId }) =>
+export const handler = defineHandler(vendorResponsesSaveProfile, async ({ identity, params, body, repos, requestId }) =>
   saveProfile(repos(), identity, requestId, params, body),
 );

@@ -1,6 +1,7 @@
+import { vendorResponsesSubmit } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { submit } from '../../services/vendor-responses.ts';
 
-export const handler = defineHandler('vendorResponses.submit', async ({ identity, params, body, repos, requestId }) =>
+export const handler = defineHandler(vendorResponsesSubmit, async ({ identity, params, body, repos, requestId }) =>
   submit(repos(), identity, requestId, params, body),
 );

@@ -1,8 +1,9 @@
 import { NotFoundError } from '@mcr/data';
+import { vendorsCampaigns } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { assertVendorScope, vendorCampaigns } from '../../services/vendor-responses.ts';
 
-export const handler = defineHandler('vendors.campaigns', async ({ identity, params, repos }) => {
+export const handler = defineHandler(vendorsCampaigns, async ({ identity, params, repos }) => {
   assertVendorScope(identity, params.vendorId);
   const r = repos();
   if (!(await r.vendors.get(params.vendorId))) throw new NotFoundError('vendor');

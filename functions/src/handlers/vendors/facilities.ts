@@ -1,8 +1,9 @@
 import { NotFoundError } from '@mcr/data';
+import { vendorsFacilities } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { assertVendorScope } from '../../services/vendor-responses.ts';
 
-export const handler = defineHandler('vendors.facilities', async ({ identity, params, query, repos }) => {
+export const handler = defineHandler(vendorsFacilities, async ({ identity, params, query, repos }) => {
   assertVendorScope(identity, params.vendorId);
   const r = repos();
   if (!(await r.vendors.get(params.vendorId))) throw new NotFoundError('vendor');

@@ -1,8 +1,9 @@
 import { NotFoundError } from '@mcr/data';
+import { vendorsGet } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { assertVendorScope } from '../../services/vendor-responses.ts';
 
-export const handler = defineHandler('vendors.get', async ({ identity, params, repos }) => {
+export const handler = defineHandler(vendorsGet, async ({ identity, params, repos }) => {
   assertVendorScope(identity, params.vendorId);
   const r = repos();
   const [vendor, facilityCount] = await Promise.all([r.vendors.get(params.vendorId), r.vendorResponses.contractCount(params.vendorId)]);

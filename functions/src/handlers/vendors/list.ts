@@ -1,6 +1,7 @@
+import { vendorsList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 
-export const handler = defineHandler('vendors.list', async ({ repos }) => {
+export const handler = defineHandler(vendorsList, async ({ repos }) => {
   const items = await repos().vendors.list();
   return { items: items.sort((a, b) => a.name.localeCompare(b.name, 'ja')) };
 });
