@@ -43,7 +43,12 @@ function assertVersion(c: CampaignRecord, expected: number) {
   }
 }
 
-export async function updateDeadlines(repos: Repositories, campaignId: string, body: UpdateDeadlinesBody, actor: Actor): Promise<Campaign> {
+export async function updateDeadlines(
+  repos: Pick<Repositories, 'campaignLifecycle' | 'campaigns'>,
+  campaignId: string,
+  body: UpdateDeadlinesBody,
+  actor: Actor,
+): Promise<Campaign> {
   const c = await repos.campaigns.require(campaignId);
   assertCreated(c);
   assertNotArchived(c);
@@ -54,7 +59,12 @@ export async function updateDeadlines(repos: Repositories, campaignId: string, b
   return campaignView(await repos.campaigns.require(campaignId));
 }
 
-export async function setCampaignStatus(repos: Repositories, campaignId: string, body: SetCampaignStatusBody, actor: Actor): Promise<Campaign> {
+export async function setCampaignStatus(
+  repos: Pick<Repositories, 'campaignLifecycle' | 'campaigns'>,
+  campaignId: string,
+  body: SetCampaignStatusBody,
+  actor: Actor,
+): Promise<Campaign> {
   const c = await repos.campaigns.require(campaignId);
   assertCreated(c);
   assertVersion(c, body.expectedVersion);
@@ -93,7 +103,7 @@ export function toExtension(e: DeadlineExtensionRecord): DeadlineExtension {
 }
 
 export async function extendFacilityDeadline(
-  repos: Repositories,
+  repos: Pick<Repositories, 'campaignLifecycle' | 'campaigns' | 'responses'>,
   campaignId: string,
   facilityId: string,
   body: ExtendDeadlineBody,
@@ -127,7 +137,13 @@ export async function extendFacilityDeadline(
   return toExtension(saved);
 }
 
-export async function removeFacilityExtension(repos: Repositories, campaignId: string, facilityId: string, expectedVersion: number, actor: Actor) {
+export async function removeFacilityExtension(
+  repos: Pick<Repositories, 'campaignLifecycle' | 'campaigns'>,
+  campaignId: string,
+  facilityId: string,
+  expectedVersion: number,
+  actor: Actor,
+) {
   const c = await repos.campaigns.require(campaignId);
   assertNotArchived(c);
   await repos.campaignLifecycle.removeExtension(c, facilityId, expectedVersion, actor);

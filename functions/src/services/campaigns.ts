@@ -39,7 +39,11 @@ export interface CampaignCreateResult {
  * The last answers of some facilities on the previous version of the template, with their notes: from the
  * newest campaign on that version in which the facility answered anything (campaigns newest first).
  */
-async function lastAnswersOf(repos: Repositories, previousCampaigns: readonly CampaignRecord[], facilityIds: readonly string[]): Promise<Map<string, Answers>> {
+async function lastAnswersOf(
+  repos: Pick<Repositories, 'responses'>,
+  previousCampaigns: readonly CampaignRecord[],
+  facilityIds: readonly string[],
+): Promise<Map<string, Answers>> {
   const last = new Map<string, Answers>();
   for (const c of previousCampaigns) {
     const open = facilityIds.filter((id) => !last.has(id));
@@ -76,7 +80,12 @@ const STALLED = { ja: '作成が途中で止まりました。再開してくだ
  * facilities and writes the campaign in state `creating` (with its audit entry); a background job writes one
  * response per facility (carrying last year's answers forward) and opens the campaign (202).
  */
-export async function createCampaign(repos: Repositories, identity: Identity, body: CreateCampaignBody, actor: Actor): Promise<CreateCampaignResponse> {
+export async function createCampaign(
+  repos: Pick<Repositories, 'campaigns' | 'contracts' | 'facilities' | 'jobs' | 'templates'>,
+  identity: Identity,
+  body: CreateCampaignBody,
+  actor: Actor,
+): Promise<CreateCampaignResponse> {
   const resolved = await resolveTemplate(repos, body.templateId).catch(() => undefined);
   if (!resolved) throw new ValidationError([field('templateId', 'unknown_template', 'この様式は登録されていません', 'No such template')]);
   const { template } = resolved;
@@ -120,7 +129,7 @@ export async function createCampaign(repos: Repositories, identity: Identity, bo
   return { campaign: campaignView(record), facilities: ids.length, carriedForward: 0 };
 }
 
-async function startCreationJob(repos: Repositories, identity: Identity, campaignId: string, jobId: string, total: number) {
+async function startCreationJob(repos: Pick<Repositories, 'campaigns' | 'jobs'>, identity: Identity, campaignId: string, jobId: string, total: number) {
   try {
     await enqueueJob<CampaignCreateInput>(repos, identity, { id: jobId, kind: CAMPAIGN_CREATE_JOB, input: { campaignId }, total });
   } catch (err) {
@@ -133,7 +142,7 @@ async function startCreationJob(repos: Repositories, identity: Identity, campaig
 }
 
 /** Hands a failed (or stalled) creation to a new job, which goes on from the last chunk written. */
-export async function retryCampaignCreation(repos: Repositories, identity: Identity, campaignId: string): Promise<Campaign> {
+export async function retryCampaignCreation(repos: Pick<Repositories, 'campaigns' | 'jobs'>, identity: Identity, campaignId: string): Promise<Campaign> {
   const c = await repos.campaigns.require(campaignId);
   const jobId = randomUUID();
   if (!c.creation || !(await repos.campaigns.restartCreation(campaignId, jobId, new Date(Date.now() - JOB_STALE_MS).toISOString()))) {

@@ -22,7 +22,7 @@ const EMPTY: ContactEntry = { name: '', department: '', phone: '', afterHoursPho
 const contact = (c: Partial<OutsideContact>): OutsideContact => ({ ...EMPTY, source: '', ...c });
 
 /** The tenant's outside contacts as shown: saved, with every current 保健所 present (a new one gets an empty entry). */
-export async function getOutsideContacts(repos: Repositories): Promise<OutsideContacts> {
+export async function getOutsideContacts(repos: Pick<Repositories, 'healthCenters' | 'outsideContacts' | 'tenant'>): Promise<OutsideContacts> {
   const [stored, tenant, hcs] = await Promise.all([repos.outsideContacts.get(), repos.tenant.get(), repos.healthCenters.list()]);
   const sorted = [...hcs].sort((a, b) => a.id.localeCompare(b.id));
   const defaults = defaultOutsideContacts(tenant?.name ?? '', sorted);
@@ -47,7 +47,7 @@ export async function getOutsideContacts(repos: Repositories): Promise<OutsideCo
 }
 
 export async function putOutsideContacts(
-  repos: Repositories,
+  repos: Pick<Repositories, 'healthCenters' | 'outsideContacts' | 'tenant'>,
   identity: Identity,
   requestId: string,
   body: z.output<typeof PutOutsideContactsBody>,
@@ -87,7 +87,10 @@ export function chartStatusOf(chart: Pick<ContactChartRecord, 'currentFy'> | und
 const currentFiscalYear = () => fiscalYearOf(todayInJapan());
 
 /** One facility's chart with its vendors (from its contracts) and the outside bodies. */
-export async function contactChartView(repos: Repositories, facility: FacilityRecord): Promise<ContactChartView> {
+export async function contactChartView(
+  repos: Pick<Repositories, 'contactCharts' | 'contracts' | 'healthCenters' | 'outsideContacts' | 'tenant' | 'vendorIncidentContacts'>,
+  facility: FacilityRecord,
+): Promise<ContactChartView> {
   const [chart, contracts, outside] = await Promise.all([
     repos.contactCharts.get(facility.id),
     repos.contracts.listOfFacility(facility.id),
@@ -159,7 +162,7 @@ function ownFacilityId(identity: Identity): string {
   return identity.orgId;
 }
 
-export async function ownFacility(repos: Repositories, identity: Identity): Promise<FacilityRecord> {
+export async function ownFacility(repos: Pick<Repositories, 'facilities'>, identity: Identity): Promise<FacilityRecord> {
   const f = await repos.facilities.get(ownFacilityId(identity));
   if (!f) throw new NotFoundError('facility');
   return f;
@@ -182,7 +185,12 @@ function requireReachable(body: SaveInput): void {
   if (errors.length) throw new ValidationError(errors);
 }
 
-export async function saveContactChart(repos: Repositories, identity: Identity, requestId: string, body: SaveInput): Promise<ContactChartView> {
+export async function saveContactChart(
+  repos: Pick<Repositories, 'contactCharts' | 'contracts' | 'facilities' | 'healthCenters' | 'outsideContacts' | 'tenant' | 'vendorIncidentContacts'>,
+  identity: Identity,
+  requestId: string,
+  body: SaveInput,
+): Promise<ContactChartView> {
   const facility = await ownFacility(repos, identity);
   requireReachable(body);
   const contracts = new Set((await repos.contracts.listOfFacility(facility.id)).map((c) => c.vendorId));
@@ -232,7 +240,12 @@ export async function saveContactChart(repos: Repositories, identity: Identity, 
 }
 
 /** 最終確認日: the facility says the chart is still right today (once a year at least). */
-export async function confirmContactChart(repos: Repositories, identity: Identity, requestId: string, expectedVersion: number): Promise<ContactChartView> {
+export async function confirmContactChart(
+  repos: Pick<Repositories, 'contactCharts' | 'contracts' | 'facilities' | 'healthCenters' | 'outsideContacts' | 'tenant' | 'vendorIncidentContacts'>,
+  identity: Identity,
+  requestId: string,
+  expectedVersion: number,
+): Promise<ContactChartView> {
   const facility = await ownFacility(repos, identity);
   const chart = await repos.contactCharts.get(facility.id);
   if (!chart) {

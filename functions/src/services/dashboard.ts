@@ -25,7 +25,9 @@ export function dashboardScope(identity: Identity): DashboardScopeInfo {
 const same = (text: string): LocalizedText => ({ ja: text, en: text });
 
 /** Labels of slice values: 保健所 names from the master, kinds and size bands from the domain. */
-export async function sliceLabels(repos: Repositories): Promise<(kind: 'hc' | 'area' | 'kind' | 'size', value: string) => LocalizedText> {
+export async function sliceLabels(
+  repos: Pick<Repositories, 'healthCenters'>,
+): Promise<(kind: 'hc' | 'area' | 'kind' | 'size', value: string) => LocalizedText> {
   const hcs = new Map((await repos.healthCenters.list()).map((h) => [h.id, h.name]));
   return (kind, value) => {
     if (kind === 'hc') return same(hcs.get(value) ?? value);
@@ -45,7 +47,11 @@ export function orderSlices<T extends { value: string }>(kind: 'hc' | 'area' | '
 }
 
 /** The latest campaign of an earlier fiscal year on the same form (医療機関確認用 → 医療機関確認用), for the trend. */
-export async function previousCampaign(repos: Repositories, campaign: CampaignRecord, campaigns: CampaignRecord[]): Promise<CampaignRecord | undefined> {
+export async function previousCampaign(
+  repos: Pick<Repositories, 'templates'>,
+  campaign: CampaignRecord,
+  campaigns: CampaignRecord[],
+): Promise<CampaignRecord | undefined> {
   const { template } = await resolveTemplate(repos, campaign.templateId);
   const earlier = campaigns.filter((c) => c.fiscalYear < campaign.fiscalYear).sort((a, b) => b.fiscalYear - a.fiscalYear || b.opensOn.localeCompare(a.opensOn));
   for (const c of earlier) {

@@ -43,7 +43,12 @@ export function assertCellInTemplate(template: Template, cell: string): void {
  * The facility, campaign and response exist and the caller may read the facility (the prefecture, its 保健所,
  * the facility itself); the template is resolved when asked for.
  */
-export async function loadEvidenceScope(repos: Repositories, identity: Identity, campaignId: string, facilityId: string) {
+export async function loadEvidenceScope(
+  repos: Pick<Repositories, 'campaigns' | 'facilities' | 'responses' | 'templates'>,
+  identity: Identity,
+  campaignId: string,
+  facilityId: string,
+) {
   const [facility, campaign, responses] = await Promise.all([
     repos.facilities.require(facilityId),
     repos.campaigns.require(campaignId),
@@ -83,7 +88,7 @@ export function groupEvidence(records: readonly EvidenceRecord[]): ListEvidenceR
 }
 
 /** One file by id; removed files exist only for the prefecture. */
-export async function requireEvidence(repos: Repositories, identity: Identity, campaignId: string, facilityId: string, evidenceId: string) {
+export async function requireEvidence(repos: Pick<Repositories, 'evidence'>, identity: Identity, campaignId: string, facilityId: string, evidenceId: string) {
   const cell = cellOfEvidenceId(evidenceId);
   const record = cell ? await repos.evidence.get(campaignId, facilityId, cell, evidenceId) : undefined;
   if (!record || (record.removed && identity.role !== 'pref_admin')) throw new NotFoundError('evidence');

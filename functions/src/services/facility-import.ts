@@ -73,7 +73,11 @@ export function unconfirmedHealthCenters(preview: FacilityImportPreview, confirm
  * Checks a facility list against the tenant's data and says, row by row, what importing it would do.
  * Re-import matches by 医療機関コード: a known code updates that facility instead of adding a second one.
  */
-export async function planFacilityImport(repos: Repositories, tenantId: string, rows: readonly FacilityImportRow[]): Promise<ImportPlan> {
+export async function planFacilityImport(
+  repos: Pick<Repositories, 'facilities' | 'healthCenters'>,
+  tenantId: string,
+  rows: readonly FacilityImportRow[],
+): Promise<ImportPlan> {
   const codes = rows.map((r) => clean(r.medicalInstitutionCode).replace(/[-\s]/g, '')).filter((c) => /^\d{10}$/.test(c));
   const [byCode, healthCenters] = await Promise.all([repos.facilities.byCodes(codes), repos.healthCenters.list()]);
   const hcByName = new Map(healthCenters.map((h) => [h.name, h]));

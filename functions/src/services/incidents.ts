@@ -29,7 +29,7 @@ export function canRead(identity: Identity, r: Pick<IncidentReportRecord, 'facil
 }
 
 /** A report the caller may read, else 404 (whether it exists elsewhere is not told). */
-export async function readableIncident(repos: Repositories, identity: Identity, incidentId: string): Promise<IncidentReportRecord> {
+export async function readableIncident(repos: Pick<Repositories, 'incidents'>, identity: Identity, incidentId: string): Promise<IncidentReportRecord> {
   const r = await repos.incidents.get(incidentId);
   if (!r || !canRead(identity, r)) throw new NotFoundError('incident');
   return r;
@@ -77,7 +77,7 @@ export function assertVersion(r: IncidentReportRecord, expectedVersion: number):
 
 /** Checks the noticed time (not in the future, not older than a year) and the vendors (the facility's contracts). */
 export async function checkReportFields(
-  repos: Repositories,
+  repos: Pick<Repositories, 'contracts'>,
   facilityId: string,
   body: Pick<CreateIncidentBody, 'vendorIds'> & { noticedAt?: string },
   now = new Date(),
@@ -200,7 +200,7 @@ export function toEntry(e: IncidentEntryRecord): IncidentEntry {
 }
 
 /** The report as the caller sees it: with its timeline, the 初動対応 steps and what the caller may do. */
-export async function detailOf(repos: Repositories, identity: Identity, r: IncidentReportRecord): Promise<IncidentDetail> {
+export async function detailOf(repos: Pick<Repositories, 'incidents'>, identity: Identity, r: IncidentReportRecord): Promise<IncidentDetail> {
   const timeline = await repos.incidents.timeline(r.incidentId);
   return { report: toReport(r), timeline: timeline.map(toEntry), steps: initialResponseSteps(), can: capabilities(identity, r) };
 }

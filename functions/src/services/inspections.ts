@@ -113,7 +113,7 @@ export function decodeCursor(raw: string | undefined): InspectionCursor {
 const newer = (a: CampaignRecord, b: CampaignRecord) => a.opensOn > b.opensOn || (a.opensOn === b.opensOn && a.fiscalYear > b.fiscalYear);
 
 /** The facility's current checklist: its response to the newest campaign it was asked to answer (GSI2 of the facility). */
-export async function latestResponse(repos: Repositories, facilityId: string, campaigns: Map<string, CampaignRecord>) {
+export async function latestResponse(repos: Pick<Repositories, 'responses'>, facilityId: string, campaigns: Map<string, CampaignRecord>) {
   const responses = await repos.responses.listOfFacility(facilityId);
   let best: { campaign: CampaignRecord; response: (typeof responses)[number] } | undefined;
   for (const response of responses) {
@@ -129,7 +129,7 @@ export function checklistRef(found: Awaited<ReturnType<typeof latestResponse>>):
   return { campaignId: found.campaign.id, title: found.campaign.title, fiscalYear: found.campaign.fiscalYear, status: found.response.status };
 }
 
-export async function campaignsById(repos: Repositories): Promise<Map<string, CampaignRecord>> {
+export async function campaignsById(repos: Pick<Repositories, 'campaigns'>): Promise<Map<string, CampaignRecord>> {
   return new Map((await repos.campaigns.list()).map((c) => [c.id, c]));
 }
 
@@ -153,7 +153,11 @@ const SHOWN = 20;
  * Readiness against the plan: for each planned inspection, the facility's current checklist evaluated with the
  * domain rules as of `today` (1回目 answers without a date, 目標日 already passed).
  */
-export async function readinessOf(repos: Repositories, planned: InspectionRecord[], today: string): Promise<ReadinessItem[]> {
+export async function readinessOf(
+  repos: Pick<Repositories, 'campaigns' | 'contracts' | 'responses' | 'templates'>,
+  planned: InspectionRecord[],
+  today: string,
+): Promise<ReadinessItem[]> {
   const campaigns = await campaignsById(repos);
   const templates = new Map<string, Promise<Template | undefined>>();
   const templateOf = (id: string) => {
@@ -194,7 +198,7 @@ export async function readinessOf(repos: Repositories, planned: InspectionRecord
 }
 
 /** The 保健所 whose inspections a caller lists: an inspector only its own; the prefecture one or all. */
-export async function healthCentersInScope(repos: Repositories, identity: Identity, requested: string | undefined): Promise<string[]> {
+export async function healthCentersInScope(repos: Pick<Repositories, 'healthCenters'>, identity: Identity, requested: string | undefined): Promise<string[]> {
   if (identity.role === 'inspector') {
     const own = identity.healthCenterId;
     if (!own) throw new ForbiddenError({ ja: '管轄の保健所が設定されていません', en: 'No health center assigned' });

@@ -98,7 +98,7 @@ export async function dispatchJob(invocation: JobInvocation): Promise<void> {
  * given by a caller whose own item names the job before it exists (a campaign being created).
  */
 export async function enqueueJob<Input>(
-  repos: Repositories,
+  repos: Pick<Repositories, 'jobs'>,
   identity: Identity,
   job: { kind: string; input: Input; total: number; id?: string },
   /** An audit entry written with the job item (e.g. an export of the tenant's data). */

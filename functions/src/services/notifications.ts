@@ -35,7 +35,7 @@ export function toPreferences(r: NotificationPreferencesRecord | undefined): Pre
   return { language: r?.language ?? 'ja', kinds, mandatory: [...MANDATORY_NOTIFICATION_KINDS], version: r?.version ?? 0, updatedAt: r?.updatedAt ?? null };
 }
 
-export async function putPreferences(repos: Repositories, identity: Identity, body: PutPreferencesBody): Promise<Preferences> {
+export async function putPreferences(repos: Pick<Repositories, 'preferences'>, identity: Identity, body: PutPreferencesBody): Promise<Preferences> {
   const refused = Object.entries(body.kinds ?? {})
     .filter(([k, on]) => on === false && isMandatory(k as NotificationKind))
     .map(([k]) => ({
@@ -63,7 +63,12 @@ export async function putPreferences(repos: Repositories, identity: Identity, bo
  * signed in, or a disabled one, gets a 409 saying why. The mail goes from here because it carries the password,
  * which is never stored; resending again is harmless if it fails.
  */
-export async function resendInvitation(repos: Repositories, identity: Identity, requestId: string, userId: string): Promise<ResendInvitationResponse> {
+export async function resendInvitation(
+  repos: Pick<Repositories, 'memberships' | 'tenant'>,
+  identity: Identity,
+  requestId: string,
+  userId: string,
+): Promise<ResendInvitationResponse> {
   const member = await repos.memberships.get(userId);
   if (!member) throw new NotFoundError('user');
   assertCanManage(identity, member);

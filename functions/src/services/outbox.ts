@@ -165,7 +165,11 @@ export async function notify(deps: OutboxDeps, event: NotificationEvent, now: Da
 }
 
 /** Active members of one organisation with one of these roles (facility admins of a facility, a vendor's users). */
-export async function membersOf(repos: Repositories, orgId: string, roles: readonly MembershipRecord['role'][]): Promise<MembershipRecord[]> {
+export async function membersOf(
+  repos: Pick<Repositories, 'memberships'>,
+  orgId: string,
+  roles: readonly MembershipRecord['role'][],
+): Promise<MembershipRecord[]> {
   const all = await repos.memberships.list(orgId);
   return all.filter((m) => m.status === 'active' && roles.includes(m.role));
 }

@@ -32,7 +32,7 @@ const bad = (field: string, ja: string, en: string) => new ValidationError([{ fi
 
 /** Which organisation the new user belongs to, checked against the tenant's data. */
 async function organisationFor(
-  repos: Repositories,
+  repos: Pick<Repositories, 'facilities' | 'healthCenters' | 'tenant' | 'vendors'>,
   identity: Identity,
   body: InviteUserBody,
 ): Promise<Pick<MembershipRecord, 'orgKind' | 'orgId' | 'orgName' | 'healthCenterId'>> {
@@ -66,7 +66,7 @@ async function organisationFor(
  * be written, the pool user is removed again so that the invitation can simply be retried.
  */
 export async function provisionMember(
-  repos: Repositories,
+  repos: Pick<Repositories, 'memberships'>,
   tenant: { tenantId: string; name: string },
   who: Pick<MembershipRecord, 'email' | 'displayName' | 'role' | 'orgKind' | 'orgId' | 'orgName' | 'healthCenterId'>,
   actor: Actor,
@@ -86,7 +86,12 @@ export async function provisionMember(
   return toUser(membership);
 }
 
-export async function inviteUser(repos: Repositories, identity: Identity, requestId: string, body: InviteUserBody): Promise<User> {
+export async function inviteUser(
+  repos: Pick<Repositories, 'facilities' | 'healthCenters' | 'memberships' | 'tenant' | 'vendors'>,
+  identity: Identity,
+  requestId: string,
+  body: InviteUserBody,
+): Promise<User> {
   const org = await organisationFor(repos, identity, body);
   assertCanManage(identity, { orgId: org.orgId, role: body.role });
   const tenant = await repos.tenant.get();

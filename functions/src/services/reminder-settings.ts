@@ -19,13 +19,13 @@ export function toReminderSettings(r: ReminderSettingsRecord | undefined): Remin
   };
 }
 
-export async function getReminderSettings(repos: Repositories): Promise<ReminderSettings> {
+export async function getReminderSettings(repos: Pick<Repositories, 'reminderSettings'>): Promise<ReminderSettings> {
   return toReminderSettings(await repos.reminderSettings.get());
 }
 
 /** Saves the rhythm (days before sorted, latest first); overdue reminders need a period to repeat within. */
 export async function putReminderSettings(
-  repos: Repositories,
+  repos: Pick<Repositories, 'reminderSettings'>,
   identity: Identity,
   requestId: string,
   body: PutReminderSettingsBody,

@@ -54,7 +54,11 @@ export function toEvaluation(template: Template, answers: Answers, hasVendorCont
 }
 
 /** Everything one facility's response screen needs, loaded in parallel. */
-export async function loadResponse(repos: Repositories, campaignId: string, facilityId: string) {
+export async function loadResponse(
+  repos: Pick<Repositories, 'campaignLifecycle' | 'campaigns' | 'contracts' | 'facilities' | 'responses' | 'templates'>,
+  campaignId: string,
+  facilityId: string,
+) {
   const [facility, campaign, response, contracts, extension] = await Promise.all([
     repos.facilities.require(facilityId),
     repos.campaigns.require(campaignId),

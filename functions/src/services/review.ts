@@ -9,7 +9,7 @@ import { buildResponseView, loadResponse } from './response-view.ts';
 
 /** Confirms (受理) or sends back (差戻し) the round a facility submitted last. */
 export async function reviewResponse(
-  repos: Repositories,
+  repos: Pick<Repositories, 'campaignLifecycle' | 'campaigns' | 'contracts' | 'facilities' | 'responses' | 'templates'>,
   identity: Identity,
   requestId: string,
   params: { campaignId: string; facilityId: string },

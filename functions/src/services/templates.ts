@@ -7,7 +7,7 @@ import { ValidationError } from '../pipeline/errors.ts';
 import { builtInTemplates, getBuiltInTemplate } from './built-in-templates.ts';
 
 /** A campaign's template: one of the built-in versions, or one the tenant loaded from a file. */
-export async function resolveTemplate(repos: Repositories, id: string): Promise<{ template: Template; record?: TemplateRecord }> {
+export async function resolveTemplate(repos: Pick<Repositories, 'templates'>, id: string): Promise<{ template: Template; record?: TemplateRecord }> {
   const builtIn = getBuiltInTemplate(id);
   if (builtIn) return { template: builtIn };
   const record = await repos.templates.get(id);
@@ -31,7 +31,7 @@ export function summaryOf(template: Template, record?: TemplateRecord): Template
   };
 }
 
-export async function listTemplates(repos: Repositories): Promise<TemplateSummary[]> {
+export async function listTemplates(repos: Pick<Repositories, 'templates'>): Promise<TemplateSummary[]> {
   const uploaded = await repos.templates.list();
   const all = [...builtInTemplates().map((t) => summaryOf(t)), ...uploaded.map((r) => summaryOf(r.template, r))];
   return all.sort((a, b) => b.fiscalYear - a.fiscalYear || a.form.localeCompare(b.form) || a.id.localeCompare(b.id));
@@ -72,7 +72,7 @@ export function jsonDepth(text: string): number {
  * Reads an uploaded template file. Problems come back as field errors that name the JSON path and, where it
  * can be found, the line and column in the file, so an administrator can fix the file in an editor.
  */
-export async function parseUploadedTemplate(content: string, repos: Repositories): Promise<Template> {
+export async function parseUploadedTemplate(content: string, repos: Pick<Repositories, 'templates'>): Promise<Template> {
   if (jsonDepth(content) > MAX_JSON_DEPTH) {
     const message = {
       ja: `様式ファイルの入れ子が深すぎます (${MAX_JSON_DEPTH} 段まで)`,

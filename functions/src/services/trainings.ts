@@ -138,7 +138,7 @@ export function audienceMismatch(
 }
 
 /** The facility of a facility user (their own organisation). */
-export async function ownFacility(repos: Repositories, identity: Identity): Promise<FacilityRecord> {
+export async function ownFacility(repos: Pick<Repositories, 'facilities'>, identity: Identity): Promise<FacilityRecord> {
   if (identity.orgKind !== 'facility' || (identity.role !== 'facility_admin' && identity.role !== 'facility_member')) throw new ForbiddenError();
   return repos.facilities.require(identity.orgId);
 }
@@ -146,7 +146,7 @@ export async function ownFacility(repos: Repositories, identity: Identity): Prom
 export const isFacilityUser = (identity: Identity) => identity.role === 'facility_admin' || identity.role === 'facility_member';
 
 /** A session the caller may see: the prefecture and 保健所 every one; a facility only those meant for it. */
-export async function readableSession(repos: Repositories, identity: Identity, sessionId: string) {
+export async function readableSession(repos: Pick<Repositories, 'facilities' | 'trainings'>, identity: Identity, sessionId: string) {
   const session = await repos.trainings.getSession(sessionId);
   if (!session) throw new NotFoundError('training');
   if (isFacilityUser(identity)) {

@@ -368,7 +368,12 @@ const isNotFound = (err: unknown) =>
  * failure the upload is marked rejected with its reason (the object stays in quarantine) and a 422 is thrown.
  * The caller then writes what the upload becomes together with the upload's state change.
  */
-export async function verifyUpload(repos: Repositories, identity: Identity, uploadId: string, purpose: UploadPurpose): Promise<VerifiedUpload> {
+export async function verifyUpload(
+  repos: Pick<Repositories, 'uploads'>,
+  identity: Identity,
+  uploadId: string,
+  purpose: UploadPurpose,
+): Promise<VerifiedUpload> {
   const tenantId = identity.tenantId;
   if (!tenantId) throw uploadNotFound();
   const upload = await repos.uploads.get(uploadId);

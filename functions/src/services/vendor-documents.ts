@@ -59,7 +59,7 @@ export function groupDocuments(records: readonly VendorDocumentRecord[]): Vendor
  * Whether the caller may download this version. Vendor (own), prefecture and 保健所: any version. A facility's
  * people: a current version that applies to their own contract with the vendor. Anything else is "not found".
  */
-export async function assertCanDownloadDocument(repos: Repositories, identity: Identity, doc: VendorDocumentRecord): Promise<void> {
+export async function assertCanDownloadDocument(repos: Pick<Repositories, 'contracts'>, identity: Identity, doc: VendorDocumentRecord): Promise<void> {
   switch (identity.role) {
     case 'pref_admin':
     case 'inspector':
@@ -80,7 +80,7 @@ export async function assertCanDownloadDocument(repos: Repositories, identity: I
 }
 
 /** Per contracted vendor of a facility, the current documents that apply to the contract. */
-export async function documentsOfFacility(repos: Repositories, contracts: readonly ContractRecord[]): Promise<FacilityVendorDocuments[]> {
+export async function documentsOfFacility(repos: Pick<Repositories, 'documents'>, contracts: readonly ContractRecord[]): Promise<FacilityVendorDocuments[]> {
   const current = await repos.documents.currentOfVendors(contracts.map((c) => c.vendorId));
   return [...contracts]
     .sort((a, b) => a.vendorName.localeCompare(b.vendorName, 'ja'))
@@ -122,7 +122,7 @@ const PARALLEL_VENDORS = 8;
  * ~15,000 facilities × a few vendors, each index entry ~150 bytes), never by facilities × documents.
  */
 export async function missingDocumentsPage(
-  repos: Repositories,
+  repos: Pick<Repositories, 'documents'>,
   cursor: string | undefined,
 ): Promise<{ items: VendorMissingDocuments[]; nextCursor: string | null }> {
   const page = await repos.documents.vendorPage(MISSING_VENDORS_PER_PAGE, cursor);

@@ -66,7 +66,10 @@ export function assertOwnVendor(identity: Identity, vendorId: string): void {
 }
 
 /** A vendor-form campaign, open (created), with its template. A facility campaign has no vendor answers: 404. */
-export async function loadVendorCampaign(repos: Repositories, campaignId: string): Promise<{ campaign: CampaignRecord; template: Template }> {
+export async function loadVendorCampaign(
+  repos: Pick<Repositories, 'campaigns' | 'templates'>,
+  campaignId: string,
+): Promise<{ campaign: CampaignRecord; template: Template }> {
   const campaign = await repos.campaigns.require(campaignId);
   if (campaign.form !== 'vendor') throw new NotFoundError('vendor response');
   assertOpen(campaign);
@@ -80,7 +83,12 @@ export function toProfile(p: VendorProfileRecord): VendorProfile {
   return { id: p.profileId, name: p.name, systems: p.systems, answers: p.answers, version: p.version, updatedAt: p.updatedAt ?? null };
 }
 
-export async function vendorResponseView(repos: Repositories, campaign: CampaignRecord, template: Template, vendorId: string): Promise<VendorResponseView> {
+export async function vendorResponseView(
+  repos: Pick<Repositories, 'vendorResponses'>,
+  campaign: CampaignRecord,
+  template: Template,
+  vendorId: string,
+): Promise<VendorResponseView> {
   const response = await repos.vendorResponses.requireWithHistory(campaign.id, vendorId);
   const profiles = await repos.vendorResponses.profiles(campaign.id, vendorId, response.profileIds);
   return {
@@ -234,7 +242,7 @@ function assertBounded(answers: Answers): void {
 // ── Profiles ──
 
 export async function saveProfile(
-  repos: Repositories,
+  repos: Pick<Repositories, 'campaigns' | 'templates' | 'vendorResponses'>,
   identity: Identity,
   requestId: string,
   params: { campaignId: string; vendorId: string; profileId: string },
@@ -278,7 +286,7 @@ function tooManyProfiles(limit: number): ValidationError {
 }
 
 export async function deleteProfile(
-  repos: Repositories,
+  repos: Pick<Repositories, 'campaigns' | 'templates' | 'vendorResponses'>,
   identity: Identity,
   requestId: string,
   params: { campaignId: string; vendorId: string; profileId: string },
@@ -331,7 +339,7 @@ function rowOf(a: VendorAssignmentRecord, profiles: ReturnType<typeof withId>[])
 }
 
 export async function facilitiesPage(
-  repos: Repositories,
+  repos: Pick<Repositories, 'campaigns' | 'templates' | 'vendorResponses'>,
   identity: Identity,
   params: { campaignId: string; vendorId: string },
   query: { limit: number; cursor?: string | undefined },
@@ -348,7 +356,12 @@ export async function facilitiesPage(
 }
 
 /** Who may read what a vendor answers for one facility: the prefecture, the facility's 保健所, the facility, the vendor. */
-async function canReadAssignment(repos: Repositories, identity: Identity, vendorId: string, a: Pick<VendorAssignmentRecord, 'facilityId'>): Promise<boolean> {
+async function canReadAssignment(
+  repos: Pick<Repositories, 'facilities'>,
+  identity: Identity,
+  vendorId: string,
+  a: Pick<VendorAssignmentRecord, 'facilityId'>,
+): Promise<boolean> {
   if (identity.role === 'vendor_user') return identity.orgKind === 'vendor' && identity.orgId === vendorId;
   // The facility's 保健所 as it is now (the assignment's copy dates from the campaign's creation).
   const facility = identity.role === 'inspector' ? await repos.facilities.get(a.facilityId) : undefined;
@@ -383,7 +396,11 @@ function facilityView(
   };
 }
 
-export async function getFacility(repos: Repositories, identity: Identity, params: { campaignId: string; vendorId: string; facilityId: string }) {
+export async function getFacility(
+  repos: Pick<Repositories, 'campaigns' | 'facilities' | 'templates' | 'vendorResponses'>,
+  identity: Identity,
+  params: { campaignId: string; vendorId: string; facilityId: string },
+) {
   // Checks that need no read first: a vendor names only itself, a facility only itself.
   if (identity.role === 'vendor_user') assertOwnVendor(identity, params.vendorId);
   if ((identity.role === 'facility_admin' || identity.role === 'facility_member') && identity.orgId !== params.facilityId) {
@@ -400,7 +417,7 @@ export async function getFacility(repos: Repositories, identity: Identity, param
 }
 
 export async function saveFacility(
-  repos: Repositories,
+  repos: Pick<Repositories, 'campaigns' | 'templates' | 'vendorResponses'>,
   identity: Identity,
   requestId: string,
   params: { campaignId: string; vendorId: string; facilityId: string },
@@ -443,7 +460,7 @@ export async function saveFacility(
 const MAX_LISTED = 200;
 
 export async function submit(
-  repos: Repositories,
+  repos: Pick<Repositories, 'campaigns' | 'templates' | 'vendorResponses'>,
   identity: Identity,
   requestId: string,
   params: { campaignId: string; vendorId: string },
@@ -501,7 +518,7 @@ export async function submit(
 }
 
 export async function review(
-  repos: Repositories,
+  repos: Pick<Repositories, 'campaigns' | 'templates' | 'vendorResponses'>,
   identity: Identity,
   requestId: string,
   params: { campaignId: string; vendorId: string },
@@ -531,7 +548,7 @@ export async function review(
 // ── Lists ──
 
 export async function campaignVendors(
-  repos: Repositories,
+  repos: Pick<Repositories, 'campaigns' | 'vendorResponses'>,
   campaignId: string,
   query: { status?: VendorResponseRecord['status'] | undefined; limit: number; cursor?: string | undefined },
 ): Promise<CampaignVendorsResponse> {
@@ -562,7 +579,7 @@ function emptyCounts() {
 
 const isOpen = (c: CampaignRecord) => !c.creation || c.creation.status === 'done';
 
-export async function vendorCampaigns(repos: Repositories, vendorId: string): Promise<VendorCampaignSummary[]> {
+export async function vendorCampaigns(repos: Pick<Repositories, 'vendorResponses'>, vendorId: string): Promise<VendorCampaignSummary[]> {
   const responses = await repos.vendorResponses.listOfVendor(vendorId);
   const campaigns = new Map((await repos.vendorResponses.campaignsByIds(responses.map((r) => r.campaignId))).map((c) => [c.id, c]));
   return responses
@@ -587,7 +604,11 @@ export async function vendorCampaigns(repos: Repositories, vendorId: string): Pr
  * Each vendor's answers for one facility in the vendor campaigns on the counterpart of `templateId` (a facility
  * template), or, without one, each vendor's latest vendor campaign; with the item map facility → vendor.
  */
-export async function facilityVendorAnswers(repos: Repositories, facilityId: string, templateId: string | undefined): Promise<FacilityVendorAnswers[]> {
+export async function facilityVendorAnswers(
+  repos: Pick<Repositories, 'templates' | 'vendorResponses'>,
+  facilityId: string,
+  templateId: string | undefined,
+): Promise<FacilityVendorAnswers[]> {
   let facilityTemplate: Template | undefined;
   if (templateId) {
     facilityTemplate = (await resolveTemplate(repos, templateId).catch(() => undefined))?.template;
@@ -714,7 +735,7 @@ export async function writeVendorCampaign(
 }
 
 /** Facilities among `ids` that have at least one contract (a vendor campaign needs some). */
-export async function contractedAmong(repos: Repositories, ids: readonly string[]): Promise<number> {
+export async function contractedAmong(repos: Pick<Repositories, 'contracts'>, ids: readonly string[]): Promise<number> {
   const withContract = await repos.contracts.facilitiesWithAnyContract();
   return ids.filter((id) => withContract.has(id)).length;
 }

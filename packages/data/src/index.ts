@@ -8,6 +8,7 @@ export * from './paging.ts';
 export * from './read-models/rows.ts';
 export * from './records.ts';
 export * from './repositories.ts';
+export * from './repository-set.ts';
 export * from './table.ts';
 export * from './read-models/aggregates.ts';
 export * from './read-models/facility-counts.ts';

@@ -110,6 +110,26 @@ export function createRepositories(db: Db, scope: TenantScope) {
 }
 
 export type Repositories = ReturnType<typeof createRepositories>;
+// lean-functions:begin — each factory on its own: a function builds only the groups it uses (decision 0025).
+export {
+  auditRepositories,
+  campaignLifecycleRepositories,
+  campaignRepositories,
+  contactChartRepositories,
+  discrepancyRepositories,
+  fileRepositories,
+  incidentRepositories,
+  inspectionRepositories,
+  jobRepositories,
+  notificationRepositories,
+  organisationRepositories,
+  reminderSettingsRepositories,
+  responsePageRepositories,
+  templateRepositories,
+  trainingRepositories,
+  vendorResponseRepositories,
+};
+// lean-functions:end
 // trainings:begin
 export { RegistrationRefusedError, trainingKeys, utcOf } from './repositories/trainings.ts';
 export { type ReminderSettingsRecord, reminderSettingsKey } from './repositories/reminder-settings.ts';
