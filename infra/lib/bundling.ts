@@ -36,6 +36,43 @@ export const LAMBDA_BUNDLING: LambdaBundling = {
   },
 };
 
+/**
+ * The functions that write or read xlsx (exports, the sign-in sheet, attendance imports) and nothing else load
+ * exceljs, on first use (decision 0025). It is not bundled into them: their afterBundling step bundles exceljs on its
+ * own (minified, about 1 MB) into `node_modules/exceljs/` beside `index.mjs`, where `import('exceljs')` finds it. A
+ * function's own code stays within {@link MAX_BUNDLE_BYTES}; the library loads only when an xlsx is made or read.
+ */
+export const XLSX_FUNCTIONS: readonly string[] = ['worker/jobWorker', 'route/trainings.export', 'route/trainings.attendanceImport'];
+
+/** Where the xlsx functions' exceljs goes, relative to the bundle's directory. */
+export const EXCELJS_DIR = 'node_modules/exceljs';
+
+/** The shell commands that build exceljs beside a bundle (run by the xlsx functions' afterBundling hook). */
+export function exceljsCommands(inputDir: string, outputDir: string): string[] {
+  const dir = path.join(outputDir, EXCELJS_DIR);
+  return [
+    `mkdir -p "${dir}"`,
+    `"${path.join(inputDir, 'node_modules/.bin/esbuild')}" "${path.join(inputDir, 'node_modules/exceljs/excel.js')}" --bundle --platform=node --target=${LAMBDA_BUNDLING.target} --format=cjs --minify --log-level=error --outfile="${path.join(dir, 'index.js')}"`,
+    `echo '{"name":"exceljs","main":"index.js"}' > "${path.join(dir, 'package.json')}"`,
+  ];
+}
+
+/** The bundling of one function, by its name (`route/<route id>` or `worker/<WORKER_ENTRIES key>`). */
+export function bundlingOf(name: string): LambdaBundling {
+  if (!XLSX_FUNCTIONS.includes(name)) return LAMBDA_BUNDLING;
+  return {
+    ...LAMBDA_BUNDLING,
+    externalModules: [...LAMBDA_BUNDLING.externalModules, 'exceljs'],
+    commandHooks: {
+      ...LAMBDA_BUNDLING.commandHooks,
+      afterBundling: (inputDir: string, outputDir: string) => [
+        ...LAMBDA_BUNDLING.commandHooks.afterBundling(inputDir, outputDir),
+        ...exceljsCommands(inputDir, outputDir),
+      ],
+    },
+  };
+}
+
 /** The largest minified bundle a function may have (issue 11, item 8). */
 export const MAX_BUNDLE_BYTES = 150 * 1024;
 

@@ -27,7 +27,7 @@ import { BACKGROUND_PERMISSIONS } from './route-permissions.ts';
 // iam:end
 import { enableTracing, Operations } from './operations.ts';
 // ops:end
-import { LAMBDA_BUNDLING, WORKER_ENTRIES } from './bundling.ts'; // lean
+import { bundlingOf, WORKER_ENTRIES } from './bundling.ts'; // lean
 import { groupRoutes, RouteStack, routeStackIdOf } from './route-stacks.ts';
 import { JOB_WORKER_NODE_OPTIONS } from './runtime-options.ts';
 // nag:begin — cdk-nag fixes and acknowledgements (docs/decisions/0026-cdk-nag.md)
@@ -160,9 +160,6 @@ export class MedicalCyberStack extends Stack {
     // edge:end
 
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
-    // lean:begin — one set of bundling options for every function, also built by test/infra/bundles.test.ts
-    const bundling = LAMBDA_BUNDLING;
-    // lean:end
     const baseEnvironment = {
       TABLE_NAME: table.tableName,
       COGNITO_ISSUER: issuer,
@@ -199,7 +196,7 @@ export class MedicalCyberStack extends Stack {
       timeout: Duration.minutes(5),
       logGroup: new logs.LogGroup(this, 'FnJobWorkerLogs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
       environment: { ...baseEnvironment, EXPORTS_BUCKET: exportFiles.bucketName, NODE_OPTIONS: JOB_WORKER_NODE_OPTIONS },
-      bundling,
+      bundling: bundlingOf('worker/jobWorker'), // lean: exceljs beside the bundle
       deadLetterQueue: jobDeadLetters, // nag
     });
     // nag:begin
@@ -223,7 +220,7 @@ export class MedicalCyberStack extends Stack {
       logGroup: new logs.LogGroup(this, 'FnReadModelsLogs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
       // The cross-checks queue re-check jobs of a vendor's facilities: the job mechanism reads the full environment.
       environment: { ...baseEnvironment, JOB_WORKER_FUNCTION: jobWorker.functionName },
-      bundling,
+      bundling: bundlingOf('worker/readModels'), // lean: the options test/infra/bundles.test.ts builds
     });
     // nag:begin
     acknowledge(readModels, [
@@ -279,7 +276,7 @@ export class MedicalCyberStack extends Stack {
       timeout: Duration.minutes(15),
       logGroup: new logs.LogGroup(this, 'FnRemindersLogs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
       environment: baseEnvironment,
-      bundling,
+      bundling: bundlingOf('worker/reminders'), // lean: the options test/infra/bundles.test.ts builds
     });
     // nag:begin
     acknowledge(reminders, [...COMMON_ACKNOWLEDGEMENTS.function, ...COMMON_ACKNOWLEDGEMENTS.functionRole]);
@@ -360,7 +357,6 @@ export class MedicalCyberStack extends Stack {
         mailConfigurationSetArn: mailArns.configurationSetArn, // ops
         alarmTopicArn: operations.topic.topicArn, // ops
         environment: baseEnvironment,
-        bundling,
         authorizer: apiParts.authorizer, // edge
       });
     }

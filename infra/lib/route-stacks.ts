@@ -6,11 +6,11 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, type IFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { routeEntry } from './bundling.ts'; // lean
+import { bundlingOf, routeEntry } from './bundling.ts'; // lean
 import { addRouteAlarms, enableTracing } from './operations.ts'; // ops
 import { acknowledge, COMMON_ACKNOWLEDGEMENTS } from './nag.ts';
 // iam:begin
@@ -72,7 +72,6 @@ export interface RouteStackProps {
   alarmTopicArn?: string;
   // ops:end
   environment: Record<string, string>;
-  bundling: BundlingOptions;
   // edge:begin
   /** The JWT authorizer every route but the public ones sits behind (infra/lib/edge.ts). */
   authorizer?: IHttpRouteAuthorizer;
@@ -111,7 +110,7 @@ export class RouteStack extends NestedStack {
         timeout: Duration.seconds(10),
         logGroup: new logs.LogGroup(this, `${fnId}Logs`, { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
         environment: props.environment,
-        bundling: props.bundling,
+        bundling: bundlingOf(`route/${route.id}`), // lean: exceljs beside the xlsx routes' bundles
       });
       this.functions.set(route.id, fn);
       enableTracing(fn); // ops: X-Ray (decision 0024)

@@ -1,4 +1,4 @@
-import type ExcelJSModule from 'exceljs';
+import { loadExcelJS } from './exceljs.ts';
 
 /**
  * Reading a training's sign-in sheet (decision 0014): CSV (UTF-8, with or without BOM) or xlsx (ExcelJS, already
@@ -61,7 +61,7 @@ export function parseCsv(text: string): string[][] {
 
 async function xlsxRows(bytes: Buffer): Promise<string[][]> {
   // lean: exceljs (about 1 MB minified) is evaluated when a sheet is an xlsx, not at the route's cold start.
-  const ExcelJS: typeof ExcelJSModule = (await import('exceljs')).default;
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];

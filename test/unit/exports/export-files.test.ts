@@ -50,7 +50,7 @@ const text = (ws: ExcelJS.Worksheet, row: number, col: number) => String(ws.getC
 
 describe('official MHLW form (xlsx)', () => {
   it('has the title, the 医療機関確認用 label, the gate table and the fiscal-year notes', async () => {
-    const ws = await reopen(buildOfficialForm(formInput()));
+    const ws = await reopen(await buildOfficialForm(formInput()));
     expect(text(ws, 1, 1)).toBe('医療機関におけるサイバーセキュリティ対策チェックリスト');
     expect(text(ws, 1, 7)).toBe('医療機関確認用');
     const gate = findRow(ws, (v) => v.some((x) => x.startsWith('医療情報システムを導入、運用している。')));
@@ -62,7 +62,7 @@ describe('official MHLW form (xlsx)', () => {
   });
 
   it('merges each section down column A and spans group rows across the table', async () => {
-    const ws = await reopen(buildOfficialForm(formInput()));
+    const ws = await reopen(await buildOfficialForm(formInput()));
     const section2 = findRow(ws, (v) => v[1] === '2 医療情報システムの管理・運用');
     expect(section2).toBeGreaterThan(0);
     const merges = (ws.model as unknown as { merges: string[] }).merges;
@@ -74,7 +74,7 @@ describe('official MHLW form (xlsx)', () => {
   });
 
   it('puts one row per device class under an item, with はい/いいえ and the date per round, 目標日 and 備考', async () => {
-    const ws = await reopen(buildOfficialForm(formInput()));
+    const ws = await reopen(await buildOfficialForm(formInput()));
     const item = findRow(ws, (v) => v.some((x) => x.startsWith('利用者の職種・担当業務別の情報区分毎のアクセス利用権限を設定している。')));
     expect(text(ws, item, 2)).toBe('(4)');
     expect(text(ws, item, 4)).toBe('サーバ');
@@ -89,7 +89,7 @@ describe('official MHLW form (xlsx)', () => {
   });
 
   it('marks 参考 items and cells (R5: 3(2) whole item, 2(4) 端末PC with *注)', async () => {
-    const ws = await reopen(buildOfficialForm(formInput({ template: R5, campaign: { title: 'R5', fiscalYear: 2023, roundDeadlines: {} } })));
+    const ws = await reopen(await buildOfficialForm(formInput({ template: R5, campaign: { title: 'R5', fiscalYear: 2023, roundDeadlines: {} } })));
     const backup = findRow(ws, (v) => v.some((x) => x.endsWith('（参考項目）')));
     expect(backup).toBeGreaterThan(0);
     expect(text(ws, backup, 8)).toContain('参考');
@@ -101,7 +101,7 @@ describe('official MHLW form (xlsx)', () => {
   });
 
   it('adds 3回目 when the campaign has it, and prints on A4 fitted to the width with repeated titles', async () => {
-    const wb = buildOfficialForm(formInput({ campaign: { title: 'x', fiscalYear: 2024, roundDeadlines: { '2': '2024-10-01', '3': '2025-01-10' } } }));
+    const wb = await buildOfficialForm(formInput({ campaign: { title: 'x', fiscalYear: 2024, roundDeadlines: { '2': '2024-10-01', '3': '2025-01-10' } } }));
     const ws = await reopen(wb);
     // The main table's header (the gate table has one of its own above it).
     const header = findLastRow(ws, (v) => v.includes('1回目'));
@@ -116,7 +116,7 @@ describe('official MHLW form (xlsx)', () => {
   });
 
   it('writes 記入不要 for items that need a vendor contract the facility does not have', async () => {
-    const ws = await reopen(buildOfficialForm(formInput({ hasVendorContract: false })));
+    const ws = await reopen(await buildOfficialForm(formInput({ hasVendorContract: false })));
     const remote = findRow(ws, (v) => v[2] === '(2)' && v.some((x) => x.includes('リモートメンテナンス')));
     expect(text(ws, remote, 5)).toBe('記入不要');
   });

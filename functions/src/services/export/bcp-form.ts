@@ -1,5 +1,6 @@
 import { cellKey, fiscalYearLabel } from '@mcr/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../exceljs.ts';
 import { answerText, FORM_FONT, formDate, type OfficialFormInput, roundsOf, targetDateOf } from './official-form.ts';
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
@@ -17,14 +18,15 @@ export const majorNumber = (itemNumber: string) => itemNumber.replace(/\(\d+\)$/
  * then the answer of each round (はい・いいえ over 確認日), the 目標日 and the notes, which the product adds to the
  * official columns. The checklist's layout (gate table, device rows) does not apply to this form.
  */
-export function buildBcpForm(input: OfficialFormInput): ExcelJS.Workbook {
+export async function buildBcpForm(input: OfficialFormInput): Promise<ExcelJS.Workbook> {
+  const { Workbook } = await loadExcelJS();
   const { template, answers } = input;
   const rounds = roundsOf(input);
   const roundCols = rounds === 3 ? [4, 5, 6] : [4, 5];
   const targetCol = (roundCols.at(-1) as number) + 1;
   const noteCol = targetCol + 1;
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = '医療機関サイバーセキュリティ対策システム';
   wb.created = new Date(`${input.generatedOn}T00:00:00+09:00`);
   const ws = wb.addWorksheet('BCP確認表', {
@@ -154,5 +156,5 @@ export function buildBcpForm(input: OfficialFormInput): ExcelJS.Workbook {
 }
 
 export async function bcpFormXlsx(input: OfficialFormInput): Promise<Buffer> {
-  return Buffer.from(await buildBcpForm(input).xlsx.writeBuffer());
+  return Buffer.from(await (await buildBcpForm(input)).xlsx.writeBuffer());
 }

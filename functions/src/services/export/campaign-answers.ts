@@ -13,7 +13,8 @@ import {
   latestRound,
   type Template,
 } from '@mcr/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../exceljs.ts';
 import { CSV_BOM, csvRow } from '../../pipeline/raw-body.ts';
 import { FORM_FONT, targetDateOf } from './official-form.ts';
 
@@ -108,6 +109,7 @@ async function drained(out: Writable) {
  * Memory stays flat in the number of facilities except for those two lists, which hold short rows.
  */
 export async function writeCampaignAnswers(input: CampaignAnswersInput): Promise<CampaignAnswersSummary> {
+  const { stream } = await loadExcelJS();
   const { template, out } = input;
   const columns = columnsOf(template);
   const header = answersHeader(template);
@@ -121,7 +123,7 @@ export async function writeCampaignAnswers(input: CampaignAnswersInput): Promise
     out.write(CSV_BOM + csvRow(header));
     sink = { add: (values) => out.write(csvRow(values)), drain: () => drained(out) };
   } else {
-    workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     sink = sheetSink(workbook, '回答一覧', header, [14, 28, 10, 12, 10, 10, 9, 12], 2, () => drained(out));
   }
 

@@ -13,7 +13,8 @@ import {
   type RoundAnswer,
   type Template,
 } from '@mcr/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../exceljs.ts';
 
 /** What the official form needs to know; the caller loads it, this module only lays it out (no I/O). */
 export interface OfficialFormInput {
@@ -94,7 +95,8 @@ function columnsFor(rounds: 2 | 3): Columns {
  * 確認日, 目標日 and 備考 (参考 marks, 「*注」 for partly 参考 items). Everything comes from the template version
  * and the answers; nothing about a particular version is written here.
  */
-export function buildOfficialForm(input: OfficialFormInput): ExcelJS.Workbook {
+export async function buildOfficialForm(input: OfficialFormInput): Promise<ExcelJS.Workbook> {
+  const { Workbook } = await loadExcelJS();
   const { template, answers } = input;
   const rounds = roundsOf(input);
   const col = columnsFor(rounds);
@@ -103,7 +105,7 @@ export function buildOfficialForm(input: OfficialFormInput): ExcelJS.Workbook {
   const applicable = new Set(applicableCells(template, answers, ctx).map((c) => c.key));
   const gateClosed = allItems(template).some((i) => i.gate === 'medical-system' && latestRound(answers[cellKey(i.id, 'system')])?.answer.value === 'no');
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = '医療機関サイバーセキュリティ対策システム';
   wb.created = new Date(`${input.generatedOn}T00:00:00+09:00`);
   const { title, label } = splitTitle(template);
@@ -300,5 +302,5 @@ function escapeHeader(text: string): string {
 
 /** The official form as an xlsx file. */
 export async function officialFormXlsx(input: OfficialFormInput): Promise<Buffer> {
-  return Buffer.from(await buildOfficialForm(input).xlsx.writeBuffer());
+  return Buffer.from(await (await buildOfficialForm(input)).xlsx.writeBuffer());
 }
