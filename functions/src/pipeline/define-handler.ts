@@ -1,8 +1,8 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import { fieldErrorsFromZod, type RouteDef, type RouteId, type Routes } from '@mcr/contract';
-import { createOperatorRepositories, createRepositories, type OperatorRepositories, type Repositories } from '@mcr/data';
+import { createOperatorRepositories, type OperatorRepositories, type RepositoriesOf, type RepositoryFactory, repositoriesOf } from '@mcr/data';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type Identity, OPERATOR_GROUP, resolveIdentity, verifyAccessToken } from './auth.ts';
 import { env } from './env.ts';
 import { ForbiddenError, HttpError, toHttpError, ValidationError } from './errors.ts';
@@ -37,20 +37,27 @@ export interface HandlerInput<Id extends RouteId> {
   identity: Id extends 'openapi.get' ? null : Identity;
   requestId: string;
   log: Logger;
-  /** Repositories bound to the caller's tenant; throws 403 for a caller without one (the operator). */
-  repos: () => Repositories;
+  /**
+   * The groups of the repository factories named (`repos(organisationRepositories, auditRepositories)`), bound to the
+   * caller's tenant; throws 403 for a caller without one (the operator). A function bundles only the factories it
+   * names (decision 0025); a group it did not name is a type error.
+   */
+  repos: <const F extends Factories>(...factories: F) => RepositoriesOf<F>;
   /** The operator's tools: the tenant registry, and repositories for a tenant it is creating. 403 for anyone else. */
-  operator: () => { registry: OperatorRepositories; newTenant: (tenantId: string) => Repositories };
+  operator: () => { registry: OperatorRepositories; newTenant: <const F extends Factories>(tenantId: string, ...factories: F) => RepositoriesOf<F> };
   /**
    * Public routes only (the calendar feed, decision 0014): repositories of the tenant a secret in the path names.
    * The handler must then prove the secret against that tenant's own items before it reads anything else.
    */
-  publicRepos: (tenantId: string) => Repositories;
+  publicRepos: <const F extends Factories>(tenantId: string, ...factories: F) => RepositoriesOf<F>;
 }
+
+/** At least one repository factory of `@mcr/data`. */
+type Factories = readonly [RepositoryFactory, ...RepositoryFactory[]];
 
 export type HandlerImpl<Id extends RouteId> = (input: HandlerInput<Id>) => Promise<z.input<R<Id>['response']> | RawBody>;
 
-function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: string): z.output<S> {
+function parsePart<S extends z.ZodMiniType>(schema: S, value: unknown, part: string): z.output<S> {
   const res = schema.safeParse(value);
   if (!res.success) throw new ValidationError(fieldErrorsFromZod(res.error.issues, part));
   return res.data;
@@ -225,19 +232,19 @@ export function defineHandler<Id extends RouteId>(definition: Routes[Id] & { rea
         identity: who as HandlerInput<Id>['identity'],
         requestId: context.requestId,
         log: context.log,
-        repos: () => {
+        repos: (...factories) => {
           if (!who?.tenantId) throw new ForbiddenError();
-          return createRepositories(tenantDb(who.tenantId), { tenantId: who.tenantId });
+          return repositoriesOf(tenantDb(who.tenantId), { tenantId: who.tenantId }, ...factories);
         },
-        publicRepos: (tenantId: string) => {
+        publicRepos: (tenantId, ...factories) => {
           if (route.auth !== 'public' || !/^(0[1-9]|[1-3][0-9]|4[0-7])$/.test(tenantId)) throw new ForbiddenError();
-          return createRepositories(tenantDb(tenantId), { tenantId });
+          return repositoriesOf(tenantDb(tenantId), { tenantId }, ...factories);
         },
         operator: () => {
           if (who?.role !== 'operator') throw new ForbiddenError();
           return {
             registry: createOperatorRepositories(registryDatabase()),
-            newTenant: (tenantId: string) => createRepositories(tenantDb(tenantId), { tenantId }),
+            newTenant: (tenantId, ...factories) => repositoriesOf(tenantDb(tenantId), { tenantId }, ...factories),
           };
         },
       });

@@ -1,3 +1,4 @@
+import { auditRepositories } from '@mcr/data';
 import type { AuditEntry } from '@mcr/contract';
 import type { AuditRecord } from '@mcr/data';
 import { auditList } from '@mcr/contract/routes';
@@ -37,7 +38,7 @@ export const handler = defineHandler(auditList, async ({ identity, query, repos 
   });
   if (query.format === 'json') {
     // One page, newest first, across month partitions; filters run in DynamoDB; the cursor names the month.
-    const page = await repos().audit.page({
+    const page = await repos(auditRepositories).audit.page({
       fromAt: instant(from, false),
       toAt: instant(to, true),
       // A facility administrator reads only its own facility's entries, through the organisation index.
@@ -52,7 +53,10 @@ export const handler = defineHandler(auditList, async ({ identity, query, repos 
   }
   const range = { fromAt: instant(from, false), toAt: instant(to, true), limit: LIMIT };
   // A facility administrator reads only its own facility's entries, through the organisation index.
-  const result = identity.role === 'facility_admin' ? await repos().audit.listOfOrg(identity.orgId, range) : await repos().audit.list(range);
+  const result =
+    identity.role === 'facility_admin'
+      ? await repos(auditRepositories).audit.listOfOrg(identity.orgId, range)
+      : await repos(auditRepositories).audit.list(range);
   const needle = query.target?.toLowerCase();
   const items: AuditEntry[] = result.items
     .filter((e) => !query.action || e.action === query.action)

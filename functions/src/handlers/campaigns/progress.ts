@@ -1,3 +1,4 @@
+import { campaignRepositories, readModelRepositories } from '@mcr/data';
 import { todayInJapan } from '@mcr/domain';
 import { campaignsProgress } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
@@ -9,7 +10,7 @@ import { toCampaign } from '../../services/response-view.ts';
  * inspector's 保健所): two GetItems whatever the number of facilities. The rows are paged by `campaigns.rows`.
  */
 export const handler = defineHandler(campaignsProgress, async ({ identity, params, repos }) => {
-  const r = repos();
+  const r = repos(campaignRepositories, readModelRepositories);
   const scope = healthCenterScope(identity);
   const [campaign, summary] = await Promise.all([
     r.campaigns.require(params.campaignId),

@@ -1,5 +1,5 @@
 import type { CampaignRowsQuery } from '@mcr/contract';
-import { NotFoundError } from '@mcr/data';
+import { NotFoundError, campaignRepositories, rowRepositories, readModelRepositories } from '@mcr/data';
 import { type SliceSummary, todayInJapan } from '@mcr/domain';
 import { campaignsRows } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
@@ -46,7 +46,7 @@ export function totalSource(f: Filters): { slice: string; count: (s: SliceSummar
 export const handler = defineHandler(campaignsRows, async ({ identity, params, query, repos }) => {
   const scope = healthCenterScope(identity);
   if (scope && query.healthCenterId && query.healthCenterId !== scope) throw new ForbiddenError();
-  const r = repos();
+  const r = repos(campaignRepositories, rowRepositories, readModelRepositories);
   // The campaign must exist in the caller's tenant: another tenant's id is a 404, not an empty page.
   if (!(await r.campaigns.get(params.campaignId))) throw new NotFoundError('campaign');
   const today = todayInJapan();

@@ -1,3 +1,4 @@
+import { organisationRepositories, facilityCountRepositories, contactChartRepositories } from '@mcr/data';
 import { fiscalYearOf, todayInJapan } from '@mcr/domain';
 import { contactChartsCoverage } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
@@ -6,7 +7,7 @@ import { healthCenterScope } from '../../services/access.ts';
 /** Facilities with a chart current this fiscal year (read model) against the facility counts (read model). */
 export const handler = defineHandler(contactChartsCoverage, async ({ identity, repos }) => {
   const scope = healthCenterScope(identity);
-  const r = repos();
+  const r = repos(organisationRepositories, facilityCountRepositories, contactChartRepositories);
   const fiscalYear = fiscalYearOf(todayInJapan());
   const [slices, counts, hcs] = await Promise.all([r.contactChartCoverage.slices(fiscalYear), r.facilityCounts.get(), r.healthCenters.list()]);
   const byHealthCenter = hcs

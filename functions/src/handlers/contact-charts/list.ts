@@ -1,3 +1,4 @@
+import { organisationRepositories, contactChartRepositories } from '@mcr/data';
 import { fiscalYearOf, todayInJapan } from '@mcr/domain';
 import { contactChartsList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
@@ -12,7 +13,7 @@ import { chartStatusOf } from '../../services/contact-charts.ts';
 export const handler = defineHandler(contactChartsList, async ({ identity, query, repos }) => {
   const scope = healthCenterScope(identity);
   if (scope && query.healthCenterId && query.healthCenterId !== scope) throw new ForbiddenError();
-  const r = repos();
+  const r = repos(organisationRepositories, contactChartRepositories);
   const page = await r.facilities.page({ ...query, healthCenterId: scope ?? query.healthCenterId });
   const heads = await r.contactCharts.heads(page.items.map((f) => f.id));
   const fiscalYear = fiscalYearOf(todayInJapan());

@@ -1,10 +1,10 @@
-import { NotFoundError } from '@mcr/data';
+import { NotFoundError, organisationRepositories, vendorResponseRepositories } from '@mcr/data';
 import { contractsPut } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
 
 export const handler = defineHandler(contractsPut, async ({ identity, params, body, repos, requestId }) => {
-  const r = repos();
+  const r = repos(organisationRepositories, vendorResponseRepositories);
   const [facility, vendor] = await Promise.all([r.facilities.require(params.facilityId), r.vendors.get(params.vendorId)]);
   if (!vendor) throw new NotFoundError('vendor');
   const contract = { facilityId: facility.id, vendorId: vendor.id, vendorName: vendor.name, systems: body.systems, remoteMaintenance: body.remoteMaintenance };

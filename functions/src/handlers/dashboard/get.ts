@@ -1,3 +1,4 @@
+import { organisationRepositories, templateRepositories, campaignRepositories, readModelRepositories } from '@mcr/data';
 import { todayInJapan } from '@mcr/domain';
 import { dashboardGet } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
@@ -10,7 +11,7 @@ import { toCampaign } from '../../services/response-view.ts';
  * size bands, never on the number of facilities); an inspector reads its 保健所's slice and cross slices.
  */
 export const handler = defineHandler(dashboardGet, async ({ identity, params, repos }) => {
-  const r = repos();
+  const r = repos(organisationRepositories, templateRepositories, campaignRepositories, readModelRepositories);
   const today = todayInJapan();
   const scope = dashboardScope(identity);
   const id = params.campaignId;

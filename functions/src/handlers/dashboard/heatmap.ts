@@ -1,3 +1,4 @@
+import { organisationRepositories, templateRepositories, campaignRepositories, readModelRepositories } from '@mcr/data';
 import { allItems, parseCellKey } from '@mcr/domain';
 import { dashboardHeatmap } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
@@ -17,7 +18,7 @@ const add = (a: Counts, b: Counts) => {
  * read from the slices' cell counts. An inspector gets its own 保健所 only, broken down by kind or size inside it.
  */
 export const handler = defineHandler(dashboardHeatmap, async ({ identity, params, query, repos }) => {
-  const r = repos();
+  const r = repos(organisationRepositories, templateRepositories, campaignRepositories, readModelRepositories);
   const scope = dashboardScope(identity);
   const campaignRead = r.campaigns.require(params.campaignId);
   const prefix =

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@mcr/data';
+import { NotFoundError, discrepancyRepositories } from '@mcr/data';
 import { discrepanciesExplain } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError } from '../../pipeline/errors.ts';
@@ -10,7 +10,7 @@ import { NOT_OPEN, toDiscrepancy } from '../../services/discrepancies.ts';
  * into the history (≤ 1,000 characters) and the state becomes 説明あり; the audit entry is in the same write.
  */
 export const handler = defineHandler(discrepanciesExplain, async ({ identity, params, body, repos, requestId }) => {
-  const r = repos();
+  const r = repos(discrepancyRepositories);
   const facilitySide = (identity.role === 'facility_admin' || identity.role === 'facility_member') && identity.orgKind === 'facility';
   if (facilitySide && identity.orgId !== params.facilityId) {
     throw new ForbiddenError({ ja: 'この医療機関の情報は閲覧できません', en: 'This facility is outside your scope' });

@@ -1,3 +1,4 @@
+import { discrepancyRepositories } from '@mcr/data';
 import { DISCREPANCIES_PAGE_SIZE } from '@mcr/contract';
 import { discrepanciesList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
@@ -11,7 +12,7 @@ export const handler = defineHandler(discrepanciesList, async ({ identity, query
   if (own && query.healthCenterId && query.healthCenterId !== own) {
     throw new ForbiddenError({ ja: '管轄外の保健所は指定できません', en: 'That health center is outside your jurisdiction' });
   }
-  const page = await repos().discrepancies.open({
+  const page = await repos(discrepancyRepositories).discrepancies.open({
     cursor: query.cursor,
     healthCenterId: own ?? query.healthCenterId,
     rule: query.rule,

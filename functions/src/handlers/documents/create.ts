@@ -1,4 +1,4 @@
-import { documentIdOf, NotFoundError, StateConflictError, type VendorDocumentRecord } from '@mcr/data';
+import { documentIdOf, NotFoundError, StateConflictError, type VendorDocumentRecord, organisationRepositories, fileRepositories } from '@mcr/data';
 import { todayInJapan } from '@mcr/domain';
 import { documentsCreate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
@@ -14,7 +14,7 @@ export const handler = defineHandler(documentsCreate, async ({ identity, params,
       { field: 'body.issuedOn', code: 'future_date', message: { ja: '発行日に未来の日付は指定できません', en: 'The issue date cannot be in the future' } },
     ]);
   }
-  const r = repos();
+  const r = repos(organisationRepositories, fileRepositories);
   if (!(await r.vendors.get(params.vendorId))) throw new NotFoundError('vendor');
   const verified = await verifyUpload(r, identity, body.uploadId, 'vendor_document');
   const documentId = documentIdOf(body.kind, body.product);

@@ -1,5 +1,5 @@
 import { EVIDENCE_PER_CELL } from '@mcr/contract';
-import { type EvidenceRecord, StateConflictError } from '@mcr/data';
+import { type EvidenceRecord, StateConflictError, organisationRepositories, templateRepositories, campaignRepositories, fileRepositories } from '@mcr/data';
 import { evidenceCreate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
@@ -9,7 +9,7 @@ import { uploadNotPending, verifyUpload } from '../../services/uploads.ts';
 
 export const handler = defineHandler(evidenceCreate, async ({ identity, params, body, repos, requestId }) => {
   assertCanAnswerFor(identity, params.facilityId);
-  const r = repos();
+  const r = repos(organisationRepositories, templateRepositories, campaignRepositories, fileRepositories);
   const scope = await loadEvidenceScope(r, identity, params.campaignId, params.facilityId);
   assertCellInTemplate(await scope.template(), body.cell);
   // Evidence may be added whatever the response's status; only the number per cell is capped.

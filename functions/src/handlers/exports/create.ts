@@ -1,4 +1,4 @@
-import { NotFoundError } from '@mcr/data';
+import { NotFoundError, organisationRepositories, campaignRepositories, jobRepositories } from '@mcr/data';
 import { exportsCreate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError } from '../../pipeline/errors.ts';
@@ -8,7 +8,7 @@ import { unfinishedExportJob } from '../../services/export/view.ts';
 import { enqueueJob } from '../../services/jobs.ts';
 
 export const handler = defineHandler(exportsCreate, async ({ identity, body, repos, requestId }) => {
-  const r = repos();
+  const r = repos(organisationRepositories, campaignRepositories, jobRepositories);
   if (body.kind === 'facility-official') {
     const [facility] = await Promise.all([r.facilities.require(body.facilityId), r.responses.require(body.campaignId, body.facilityId)]);
     // The prefecture, the facility's 保健所 and the facility itself; nobody else learns the form exists.

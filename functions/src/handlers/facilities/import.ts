@@ -1,3 +1,4 @@
+import { organisationRepositories } from '@mcr/data';
 import { facilitiesImport } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
@@ -5,7 +6,7 @@ import { actorOf } from '../../services/access.ts';
 import { planFacilityImport, unconfirmedHealthCenters } from '../../services/facility-import.ts';
 
 export const handler = defineHandler(facilitiesImport, async ({ identity, body, repos, requestId }) => {
-  const r = repos();
+  const r = repos(organisationRepositories);
   // Checked again on import, never trusted from the preview; one bad row and nothing is written.
   const plan = await planFacilityImport(r, identity.tenantId as string, body.rows);
   if (plan.preview.errors.length) {

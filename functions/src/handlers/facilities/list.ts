@@ -1,3 +1,4 @@
+import { organisationRepositories } from '@mcr/data';
 import { ForbiddenError } from '../../pipeline/errors.ts';
 import { facilitiesList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
@@ -7,5 +8,5 @@ import { healthCenterScope } from '../../services/access.ts';
 export const handler = defineHandler(facilitiesList, async ({ identity, query, repos }) => {
   const scope = healthCenterScope(identity);
   if (scope && query.healthCenterId && query.healthCenterId !== scope) throw new ForbiddenError();
-  return repos().facilities.page({ ...query, healthCenterId: scope ?? query.healthCenterId });
+  return repos(organisationRepositories).facilities.page({ ...query, healthCenterId: scope ?? query.healthCenterId });
 });

@@ -1,3 +1,4 @@
+import { incidentRepositories } from '@mcr/data';
 import { incidentsClose } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError, ValidationError } from '../../pipeline/errors.ts';
@@ -9,7 +10,7 @@ import { assertOpen, assertVersion, capabilities, detailOf, entryOf, isFacilityU
  * Checked against the version read, so nobody closes a report whose newest entries they have not seen.
  */
 export const handler = defineHandler(incidentsClose, async ({ identity, params, body, repos, requestId }) => {
-  const r = repos();
+  const r = repos(incidentRepositories);
   const report = await readableIncident(r, identity, params.incidentId);
   assertOpen(report);
   if (!capabilities(identity, report).close) throw new ForbiddenError();

@@ -1,3 +1,4 @@
+import { organisationRepositories, incidentRepositories } from '@mcr/data';
 import { incidentsCounts } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { healthCenterScope } from '../../services/access.ts';
@@ -7,7 +8,7 @@ import { healthCenterScope } from '../../services/access.ts';
  * prefecture). A 保健所 sees its own count only.
  */
 export const handler = defineHandler(incidentsCounts, async ({ identity, repos }) => {
-  const r = repos();
+  const r = repos(organisationRepositories, incidentRepositories);
   const own = healthCenterScope(identity);
   const [counts, centers] = await Promise.all([r.incidents.counts(), r.healthCenters.list()]);
   const names = new Map(centers.map((c) => [c.id, c.name]));

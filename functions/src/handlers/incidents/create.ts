@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncidentReportRecord } from '@mcr/data';
-import { NotFoundError } from '@mcr/data';
+import { NotFoundError, organisationRepositories, incidentRepositories } from '@mcr/data';
 import { incidentsCreate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError } from '../../pipeline/errors.ts';
@@ -14,7 +14,7 @@ import { checkReportFields, detailOf, entryOf, isFacilityUser } from '../../serv
  */
 export const handler = defineHandler(incidentsCreate, async ({ identity, body, repos, requestId }) => {
   if (!isFacilityUser(identity)) throw new ForbiddenError();
-  const r = repos();
+  const r = repos(organisationRepositories, incidentRepositories);
   const facility = await r.facilities.get(identity.orgId);
   if (!facility) throw new NotFoundError('facility');
   const vendors = await checkReportFields(r, facility.id, body);

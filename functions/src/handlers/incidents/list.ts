@@ -1,3 +1,4 @@
+import { incidentRepositories } from '@mcr/data';
 import { incidentsList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ForbiddenError } from '../../pipeline/errors.ts';
@@ -11,7 +12,7 @@ import type { IncidentReportRecord } from '@mcr/data';
  * Each page is at most a few bounded Queries, whatever the number of facilities.
  */
 export const handler = defineHandler(incidentsList, async ({ identity, query, repos }) => {
-  const r = repos();
+  const r = repos(incidentRepositories);
   const options = { status: query.status, limit: query.limit, cursor: query.cursor };
   let page: Awaited<ReturnType<typeof r.incidents.listByStatus>>;
   if (isFacilityUser(identity)) {

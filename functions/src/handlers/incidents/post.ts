@@ -1,3 +1,4 @@
+import { incidentRepositories } from '@mcr/data';
 import { incidentsPost } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
@@ -10,7 +11,7 @@ import { ForbiddenError } from '../../pipeline/errors.ts';
  * told through the stream (inbox + mail, optional kind `incident_update`).
  */
 export const handler = defineHandler(incidentsPost, async ({ identity, params, body, repos, requestId }) => {
-  const r = repos();
+  const r = repos(incidentRepositories);
   const report = await readableIncident(r, identity, params.incidentId);
   assertOpen(report);
   if (!capabilities(identity, report).post) throw new ForbiddenError();

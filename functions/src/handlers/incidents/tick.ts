@@ -1,3 +1,4 @@
+import { incidentRepositories } from '@mcr/data';
 import type { LocalizedText } from '@mcr/contract';
 import { incidentsTick } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
@@ -23,7 +24,7 @@ export const handler = defineHandler(incidentsTick, async ({ identity, params, b
       { field: 'path.stepId', code: 'unknown_step', message: { ja: '初動対応の手順が見つかりません', en: 'No such first-response step' } },
     ]);
   }
-  const r = repos();
+  const r = repos(incidentRepositories);
   const report = await readableIncident(r, identity, params.incidentId);
   assertFacilityWriter(identity, report);
   const { report: saved } = await r.incidents.write(

@@ -1,3 +1,4 @@
+import { organisationRepositories, incidentRepositories } from '@mcr/data';
 import { incidentsUpdate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
@@ -18,7 +19,7 @@ import {
  * the version it read (409 otherwise); the change goes into the timeline in plain words.
  */
 export const handler = defineHandler(incidentsUpdate, async ({ identity, params, body, repos, requestId }) => {
-  const r = repos();
+  const r = repos(organisationRepositories, incidentRepositories);
   const report = await readableIncident(r, identity, params.incidentId);
   assertFacilityWriter(identity, report);
   assertOpen(report);

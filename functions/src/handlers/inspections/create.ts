@@ -1,3 +1,4 @@
+import { organisationRepositories, inspectionRepositories } from '@mcr/data';
 import { randomUUID } from 'node:crypto';
 import type { InspectionRecord } from '@mcr/data';
 import { todayInJapan } from '@mcr/domain';
@@ -7,7 +8,7 @@ import { actorOf } from '../../services/access.ts';
 import { assertCanPlanInspection, fieldsOf, toInspection, validateInspection } from '../../services/inspections.ts';
 
 export const handler = defineHandler(inspectionsCreate, async ({ identity, params, body, repos, requestId }) => {
-  const r = repos();
+  const r = repos(organisationRepositories, inspectionRepositories);
   const facility = await r.facilities.require(params.facilityId);
   assertCanPlanInspection(identity, facility);
   validateInspection(body, todayInJapan());

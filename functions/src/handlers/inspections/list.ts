@@ -1,3 +1,4 @@
+import { organisationRepositories, inspectionRepositories } from '@mcr/data';
 import { INSPECTIONS_PAGE_SIZE, type Inspection } from '@mcr/contract';
 import { daysBetween } from '@mcr/domain';
 import { inspectionsList } from '@mcr/contract/routes';
@@ -18,7 +19,7 @@ export const handler = defineHandler(inspectionsList, async ({ identity, query, 
       { field: 'query.to', code: 'range_too_long', message: { ja: '期間は1年以内で指定してください', en: 'The range may be at most one year' } },
     ]);
   }
-  const r = repos();
+  const r = repos(organisationRepositories, inspectionRepositories);
   const centers = await healthCentersInScope(r, identity, query.healthCenterId);
   const cursor = decodeCursor(query.cursor);
   const items: Inspection[] = [];

@@ -1,3 +1,4 @@
+import { organisationRepositories, templateRepositories, campaignRepositories, inspectionRepositories } from '@mcr/data';
 import { INSPECTIONS_PAGE_SIZE } from '@mcr/contract';
 import type { InspectionRecord } from '@mcr/data';
 import { todayInJapan } from '@mcr/domain';
@@ -9,7 +10,7 @@ const DAYS = 30;
 
 /** Facilities with an inspection planned in the next 30 days, and whether their checklist is ready for it. */
 export const handler = defineHandler(inspectionsReadiness, async ({ identity, query, repos }) => {
-  const r = repos();
+  const r = repos(organisationRepositories, templateRepositories, campaignRepositories, inspectionRepositories);
   const today = todayInJapan();
   const until = new Date(Date.parse(`${today}T00:00:00Z`) + DAYS * 86_400_000).toISOString().slice(0, 10);
   const planned: InspectionRecord[] = [];

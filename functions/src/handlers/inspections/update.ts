@@ -1,4 +1,4 @@
-import { type InspectionRecord, NotFoundError, VersionConflictError } from '@mcr/data';
+import { type InspectionRecord, NotFoundError, VersionConflictError, organisationRepositories, inspectionRepositories } from '@mcr/data';
 import { todayInJapan } from '@mcr/domain';
 import { inspectionsUpdate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
@@ -7,7 +7,7 @@ import { assertCanPlanInspection, fieldsOf, toInspection, validateInspection } f
 
 /** Replaces an inspection's fields if the caller read the stored version; 409 with the current version otherwise. */
 export const handler = defineHandler(inspectionsUpdate, async ({ identity, params, body, repos, requestId }) => {
-  const r = repos();
+  const r = repos(organisationRepositories, inspectionRepositories);
   const facility = await r.facilities.require(params.facilityId);
   assertCanPlanInspection(identity, facility);
   const previous = await r.inspections.find(facility.id, params.inspectionId);

@@ -1,8 +1,9 @@
+import { organisationRepositories } from '@mcr/data';
 import { meGet } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 
 export const handler = defineHandler(meGet, async ({ identity, repos }) => {
-  const tenant = identity.tenantId ? await repos().tenant.get() : undefined;
+  const tenant = identity.tenantId ? await repos(organisationRepositories).tenant.get() : undefined;
   return {
     userId: identity.userId,
     email: identity.email,

@@ -1,7 +1,11 @@
+import { organisationRepositories, templateRepositories, campaignRepositories, campaignLifecycleRepositories } from '@mcr/data';
 import { responsesReturn } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { reviewResponse } from '../../services/review.ts';
 
 export const handler = defineHandler(responsesReturn, async ({ identity, params, body, repos, requestId }) =>
-  reviewResponse(repos(), identity, requestId, params, { action: 'returned', ...body }),
+  reviewResponse(repos(organisationRepositories, templateRepositories, campaignRepositories, campaignLifecycleRepositories), identity, requestId, params, {
+    action: 'returned',
+    ...body,
+  }),
 );

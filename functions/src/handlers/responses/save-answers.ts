@@ -1,4 +1,12 @@
-import { EDITABLE_STATUSES, StateConflictError, VersionConflictError } from '@mcr/data';
+import {
+  EDITABLE_STATUSES,
+  StateConflictError,
+  VersionConflictError,
+  organisationRepositories,
+  templateRepositories,
+  campaignRepositories,
+  campaignLifecycleRepositories,
+} from '@mcr/data';
 import { responsesSaveAnswers } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf, assertCanAnswerFor } from '../../services/access.ts';
@@ -13,7 +21,7 @@ import { applyChanges, auditedChanges, buildResponseView, loadResponse } from '.
  */
 export const handler = defineHandler(responsesSaveAnswers, async ({ identity, params, body, repos, requestId }) => {
   assertCanAnswerFor(identity, params.facilityId);
-  const r = repos();
+  const r = repos(organisationRepositories, templateRepositories, campaignRepositories, campaignLifecycleRepositories);
   const loaded = await loadResponse(r, params.campaignId, params.facilityId);
   assertAnswerable(loaded.campaign);
   const merging = body.changes.every((c) => c.base !== undefined);

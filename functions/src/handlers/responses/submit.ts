@@ -1,4 +1,12 @@
-import { StateConflictError, EDITABLE_STATUSES, VersionConflictError } from '@mcr/data';
+import {
+  StateConflictError,
+  EDITABLE_STATUSES,
+  VersionConflictError,
+  organisationRepositories,
+  templateRepositories,
+  campaignRepositories,
+  campaignLifecycleRepositories,
+} from '@mcr/data';
 import { responsesSubmit } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf, assertCanAnswerFor } from '../../services/access.ts';
@@ -7,7 +15,7 @@ import { buildResponseView, incomplete, loadResponse, missingForRound, toEvaluat
 
 export const handler = defineHandler(responsesSubmit, async ({ identity, params, body, repos, requestId }) => {
   assertCanAnswerFor(identity, params.facilityId);
-  const r = repos();
+  const r = repos(organisationRepositories, templateRepositories, campaignRepositories, campaignLifecycleRepositories);
   const loaded = await loadResponse(r, params.campaignId, params.facilityId);
   assertAnswerable(loaded.campaign);
   const { response, template, hasVendorContract } = loaded;

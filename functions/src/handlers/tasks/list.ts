@@ -1,9 +1,10 @@
+import { campaignRepositories, campaignLifecycleRepositories } from '@mcr/data';
 import { tasksList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { toFacilityCampaign } from '../../services/response-view.ts';
 
 export const handler = defineHandler(tasksList, async ({ identity, repos }) => {
-  const r = repos();
+  const r = repos(campaignRepositories, campaignLifecycleRepositories);
   const responses = await r.responses.listOfFacility(identity.orgId);
   const [campaigns, extensions] = await Promise.all([
     Promise.all(responses.map((x) => r.campaigns.require(x.campaignId))),

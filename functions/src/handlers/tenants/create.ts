@@ -1,4 +1,4 @@
-import { AlreadyExistsError, type MembershipRecord } from '@mcr/data';
+import { AlreadyExistsError, type MembershipRecord, organisationRepositories } from '@mcr/data';
 import { tenantsCreate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { HttpError, ValidationError } from '../../pipeline/errors.ts';
@@ -25,7 +25,7 @@ export const handler = defineHandler(tenantsCreate, async ({ identity, body, ope
   const twice = emails.findIndex((e, i) => emails.indexOf(e) !== i);
   if (twice >= 0) throw new ValidationError([{ field: `body.admins[${twice}].email`, code: 'duplicate', message: EMAIL_TWICE }]);
   // Everything below reads and writes inside the new tenant's own partitions (its scoped client, decision 0022).
-  const repos = op.newTenant(tenant.tenantId);
+  const repos = op.newTenant(tenant.tenantId, organisationRepositories);
   if (await repos.tenant.get()) throw new HttpError(409, 'ALREADY_EXISTS', TENANT_EXISTS, [{ field: 'body.tenantId', code: 'exists', message: TENANT_EXISTS }]);
   await ensureTenantGroup(tenant.tenantId);
 

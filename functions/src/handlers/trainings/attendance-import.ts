@@ -1,5 +1,5 @@
 import { FILE_CONTENT_TYPES } from '@mcr/contract';
-import { NotFoundError, nameKey, type TrainingRegistrationRecord } from '@mcr/data';
+import { NotFoundError, nameKey, type TrainingRegistrationRecord, fileRepositories, trainingRepositories } from '@mcr/data';
 import { trainingsAttendanceImport } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
@@ -14,7 +14,7 @@ type RowError = { row: number; column: string; message: { ja: string; en: string
  * row and nothing written. A dry run only reports.
  */
 export const handler = defineHandler(trainingsAttendanceImport, async ({ identity, params, body, repos, requestId }) => {
-  const r = repos();
+  const r = repos(fileRepositories, trainingRepositories);
   const session = await r.trainings.getSession(params.sessionId);
   if (!session) throw new NotFoundError('training');
   const verified = await verifyUpload(r, identity, body.uploadId, 'training_sheet');

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@mcr/data';
+import { NotFoundError, trainingRepositories } from '@mcr/data';
 import { trainingsAttendance } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
@@ -6,7 +6,7 @@ import { ValidationError } from '../../pipeline/errors.ts';
 
 /** The prefecture records who attended (confirmed registrations only), a batch at a time. */
 export const handler = defineHandler(trainingsAttendance, async ({ identity, params, body, repos, requestId }) => {
-  const r = repos();
+  const r = repos(trainingRepositories);
   const session = await r.trainings.getSession(params.sessionId);
   if (!session) throw new NotFoundError('training');
   const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { TRAINING_KIND_LABELS } from '@mcr/contract';
-import { NotFoundError } from '@mcr/data';
+import { NotFoundError, trainingRepositories } from '@mcr/data';
 import { calendarFeed } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { RawBody } from '../../pipeline/raw-body.ts';
@@ -13,7 +13,7 @@ import { writeCalendar } from '../../services/ics.ts';
 export const handler = defineHandler(calendarFeed, async ({ params, publicRepos }) => {
   const token = params.token.slice(0, -'.ics'.length);
   const tenantId = token.slice(0, 2);
-  const r = publicRepos(tenantId);
+  const r = publicRepos(tenantId, trainingRepositories);
   const feed = await r.trainings.findFeed(createHash('sha256').update(token).digest('hex'));
   if (!feed) throw new NotFoundError('calendar');
   const regs = (await r.trainings.registrationsOfFacility(feed.facilityId)).filter((x) => x.status === 'confirmed');

@@ -1,3 +1,4 @@
+import { organisationRepositories, trainingRepositories } from '@mcr/data';
 import { createHash, randomBytes } from 'node:crypto';
 import { calendarRotate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
@@ -9,7 +10,7 @@ import { assertCanAnswerFor } from '../../services/access.ts';
  */
 export const handler = defineHandler(calendarRotate, async ({ identity, params, repos }) => {
   assertCanAnswerFor(identity, params.facilityId);
-  const r = repos();
+  const r = repos(organisationRepositories, trainingRepositories);
   await r.facilities.require(params.facilityId);
   const token = `${identity.tenantId}-${randomBytes(32).toString('base64url')}`;
   const now = new Date().toISOString();

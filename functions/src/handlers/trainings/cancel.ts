@@ -1,4 +1,4 @@
-import { NotFoundError, VersionConflictError } from '@mcr/data';
+import { NotFoundError, VersionConflictError, trainingRepositories } from '@mcr/data';
 import { trainingsCancel } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
@@ -6,7 +6,7 @@ import { toSession } from '../../services/trainings.ts';
 
 /** Cancels a session (no more registrations; the list of registrations stays for the record). */
 export const handler = defineHandler(trainingsCancel, async ({ identity, params, body, repos, requestId }) => {
-  const r = repos();
+  const r = repos(trainingRepositories);
   const current = await r.trainings.getSession(params.sessionId);
   if (!current) throw new NotFoundError('training');
   if (current.version !== body.expectedVersion) throw new VersionConflictError('training', current.version);

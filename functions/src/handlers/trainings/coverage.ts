@@ -1,3 +1,4 @@
+import { organisationRepositories, facilityCountRepositories, trainingRepositories } from '@mcr/data';
 import { trainingsCoverage } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { healthCenterScope } from '../../services/access.ts';
@@ -9,7 +10,7 @@ import { currentFiscalYear } from '../../services/trainings.ts';
  * gets its own 保健所 only.
  */
 export const handler = defineHandler(trainingsCoverage, async ({ identity, query, repos }) => {
-  const r = repos();
+  const r = repos(organisationRepositories, facilityCountRepositories, trainingRepositories);
   const fiscalYear = query.fiscalYear ?? currentFiscalYear();
   const own = healthCenterScope(identity);
   const [covered, counts, centers] = await Promise.all([r.trainings.coverageSlices(fiscalYear), r.facilityCounts.get(), r.healthCenters.list()]);

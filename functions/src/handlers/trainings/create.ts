@@ -1,3 +1,4 @@
+import { trainingRepositories } from '@mcr/data';
 import { randomUUID } from 'node:crypto';
 import type { TrainingSessionRecord } from '@mcr/data';
 import { trainingsCreate } from '@mcr/contract/routes';
@@ -20,6 +21,6 @@ export const handler = defineHandler(trainingsCreate, async ({ identity, body, r
     createdAt: now,
     updatedAt: now,
   };
-  await repos().trainings.createSession(record, actorOf(identity, requestId));
+  await repos(trainingRepositories).trainings.createSession(record, actorOf(identity, requestId));
   return toSession(record);
 });

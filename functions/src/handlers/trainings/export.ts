@@ -1,5 +1,5 @@
 import { TRAINING_KIND_LABELS } from '@mcr/contract';
-import { NotFoundError } from '@mcr/data';
+import { NotFoundError, trainingRepositories } from '@mcr/data';
 import { trainingsExport } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { RawBody, toCsv } from '../../pipeline/raw-body.ts';
@@ -13,7 +13,7 @@ export const PARTICIPANT_HEADER = ['申込ID', '受付番号', '状態', '医療
  * exports). Its first column is the registration id, so the same file can come back as the sign-in sheet.
  */
 export const handler = defineHandler(trainingsExport, async ({ params, query, repos }) => {
-  const r = repos();
+  const r = repos(trainingRepositories);
   const session = await r.trainings.getSession(params.sessionId);
   if (!session) throw new NotFoundError('training');
   const regs = (await r.trainings.allRegistrations(params.sessionId)).sort((a, b) => a.seq - b.seq);

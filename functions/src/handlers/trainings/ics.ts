@@ -1,5 +1,5 @@
 import { TRAINING_KIND_LABELS } from '@mcr/contract';
-import { NotFoundError } from '@mcr/data';
+import { NotFoundError, trainingRepositories } from '@mcr/data';
 import { trainingsIcs } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { RawBody } from '../../pipeline/raw-body.ts';
@@ -8,7 +8,7 @@ import { canReadRegistration } from '../../services/trainings.ts';
 
 /** The .ics of one registration (text/calendar), for the participant's own calendar. */
 export const handler = defineHandler(trainingsIcs, async ({ identity, params, repos }) => {
-  const r = repos();
+  const r = repos(trainingRepositories);
   const [session, reg] = await Promise.all([r.trainings.getSession(params.sessionId), r.trainings.getRegistration(params.sessionId, params.registrationId)]);
   if (!session || !reg || !canReadRegistration(identity, reg)) throw new NotFoundError('registration');
   const body = writeCalendar(session.title, [

@@ -1,3 +1,4 @@
+import { organisationRepositories, trainingRepositories } from '@mcr/data';
 import type { TrainingRegistrationRecord } from '@mcr/data';
 import { trainingsList } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
@@ -8,7 +9,7 @@ import { audienceMismatch, currentFiscalYear, isFacilityUser, ownFacility, toReg
  * own registrations (one GSI2 query of the facility for the year).
  */
 export const handler = defineHandler(trainingsList, async ({ identity, query, repos }) => {
-  const r = repos();
+  const r = repos(organisationRepositories, trainingRepositories);
   const fiscalYear = query.fiscalYear ?? currentFiscalYear();
   const page = await r.trainings.listSessions(fiscalYear, { limit: query.limit, cursor: query.cursor });
   if (!isFacilityUser(identity)) {

@@ -1,3 +1,4 @@
+import { organisationRepositories, trainingRepositories } from '@mcr/data';
 import { trainingsOfFacility } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { assertCanReadFacility } from '../../services/access.ts';
@@ -5,7 +6,7 @@ import { currentFiscalYear, toRegistration } from '../../services/trainings.ts';
 
 /** A facility's trainings record for a fiscal year: every registration (who, which session, attended or not). */
 export const handler = defineHandler(trainingsOfFacility, async ({ identity, params, query, repos }) => {
-  const r = repos();
+  const r = repos(organisationRepositories, trainingRepositories);
   assertCanReadFacility(identity, await r.facilities.require(params.facilityId));
   const fiscalYear = query.fiscalYear ?? currentFiscalYear();
   const regs = (await r.trainings.registrationsOfFacility(params.facilityId)).filter((x) => x.fiscalYear === fiscalYear);

@@ -1,4 +1,4 @@
-import { RegistrationRefusedError } from '@mcr/data';
+import { RegistrationRefusedError, organisationRepositories, trainingRepositories } from '@mcr/data';
 import { trainingsRegister } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { HttpError } from '../../pipeline/errors.ts';
@@ -9,7 +9,7 @@ import { audienceMismatch, DEADLINE_PASSED, locked, ownFacility, SESSION_CANCELL
  * (one transaction on the session's counters, decision 0014).
  */
 export const handler = defineHandler(trainingsRegister, async ({ identity, params, body, repos }) => {
-  const r = repos();
+  const r = repos(organisationRepositories, trainingRepositories);
   const facility = await ownFacility(r, identity);
   const session = await r.trainings.getSession(params.sessionId);
   const notMeant = session ? audienceMismatch(session, facility, identity.role) : undefined;

@@ -1,4 +1,4 @@
-import { NotFoundError, VersionConflictError } from '@mcr/data';
+import { NotFoundError, VersionConflictError, trainingRepositories } from '@mcr/data';
 import { trainingsUpdate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { actorOf } from '../../services/access.ts';
@@ -7,7 +7,7 @@ import { locked, SESSION_CANCELLED, sessionFields, toSession, validateSession } 
 
 /** Changes a session's fields if the caller read the stored version (409 otherwise); the counters are kept. */
 export const handler = defineHandler(trainingsUpdate, async ({ identity, params, body, repos, requestId }) => {
-  const r = repos();
+  const r = repos(trainingRepositories);
   const current = await r.trainings.getSession(params.sessionId);
   if (!current) throw new NotFoundError('training');
   if (current.version !== body.expectedVersion) throw new VersionConflictError('training', current.version);

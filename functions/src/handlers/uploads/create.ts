@@ -1,3 +1,4 @@
+import { fileRepositories } from '@mcr/data';
 import { randomUUID } from 'node:crypto';
 import { UPLOAD_RULES } from '@mcr/contract';
 import { uploadsCreate } from '@mcr/contract/routes';
@@ -12,7 +13,7 @@ export const handler = defineHandler(uploadsCreate, async ({ identity, body, rep
     const text = { ja: 'この種類のファイルはアップロードできません', en: 'You cannot upload a file for this purpose' };
     throw new HttpError(403, 'FORBIDDEN', text, [{ field: 'body.purpose', code: 'purpose_not_allowed', message: text }]);
   }
-  const r = repos();
+  const r = repos(fileRepositories);
   const uploadId = `up-${randomUUID()}`;
   // The upload belongs to the caller's organisation (vendor or facility): only it can name the upload later.
   await r.uploads.create({

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@mcr/data';
+import { NotFoundError, organisationRepositories } from '@mcr/data';
 import { usersUpdate } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { ValidationError } from '../../pipeline/errors.ts';
@@ -7,7 +7,7 @@ import { setPoolUserEnabled } from '../../services/identity-admin.ts';
 import { assertCanManage, toUser } from '../../services/people.ts';
 
 export const handler = defineHandler(usersUpdate, async ({ identity, params, body, repos, requestId }) => {
-  const r = repos();
+  const r = repos(organisationRepositories);
   const m = await r.memberships.get(params.userId);
   if (!m) throw new NotFoundError('user');
   assertCanManage(identity, m);
