@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The largest JSON body (in UTF-8 bytes, as JSON.stringify sends it) that a zod schema accepts, computed from its JSON
@@ -190,7 +190,7 @@ function sizeOf(schema: unknown, path: string, defs: Record<string, unknown>, se
   }
 }
 
-export function largestBody(schema: z.ZodType): BodySize {
+export function largestBody(schema: z.core.$ZodType): BodySize {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
   const out: string[] = [];
   const bytes = sizeOf(json, 'body', (json.$defs ?? {}) as Record<string, unknown>, new Set(), out);

@@ -11,7 +11,7 @@ import type {
 import { defaultOutsideContacts } from '@mcr/contract';
 import { type ContactChartRecord, type FacilityRecord, NotFoundError, type Repositories, type StoredOutsideContacts } from '@mcr/data';
 import { fiscalYearOf, todayInJapan } from '@mcr/domain';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Identity } from '../pipeline/auth.ts';
 import { HttpError, ValidationError } from '../pipeline/errors.ts';
 import { actorOf } from './access.ts';

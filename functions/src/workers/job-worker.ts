@@ -1,6 +1,6 @@
 import { Id, TenantId } from '@mcr/contract';
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { backgroundLogger, errorFields } from '../pipeline/background-log.ts'; // ops
 import { runJob } from '../services/jobs.ts';
 import { JOB_RUNNERS } from './job-runners.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LocalizedText } from './common.ts';
 import { RoundAnswer } from '@mcr/domain'; // answer-merge
 
@@ -39,8 +39,8 @@ export const FieldError = z.object({
   code: z.string(),
   message: LocalizedText,
   /** For uploaded files: where in the file (1-based). */
-  line: z.number().int().optional(),
-  column: z.number().int().optional(),
+  line: z.optional(z.int()),
+  column: z.optional(z.int()),
 });
 export type FieldError = z.infer<typeof FieldError>;
 
@@ -49,22 +49,22 @@ export const ErrorBody = z.object({
     code: z.enum(ERROR_CODES),
     message: LocalizedText,
     requestId: z.string(),
-    fields: z.array(FieldError).optional(),
+    fields: z.optional(z.array(FieldError)),
     /** For VERSION_CONFLICT: the version now stored, so the client can reload and merge. */
-    currentVersion: z.number().int().optional(),
+    currentVersion: z.optional(z.int()),
     // answer-merge:begin
     /** For CELL_CONFLICT: each answer cell (and round) someone else changed first, with what is stored now. */
-    cells: z
-      .array(
+    cells: z.optional(
+      z.array(
         z.object({
           itemId: z.string(),
           deviceClass: z.enum(['system', 'server', 'client', 'network']),
           round: z.literal([1, 2, 3]),
           key: z.string(),
-          theirs: RoundAnswer.nullable(),
+          theirs: z.nullable(RoundAnswer),
         }),
-      )
-      .optional(),
+      ),
+    ),
     // answer-merge:end
   }),
 });

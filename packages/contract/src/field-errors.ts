@@ -1,6 +1,14 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { formatPath } from '@mcr/domain';
 import type { FieldError } from './errors.ts';
+
+/*
+ * zod mini loads no locale: without one every issue's message is "Invalid input". The English one (3 KB minified)
+ * gives the messages the classic API gave, which `describe` reads for "Required" and for the codes it does not name
+ * (docs/decisions/0025-lean-functions.md). Every function that answers field errors imports this module.
+ */
+z.config(en());
 
 /** Messages of the contract's own cross-field rules (`refine(..., { message: <code> })`). */
 const CUSTOM: Record<string, { ja: string; en: string }> = {

@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ErrorBody } from './errors.ts';
 import { pathParamNames, routeList } from './routes.ts';
 
-function schema(s: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+function schema(s: z.core.$ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const out = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
   delete out.$schema;
   return out;
@@ -28,7 +28,7 @@ export function buildOpenApi(): Record<string, unknown> {
       },
       ...(r.auth === 'user' ? { security: [{ bearer: [] }] } : { security: [] }),
     };
-    if (!(r.body instanceof z.ZodUndefined)) {
+    if ((r.body as z.core.$ZodType)._zod.def.type !== 'undefined') {
       op.requestBody = { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } };
     }
     paths[r.path] ??= {};

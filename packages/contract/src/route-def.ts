@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { LocalizedText } from './common.ts';
 import { FACILITY_ROLES, type Role } from './roles.ts';
 
@@ -8,7 +8,12 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * One API route as plain data. The same table drives the CDK stack (one function per route),
  * the local front door and the isolation suite, so a route cannot exist in one and not the others.
  */
-export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+export interface RouteDef<
+  P extends z.ZodMiniType = z.ZodMiniType,
+  Q extends z.ZodMiniType = z.ZodMiniType,
+  B extends z.ZodMiniType = z.ZodMiniType,
+  R extends z.ZodMiniType = z.ZodMiniType,
+> {
   method: HttpMethod;
   /** API Gateway syntax: `/api/campaigns/{campaignId}`. */
   path: string;
@@ -32,7 +37,7 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   successStatus: 200 | 201 | 202 | 204;
 }
 
-export const Empty = z.object({}).strict();
+export const Empty = z.strictObject({});
 /** Unknown query parameters (cache busters, tracking) are ignored, not refused; bodies stay strict. */
 export const EmptyQuery = z.object({});
 export const NoBody = z.undefined();
@@ -44,10 +49,10 @@ export const NoBody = z.undefined();
  */
 export function route<
   const Id extends string,
-  P extends z.ZodType = typeof Empty,
-  Q extends z.ZodType = typeof EmptyQuery,
-  B extends z.ZodType = typeof NoBody,
-  R extends z.ZodType = z.ZodType,
+  P extends z.ZodMiniType = typeof Empty,
+  Q extends z.ZodMiniType = typeof EmptyQuery,
+  B extends z.ZodMiniType = typeof NoBody,
+  R extends z.ZodMiniType = z.ZodMiniType,
 >(
   id: Id,
   def: Omit<RouteDef<P, Q, B, R>, 'params' | 'query' | 'body' | 'successStatus' | 'auth'> &

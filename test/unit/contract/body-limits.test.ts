@@ -1,5 +1,5 @@
 import { routeList } from '@mcr/contract';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { largestBody, patternMaxLength } from '../../support/body-size.ts';
 
@@ -10,7 +10,7 @@ import { largestBody, patternMaxLength } from '../../support/body-size.ts';
  */
 
 const DEFAULT_KIB = 256;
-const withBody = routeList.filter((r) => (r.body as z.ZodType).def.type !== 'undefined');
+const withBody = routeList.filter((r) => (r.body as z.ZodMiniType).def.type !== 'undefined');
 
 describe('the size estimate', () => {
   it('bounds anchored patterns and sees unbounded ones', () => {
@@ -25,11 +25,8 @@ describe('the size estimate', () => {
 
   it('counts the worst case of real input: 3 bytes per character of free text, every optional field, every item', () => {
     const s = z.strictObject({
-      a: z.string().max(10),
-      b: z
-        .array(z.enum(['x', 'yy']))
-        .max(3)
-        .optional(),
+      a: z.string().check(z.maxLength(10)),
+      b: z.optional(z.array(z.enum(['x', 'yy'])).check(z.maxLength(3))),
       c: z.boolean(),
     });
     // {"a":"<30 bytes>","b":["yy","yy","yy"],"c":false}
@@ -44,7 +41,7 @@ describe('the size estimate', () => {
 });
 
 function Id() {
-  return z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+  return z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 }
 
 describe('body limits over the whole route table', () => {

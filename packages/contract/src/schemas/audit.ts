@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { IsoDate, IsoDateTime } from '../common.ts';
 import { ROLES } from '../roles.ts';
 import { Cursor, NextCursor, PageLimit } from './paging.ts';
@@ -16,17 +16,17 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditQuery = z.object({
   /** Inclusive days in Japan time; default: the last 30 days. */
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
-  action: z.string().max(64).optional(),
+  from: z.optional(IsoDate),
+  to: z.optional(IsoDate),
+  action: z.optional(z.string().check(z.maxLength(64))),
   /** A user id or an organisation id. */
-  actor: z.string().max(64).optional(),
+  actor: z.optional(z.string().check(z.maxLength(64))),
   /** Free text matched against the target (e.g. a facility id). */
-  target: z.string().max(200).optional(),
-  format: z.enum(['json', 'csv']).default('json'),
+  target: z.optional(z.string().check(z.maxLength(200))),
+  format: z._default(z.enum(['json', 'csv']), 'json'),
   /** Entries per page (JSON); a page also stops before 800 kB. */
   limit: PageLimit(500, 100),
-  cursor: Cursor.optional(),
+  cursor: z.optional(Cursor),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 

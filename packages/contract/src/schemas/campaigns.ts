@@ -1,5 +1,5 @@
 import { Answers, RoundAnswer, Template } from '@mcr/domain';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FACILITY_KINDS, FacilityKind, Id, IsoDate, IsoDateTime, LocalizedText, Version } from '../common.ts';
 import { Cursor, NextCursor, PageLimit } from './paging.ts';
 import { Review } from './review.ts';
@@ -18,13 +18,13 @@ export const ResponseParams = z.object({ campaignId: Id, facilityId: Id });
 export const CampaignCreation = z.object({
   status: z.enum(['creating', 'failed', 'done']),
   /** Facilities whose responses are written, of `total`. */
-  processed: z.number().int().min(0),
-  total: z.number().int().min(0),
+  processed: z.int().check(z.minimum(0)),
+  total: z.int().check(z.minimum(0)),
   /** Facilities whose last answers on the previous version were carried forward so far. */
-  carriedForward: z.number().int().min(0),
+  carriedForward: z.int().check(z.minimum(0)),
   updatedAt: IsoDateTime,
   /** When failed: why, for the user. */
-  error: LocalizedText.optional(),
+  error: z.optional(LocalizedText),
 });
 export type CampaignCreation = z.infer<typeof CampaignCreation>;
 
@@ -38,57 +38,59 @@ export const Campaign = z.object({
   id: Id,
   title: LocalizedText,
   templateId: z.string(),
-  fiscalYear: z.number().int(),
+  fiscalYear: z.int(),
   opensOn: IsoDate,
   /** Deadline of 1回目. */
   deadline: IsoDate,
   /** Deadlines of 2回目 and 3回目, when the prefecture asks for them. */
-  roundDeadlines: z.object({ '2': IsoDate.optional(), '3': IsoDate.optional() }),
+  roundDeadlines: z.object({ '2': z.optional(IsoDate), '3': z.optional(IsoDate) }),
   /** Present while the campaign is being created (and after): only a `done` campaign is open to facilities. */
-  creation: CampaignCreation.optional(),
+  creation: z.optional(CampaignCreation),
   /**
    * Who answers: facilities (医療機関確認用) or the vendors contracted by them (事業者確認用); `bcp`: the facilities
    * answer the BCP 確認表. Absent = facility.
    */
-  form: z.enum(['facility', 'vendor', 'bcp']).optional(),
+  form: z.optional(z.enum(['facility', 'vendor', 'bcp'])),
   // campaign-lifecycle:begin
   /**
    * `open`: answered; `closed`: no more answers or submissions, submitted rounds can still be reviewed;
    * `archived`: read-only and left out of the default list (docs/decisions/0016-campaign-dates-and-lifecycle.md).
    */
-  status: CampaignStatus.optional(),
+  status: z.optional(CampaignStatus),
   /** Changes of deadlines and status are made at this version (409 on a stale one). */
-  version: Version.optional(),
+  version: z.optional(Version),
   /** On a facility's own view: the deadline the prefecture extended for that facility. */
-  facilityDeadline: IsoDate.optional(),
+  facilityDeadline: z.optional(IsoDate),
   // campaign-lifecycle:end
 });
 
 /** Which facilities a campaign goes to. */
 export const CampaignTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('all') }),
-  z.strictObject({ kind: z.literal('facility_kinds'), kinds: z.array(FacilityKind).min(1).max(FACILITY_KINDS.length) }),
-  z.strictObject({ kind: z.literal('health_centers'), ids: z.array(Id).min(1).max(100) }),
-  z.strictObject({ kind: z.literal('facilities'), ids: z.array(Id).min(1).max(20_000) }),
+  z.strictObject({ kind: z.literal('facility_kinds'), kinds: z.array(FacilityKind).check(z.minLength(1), z.maxLength(FACILITY_KINDS.length)) }),
+  z.strictObject({ kind: z.literal('health_centers'), ids: z.array(Id).check(z.minLength(1), z.maxLength(100)) }),
+  z.strictObject({ kind: z.literal('facilities'), ids: z.array(Id).check(z.minLength(1), z.maxLength(20_000)) }),
 ]);
 export type CampaignTarget = z.infer<typeof CampaignTarget>;
 
 export const CreateCampaignBody = z
   .strictObject({
-    templateId: z.string().min(1).max(64),
-    title: z.strictObject({ ja: z.string().min(1).max(200), en: z.string().max(200).optional() }),
-    fiscalYear: z.number().int().min(2023).max(2100),
+    templateId: z.string().check(z.minLength(1), z.maxLength(64)),
+    title: z.strictObject({ ja: z.string().check(z.minLength(1), z.maxLength(200)), en: z.optional(z.string().check(z.maxLength(200))) }),
+    fiscalYear: z.int().check(z.minimum(2023), z.maximum(2100)),
     opensOn: IsoDate,
     deadline: IsoDate,
-    roundDeadlines: z.strictObject({ '2': IsoDate.optional(), '3': IsoDate.optional() }).default({}),
+    roundDeadlines: z._default(z.strictObject({ '2': z.optional(IsoDate), '3': z.optional(IsoDate) }), {}),
     target: CampaignTarget,
   })
-  .refine((b) => b.deadline >= b.opensOn, { path: ['deadline'], message: 'deadline_before_opening' })
-  .refine((b) => !b.roundDeadlines['2'] || b.roundDeadlines['2'] > b.deadline, { path: ['roundDeadlines', '2'], message: 'round_deadline_order' })
-  .refine((b) => !b.roundDeadlines['3'] || (b.roundDeadlines['2'] !== undefined && b.roundDeadlines['3'] > b.roundDeadlines['2']), {
-    path: ['roundDeadlines', '3'],
-    message: 'round_deadline_order',
-  });
+  .check(
+    z.refine((b) => b.deadline >= b.opensOn, { path: ['deadline'], message: 'deadline_before_opening' }),
+    z.refine((b) => !b.roundDeadlines['2'] || b.roundDeadlines['2'] > b.deadline, { path: ['roundDeadlines', '2'], message: 'round_deadline_order' }),
+    z.refine((b) => !b.roundDeadlines['3'] || (b.roundDeadlines['2'] !== undefined && b.roundDeadlines['3'] > b.roundDeadlines['2']), {
+      path: ['roundDeadlines', '3'],
+      message: 'round_deadline_order',
+    }),
+  );
 export type CreateCampaignBody = z.infer<typeof CreateCampaignBody>;
 
 /**
@@ -97,9 +99,9 @@ export type CreateCampaignBody = z.infer<typeof CreateCampaignBody>;
  */
 export const CreateCampaignResponse = z.object({
   campaign: Campaign,
-  facilities: z.number().int(),
+  facilities: z.int(),
   /** Facilities whose last answers on the previous version were carried forward (前年度から引継ぎ): known when done, 0 until then. */
-  carriedForward: z.number().int(),
+  carriedForward: z.int(),
 });
 export type CreateCampaignResponse = z.infer<typeof CreateCampaignResponse>;
 export type Campaign = z.infer<typeof Campaign>;
@@ -108,14 +110,14 @@ export const ListCampaignsResponse = z.object({ items: z.array(Campaign) });
 // campaign-lifecycle:begin
 export const ListCampaignsQuery = z.object({
   /** `true`: archived campaigns too (left out by default). */
-  archived: z.enum(['true', 'false']).optional(),
+  archived: z.optional(z.enum(['true', 'false'])),
 });
 
 /** New deadlines of a campaign (1回目, and 2回目/3回目 when asked for); checked against the fiscal year's window. */
 export const UpdateDeadlinesBody = z.strictObject({
   expectedVersion: Version,
   deadline: IsoDate,
-  roundDeadlines: z.strictObject({ '2': IsoDate.optional(), '3': IsoDate.optional() }).default({}),
+  roundDeadlines: z._default(z.strictObject({ '2': z.optional(IsoDate), '3': z.optional(IsoDate) }), {}),
 });
 export type UpdateDeadlinesBody = z.infer<typeof UpdateDeadlinesBody>;
 
@@ -129,39 +131,39 @@ export type SetCampaignStatusBody = z.infer<typeof SetCampaignStatusBody>;
 export const ExtendDeadlineBody = z.strictObject({
   expectedVersion: Version,
   extendedTo: IsoDate,
-  reason: z.string().trim().max(500).optional(),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(500))),
 });
 export type ExtendDeadlineBody = z.infer<typeof ExtendDeadlineBody>;
 
-export const RemoveExtensionQuery = z.object({ expectedVersion: z.coerce.number().int().min(1) });
+export const RemoveExtensionQuery = z.object({ expectedVersion: z.coerce.number().check(z.int(), z.minimum(1)) });
 
 export const DeadlineExtension = z.object({
   campaignId: Id,
   facilityId: Id,
   facilityName: z.string(),
   extendedTo: IsoDate,
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
   version: Version,
   updatedAt: IsoDateTime,
   updatedBy: z.string(),
 });
 export type DeadlineExtension = z.infer<typeof DeadlineExtension>;
 
-export const ExtensionsQuery = z.object({ limit: PageLimit(200, 100), cursor: Cursor.optional() });
+export const ExtensionsQuery = z.object({ limit: PageLimit(200, 100), cursor: z.optional(Cursor) });
 export const ExtensionsResponse = z.object({ items: z.array(DeadlineExtension), nextCursor: NextCursor });
 export type ExtensionsResponse = z.infer<typeof ExtensionsResponse>;
 // campaign-lifecycle:end
 
 /** The numbers a facility, the prefecture and the dashboard all read the same way (see packages/domain). */
 export const Evaluation = z.object({
-  applicable: z.number().int(),
-  answered: z.number().int(),
-  required: z.number().int(),
-  yes: z.number().int(),
-  score: z.number().min(0).max(1).nullable(),
+  applicable: z.int(),
+  answered: z.int(),
+  required: z.int(),
+  yes: z.int(),
+  score: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
   level: z.string(),
-  missing: z.number().int(),
-  overdue: z.number().int(),
+  missing: z.int(),
+  overdue: z.int(),
   complete: z.boolean(),
 });
 export type Evaluation = z.infer<typeof Evaluation>;
@@ -175,26 +177,26 @@ export const ResponseView = z.object({
   status: ResponseStatus,
   version: Version,
   evaluation: Evaluation,
-  updatedAt: IsoDateTime.nullable(),
+  updatedAt: z.nullable(IsoDateTime),
   /** Every submitted round, oldest first; kept as history. */
-  submissions: z.array(z.object({ round: z.number().int().min(1).max(3), at: IsoDateTime, by: z.string(), byName: z.string() })),
+  submissions: z.array(z.object({ round: z.int().check(z.minimum(1), z.maximum(3)), at: IsoDateTime, by: z.string(), byName: z.string() })),
   /** The prefecture's confirmations and send-backs (差戻し), oldest first. */
   reviews: z.array(Review),
 });
 export type ResponseView = z.infer<typeof ResponseView>;
 
 export const AnswerChange = z.object({
-  itemId: z.string().min(1).max(64),
+  itemId: z.string().check(z.minLength(1), z.maxLength(64)),
   deviceClass: z.enum(['system', 'server', 'client', 'network']),
   round: z.literal([1, 2, 3]),
   /** null clears the cell for that round. */
-  answer: RoundAnswer.nullable(),
+  answer: z.nullable(RoundAnswer),
   // answer-merge:begin
   /**
    * The round as the sender last saw it (null: empty). When every change carries one, the save is merged per cell
    * whatever the response's version; a cell changed by someone else since is a 409 CELL_CONFLICT naming it.
    */
-  base: RoundAnswer.nullable().optional(),
+  base: z.optional(z.nullable(RoundAnswer)),
   // answer-merge:end
 });
 export type AnswerChange = z.infer<typeof AnswerChange>;
@@ -202,7 +204,7 @@ export type AnswerChange = z.infer<typeof AnswerChange>;
 export const SaveAnswersBody = z.object({
   /** The version the client last read; a stale one is refused with 409 and nothing is written. */
   expectedVersion: Version,
-  changes: z.array(AnswerChange).min(1).max(200),
+  changes: z.array(AnswerChange).check(z.minLength(1), z.maxLength(200)),
 });
 export type SaveAnswersBody = z.infer<typeof SaveAnswersBody>;
 
@@ -220,18 +222,18 @@ export const ProgressRow = z.object({
   healthCenterName: z.string(),
   status: ResponseStatus,
   evaluation: Evaluation,
-  updatedAt: IsoDateTime.nullable(),
+  updatedAt: z.nullable(IsoDateTime),
 });
 export type ProgressRow = z.infer<typeof ProgressRow>;
 
 export const CampaignProgress = z.object({
   campaign: Campaign,
   totals: z.object({
-    facilities: z.number().int(),
-    byStatus: z.record(ResponseStatus, z.number().int()),
+    facilities: z.int(),
+    byStatus: z.record(ResponseStatus, z.int()),
   }),
   /** No longer sent: the facility rows are paged by `GET /api/campaigns/{campaignId}/rows`. */
-  items: z.array(ProgressRow).optional(),
+  items: z.optional(z.array(ProgressRow)),
 });
 export type CampaignProgress = z.infer<typeof CampaignProgress>;
 
@@ -241,26 +243,23 @@ export const CAMPAIGN_ROW_SORTS = ['name', 'score', 'updated'] as const;
 export type CampaignRowSort = (typeof CAMPAIGN_ROW_SORTS)[number];
 
 export const CampaignRowsQuery = z.object({
-  status: ResponseStatus.optional(),
-  healthCenterId: Id.optional(),
+  status: z.optional(ResponseStatus),
+  healthCenterId: z.optional(Id),
   /** 二次医療圏 by name. */
-  medicalArea: z.string().min(1).max(100).optional(),
-  kind: FacilityKind.optional(),
-  sizeBand: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,32}$/, 'size band')
-    .optional(),
-  scoreBand: z.enum(SCORE_BANDS).optional(),
+  medicalArea: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  kind: z.optional(FacilityKind),
+  sizeBand: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/, 'size band'))),
+  scoreBand: z.optional(z.enum(SCORE_BANDS)),
   /** `true`: only facilities with a いいえ whose 目標日 has passed (Japan time). */
-  overdue: z.enum(['true', 'false']).optional(),
+  overdue: z.optional(z.enum(['true', 'false'])),
   /** `true`: only facilities with applicable cells lacking a confirmed 1回目 確認日. */
-  missingFirst: z.enum(['true', 'false']).optional(),
+  missingFirst: z.optional(z.enum(['true', 'false'])),
   /** Digits: 医療機関コード prefix (code order). Anything else: facility name prefix (name order). */
-  q: z.string().trim().min(1).max(100).optional(),
-  sort: z.enum(CAMPAIGN_ROW_SORTS).default('name'),
-  dir: z.enum(['asc', 'desc']).default('asc'),
+  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  sort: z._default(z.enum(CAMPAIGN_ROW_SORTS), 'name'),
+  dir: z._default(z.enum(['asc', 'desc']), 'asc'),
   limit: PageLimit(200, 50),
-  cursor: Cursor.optional(),
+  cursor: z.optional(Cursor),
 });
 export type CampaignRowsQuery = z.input<typeof CampaignRowsQuery>;
 
@@ -274,19 +273,19 @@ export const CampaignRow = z.object({
   sizeBand: z.string(),
   medicalInstitutionCode: z.string(),
   status: ResponseStatus,
-  score: z.number().min(0).max(1).nullable(),
+  score: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
   level: z.string(),
   /** Required cells not yet answered. */
-  missing: z.number().int(),
+  missing: z.int(),
   /** Cells answered without a 確認日 in the first round. */
-  missingFirstDates: z.number().int(),
+  missingFirstDates: z.int(),
   /** The earliest 目標日 of a cell still answered いいえ. */
-  earliestOpenTarget: IsoDate.nullable(),
+  earliestOpenTarget: z.nullable(IsoDate),
   /** That 目標日 has passed (Japan time). */
   overdue: z.boolean(),
-  updatedAt: IsoDateTime.nullable(),
+  updatedAt: z.nullable(IsoDateTime),
   /** Latest submitted round. */
-  round: z.number().int().nullable(),
+  round: z.nullable(z.int()),
 });
 export type CampaignRow = z.infer<typeof CampaignRow>;
 
@@ -294,7 +293,7 @@ export const CampaignRowsResponse = z.object({
   items: z.array(CampaignRow),
   nextCursor: NextCursor,
   /** Facilities matching the partition's filter (from the campaign's counters), when known. */
-  total: z.number().int().optional(),
+  total: z.optional(z.int()),
   /** The order applied: a search comes back in name (or 医療機関コード) order. */
   sort: z.enum([...CAMPAIGN_ROW_SORTS, 'code']),
 });

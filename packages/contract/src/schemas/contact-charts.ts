@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FacilityKind, Id, IsoDate, IsoDateTime, Version } from '../common.ts';
 import { Cursor, NextCursor, PageLimit } from './paging.ts';
 
@@ -19,86 +19,78 @@ export function isPhoneNumber(raw: string): boolean {
 }
 
 const Phone = z
-  .string()
-  .trim()
-  .max(30)
-  .transform((s) => s.normalize('NFKC'))
-  .refine((s) => s === '' || isPhoneNumber(s), { message: 'phone_format' });
-const Email = z.union([z.literal(''), z.email().max(254)]);
-const Text = (max: number) => z.string().trim().max(max);
+  .pipe(
+    z.string().check(z.trim(), z.maxLength(30)),
+    z.transform((s) => s.normalize('NFKC')),
+  )
+  .check(z.refine((s) => s === '' || isPhoneNumber(s), { message: 'phone_format' }));
+const Email = z.union([z.literal(''), z.email().check(z.maxLength(254))]);
+const Text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 
 /** One person of the facility's own escalation. */
-export const ChartPerson = z
-  .object({
-    name: Text(60).min(1),
-    /** 役職・担当 as the facility calls it (院長, 事務長, 情報システム係 …). */
-    title: Text(60).default(''),
-    /** A number that reaches the person during working hours. */
-    phone: Phone.default(''),
-    /** A number that reaches the person at night and on holidays (mobile, on-call phone). */
-    afterHoursPhone: Phone.default(''),
-    email: Email.default(''),
-  })
-  .strict();
+export const ChartPerson = z.strictObject({
+  name: Text(60).check(z.minLength(1)),
+  /** 役職・担当 as the facility calls it (院長, 事務長, 情報システム係 …). */
+  title: z._default(Text(60), ''),
+  /** A number that reaches the person during working hours. */
+  phone: z._default(Phone, ''),
+  /** A number that reaches the person at night and on holidays (mobile, on-call phone). */
+  afterHoursPhone: z._default(Phone, ''),
+  email: z._default(Email, ''),
+});
 export type ChartPerson = z.infer<typeof ChartPerson>;
 
 /** What the facility sets for one of its vendors when the vendor's own incident contact does not fit it. */
-export const VendorContactOverride = z
-  .object({
-    vendorId: Id,
-    /** 担当者・窓口名 for this facility. */
-    name: Text(60).default(''),
-    phone: Phone.default(''),
-    afterHoursPhone: Phone.default(''),
-    email: Email.default(''),
-    note: Text(200).default(''),
-  })
-  .strict();
+export const VendorContactOverride = z.strictObject({
+  vendorId: Id,
+  /** 担当者・窓口名 for this facility. */
+  name: z._default(Text(60), ''),
+  phone: z._default(Phone, ''),
+  afterHoursPhone: z._default(Phone, ''),
+  email: z._default(Email, ''),
+  note: z._default(Text(200), ''),
+});
 export type VendorContactOverride = z.infer<typeof VendorContactOverride>;
 
 export const MAX_SYSTEM_STAFF = 10;
 export const MAX_VENDOR_OVERRIDES = 50;
 
-export const SaveContactChartBody = z
-  .object({
-    /** The version read (0 when the chart was never saved). */
-    expectedVersion: Version,
-    /** 院長 (or 管理者): the last in the escalation, who decides. */
-    director: ChartPerson,
-    /** 医療情報システム安全管理責任者. */
-    securityOfficer: ChartPerson,
-    /** システム担当者, in the order they are called (the first is called first). */
-    systemStaff: z.array(ChartPerson).max(MAX_SYSTEM_STAFF).default([]),
-    vendorOverrides: z.array(VendorContactOverride).max(MAX_VENDOR_OVERRIDES).default([]),
-    /** Free notes shown on the chart (e.g. 夜間・休日は当直医から…). */
-    notes: Text(500).default(''),
-  })
-  .strict();
+export const SaveContactChartBody = z.strictObject({
+  /** The version read (0 when the chart was never saved). */
+  expectedVersion: Version,
+  /** 院長 (or 管理者): the last in the escalation, who decides. */
+  director: ChartPerson,
+  /** 医療情報システム安全管理責任者. */
+  securityOfficer: ChartPerson,
+  /** システム担当者, in the order they are called (the first is called first). */
+  systemStaff: z._default(z.array(ChartPerson).check(z.maxLength(MAX_SYSTEM_STAFF)), []),
+  vendorOverrides: z._default(z.array(VendorContactOverride).check(z.maxLength(MAX_VENDOR_OVERRIDES)), []),
+  /** Free notes shown on the chart (e.g. 夜間・休日は当直医から…). */
+  notes: z._default(Text(500), ''),
+});
 export type SaveContactChartBody = z.input<typeof SaveContactChartBody>;
 
-export const ConfirmContactChartBody = z.object({ expectedVersion: Version.min(1) }).strict();
+export const ConfirmContactChartBody = z.strictObject({ expectedVersion: Version.check(z.minimum(1)) });
 
 /** An incident contact: a body, a vendor's desk, a consultation desk. */
-export const ContactEntry = z
-  .object({
-    name: Text(100).default(''),
-    /** 部署・担当. */
-    department: Text(100).default(''),
-    phone: Phone.default(''),
-    afterHoursPhone: Phone.default(''),
-    email: Email.default(''),
-    /** 受付時間 (平日 9:00–17:00 …). */
-    hours: Text(100).default(''),
-    url: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(300)]).default(''),
-    note: Text(300).default(''),
-  })
-  .strict();
+export const ContactEntry = z.strictObject({
+  name: z._default(Text(100), ''),
+  /** 部署・担当. */
+  department: z._default(Text(100), ''),
+  phone: z._default(Phone, ''),
+  afterHoursPhone: z._default(Phone, ''),
+  email: z._default(Email, ''),
+  /** 受付時間 (平日 9:00–17:00 …). */
+  hours: z._default(Text(100), ''),
+  url: z._default(z.union([z.literal(''), z.url({ protocol: /^https?$/ }).check(z.maxLength(300))]), ''),
+  note: z._default(Text(300), ''),
+});
 export type ContactEntry = z.infer<typeof ContactEntry>;
 
 /** An outside contact as shown: where its default came from, when it is one. */
-export const OutsideContact = ContactEntry.extend({
+export const OutsideContact = z.extend(ContactEntry, {
   /** Where a default's text or number comes from (a published source), empty for what the prefecture entered. */
-  source: z.string().default(''),
+  source: z._default(z.string(), ''),
 });
 export type OutsideContact = z.infer<typeof OutsideContact>;
 
@@ -110,30 +102,28 @@ export const OutsideContacts = z.object({
   police: OutsideContact,
   mhlw: OutsideContact,
   /** One per 保健所 of the tenant (id → contact); a facility's chart shows its own. */
-  healthCenters: z.array(OutsideContact.extend({ healthCenterId: Id })),
+  healthCenters: z.array(z.extend(OutsideContact, { healthCenterId: Id })),
   desks: z.array(OutsideContact),
   /** True until the prefecture first saves: the defaults are shown and the numbers it must fill are empty. */
   isDefault: z.boolean(),
   version: Version,
-  updatedAt: IsoDateTime.nullable(),
+  updatedAt: z.nullable(IsoDateTime),
 });
 export type OutsideContacts = z.infer<typeof OutsideContacts>;
 
-export const PutOutsideContactsBody = z
-  .object({
-    expectedVersion: Version,
-    prefecture: ContactEntry,
-    police: ContactEntry,
-    mhlw: ContactEntry,
-    healthCenters: z.array(ContactEntry.extend({ healthCenterId: Id }).strict()).max(200),
-    desks: z.array(ContactEntry).max(MAX_DESKS),
-  })
-  .strict();
+export const PutOutsideContactsBody = z.strictObject({
+  expectedVersion: Version,
+  prefecture: ContactEntry,
+  police: ContactEntry,
+  mhlw: ContactEntry,
+  healthCenters: z.array(z.extend(ContactEntry, { healthCenterId: Id })).check(z.maxLength(200)),
+  desks: z.array(ContactEntry).check(z.maxLength(MAX_DESKS)),
+});
 export type PutOutsideContactsBody = z.input<typeof PutOutsideContactsBody>;
 
-export const VendorIncidentContact = ContactEntry.extend({ version: Version, updatedAt: IsoDateTime.nullable() });
+export const VendorIncidentContact = z.extend(ContactEntry, { version: Version, updatedAt: z.nullable(IsoDateTime) });
 export type VendorIncidentContact = z.infer<typeof VendorIncidentContact>;
-export const PutVendorIncidentContactBody = ContactEntry.extend({ expectedVersion: Version }).strict();
+export const PutVendorIncidentContactBody = z.extend(ContactEntry, { expectedVersion: Version });
 
 /** Where a chart stands in the current fiscal year: updated or confirmed within it, older, never made. */
 export const ChartStatus = z.enum(['current', 'outdated', 'missing']);
@@ -145,18 +135,18 @@ export const ChartVendor = z.object({
   systems: z.array(z.string()),
   remoteMaintenance: z.boolean(),
   /** The vendor's own incident contact (kept on its portal), null if it has none yet. */
-  vendorContact: ContactEntry.nullable(),
+  vendorContact: z.nullable(ContactEntry),
   /** The facility's own contact for this vendor, when it set one. */
-  override: VendorContactOverride.nullable(),
+  override: z.nullable(VendorContactOverride),
 });
 
 export const ContactChartView = z.object({
   facility: z.object({ id: Id, name: z.string(), kind: FacilityKind, healthCenterId: Id, healthCenterName: z.string() }),
-  fiscalYear: z.number().int(),
+  fiscalYear: z.int(),
   status: ChartStatus,
   /** null until the facility first saves. */
-  chart: z
-    .object({
+  chart: z.nullable(
+    z.object({
       director: ChartPerson,
       securityOfficer: ChartPerson,
       systemStaff: z.array(ChartPerson),
@@ -165,21 +155,21 @@ export const ContactChartView = z.object({
       version: Version,
       updatedAt: IsoDateTime,
       updatedBy: z.string(),
-      confirmedOn: IsoDate.nullable(),
-      confirmedBy: z.string().nullable(),
-    })
-    .nullable(),
+      confirmedOn: z.nullable(IsoDate),
+      confirmedBy: z.nullable(z.string()),
+    }),
+  ),
   vendors: z.array(ChartVendor),
   outside: OutsideContacts,
 });
 export type ContactChartView = z.infer<typeof ContactChartView>;
 
 export const ListContactChartsQuery = z.object({
-  healthCenterId: Id.optional(),
+  healthCenterId: z.optional(Id),
   /** A name prefix or 医療機関コード, as in the facility list. */
-  q: z.string().trim().min(1).max(100).optional(),
+  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   limit: PageLimit(200, 50),
-  cursor: Cursor.optional(),
+  cursor: z.optional(Cursor),
 });
 export const ContactChartRow = z.object({
   facilityId: Id,
@@ -188,19 +178,19 @@ export const ContactChartRow = z.object({
   healthCenterId: Id,
   healthCenterName: z.string(),
   status: ChartStatus,
-  updatedAt: IsoDateTime.nullable(),
-  confirmedOn: IsoDate.nullable(),
+  updatedAt: z.nullable(IsoDateTime),
+  confirmedOn: z.nullable(IsoDate),
 });
 export type ContactChartRow = z.infer<typeof ContactChartRow>;
-export const ListContactChartsResponse = z.object({ fiscalYear: z.number().int(), items: z.array(ContactChartRow), nextCursor: NextCursor });
+export const ListContactChartsResponse = z.object({ fiscalYear: z.int(), items: z.array(ContactChartRow), nextCursor: NextCursor });
 export type ListContactChartsResponse = z.infer<typeof ListContactChartsResponse>;
 
 /** How many facilities have a current chart this fiscal year (a read model), in all and per 保健所. */
 export const ContactChartCoverage = z.object({
-  fiscalYear: z.number().int(),
-  total: z.number().int(),
-  current: z.number().int(),
-  byHealthCenter: z.array(z.object({ healthCenterId: Id, name: z.string(), total: z.number().int(), current: z.number().int() })),
+  fiscalYear: z.int(),
+  total: z.int(),
+  current: z.int(),
+  byHealthCenter: z.array(z.object({ healthCenterId: Id, name: z.string(), total: z.int(), current: z.int() })),
 });
 export type ContactChartCoverage = z.infer<typeof ContactChartCoverage>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LocalizedText } from '../common.ts';
 import { Campaign } from './campaigns.ts';
 import { DiscrepancyCounts } from './discrepancies.ts';
@@ -6,20 +6,20 @@ import { DiscrepancyCounts } from './discrepancies.ts';
 /** One slice's numbers (the whole prefecture, a 保健所, a 医療圏, a kind, a size band), from the read models. */
 export const SliceSummary = z.object({
   slice: z.string(),
-  facilities: z.number().int(),
-  byStatus: z.record(z.string(), z.number().int()),
-  byScoreBand: z.record(z.string(), z.number().int()),
-  byLevel: z.record(z.string(), z.number().int()),
-  meanScore: z.number().nullable(),
-  scored: z.number().int(),
-  rounds: z.record(z.string(), z.object({ meanScore: z.number().nullable(), facilities: z.number().int() })),
-  missingFirstFacilities: z.number().int(),
-  missingFirstCells: z.number().int(),
-  overdueCells: z.number().int(),
-  overdueFacilities: z.number().int(),
-  openCells: z.number().int(),
+  facilities: z.int(),
+  byStatus: z.record(z.string(), z.int()),
+  byScoreBand: z.record(z.string(), z.int()),
+  byLevel: z.record(z.string(), z.int()),
+  meanScore: z.nullable(z.number()),
+  scored: z.int(),
+  rounds: z.record(z.string(), z.object({ meanScore: z.nullable(z.number()), facilities: z.int() })),
+  missingFirstFacilities: z.int(),
+  missingFirstCells: z.int(),
+  overdueCells: z.int(),
+  overdueFacilities: z.int(),
+  openCells: z.int(),
   /** Open and explained cross-check discrepancies of the slice's facilities, in all and by rule (issue 8). */
-  discrepancies: DiscrepancyCounts.optional(),
+  discrepancies: z.optional(DiscrepancyCounts),
 });
 export type SliceSummary = z.infer<typeof SliceSummary>;
 
@@ -50,14 +50,14 @@ export const Dashboard = z.object({
     sizes: z.array(BreakdownRow),
   }),
   /** The previous fiscal year's campaign of the same form, for the trend; null when there is none. */
-  previous: z.object({ campaign: Campaign, summary: SliceSummary }).nullable(),
+  previous: z.nullable(z.object({ campaign: Campaign, summary: SliceSummary })),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
 export const HEATMAP_DIMENSIONS = ['hc', 'area', 'kind', 'size'] as const;
-export const HeatmapQuery = z.object({ by: z.enum(HEATMAP_DIMENSIONS).default('hc') });
+export const HeatmapQuery = z.object({ by: z._default(z.enum(HEATMAP_DIMENSIONS), 'hc') });
 
-const Counts = z.object({ y: z.number().int(), n: z.number().int(), u: z.number().int() });
+const Counts = z.object({ y: z.int(), n: z.int(), u: z.int() });
 
 /** Item × slice: はい / いいえ / 未回答 per item (device classes summed) and per cell for the whole scope. */
 export const Heatmap = z.object({
@@ -80,11 +80,11 @@ export const Heatmap = z.object({
 });
 export type Heatmap = z.infer<typeof Heatmap>;
 
-export const VerifyReadModelsBody = z.strictObject({ repair: z.boolean().default(false) });
+export const VerifyReadModelsBody = z.strictObject({ repair: z._default(z.boolean(), false) });
 export const VerifyReadModelsResult = z.object({
-  responses: z.number().int(),
-  slices: z.number().int(),
-  differenceCount: z.number().int(),
+  responses: z.int(),
+  slices: z.int(),
+  differenceCount: z.int(),
   differences: z.array(z.object({ slice: z.string(), part: z.enum(['summary', 'cells']), name: z.string(), stored: z.number(), recounted: z.number() })),
   repaired: z.boolean(),
 });

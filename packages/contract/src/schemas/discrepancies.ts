@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDateTime, LocalizedText, Version } from '../common.ts';
 import { Cursor, NextCursor } from './paging.ts';
 
@@ -53,7 +53,7 @@ export const DISCREPANCY_TEXT_MAX = 1000;
  * The id of a discrepancy in paths: base64url of `<campaignId>#<rule>#<vendorId>#<cell or item>` (URL-safe,
  * deterministic: the same finding always has the same id).
  */
-export const DiscrepancyId = z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, 'id');
+export const DiscrepancyId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,400}$/, 'id'));
 
 export const DiscrepancyHistoryEntry = z.object({
   at: IsoDateTime,
@@ -61,7 +61,7 @@ export const DiscrepancyHistoryEntry = z.object({
   by: z.string(),
   byOrg: z.enum(['facility', 'vendor', 'prefecture', 'system']),
   action: z.enum(['opened', 'explained', 'resolved', 'cleared', 'reopened']),
-  text: z.string().optional(),
+  text: z.optional(z.string()),
 });
 export type DiscrepancyHistoryEntry = z.infer<typeof DiscrepancyHistoryEntry>;
 
@@ -72,7 +72,7 @@ export const Discrepancy = z.object({
   healthCenterId: z.string(),
   /** The facility campaign whose answers were compared, and its fiscal year. */
   campaignId: Id,
-  fiscalYear: z.number().int().nullable(),
+  fiscalYear: z.nullable(z.int()),
   vendorId: Id,
   vendorName: z.string(),
   rule: DiscrepancyRule,
@@ -81,7 +81,7 @@ export const Discrepancy = z.object({
   itemNumber: z.string(),
   itemText: LocalizedText,
   /** `<itemId>:<deviceClass>` when the rule compares one cell (mirror_mismatch); null for a whole item. */
-  cell: z.string().nullable(),
+  cell: z.nullable(z.string()),
   /** What each side said, e.g. { facility: 'yes', vendor: 'no' } or { facility: 'yes', documents: 0 }. */
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   state: DiscrepancyState,
@@ -98,23 +98,29 @@ export const DiscrepancyVendorParams = z.object({ vendorId: Id });
 export const DiscrepancyParams = z.object({ facilityId: Id, discrepancyId: DiscrepancyId });
 
 /** `state` narrows to one state; absent = every state. */
-export const FacilityDiscrepanciesQuery = z.object({ state: DiscrepancyState.optional() });
+export const FacilityDiscrepanciesQuery = z.object({ state: z.optional(DiscrepancyState) });
 export const FacilityDiscrepanciesResponse = z.object({ items: z.array(Discrepancy) });
 export type FacilityDiscrepanciesResponse = z.infer<typeof FacilityDiscrepanciesResponse>;
 
 export const DISCREPANCIES_PAGE_SIZE = 100;
 
-export const VendorDiscrepanciesQuery = z.object({ cursor: Cursor.optional(), state: DiscrepancyState.optional() });
+export const VendorDiscrepanciesQuery = z.object({ cursor: z.optional(Cursor), state: z.optional(DiscrepancyState) });
 /** Open and explained discrepancies (the prefecture's work list); an inspector sees only its own 保健所. */
-export const ListDiscrepanciesQuery = z.object({ cursor: Cursor.optional(), healthCenterId: Id.optional(), rule: DiscrepancyRule.optional() });
+export const ListDiscrepanciesQuery = z.object({ cursor: z.optional(Cursor), healthCenterId: z.optional(Id), rule: z.optional(DiscrepancyRule) });
 export const DiscrepancyPage = z.object({ items: z.array(Discrepancy), nextCursor: NextCursor });
 export type DiscrepancyPage = z.infer<typeof DiscrepancyPage>;
 
-export const ExplainDiscrepancyBody = z.strictObject({ expectedVersion: Version, text: z.string().trim().min(1).max(DISCREPANCY_TEXT_MAX) });
+export const ExplainDiscrepancyBody = z.strictObject({
+  expectedVersion: Version,
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(DISCREPANCY_TEXT_MAX)),
+});
 export type ExplainDiscrepancyBody = z.infer<typeof ExplainDiscrepancyBody>;
-export const ResolveDiscrepancyBody = z.strictObject({ expectedVersion: Version, text: z.string().trim().max(DISCREPANCY_TEXT_MAX).optional() });
+export const ResolveDiscrepancyBody = z.strictObject({
+  expectedVersion: Version,
+  text: z.optional(z.string().check(z.trim(), z.maxLength(DISCREPANCY_TEXT_MAX))),
+});
 export type ResolveDiscrepancyBody = z.infer<typeof ResolveDiscrepancyBody>;
 
 /** Per slice of the dashboard: open (open + explained) discrepancies, in all and by rule. */
-export const DiscrepancyCounts = z.object({ open: z.number().int(), byRule: z.record(z.string(), z.number().int()) });
+export const DiscrepancyCounts = z.object({ open: z.int(), byRule: z.record(z.string(), z.int()) });
 export type DiscrepancyCounts = z.infer<typeof DiscrepancyCounts>;

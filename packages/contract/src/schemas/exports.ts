@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDateTime, LocalizedText } from '../common.ts';
 
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
@@ -30,14 +30,14 @@ export const ExportJob = z.object({
   kind: ExportKind,
   status: JobStatus,
   /** Facilities written so far, of `total` (1 of 1 for the official form). */
-  progress: z.object({ processed: z.number().int().min(0), total: z.number().int().min(0) }),
+  progress: z.object({ processed: z.int().check(z.minimum(0)), total: z.int().check(z.minimum(0)) }),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   /** When done: the file name, and a short-lived link to download it. */
-  fileName: z.string().optional(),
-  downloadUrl: z.url().optional(),
-  downloadExpiresAt: IsoDateTime.optional(),
+  fileName: z.optional(z.string()),
+  downloadUrl: z.optional(z.url()),
+  downloadExpiresAt: z.optional(IsoDateTime),
   /** When failed: why, for the user. */
-  error: LocalizedText.optional(),
+  error: z.optional(LocalizedText),
 });
 export type ExportJob = z.infer<typeof ExportJob>;

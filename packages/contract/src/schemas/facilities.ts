@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FacilityKind, Id } from '../common.ts';
 import { Cursor, NextCursor, PageLimit } from './paging.ts';
 
@@ -8,7 +8,7 @@ export const Facility = z.object({
   id: Id,
   name: z.string(),
   kind: FacilityKind,
-  beds: z.number().int().min(0),
+  beds: z.int().check(z.minimum(0)),
   healthCenterId: Id,
   healthCenterName: z.string(),
   medicalAreaName: z.string(),
@@ -20,12 +20,12 @@ export const Facility = z.object({
 export type Facility = z.infer<typeof Facility>;
 
 export const ListFacilitiesQuery = z.object({
-  healthCenterId: Id.optional(),
-  kind: FacilityKind.optional(),
+  healthCenterId: z.optional(Id),
+  kind: z.optional(FacilityKind),
   /** A name prefix, a 医療機関コード prefix, or a whole code. */
-  q: z.string().trim().min(1).max(100).optional(),
+  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   limit: PageLimit(200, 100),
-  cursor: Cursor.optional(),
+  cursor: z.optional(Cursor),
 });
 export type ListFacilitiesQuery = z.input<typeof ListFacilitiesQuery>;
 /** One page in name order (within the 保健所 when one is given). */
@@ -34,9 +34,9 @@ export type ListFacilitiesResponse = z.infer<typeof ListFacilitiesResponse>;
 
 /** How many facilities the tenant has: in all, per 保健所, per kind and per `<保健所 id>|<kind>` (a read model). */
 export const FacilityCounts = z.object({
-  total: z.number().int(),
-  byHealthCenter: z.record(z.string(), z.number().int()),
-  byKind: z.record(z.string(), z.number().int()),
-  byHealthCenterKind: z.record(z.string(), z.number().int()),
+  total: z.int(),
+  byHealthCenter: z.record(z.string(), z.int()),
+  byKind: z.record(z.string(), z.int()),
+  byHealthCenterKind: z.record(z.string(), z.int()),
 });
 export type FacilityCounts = z.infer<typeof FacilityCounts>;

@@ -1,5 +1,5 @@
 import { DEVICE_CLASSES, DISCLOSURE_KINDS } from '@mcr/domain';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDate, IsoDateTime } from '../common.ts';
 import { Cursor, NextCursor } from './paging.ts';
 import { SYSTEM_KINDS } from './masters.ts';
@@ -37,18 +37,18 @@ export const UPLOAD_RULES: Record<UploadPurpose, { contentTypes: readonly string
 };
 
 /** SHA-256 of the file as hex (the browser computes it with `crypto.subtle.digest`). */
-export const Sha256Hex = z
-  .string()
-  .regex(/^[0-9a-fA-F]{64}$/, 'sha256')
-  .transform((s) => s.toLowerCase());
+export const Sha256Hex = z.pipe(
+  z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'sha256')),
+  z.transform((s) => s.toLowerCase()),
+);
 
 export const CreateUploadBody = z.strictObject({
   purpose: UploadPurpose,
-  fileName: z.string().trim().min(1).max(200),
+  fileName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   /** Bytes; checked against the purpose's limit (400 naming `body.size`). */
-  size: z.number().int().min(1),
+  size: z.int().check(z.minimum(1)),
   /** Checked against the purpose's types (400 naming `body.contentType`). */
-  contentType: z.string().min(1).max(200),
+  contentType: z.string().check(z.minLength(1), z.maxLength(200)),
   sha256: Sha256Hex,
 });
 export type CreateUploadBody = z.infer<typeof CreateUploadBody>;
@@ -62,7 +62,7 @@ export const CreateUploadResponse = z.object({
   url: z.url(),
   fields: z.record(z.string(), z.string()),
   expiresAt: IsoDateTime,
-  maxBytes: z.number().int(),
+  maxBytes: z.int(),
 });
 export type CreateUploadResponse = z.infer<typeof CreateUploadResponse>;
 
@@ -79,27 +79,27 @@ export const DisclosureKind = z.enum(DISCLOSURE_KINDS);
 export type DisclosureKind = z.infer<typeof DisclosureKind>;
 
 export const VendorIdParams = z.object({ vendorId: Id });
-export const DocumentVersionParams = z.object({ vendorId: Id, documentId: Id, version: z.coerce.number().int().min(1).max(9999) });
+export const DocumentVersionParams = z.object({ vendorId: Id, documentId: Id, version: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(9999)) });
 
 export const CreateDocumentBody = z.strictObject({
   uploadId: Id,
   kind: DisclosureKind,
   /** Same kind + product (NFKC, case-folded) = same document: a new upload becomes its next version. */
-  product: z.string().trim().min(1).max(100),
-  productVersion: z.string().trim().max(50),
+  product: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  productVersion: z.string().check(z.trim(), z.maxLength(50)),
   /** Not in the future (400 naming `body.issuedOn`). */
   issuedOn: IsoDate,
   /** JAHIS format version, e.g. `Ver.3.1`. */
-  jahisFormatVersion: z.string().trim().min(1).max(30),
+  jahisFormatVersion: z.string().check(z.trim(), z.minLength(1), z.maxLength(30)),
   /** The systems the document covers; empty = the whole offering (every facility of the vendor). */
-  systems: z.array(z.enum(SYSTEM_KINDS)).max(SYSTEM_KINDS.length),
+  systems: z.array(z.enum(SYSTEM_KINDS)).check(z.maxLength(SYSTEM_KINDS.length)),
 });
 export type CreateDocumentBody = z.infer<typeof CreateDocumentBody>;
 
 export const VendorDocument = z.object({
   vendorId: Id,
   documentId: Id,
-  version: z.number().int().min(1),
+  version: z.int().check(z.minimum(1)),
   kind: DisclosureKind,
   product: z.string(),
   productVersion: z.string(),
@@ -108,13 +108,13 @@ export const VendorDocument = z.object({
   systems: z.array(z.string()),
   fileName: z.string(),
   contentType: z.string(),
-  size: z.number().int(),
+  size: z.int(),
   sha256: z.string(),
   uploadedAt: IsoDateTime,
   uploadedByName: z.string(),
   /** true for the newest version; older ones name the version that replaced them. */
   current: z.boolean(),
-  supersededBy: z.number().int().optional(),
+  supersededBy: z.optional(z.int()),
 });
 export type VendorDocument = z.infer<typeof VendorDocument>;
 
@@ -140,7 +140,7 @@ export const FacilityVendorDocuments = z.object({
   documents: z.array(
     z.object({
       documentId: Id,
-      version: z.number().int(),
+      version: z.int(),
       kind: DisclosureKind,
       product: z.string(),
       productVersion: z.string(),
@@ -148,7 +148,7 @@ export const FacilityVendorDocuments = z.object({
       jahisFormatVersion: z.string(),
       fileName: z.string(),
       contentType: z.string(),
-      size: z.number().int(),
+      size: z.int(),
     }),
   ),
 });
@@ -156,7 +156,7 @@ export type FacilityVendorDocuments = z.infer<typeof FacilityVendorDocuments>;
 export const FacilityDocumentsResponse = z.object({ items: z.array(FacilityVendorDocuments) });
 export type FacilityDocumentsResponse = z.infer<typeof FacilityDocumentsResponse>;
 
-export const MissingDocumentsQuery = z.object({ cursor: Cursor.optional() });
+export const MissingDocumentsQuery = z.object({ cursor: z.optional(Cursor) });
 
 /**
  * A vendor with contracts whose facilities are not all covered by a current document. Paged over vendors
@@ -166,9 +166,9 @@ export const VendorMissingDocuments = z.object({
   vendorId: Id,
   vendorName: z.string(),
   /** Facilities with a contract with the vendor. */
-  contractedFacilities: z.number().int().min(0),
+  contractedFacilities: z.int().check(z.minimum(0)),
   /** Of those, the facilities no current document applies to. */
-  facilitiesWithout: z.number().int().min(0),
+  facilitiesWithout: z.int().check(z.minimum(0)),
   /** The vendor has no current document at all. */
   noDocuments: z.boolean(),
 });
@@ -182,10 +182,7 @@ export type MissingDocumentsResponse = z.infer<typeof MissingDocumentsResponse>;
 export const EVIDENCE_PER_CELL = 20;
 
 /** `<itemId>:<device>` as in the answers (`2-4:server`); short enough to be part of the evidence id. */
-export const EvidenceCell = z
-  .string()
-  .max(50)
-  .regex(new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*:(?:${DEVICE_CLASSES.join('|')})$`), 'cell');
+export const EvidenceCell = z.string().check(z.maxLength(50), z.regex(new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*:(?:${DEVICE_CLASSES.join('|')})$`), 'cell'));
 
 export const EvidenceParams = z.object({ campaignId: Id, facilityId: Id });
 export const EvidenceItemParams = z.object({ campaignId: Id, facilityId: Id, evidenceId: Id });
@@ -194,13 +191,13 @@ export const CreateEvidenceBody = z.strictObject({
   uploadId: Id,
   /** Must be a cell of the campaign's template (400 naming `body.cell`). */
   cell: EvidenceCell,
-  title: z.string().trim().max(100).optional(),
+  title: z.optional(z.string().check(z.trim(), z.maxLength(100))),
 });
 export type CreateEvidenceBody = z.infer<typeof CreateEvidenceBody>;
 
 export const ListEvidenceQuery = z.object({
   /** Removed files too (the prefecture only; ignored for others). */
-  includeRemoved: z.enum(['true', 'false']).optional(),
+  includeRemoved: z.optional(z.enum(['true', 'false'])),
 });
 
 export const Evidence = z.object({
@@ -211,11 +208,11 @@ export const Evidence = z.object({
   title: z.string(),
   fileName: z.string(),
   contentType: z.string(),
-  size: z.number().int(),
+  size: z.int(),
   sha256: z.string(),
   uploadedAt: IsoDateTime,
   uploadedByName: z.string(),
-  removed: z.object({ at: IsoDateTime, byName: z.string() }).optional(),
+  removed: z.optional(z.object({ at: IsoDateTime, byName: z.string() })),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDateTime, LocalizedText, Version } from '../common.ts';
 import { Cursor, NextCursor, PageLimit } from './paging.ts';
 
@@ -75,9 +75,9 @@ export const IncidentReport = z.object({
   reportedBy: z.object({ name: z.string(), role: z.string() }),
   reportedAt: IsoDateTime,
   lastEntryAt: IsoDateTime,
-  entryCount: z.number().int(),
-  closedAt: IsoDateTime.nullable(),
-  closeReason: z.string().nullable(),
+  entryCount: z.int(),
+  closedAt: z.nullable(IsoDateTime),
+  closeReason: z.nullable(z.string()),
   version: Version,
 });
 export type IncidentReport = z.infer<typeof IncidentReport>;
@@ -90,8 +90,8 @@ export const IncidentEntry = z.object({
   authorName: z.string(),
   authorOrg: z.string(),
   text: z.string(),
-  stepId: z.string().nullable(),
-  done: z.boolean().nullable(),
+  stepId: z.nullable(z.string()),
+  done: z.nullable(z.boolean()),
 });
 export type IncidentEntry = z.infer<typeof IncidentEntry>;
 
@@ -109,66 +109,66 @@ export type IncidentDetail = z.infer<typeof IncidentDetail>;
 
 /** `2026-12-06T09:30:00+09:00` or UTC. */
 const NoticedAt = z.iso.datetime({ offset: true });
-const SystemName = z.string().trim().min(1).max(100);
+const SystemName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 
 export const CreateIncidentBody = z.strictObject({
-  description: z.string().trim().min(1).max(INCIDENT_TEXT_MAX),
+  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(INCIDENT_TEXT_MAX)),
   noticedAt: NoticedAt,
-  systems: z.array(SystemName).max(INCIDENT_SYSTEMS_MAX).default([]),
+  systems: z._default(z.array(SystemName).check(z.maxLength(INCIDENT_SYSTEMS_MAX)), []),
   /** Vendors of the facility's own contracts. */
-  vendorIds: z.array(Id).max(INCIDENT_SYSTEMS_MAX).default([]),
-  contacted: z.array(IncidentContacted).max(INCIDENT_CONTACTED.length).default([]),
-  contactedOther: z.string().trim().max(1000).default(''),
+  vendorIds: z._default(z.array(Id).check(z.maxLength(INCIDENT_SYSTEMS_MAX)), []),
+  contacted: z._default(z.array(IncidentContacted).check(z.maxLength(INCIDENT_CONTACTED.length)), []),
+  contactedOther: z._default(z.string().check(z.trim(), z.maxLength(1000)), ''),
   careImpact: CareImpact,
 });
 export type CreateIncidentBody = z.infer<typeof CreateIncidentBody>;
 
 /** The facility updates what changes as it goes (care impact, whom it has told, systems, vendors). */
 export const UpdateIncidentBody = z.strictObject({
-  systems: z.array(SystemName).max(INCIDENT_SYSTEMS_MAX),
-  vendorIds: z.array(Id).max(INCIDENT_SYSTEMS_MAX),
-  contacted: z.array(IncidentContacted).max(INCIDENT_CONTACTED.length),
-  contactedOther: z.string().trim().max(1000),
+  systems: z.array(SystemName).check(z.maxLength(INCIDENT_SYSTEMS_MAX)),
+  vendorIds: z.array(Id).check(z.maxLength(INCIDENT_SYSTEMS_MAX)),
+  contacted: z.array(IncidentContacted).check(z.maxLength(INCIDENT_CONTACTED.length)),
+  contactedOther: z.string().check(z.trim(), z.maxLength(1000)),
   careImpact: CareImpact,
   expectedVersion: Version,
 });
 export type UpdateIncidentBody = z.infer<typeof UpdateIncidentBody>;
 
-export const PostIncidentEntryBody = z.strictObject({ text: z.string().trim().min(1).max(INCIDENT_ENTRY_MAX) });
+export const PostIncidentEntryBody = z.strictObject({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(INCIDENT_ENTRY_MAX)) });
 export type PostIncidentEntryBody = z.infer<typeof PostIncidentEntryBody>;
 
 export const TickIncidentStepBody = z.strictObject({ done: z.boolean() });
 
 export const CloseIncidentBody = z.strictObject({
   /** Required when the facility closes its own report. */
-  reason: z.string().trim().max(INCIDENT_ENTRY_MAX).default(''),
+  reason: z._default(z.string().check(z.trim(), z.maxLength(INCIDENT_ENTRY_MAX)), ''),
   expectedVersion: Version,
 });
 export type CloseIncidentBody = z.infer<typeof CloseIncidentBody>;
 
 export const IncidentParams = z.object({ incidentId: Id });
-export const IncidentStepParams = z.object({ incidentId: Id, stepId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'stepId') });
+export const IncidentStepParams = z.object({ incidentId: Id, stepId: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, 'stepId')) });
 
 export const INCIDENTS_PAGE_SIZE = 50;
 export const ListIncidentsQuery = z.object({
   /** Absent: open ones first, then closed. */
-  status: IncidentStatus.optional(),
-  healthCenterId: Id.optional(),
+  status: z.optional(IncidentStatus),
+  healthCenterId: z.optional(Id),
   limit: PageLimit(100, INCIDENTS_PAGE_SIZE),
-  cursor: Cursor.optional(),
+  cursor: z.optional(Cursor),
 });
 export type ListIncidentsQuery = z.input<typeof ListIncidentsQuery>;
 
-export const IncidentListItem = IncidentReport.omit({ steps: true });
+export const IncidentListItem = z.omit(IncidentReport, { steps: true });
 export const ListIncidentsResponse = z.object({ items: z.array(IncidentListItem), nextCursor: NextCursor });
 export type ListIncidentsResponse = z.infer<typeof ListIncidentsResponse>;
 
 /** Open reports counted by the stream consumer (the dashboard card). */
 export const IncidentCounts = z.object({
-  open: z.number().int(),
-  openCareStopped: z.number().int(),
-  openCarePartial: z.number().int(),
-  closed: z.number().int(),
-  byHealthCenter: z.array(z.object({ healthCenterId: z.string(), name: z.string(), open: z.number().int() })),
+  open: z.int(),
+  openCareStopped: z.int(),
+  openCarePartial: z.int(),
+  closed: z.int(),
+  byHealthCenter: z.array(z.object({ healthCenterId: z.string(), name: z.string(), open: z.int() })),
 });
 export type IncidentCounts = z.infer<typeof IncidentCounts>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDate, IsoDateTime, LocalizedText, Version } from '../common.ts';
 import { ResponseStatus } from './campaigns.ts';
 
@@ -32,9 +32,9 @@ export const Inspection = z.object({
   healthCenterName: z.string(),
   date: IsoDate,
   status: InspectionStatus,
-  result: InspectionResult.nullable(),
+  result: z.nullable(InspectionResult),
   findings: z.string(),
-  followUpDue: IsoDate.nullable(),
+  followUpDue: z.nullable(IsoDate),
   version: Version,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -48,10 +48,10 @@ const inspectionFields = {
   date: IsoDate,
   status: InspectionStatus,
   /** Required once the inspection is done; empty while planned. */
-  result: InspectionResult.nullable().optional(),
-  findings: z.string().max(FINDINGS_MAX).optional(),
+  result: z.optional(z.nullable(InspectionResult)),
+  findings: z.optional(z.string().check(z.maxLength(FINDINGS_MAX))),
   /** フォローアップ期限: not before the inspection date. */
-  followUpDue: IsoDate.nullable().optional(),
+  followUpDue: z.optional(z.nullable(IsoDate)),
 };
 export const CreateInspectionBody = z.strictObject(inspectionFields);
 export type CreateInspectionBody = z.infer<typeof CreateInspectionBody>;
@@ -65,33 +65,33 @@ export const ListInspectionsQuery = z.object({
   from: IsoDate,
   to: IsoDate,
   /** The prefecture may narrow to one 保健所; an inspector may only name its own. */
-  healthCenterId: Id.optional(),
+  healthCenterId: z.optional(Id),
   /** The `nextCursor` of the previous page. */
-  cursor: z.string().max(2048).optional(),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
 });
-export const ListInspectionsResponse = z.object({ items: z.array(Inspection), nextCursor: z.string().nullable() });
+export const ListInspectionsResponse = z.object({ items: z.array(Inspection), nextCursor: z.nullable(z.string()) });
 export type ListInspectionsResponse = z.infer<typeof ListInspectionsResponse>;
 
 /** The campaign whose response is the facility's current checklist (the newest one it was asked to answer). */
-export const ChecklistRef = z.object({ campaignId: Id, title: LocalizedText, fiscalYear: z.number().int(), status: ResponseStatus });
+export const ChecklistRef = z.object({ campaignId: Id, title: LocalizedText, fiscalYear: z.int(), status: ResponseStatus });
 export type ChecklistRef = z.infer<typeof ChecklistRef>;
 
-export const FacilityInspectionsResponse = z.object({ items: z.array(Inspection), checklist: ChecklistRef.nullable() });
+export const FacilityInspectionsResponse = z.object({ items: z.array(Inspection), checklist: z.nullable(ChecklistRef) });
 export type FacilityInspectionsResponse = z.infer<typeof FacilityInspectionsResponse>;
 
-export const ReadinessQuery = z.object({ healthCenterId: Id.optional() });
+export const ReadinessQuery = z.object({ healthCenterId: z.optional(Id) });
 
 const CellProblem = z.object({ itemId: z.string(), number: z.string(), text: LocalizedText, deviceClass: z.string() });
 export const ReadinessItem = z.object({
   inspection: Inspection,
-  checklist: ChecklistRef.nullable(),
+  checklist: z.nullable(ChecklistRef),
   /** Not ready: no checklist at all, 1回目 answers without a date, or 目標日 already passed. */
   atRisk: z.boolean(),
-  missingCount: z.number().int(),
-  overdueCount: z.number().int(),
+  missingCount: z.int(),
+  overdueCount: z.int(),
   /** The first problems in official order (at most 20 of each). */
-  missing: z.array(CellProblem.extend({ reason: z.enum(['unanswered', 'carried-forward']) })),
-  overdue: z.array(CellProblem.extend({ targetDate: IsoDate, daysOverdue: z.number().int() })),
+  missing: z.array(z.extend(CellProblem, { reason: z.enum(['unanswered', 'carried-forward']) })),
+  overdue: z.array(z.extend(CellProblem, { targetDate: IsoDate, daysOverdue: z.int() })),
 });
 export type ReadinessItem = z.infer<typeof ReadinessItem>;
 export const ReadinessResponse = z.object({ today: IsoDate, until: IsoDate, items: z.array(ReadinessItem) });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id } from '../common.ts';
 
 export const HealthCenter = z.object({ id: Id, name: z.string(), medicalAreaName: z.string() });
@@ -8,7 +8,7 @@ export const ListHealthCentersResponse = z.object({ items: z.array(HealthCenter)
 export const Vendor = z.object({ id: Id, name: z.string(), contactEmail: z.string() });
 export type Vendor = z.infer<typeof Vendor>;
 export const ListVendorsResponse = z.object({ items: z.array(Vendor) });
-export const CreateVendorBody = z.strictObject({ name: z.string().min(1).max(100), contactEmail: z.email().max(254) });
+export const CreateVendorBody = z.strictObject({ name: z.string().check(z.minLength(1), z.maxLength(100)), contactEmail: z.email().check(z.maxLength(254)) });
 export type CreateVendorBody = z.infer<typeof CreateVendorBody>;
 
 export const SYSTEM_KINDS = [
@@ -33,5 +33,8 @@ export const Contract = z.object({
 export type Contract = z.infer<typeof Contract>;
 export const ListContractsResponse = z.object({ items: z.array(Contract) });
 export const ContractParams = z.object({ facilityId: Id, vendorId: Id });
-export const PutContractBody = z.strictObject({ systems: z.array(z.enum(SYSTEM_KINDS)).min(1).max(SYSTEM_KINDS.length), remoteMaintenance: z.boolean() });
+export const PutContractBody = z.strictObject({
+  systems: z.array(z.enum(SYSTEM_KINDS)).check(z.minLength(1), z.maxLength(SYSTEM_KINDS.length)),
+  remoteMaintenance: z.boolean(),
+});
 export type PutContractBody = z.infer<typeof PutContractBody>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ORG_KINDS, ROLES } from '../roles.ts';
 import { Id, TenantId } from '../common.ts';
 
@@ -7,7 +7,7 @@ export const Me = z.object({
   email: z.string(),
   displayName: z.string(),
   role: z.enum(ROLES),
-  tenant: z.object({ id: TenantId, name: z.string() }).nullable(),
-  organisation: z.object({ id: Id, kind: z.enum(ORG_KINDS), name: z.string() }).nullable(),
+  tenant: z.nullable(z.object({ id: TenantId, name: z.string() })),
+  organisation: z.nullable(z.object({ id: Id, kind: z.enum(ORG_KINDS), name: z.string() })),
 });
 export type Me = z.infer<typeof Me>;

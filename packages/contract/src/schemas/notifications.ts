@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDateTime, LocalizedText } from '../common.ts';
 import { Cursor, NextCursor, PageLimit } from './paging.ts';
 
@@ -53,7 +53,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, LocalizedText> =
 };
 
 /** `<creation time in base-36 ms>-<16 hex>`: the id carries its inbox position, so one read finds it. */
-export const NotificationId = z.string().regex(/^[0-9a-z]{6,12}-[0-9a-f]{16}$/, 'notificationId');
+export const NotificationId = z.string().check(z.regex(/^[0-9a-z]{6,12}-[0-9a-f]{16}$/, 'notificationId'));
 
 export const Notification = z.object({
   notificationId: NotificationId,
@@ -61,15 +61,15 @@ export const Notification = z.object({
   title: LocalizedText,
   body: LocalizedText,
   /** A path in the app (`/campaigns/…`), or null. */
-  link: z.string().nullable(),
+  link: z.nullable(z.string()),
   createdAt: IsoDateTime,
-  readAt: IsoDateTime.nullable(),
+  readAt: z.nullable(IsoDateTime),
 });
 export type Notification = z.infer<typeof Notification>;
 
 export const ListNotificationsQuery = z.object({
   limit: PageLimit(100, 20),
-  cursor: Cursor.optional(),
+  cursor: z.optional(Cursor),
 });
 export type ListNotificationsQuery = z.input<typeof ListNotificationsQuery>;
 
@@ -77,19 +77,19 @@ export type ListNotificationsQuery = z.input<typeof ListNotificationsQuery>;
 export const ListNotificationsResponse = z.object({
   items: z.array(Notification),
   nextCursor: NextCursor,
-  unreadCount: z.number().int().min(0),
+  unreadCount: z.int().check(z.minimum(0)),
 });
 export type ListNotificationsResponse = z.infer<typeof ListNotificationsResponse>;
 
 export const NotificationParams = z.object({ notificationId: NotificationId });
 
-export const MarkReadResponse = z.object({ notification: Notification, unreadCount: z.number().int().min(0) });
+export const MarkReadResponse = z.object({ notification: Notification, unreadCount: z.int().check(z.minimum(0)) });
 export type MarkReadResponse = z.infer<typeof MarkReadResponse>;
 
 export const MarkAllReadResponse = z.object({
   /** How many were marked by this call. */
-  marked: z.number().int().min(0),
-  unreadCount: z.number().int().min(0),
+  marked: z.int().check(z.minimum(0)),
+  unreadCount: z.int().check(z.minimum(0)),
 });
 export type MarkAllReadResponse = z.infer<typeof MarkAllReadResponse>;
 
@@ -102,17 +102,17 @@ export const Preferences = z.object({
   kinds: z.record(NotificationKind, z.boolean()),
   mandatory: z.array(NotificationKind),
   /** 0 before the first save. */
-  version: z.number().int().min(0),
-  updatedAt: IsoDateTime.nullable(),
+  version: z.int().check(z.minimum(0)),
+  updatedAt: z.nullable(IsoDateTime),
 });
 export type Preferences = z.infer<typeof Preferences>;
 
 export const PutPreferencesBody = z.strictObject({
   language: MailLanguage,
   /** Kinds to change; those not named keep their value. A mandatory kind set to false is refused (400). */
-  kinds: z.partialRecord(NotificationKind, z.boolean()).optional(),
+  kinds: z.optional(z.partialRecord(NotificationKind, z.boolean())),
   /** The version read (0 when never saved); a stale one gets 409. */
-  expectedVersion: z.number().int().min(0),
+  expectedVersion: z.int().check(z.minimum(0)),
 });
 export type PutPreferencesBody = z.infer<typeof PutPreferencesBody>;
 
@@ -125,7 +125,7 @@ export type ResendInvitationResponse = z.infer<typeof ResendInvitationResponse>;
 
 // ── The prefecture's rhythm of deadline reminders ──
 
-const Day = z.number().int();
+const Day = z.int();
 /** When facilities that have not submitted are reminded of a campaign's deadline. */
 export const ReminderSettings = z.object({
   /** Days before the deadline (e.g. 14 and 3). */
@@ -138,20 +138,20 @@ export const ReminderSettings = z.object({
   /** true while the prefecture has not saved its own (the default rhythm applies). */
   isDefault: z.boolean(),
   /** 0 before the first save. */
-  version: z.number().int().min(0),
-  updatedAt: IsoDateTime.nullable(),
+  version: z.int().check(z.minimum(0)),
+  updatedAt: z.nullable(IsoDateTime),
 });
 export type ReminderSettings = z.infer<typeof ReminderSettings>;
 
 export const PutReminderSettingsBody = z.strictObject({
-  daysBefore: z
-    .array(Day.min(1).max(90))
-    .max(6)
-    .refine((d) => new Set(d).size === d.length, 'unique'),
+  daysBefore: z.array(Day.check(z.minimum(1), z.maximum(90))).check(
+    z.maxLength(6),
+    z.refine((d) => new Set(d).size === d.length, 'unique'),
+  ),
   onTheDay: z.boolean(),
-  overdueEveryDays: Day.min(0).max(30),
-  overdueForDays: Day.min(0).max(180),
+  overdueEveryDays: Day.check(z.minimum(0), z.maximum(30)),
+  overdueForDays: Day.check(z.minimum(0), z.maximum(180)),
   /** The version read (0 when never saved); a stale one gets 409. */
-  expectedVersion: z.number().int().min(0),
+  expectedVersion: z.int().check(z.minimum(0)),
 });
 export type PutReminderSettingsBody = z.infer<typeof PutReminderSettingsBody>;

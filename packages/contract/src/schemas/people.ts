@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDateTime, TenantId } from '../common.ts';
 import { ORG_KINDS, ROLES } from '../roles.ts';
 import { Cursor, NextCursor, PageLimit } from './paging.ts';
@@ -14,17 +14,17 @@ export const User = z.object({
   orgId: z.string(),
   orgName: z.string(),
   status: UserStatus,
-  invitedAt: IsoDateTime.nullable(),
+  invitedAt: z.nullable(IsoDateTime),
 });
 export type User = z.infer<typeof User>;
 
 export const ListUsersQuery = z.object({
-  orgId: Id.optional(),
-  role: z.enum(ROLES).optional(),
+  orgId: z.optional(Id),
+  role: z.optional(z.enum(ROLES)),
   /** An e-mail prefix, or text in the display name. */
-  q: z.string().trim().min(1).max(100).optional(),
+  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   limit: PageLimit(200, 100),
-  cursor: Cursor.optional(),
+  cursor: z.optional(Cursor),
 });
 export type ListUsersQuery = z.input<typeof ListUsersQuery>;
 /** One page in e-mail order. */
@@ -35,15 +35,15 @@ export type ListUsersResponse = z.infer<typeof ListUsersResponse>;
 export const INVITABLE_ROLES = ['pref_admin', 'inspector', 'facility_admin', 'facility_member', 'vendor_user'] as const;
 
 export const InviteUserBody = z.strictObject({
-  email: z.email().max(254),
-  displayName: z.string().min(1).max(100),
+  email: z.email().check(z.maxLength(254)),
+  displayName: z.string().check(z.minLength(1), z.maxLength(100)),
   role: z.enum(INVITABLE_ROLES),
   /** The facility, vendor or 保健所 the user belongs to; omitted for prefecture admins. */
-  orgId: Id.optional(),
+  orgId: z.optional(Id),
 });
 export type InviteUserBody = z.infer<typeof InviteUserBody>;
 
-export const UserIdParams = z.object({ userId: z.string().regex(/^[0-9a-f-]{36}$/, 'user id') });
+export const UserIdParams = z.object({ userId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'user id')) });
 export const UpdateUserBody = z.strictObject({ status: UserStatus });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 
@@ -55,11 +55,10 @@ export type ListTenantsResponse = z.infer<typeof ListTenantsResponse>;
 export const CreateTenantBody = z.strictObject({
   /** JIS X 0401 prefecture code, two digits (36 = 徳島県). */
   tenantId: TenantId,
-  name: z.string().min(2).max(10),
-  nameEn: z.string().min(2).max(50),
+  name: z.string().check(z.minLength(2), z.maxLength(10)),
+  nameEn: z.string().check(z.minLength(2), z.maxLength(50)),
   admins: z
-    .array(z.strictObject({ email: z.email().max(254), displayName: z.string().min(1).max(100) }))
-    .min(1)
-    .max(10),
+    .array(z.strictObject({ email: z.email().check(z.maxLength(254)), displayName: z.string().check(z.minLength(1), z.maxLength(100)) }))
+    .check(z.minLength(1), z.maxLength(10)),
 });
 export type CreateTenantBody = z.infer<typeof CreateTenantBody>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FACILITY_KINDS, Id, IsoDateTime, Version } from '../common.ts';
 import type { ROLES } from '../roles.ts';
 import { Cursor, NextCursor, PageLimit } from './paging.ts';
@@ -34,30 +34,30 @@ export const TrainingDateTime = z.iso.datetime({ offset: true });
 
 export const TrainingAudience = z.strictObject({
   /** Empty = every kind. */
-  facilityKinds: z.array(z.enum(FACILITY_KINDS)).max(FACILITY_KINDS.length).default([]),
+  facilityKinds: z._default(z.array(z.enum(FACILITY_KINDS)).check(z.maxLength(FACILITY_KINDS.length)), []),
   /** Empty = every size band. */
-  sizeBands: z.array(z.enum(TRAINING_SIZE_BANDS)).max(TRAINING_SIZE_BANDS.length).default([]),
+  sizeBands: z._default(z.array(z.enum(TRAINING_SIZE_BANDS)).check(z.maxLength(TRAINING_SIZE_BANDS.length)), []),
   /** Empty = every facility role. */
-  roles: z.array(z.enum(TRAINING_AUDIENCE_ROLES)).max(TRAINING_AUDIENCE_ROLES.length).default([]),
+  roles: z._default(z.array(z.enum(TRAINING_AUDIENCE_ROLES)).check(z.maxLength(TRAINING_AUDIENCE_ROLES.length)), []),
 });
 export type TrainingAudience = z.infer<typeof TrainingAudience>;
 
 export const TrainingSession = z.object({
   sessionId: Id,
-  fiscalYear: z.number().int(),
+  fiscalYear: z.int(),
   kind: TrainingKind,
   title: z.string(),
   description: z.string(),
   mode: TrainingMode,
-  url: z.string().nullable(),
-  place: z.string().nullable(),
+  url: z.nullable(z.string()),
+  place: z.nullable(z.string()),
   startsAt: z.string(),
   endsAt: z.string(),
-  capacity: z.number().int(),
+  capacity: z.int(),
   registrationDeadline: z.string(),
   audience: TrainingAudience,
-  confirmedCount: z.number().int(),
-  waitlistCount: z.number().int(),
+  confirmedCount: z.int(),
+  waitlistCount: z.int(),
   status: TrainingSessionStatus,
   version: Version,
   createdAt: IsoDateTime,
@@ -72,15 +72,15 @@ export const TrainingRegistration = z.object({
   facilityName: z.string(),
   healthCenterId: Id,
   participantName: z.string(),
-  participantTitle: z.string().nullable(),
+  participantTitle: z.nullable(z.string()),
   registeredBy: z.string(),
   status: RegistrationStatus,
-  seq: z.number().int(),
-  attended: z.boolean().nullable(),
+  seq: z.int(),
+  attended: z.nullable(z.boolean()),
   version: Version,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
-  promotedAt: IsoDateTime.nullable(),
+  promotedAt: z.nullable(IsoDateTime),
 });
 export type TrainingRegistration = z.infer<typeof TrainingRegistration>;
 
@@ -90,25 +90,22 @@ export const CAPACITY_MAX = 10_000;
 
 export const CreateTrainingBody = z.strictObject({
   kind: TrainingKind,
-  title: z.string().trim().min(1).max(TITLE_MAX),
-  description: z.string().trim().max(DESCRIPTION_MAX).default(''),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(TITLE_MAX)),
+  description: z._default(z.string().check(z.trim(), z.maxLength(DESCRIPTION_MAX)), ''),
   mode: TrainingMode,
   /** Required when online. */
-  url: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .optional(),
+  url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
   /** Required when on site. */
-  place: z.string().trim().min(1).max(500).optional(),
+  place: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
   startsAt: TrainingDateTime,
   endsAt: TrainingDateTime,
-  capacity: z.number().int().min(1).max(CAPACITY_MAX),
+  capacity: z.int().check(z.minimum(1), z.maximum(CAPACITY_MAX)),
   registrationDeadline: TrainingDateTime,
-  audience: TrainingAudience.default({ facilityKinds: [], sizeBands: [], roles: [] }),
+  audience: z._default(TrainingAudience, { facilityKinds: [], sizeBands: [], roles: [] }),
 });
 export type CreateTrainingBody = z.infer<typeof CreateTrainingBody>;
 
-export const UpdateTrainingBody = CreateTrainingBody.extend({ expectedVersion: Version });
+export const UpdateTrainingBody = z.extend(CreateTrainingBody, { expectedVersion: Version });
 export type UpdateTrainingBody = z.infer<typeof UpdateTrainingBody>;
 
 export const CancelTrainingBody = z.strictObject({ expectedVersion: Version });
@@ -119,76 +116,73 @@ export const RegistrationParams = z.object({ sessionId: Id, registrationId: Id }
 export const TRAININGS_PAGE_SIZE = 50;
 export const ListTrainingsQuery = z.object({
   /** Default: the current fiscal year (令和8年度 = 2026). */
-  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  fiscalYear: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100))),
   limit: PageLimit(100, TRAININGS_PAGE_SIZE),
-  cursor: Cursor.optional(),
+  cursor: z.optional(Cursor),
 });
 
 /** A session as a facility sees it: with its own registrations (pref/inspector: empty). */
-export const TrainingListItem = TrainingSession.extend({ myRegistrations: z.array(TrainingRegistration) });
-export const ListTrainingsResponse = z.object({ fiscalYear: z.number().int(), items: z.array(TrainingListItem), nextCursor: NextCursor });
+export const TrainingListItem = z.extend(TrainingSession, { myRegistrations: z.array(TrainingRegistration) });
+export const ListTrainingsResponse = z.object({ fiscalYear: z.int(), items: z.array(TrainingListItem), nextCursor: NextCursor });
 export type ListTrainingsResponse = z.infer<typeof ListTrainingsResponse>;
 
 export const TrainingDetail = TrainingListItem;
 
 export const RegistrationsQuery = z.object({
   limit: PageLimit(500, 100),
-  cursor: Cursor.optional(),
+  cursor: z.optional(Cursor),
 });
 export const RegistrationsResponse = z.object({ items: z.array(TrainingRegistration), nextCursor: NextCursor });
 
 export const RegisterBody = z.strictObject({
-  participantName: z.string().trim().min(1).max(100),
-  participantTitle: z.string().trim().max(100).optional(),
+  participantName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  participantTitle: z.optional(z.string().check(z.trim(), z.maxLength(100))),
   /** The pref never registers; a facility user registers its own facility (taken from the identity). */
 });
 export type RegisterBody = z.infer<typeof RegisterBody>;
 
-export const CancelRegistrationBody = z.strictObject({ expectedVersion: Version.optional() });
+export const CancelRegistrationBody = z.strictObject({ expectedVersion: z.optional(Version) });
 
 export const AttendanceBody = z.strictObject({
-  items: z
-    .array(z.strictObject({ registrationId: Id, attended: z.boolean() }))
-    .min(1)
-    .max(500),
+  items: z.array(z.strictObject({ registrationId: Id, attended: z.boolean() })).check(z.minLength(1), z.maxLength(500)),
 });
-export const AttendanceResult = z.object({ updated: z.number().int() });
+export const AttendanceResult = z.object({ updated: z.int() });
 
 export const AttendanceImportBody = z.strictObject({
   /** An upload of purpose `training_sheet` (CSV or xlsx). */
   uploadId: Id,
   /** true: only check and report, write nothing. */
-  dryRun: z.boolean().default(true),
+  dryRun: z._default(z.boolean(), true),
 });
-export const AttendanceRowError = z.object({ row: z.number().int(), column: z.string(), message: z.object({ ja: z.string(), en: z.string() }) });
+export const AttendanceRowError = z.object({ row: z.int(), column: z.string(), message: z.object({ ja: z.string(), en: z.string() }) });
 export const AttendanceImportResult = z.object({
-  rows: z.number().int(),
-  matched: z.number().int(),
+  rows: z.int(),
+  matched: z.int(),
   errors: z.array(AttendanceRowError),
   /** 0 on a dry run or when any row is in error (nothing is written then). */
-  updated: z.number().int(),
+  updated: z.int(),
 });
 
-export const ExportQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
+export const ExportQuery = z.object({ format: z._default(z.enum(['csv', 'xlsx']), 'csv') });
 
-export const FacilityTrainingsQuery = z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100).optional() });
+export const FacilityTrainingsQuery = z.object({ fiscalYear: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100))) });
 export const FacilityTrainingsItem = z.object({
   registration: TrainingRegistration,
   session: z.object({ sessionId: Id, kind: TrainingKind, title: z.string(), startsAt: z.string(), endsAt: z.string(), status: TrainingSessionStatus }),
 });
-export const FacilityTrainingsResponse = z.object({ fiscalYear: z.number().int(), items: z.array(FacilityTrainingsItem) });
+export const FacilityTrainingsResponse = z.object({ fiscalYear: z.int(), items: z.array(FacilityTrainingsItem) });
 
-export const CoverageQuery = z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100).optional() });
+export const CoverageQuery = z.object({ fiscalYear: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100))) });
 export const CoverageSlice = z.object({
   /** `pref` or `hc:<healthCenterId>`. */
   slice: z.string(),
   name: z.string(),
-  facilities: z.number().int(),
-  covered: z.number().int(),
+  facilities: z.int(),
+  covered: z.int(),
 });
-export const CoverageResponse = z.object({ fiscalYear: z.number().int(), slices: z.array(CoverageSlice) });
+export const CoverageResponse = z.object({ fiscalYear: z.int(), slices: z.array(CoverageSlice) });
 export type CoverageResponse = z.infer<typeof CoverageResponse>;
 
 /** `<tenant>-<secret>.ics`: the tenant picks the partition, the hash of the whole token finds the facility. */
-export const CalendarFeedParams = z.object({ token: z.string().regex(/^\d{2}-[A-Za-z0-9_-]{43}\.ics$/, 'token') });
+export const CalendarFeedParams = z.object({ token: z.string().check(z.regex(/^\d{2}-[A-Za-z0-9_-]{43}\.ics$/, 'token')) });
 export const CalendarRotateResponse = z.object({ url: z.string(), path: z.string(), createdAt: IsoDateTime });

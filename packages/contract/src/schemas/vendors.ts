@@ -1,5 +1,5 @@
 import { Answers, Slug, Template } from '@mcr/domain';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FacilityKind, Id, IsoDateTime, Version } from '../common.ts';
 import { AnswerChange, Campaign, ResponseStatus } from './campaigns.ts';
 import { SYSTEM_KINDS, Vendor } from './masters.ts';
@@ -25,12 +25,12 @@ export const VendorProfileParams = z.object({ campaignId: Id, vendorId: Id, prof
 export const VendorFacilityParams = z.object({ campaignId: Id, vendorId: Id, facilityId: Id });
 
 /** `vendors.get`: the vendor and how many facilities have a contract with it. */
-export const VendorDetail = Vendor.extend({ facilityCount: z.number().int().min(0) });
+export const VendorDetail = z.extend(Vendor, { facilityCount: z.int().check(z.minimum(0)) });
 export type VendorDetail = z.infer<typeof VendorDetail>;
 
 export const VendorPageQuery = z.object({
   limit: PageLimit(200, 50),
-  cursor: Cursor.optional(),
+  cursor: z.optional(Cursor),
 });
 export type VendorPageQuery = z.input<typeof VendorPageQuery>;
 
@@ -54,9 +54,9 @@ export const VendorCampaignSummary = z.object({
   campaign: Campaign,
   status: ResponseStatus,
   version: Version,
-  facilityCount: z.number().int().min(0),
-  profileCount: z.number().int().min(0),
-  lastSubmittedAt: IsoDateTime.nullable(),
+  facilityCount: z.int().check(z.minimum(0)),
+  profileCount: z.int().check(z.minimum(0)),
+  lastSubmittedAt: z.nullable(IsoDateTime),
 });
 export type VendorCampaignSummary = z.infer<typeof VendorCampaignSummary>;
 export const VendorCampaignsResponse = z.object({ items: z.array(VendorCampaignSummary) });
@@ -69,11 +69,11 @@ export const VendorProfile = z.object({
   systems: z.array(z.string()),
   answers: Answers,
   version: Version,
-  updatedAt: IsoDateTime.nullable(),
+  updatedAt: z.nullable(IsoDateTime),
 });
 export type VendorProfile = z.infer<typeof VendorProfile>;
 
-export const VendorSubmission = z.object({ round: z.number().int().min(1).max(3), at: IsoDateTime, by: z.string(), byName: z.string() });
+export const VendorSubmission = z.object({ round: z.int().check(z.minimum(1), z.maximum(3)), at: IsoDateTime, by: z.string(), byName: z.string() });
 
 /** `vendorResponses.get`: everything the vendor's form screen needs. */
 export const VendorResponseView = z.object({
@@ -85,8 +85,8 @@ export const VendorResponseView = z.object({
   version: Version,
   /** In the vendor's order; the first is the default that applies when no other matches. */
   profiles: z.array(VendorProfile),
-  facilityCount: z.number().int().min(0),
-  updatedAt: IsoDateTime.nullable(),
+  facilityCount: z.int().check(z.minimum(0)),
+  updatedAt: z.nullable(IsoDateTime),
   /** Every submitted round, oldest first. */
   submissions: z.array(VendorSubmission),
   /** The prefecture's confirmations and send-backs (差戻し), oldest first. */
@@ -100,26 +100,26 @@ export type VendorResponseView = z.infer<typeof VendorResponseView>;
  */
 export const SaveVendorProfileBody = z.strictObject({
   expectedVersion: Version,
-  name: z.string().trim().min(1).max(100),
-  systems: z
-    .array(z.enum(SYSTEM_KINDS))
-    .max(SYSTEM_KINDS.length)
-    .refine((s) => new Set(s).size === s.length, { message: 'duplicate_system' }),
-  changes: z.array(AnswerChange).max(200).default([]),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  systems: z.array(z.enum(SYSTEM_KINDS)).check(
+    z.maxLength(SYSTEM_KINDS.length),
+    z.refine((s) => new Set(s).size === s.length, { message: 'duplicate_system' }),
+  ),
+  changes: z._default(z.array(AnswerChange).check(z.maxLength(200)), []),
 });
 export type SaveVendorProfileBody = z.infer<typeof SaveVendorProfileBody>;
 
 /** The saved profile, and the response's state after the save (a first save moves it to in_progress). */
-export const SavedVendorProfile = VendorProfile.extend({
+export const SavedVendorProfile = z.extend(VendorProfile, {
   responseStatus: ResponseStatus,
   responseVersion: Version,
 });
 export type SavedVendorProfile = z.infer<typeof SavedVendorProfile>;
 
-export const DeleteVendorProfileQuery = z.object({ expectedVersion: z.coerce.number().int().min(1) });
+export const DeleteVendorProfileQuery = z.object({ expectedVersion: z.coerce.number().check(z.int(), z.minimum(1)) });
 
 /** Which cells of one facility differ from its profile. */
-export const OverriddenCells = z.object({ count: z.number().int().min(0), keys: z.array(z.string()) });
+export const OverriddenCells = z.object({ count: z.int().check(z.minimum(0)), keys: z.array(z.string()) });
 
 /** One (vendor, facility) link of a campaign (`vendorResponses.facilities`). */
 export const VendorAssignmentRow = z.object({
@@ -129,8 +129,8 @@ export const VendorAssignmentRow = z.object({
   contractSystems: z.array(z.string()),
   remoteMaintenance: z.boolean(),
   /** The profile that applies (chosen explicitly, else by the contract's systems, else the first); null when none. */
-  profileId: Id.nullable(),
-  profileName: z.string().nullable(),
+  profileId: z.nullable(Id),
+  profileName: z.nullable(z.string()),
   /** True when the vendor chose the profile for this facility; false when the rule chose it. */
   explicitProfile: z.boolean(),
   overriddenCells: OverriddenCells,
@@ -151,8 +151,8 @@ export const VendorFacilityView = z.object({
   responseVersion: Version,
   contractSystems: z.array(z.string()),
   remoteMaintenance: z.boolean(),
-  profileId: Id.nullable(),
-  profileName: z.string().nullable(),
+  profileId: z.nullable(Id),
+  profileName: z.nullable(z.string()),
   explicitProfile: z.boolean(),
   /** Effective answers: the profile's cells with the overridden cells replaced. */
   answers: Answers,
@@ -171,8 +171,8 @@ export type VendorFacilityView = z.infer<typeof VendorFacilityView>;
  */
 export const SaveVendorFacilityBody = z.strictObject({
   expectedVersion: Version,
-  profileId: Id.nullable().optional(),
-  changes: z.array(AnswerChange).max(200).default([]),
+  profileId: z.optional(z.nullable(Id)),
+  changes: z._default(z.array(AnswerChange).check(z.maxLength(200)), []),
 });
 export type SaveVendorFacilityBody = z.infer<typeof SaveVendorFacilityBody>;
 
@@ -182,7 +182,7 @@ export type SubmitVendorResponseBody = z.infer<typeof SubmitVendorResponseBody>;
 export const ReturnVendorResponseBody = z.strictObject({
   expectedVersion: Version,
   /** What the vendor must fix (差戻しの理由). */
-  message: z.string().trim().min(1).max(2000),
+  message: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
 });
 export type ReturnVendorResponseBody = z.infer<typeof ReturnVendorResponseBody>;
 export const ConfirmVendorResponseBody = ConfirmResponseBody;
@@ -190,9 +190,9 @@ export type ConfirmVendorResponseBody = z.infer<typeof ConfirmVendorResponseBody
 
 /** `campaigns.vendors`: the vendors of a vendor-form campaign, paged, with counts by status. */
 export const CampaignVendorsQuery = z.object({
-  status: ResponseStatus.optional(),
+  status: z.optional(ResponseStatus),
   limit: PageLimit(200, 50),
-  cursor: Cursor.optional(),
+  cursor: z.optional(Cursor),
 });
 export type CampaignVendorsQuery = z.input<typeof CampaignVendorsQuery>;
 
@@ -201,9 +201,9 @@ export const CampaignVendorRow = z.object({
   vendorName: z.string(),
   status: ResponseStatus,
   version: Version,
-  facilityCount: z.number().int().min(0),
-  profileCount: z.number().int().min(0),
-  lastSubmittedAt: IsoDateTime.nullable(),
+  facilityCount: z.int().check(z.minimum(0)),
+  profileCount: z.int().check(z.minimum(0)),
+  lastSubmittedAt: z.nullable(IsoDateTime),
 });
 export type CampaignVendorRow = z.infer<typeof CampaignVendorRow>;
 
@@ -211,13 +211,13 @@ export const CampaignVendorsResponse = z.object({
   campaign: Campaign,
   items: z.array(CampaignVendorRow),
   nextCursor: NextCursor,
-  counts: z.object({ total: z.number().int(), byStatus: z.record(ResponseStatus, z.number().int()) }),
+  counts: z.object({ total: z.int(), byStatus: z.record(ResponseStatus, z.int()) }),
 });
 export type CampaignVendorsResponse = z.infer<typeof CampaignVendorsResponse>;
 
 export const FacilityVendorAnswersQuery = z.object({
   /** A facility template id: only vendor campaigns on its mirror (`mirrorTemplateId`). Absent: each vendor's latest. */
-  templateId: Slug.optional(),
+  templateId: z.optional(Slug),
 });
 export type FacilityVendorAnswersQuery = z.input<typeof FacilityVendorAnswersQuery>;
 
@@ -226,11 +226,11 @@ export const FacilityVendorAnswers = z.object({
   vendorId: Id,
   vendorName: z.string(),
   campaignId: Id,
-  fiscalYear: z.number().int(),
+  fiscalYear: z.int(),
   vendorTemplateId: z.string(),
   status: ResponseStatus,
-  profileId: Id.nullable(),
-  profileName: z.string().nullable(),
+  profileId: z.nullable(Id),
+  profileName: z.nullable(z.string()),
   answers: Answers,
   overriddenCells: z.array(z.string()),
   /** Facility item id → vendor item id (from the templates' `mirror` fields). */

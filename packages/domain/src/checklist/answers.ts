@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DEVICE_CLASSES, type DeviceClass } from './template.ts';
 
 /** `${itemId}:${deviceClass}`: one answer cell of the form, e.g. `2-4:server`. */
@@ -31,23 +31,23 @@ export type AnswerValue = z.infer<typeof AnswerValue>;
 export const RoundAnswer = z.strictObject({
   value: AnswerValue,
   checkedOn: IsoDate,
-  targetDate: IsoDate.optional(),
-  note: z.string().max(2000).optional(),
+  targetDate: z.optional(IsoDate),
+  note: z.optional(z.string().check(z.maxLength(2000))),
   /** Taken over from the previous version of the checklist; to be confirmed this year. */
-  carriedForward: z.boolean().optional(),
+  carriedForward: z.optional(z.boolean()),
 });
 export type RoundAnswer = z.infer<typeof RoundAnswer>;
 
 export const CellAnswers = z.strictObject({
-  '1': RoundAnswer.optional(),
-  '2': RoundAnswer.optional(),
-  '3': RoundAnswer.optional(),
+  '1': z.optional(RoundAnswer),
+  '2': z.optional(RoundAnswer),
+  '3': z.optional(RoundAnswer),
 });
 export type CellAnswers = z.infer<typeof CellAnswers>;
 
 const CELL_KEY = new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*:(?:${DEVICE_CLASSES.join('|')})$`);
 
-export const Answers = z.record(z.string().regex(CELL_KEY), CellAnswers);
+export const Answers = z.record(z.string().check(z.regex(CELL_KEY)), CellAnswers);
 export type Answers = z.infer<typeof Answers>;
 
 export const Context = z.strictObject({ hasVendorContract: z.boolean() });

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * One problem with one field, in both languages. `path` names the field the way people read it:

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type FieldIssue, formatPath, issuesFromZod } from './issues.ts';
 import { getBuiltInTemplate } from './templates/index.ts';
 
@@ -19,11 +19,11 @@ export const TEMPLATE_FORMS = ['facility', 'vendor', 'bcp'] as const;
 export const TemplateForm = z.enum(TEMPLATE_FORMS);
 export type TemplateForm = z.infer<typeof TemplateForm>;
 
-export const LocalizedText = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
+export const LocalizedText = z.strictObject({ ja: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** Guidance is written in Japanese first; the English rendering may follow later. */
-export const GuidanceText = z.strictObject({ ja: z.string().min(1), en: z.string().min(1).optional() });
+export const GuidanceText = z.strictObject({ ja: z.string().check(z.minLength(1)), en: z.optional(z.string().check(z.minLength(1))) });
 export type GuidanceText = z.infer<typeof GuidanceText>;
 
 /**
@@ -32,18 +32,15 @@ export type GuidanceText = z.infer<typeof GuidanceText>;
  * from and is shown in the guidance panel.
  */
 export const Guidance = z.strictObject({
-  background: GuidanceText.optional(),
-  howTo: GuidanceText.optional(),
-  caseStudy: GuidanceText.optional(),
-  source: LocalizedText.optional(),
+  background: z.optional(GuidanceText),
+  howTo: z.optional(GuidanceText),
+  caseStudy: z.optional(GuidanceText),
+  source: z.optional(LocalizedText),
 });
 export type Guidance = z.infer<typeof Guidance>;
 
 /** Lower-case slug: `2-4`, `gate`, `mhlw-facility-r6`. */
-export const Slug = z
-  .string()
-  .max(64)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+export const Slug = z.string().check(z.maxLength(64), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
 
 /**
  * `medical-system`: 「医療情報システムを導入、運用している」. `vendor-contract`: the facility has a contract with
@@ -65,43 +62,43 @@ export const LineageKind = z.enum(LINEAGE_KINDS);
 export type LineageKind = z.infer<typeof LineageKind>;
 
 /** Where an item comes from in the previous version of the same form (ids of that version). */
-export const Lineage = z.strictObject({ from: z.array(Slug).min(1).optional(), kind: LineageKind });
+export const Lineage = z.strictObject({ from: z.optional(z.array(Slug).check(z.minLength(1))), kind: LineageKind });
 export type Lineage = z.infer<typeof Lineage>;
 
 export const Item = z.strictObject({
   id: Slug,
   /** As printed on the official form: `2(4)`. Empty only for a gate row, which the form does not number. */
-  number: z.string().max(32),
+  number: z.string().check(z.maxLength(32)),
   text: LocalizedText,
   /** The form's sub-heading this item sits under: 「サーバについて、以下を実施している。」. */
-  group: LocalizedText.optional(),
+  group: z.optional(LocalizedText),
   /** Device classes the item is answered for, in the form's column order; `['system']` alone for the whole system. */
-  cells: z.array(DeviceClass).min(1).max(4),
+  cells: z.array(DeviceClass).check(z.minLength(1), z.maxLength(4)),
   /** 参考項目: answered but not scored and not needed for completeness. */
   reference: z.boolean(),
   /** 一部参考項目: only these cells are 参考 (e.g. 端末PC in R5 2(4)). */
-  referenceCells: z.array(DeviceClass).optional(),
-  gate: GateKind.optional(),
+  referenceCells: z.optional(z.array(DeviceClass)),
+  gate: z.optional(GateKind),
   applicability: z.array(ApplicabilityRule),
   guidance: Guidance,
   /** The id of the mirrored item on the counterpart form (医療機関確認用 ↔ 事業者確認用). */
-  mirror: Slug.optional(),
+  mirror: z.optional(Slug),
   lineage: Lineage,
   /**
    * The manual's ▶ references to the MHLW guideline for this item, as printed (「企画管理編 9.1」,
    * 「システム運用編 13⑪」). Only references read in an official source; shown with the item's guidance.
    */
-  guidelineRefs: z.array(z.string().min(1).max(64)).max(12).optional(),
+  guidelineRefs: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(12))),
 });
 export type Item = z.infer<typeof Item>;
 
 export const Section = z.strictObject({
   id: Slug,
-  number: z.string().max(16),
+  number: z.string().check(z.maxLength(16)),
   title: LocalizedText,
   /** What the section aims at (used by the BCP phases). */
-  description: LocalizedText.optional(),
-  items: z.array(Item).min(1),
+  description: z.optional(LocalizedText),
+  items: z.array(Item).check(z.minLength(1)),
 });
 export type Section = z.infer<typeof Section>;
 
@@ -112,24 +109,24 @@ export type UnverifiedNote = z.infer<typeof UnverifiedNote>;
 export const TemplateMetadata = z.strictObject({
   unverified: z.array(UnverifiedNote),
   /** Where the items' guidance (実施背景 / 実施方法 / ケーススタディ) comes from, in plain words for users. */
-  guidanceSource: LocalizedText.optional(),
+  guidanceSource: z.optional(LocalizedText),
 });
 export type TemplateMetadata = z.infer<typeof TemplateMetadata>;
 
 export const Template = z.strictObject({
   id: Slug,
   form: TemplateForm,
-  fiscalYear: z.number().int().min(2000).max(2100),
+  fiscalYear: z.int().check(z.minimum(2000), z.maximum(2100)),
   label: LocalizedText,
   title: LocalizedText,
-  source: z.string().min(1),
+  source: z.string().check(z.minLength(1)),
   /** The version this one replaces; lineage `from` ids refer to its items. */
-  previousId: Slug.optional(),
+  previousId: z.optional(Slug),
   /** The counterpart form of the same version; item `mirror` ids refer to its items. */
-  mirrorTemplateId: Slug.optional(),
+  mirrorTemplateId: z.optional(Slug),
   /** Rules that apply to every item (the 事業者確認用 as a whole needs a vendor contract). */
   applicability: z.array(ApplicabilityRule),
-  sections: z.array(Section).min(1),
+  sections: z.array(Section).check(z.minLength(1)),
   metadata: TemplateMetadata,
 });
 export type Template = z.infer<typeof Template>;
@@ -137,26 +134,26 @@ export type Template = z.infer<typeof Template>;
 /** Version of the upload format below; bump when a field changes meaning. */
 export const TEMPLATE_FILE_FORMAT_VERSION = 1;
 
-const ItemFileEntry = Item.extend({
-  cells: z.array(DeviceClass).min(1).max(4).default(['system']),
-  reference: z.boolean().default(false),
-  applicability: z.array(ApplicabilityRule).default([]),
-  guidance: Guidance.default({}),
-  lineage: Lineage.default({ kind: 'new' }),
+const ItemFileEntry = z.extend(Item, {
+  cells: z._default(z.array(DeviceClass).check(z.minLength(1), z.maxLength(4)), ['system']),
+  reference: z._default(z.boolean(), false),
+  applicability: z._default(z.array(ApplicabilityRule), []),
+  guidance: z._default(Guidance, {}),
+  lineage: z._default(Lineage, { kind: 'new' }),
 });
 
-const SectionFileEntry = Section.extend({ items: z.array(ItemFileEntry).min(1) });
+const SectionFileEntry = z.extend(Section, { items: z.array(ItemFileEntry).check(z.minLength(1)) });
 
 /**
  * The JSON file an administrator uploads: a {@link Template} plus `formatVersion`, with defaults for
  * `cells` (['system']), `reference` (false), `applicability` ([]), `guidance` ({}), `lineage` ({ kind: 'new' }) and `metadata`.
  * Unknown fields are refused so that a typo (`cell` for `cells`) is reported, not ignored.
  */
-export const TemplateFile = Template.extend({
+export const TemplateFile = z.extend(Template, {
   formatVersion: z.literal(TEMPLATE_FILE_FORMAT_VERSION),
-  applicability: z.array(ApplicabilityRule).default([]),
-  sections: z.array(SectionFileEntry).min(1),
-  metadata: TemplateMetadata.default({ unverified: [] }),
+  applicability: z._default(z.array(ApplicabilityRule), []),
+  sections: z.array(SectionFileEntry).check(z.minLength(1)),
+  metadata: z._default(TemplateMetadata, { unverified: [] }),
 });
 export type TemplateFile = z.input<typeof TemplateFile>;
 
