@@ -57,17 +57,37 @@ export function exceljsCommands(inputDir: string, outputDir: string): string[] {
   ];
 }
 
+/**
+ * The OpenAPI document describes all 120 routes (about 800 KB of JSON): its function serves it as data written beside
+ * the bundle at bundling time (functions/src/services/openapi-document.ts), not by bundling every route's schemas
+ * and zod's JSON Schema generator.
+ */
+export const OPENAPI_FUNCTION = 'route/openapi.get';
+export const OPENAPI_FILE = 'openapi.json';
+
+/** The shell commands that write the OpenAPI document beside a bundle. */
+export function openApiCommands(inputDir: string, outputDir: string): string[] {
+  return [`cd "${inputDir}" && node --import tsx scripts/openapi.ts "${path.join(outputDir, OPENAPI_FILE)}"`];
+}
+
+/** What some functions add after bundling, beside their bundle. */
+const EXTRA_AFTER_BUNDLING: Record<string, (inputDir: string, outputDir: string) => string[]> = {
+  ...Object.fromEntries(XLSX_FUNCTIONS.map((name) => [name, exceljsCommands])),
+  [OPENAPI_FUNCTION]: openApiCommands,
+};
+
 /** The bundling of one function, by its name (`route/<route id>` or `worker/<WORKER_ENTRIES key>`). */
 export function bundlingOf(name: string): LambdaBundling {
-  if (!XLSX_FUNCTIONS.includes(name)) return LAMBDA_BUNDLING;
+  const extra = EXTRA_AFTER_BUNDLING[name];
+  if (!extra) return LAMBDA_BUNDLING;
   return {
     ...LAMBDA_BUNDLING,
-    externalModules: [...LAMBDA_BUNDLING.externalModules, 'exceljs'],
+    externalModules: XLSX_FUNCTIONS.includes(name) ? [...LAMBDA_BUNDLING.externalModules, 'exceljs'] : LAMBDA_BUNDLING.externalModules,
     commandHooks: {
       ...LAMBDA_BUNDLING.commandHooks,
       afterBundling: (inputDir: string, outputDir: string) => [
         ...LAMBDA_BUNDLING.commandHooks.afterBundling(inputDir, outputDir),
-        ...exceljsCommands(inputDir, outputDir),
+        ...extra(inputDir, outputDir),
       ],
     },
   };

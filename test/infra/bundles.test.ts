@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RouteDef, routeList } from '@mcr/contract';
+import { buildOpenApi, type RouteDef, routeList } from '@mcr/contract';
 import * as esbuild from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATE_IDS } from '@mcr/domain';
@@ -11,6 +11,9 @@ import {
   BUILT_IN_TEMPLATES,
   bundlingOf,
   EXCELJS_DIR,
+  OPENAPI_FILE,
+  OPENAPI_FUNCTION,
+  openApiCommands,
   esbuildOptionsOf,
   exceljsCommands,
   LAMBDA_BUNDLING,
@@ -175,6 +178,26 @@ describe('Lambda bundles (issue 11, item 8)', () => {
         .split(' ');
       expect([magic, cell]).toEqual(['PK', '確認']);
       expect(resolved).toBe(`file://${built}`);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the OpenAPI document beside the openapi.get function, which serves that file', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'mcr-openapi-'));
+    try {
+      const hooks = bundlingOf(OPENAPI_FUNCTION).commandHooks;
+      expect(hooks.afterBundling(repoRoot, out)).toEqual(expect.arrayContaining(openApiCommands(repoRoot, out)));
+      for (const command of openApiCommands(repoRoot, out)) execSync(command, { cwd: repoRoot });
+      const written = JSON.parse(readFileSync(path.join(out, OPENAPI_FILE), 'utf8')) as { paths: Record<string, unknown> };
+      expect(written).toEqual(JSON.parse(JSON.stringify(buildOpenApi())));
+      const reader = path.join(repoRoot, 'functions/src/services/openapi-document.ts');
+      const script = `import { openApiDocument } from ${JSON.stringify(reader)}; console.log(Object.keys(openApiDocument().paths).length);`;
+      const env = { ...process.env, LAMBDA_TASK_ROOT: out };
+      delete env.OPENAPI_FILE;
+      const read = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, env });
+      expect(Number(read.toString().trim())).toBe(Object.keys(written.paths).length);
+      expect(bundles.get(OPENAPI_FUNCTION)?.largest.join()).not.toMatch(/json-schema|route-definitions/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

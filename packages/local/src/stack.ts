@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildOpenApi } from '@mcr/contract';
 import { createDb, createRepositories } from '@mcr/data';
 import { createAuthFlows } from './cognito/auth-flows.ts';
 import { createFrontDoor } from './front-door.ts';
@@ -23,6 +25,15 @@ import { asFunction, noteCall, startSdkRecording } from './sdk-recorder.ts';
 // iam:end
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Writes the OpenAPI document where the openapi.get handler reads it (OPENAPI_FILE) and returns the path. */
+function writeOpenApiDocument(persistDir: string | undefined): string {
+  const dir = persistDir ?? mkdtempSync(path.join(tmpdir(), 'mcr-openapi-'));
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'openapi.json');
+  writeFileSync(file, JSON.stringify(buildOpenApi()));
+  return file;
+}
 const TABLE_NAME = 'mcr-local';
 
 /**
@@ -126,6 +137,9 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       // Every answer is checked against the contract locally; the bench turns it off to measure as AWS runs.
       RESPONSE_VALIDATION: process.env.RESPONSE_VALIDATION === 'off' ? 'off' : 'on',
+      // lean: the OpenAPI document the openapi.get function reads, written from the route table at each start (in AWS,
+      // at bundling time beside its bundle; infra/lib/bundling.ts).
+      OPENAPI_FILE: writeOpenApiDocument(opts.persistDir),
     });
     // iam:begin — the test stacks record every SDK call of the functions (MCR_SDK_RECORD, decision 0022).
     startSdkRecording(process.env.MCR_SDK_RECORD, TABLE_NAME);
