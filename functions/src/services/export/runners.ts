@@ -4,9 +4,11 @@ import { todayInJapan } from '@mcr/domain';
 import { CONTENT_TYPES, exportObjectKey, uploadExport } from '../export-files.ts';
 import { JobFailure, type JobRunner } from '../jobs.ts';
 import { resolveTemplate } from '../templates.ts';
-// lean: the xlsx writers (and exceljs, about 1 MB minified) are evaluated on the first export, not at every cold start
-// of the job worker, which mostly runs campaign creation and cross-check jobs (docs/decisions/0025-lean-functions.md).
-import type { CampaignAnswersSummary } from './campaign-answers.ts';
+// lean: the writers load exceljs on their first xlsx (services/exceljs.ts), so importing them costs nothing at a cold start.
+// (A dynamic import of them would make esbuild keep every export of every package they import: decision 0025.)
+import { bcpFormXlsx } from './bcp-form.ts';
+import { type CampaignAnswersSummary, writeCampaignAnswers } from './campaign-answers.ts';
+import { officialFormXlsx } from './official-form.ts';
 
 /** Job kinds of the exports, as stored on the job item. */
 export const EXPORT_JOB_KINDS = { 'facility-official': 'export.facility-official', 'campaign-answers': 'export.campaign-answers' } as const;
@@ -62,7 +64,7 @@ export const runFacilityOfficialExport: JobRunner<FacilityOfficialInput, ExportR
   if (!campaign || !facility || !response) throw CAMPAIGN_GONE;
   const { template } = await resolveTemplate(repos, campaign.templateId);
   // The BCP 確認表 has its own layout (項番 | 大項目 | 確認項目); the checklists share the official form's.
-  const layout = template.form === 'bcp' ? (await import('./bcp-form.ts')).bcpFormXlsx : (await import('./official-form.ts')).officialFormXlsx;
+  const layout = template.form === 'bcp' ? bcpFormXlsx : officialFormXlsx;
   const file = await layout({
     template,
     campaign: { title: campaign.title.ja, fiscalYear: campaign.fiscalYear, roundDeadlines: campaign.roundDeadlines ?? {} },
@@ -101,7 +103,6 @@ export const runCampaignAnswersExport: JobRunner<CampaignAnswersJobInput, Export
   const fileName = `${safeName(`回答一覧_${campaign.title.ja}${scope}`)}.${format}`;
   const key = exportObjectKey(tenantId, job.id, `campaign-answers.${format}`);
   let summary: CampaignAnswersSummary | undefined;
-  const { writeCampaignAnswers } = await import('./campaign-answers.ts');
   await upload(key, CONTENT_TYPES[format], fileName, async (out) => {
     summary = await writeCampaignAnswers({
       template,
