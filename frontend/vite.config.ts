@@ -9,7 +9,7 @@ export default defineConfig({
   // like our own files because the npm-workspace symlinks resolve outside node_modules.
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   // edge: Zod without eval, so the strict CSP reports nothing (src/zod-jitless.ts; decision 0023).
-  resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/zod-jitless.ts', import.meta.url)) }] },
+  resolve: { alias: [{ find: /^zod\/mini$/, replacement: fileURLToPath(new URL('./src/zod-jitless.ts', import.meta.url)) }] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

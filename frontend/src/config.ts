@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** What /config.json holds: served by the local front door, by CloudFront in AWS. */
 export const RuntimeConfig = z.object({
-  region: z.string().min(1),
+  region: z.string().check(z.minLength(1)),
   cognitoEndpoint: z.url(),
-  userPoolId: z.string().min(1),
-  userPoolClientId: z.string().min(1),
-  apiBase: z.string().min(1),
-  stage: z.string().min(1),
+  userPoolId: z.string().check(z.minLength(1)),
+  userPoolClientId: z.string().check(z.minLength(1)),
+  apiBase: z.string().check(z.minLength(1)),
+  stage: z.string().check(z.minLength(1)),
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfig>;
 

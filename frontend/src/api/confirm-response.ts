@@ -1,5 +1,5 @@
 import { type ConfirmResponseBody, routes } from '@mcr/contract';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { callRoute } from '../lib/api-client.ts';
 
 /** POST …/response/confirm: the prefecture accepts (受理) the submitted round; 409 when the version is stale or it is no longer submitted. */

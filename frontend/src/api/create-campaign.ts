@@ -1,5 +1,5 @@
 import { type CreateCampaignBody, routes } from '@mcr/contract';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { callRoute } from '../lib/api-client.ts';
 
 /** The body as sent: fields with a default in the contract may be left out. */

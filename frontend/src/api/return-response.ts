@@ -1,5 +1,5 @@
 import { type ReturnResponseBody, routes } from '@mcr/contract';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { callRoute } from '../lib/api-client.ts';
 
 /** POST …/response/return: sends the submitted round back (差戻し) with a message and comments on items. */

@@ -1,5 +1,5 @@
 import { ErrorBody, type FieldError, type RouteDef } from '@mcr/contract';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Localized } from '../i18n/i18n.tsx';
 import { M } from '../i18n/messages.ts';
 

@@ -1,7 +1,7 @@
 import { type RouteId, type Routes, routes } from '@mcr/contract';
 import { QueryClient, type UseQueryResult, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type DependencyList, useCallback, useState } from 'react';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ApiError, callRoute, onApiWrite } from './api-client.ts';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ok'; data: T };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** A Cognito error by its exception name (`NotAuthorizedException`), or `NetworkError`. */
 export class CognitoError extends Error {
@@ -14,26 +14,26 @@ export class CognitoError extends Error {
 const AuthenticationResult = z.object({
   AccessToken: z.string(),
   IdToken: z.string(),
-  RefreshToken: z.string().optional(),
-  ExpiresIn: z.number().optional(),
+  RefreshToken: z.optional(z.string()),
+  ExpiresIn: z.optional(z.number()),
 });
 export type AuthenticationResult = z.infer<typeof AuthenticationResult>;
 
 /** What InitiateAuth and RespondToAuthChallenge return: a challenge with its session, or tokens. */
 export const AuthStep = z.object({
-  ChallengeName: z.string().optional(),
-  Session: z.string().optional(),
-  ChallengeParameters: z.record(z.string(), z.string()).optional(),
-  AuthenticationResult: AuthenticationResult.optional(),
+  ChallengeName: z.optional(z.string()),
+  Session: z.optional(z.string()),
+  ChallengeParameters: z.optional(z.record(z.string(), z.string())),
+  AuthenticationResult: z.optional(AuthenticationResult),
 });
 export type AuthStep = z.infer<typeof AuthStep>;
 
-const AssociateResult = z.object({ SecretCode: z.string(), Session: z.string().optional() });
-const VerifyResult = z.object({ Status: z.string().optional(), Session: z.string().optional() });
+const AssociateResult = z.object({ SecretCode: z.string(), Session: z.optional(z.string()) });
+const VerifyResult = z.object({ Status: z.optional(z.string()), Session: z.optional(z.string()) });
 const GetUserResult = z.object({
-  Username: z.string().optional(),
-  UserMFASettingList: z.array(z.string()).nullish(),
-  PreferredMfaSetting: z.string().nullish(),
+  Username: z.optional(z.string()),
+  UserMFASettingList: z.nullish(z.array(z.string())),
+  PreferredMfaSetting: z.nullish(z.string()),
 });
 
 /**
@@ -41,7 +41,7 @@ const GetUserResult = z.object({
  * emulator with the same wire format. Only the public, unauthenticated-client actions are used.
  */
 export function createCognitoClient(endpoint: string, clientId: string) {
-  async function call<T extends z.ZodType>(action: string, body: object, schema: T): Promise<z.infer<T>> {
+  async function call<T extends z.ZodMiniType>(action: string, body: object, schema: T): Promise<z.infer<T>> {
     let res: Response;
     try {
       res = await fetch(`${endpoint}/`, {

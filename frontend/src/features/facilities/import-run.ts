@@ -1,4 +1,5 @@
 import { type FacilityImportPreview, FacilityImportRow, type ImportRowError, routes } from '@mcr/contract';
+import type * as z from 'zod/mini';
 
 /**
  * The facility list goes to the server in pieces: the preview route takes at most 2,000 rows, the import is
@@ -85,8 +86,16 @@ export function crossChunkErrors(rows: readonly FacilityImportRow[]): ImportRowE
 type Column = Exclude<keyof FacilityImportRow, 'row'>;
 const COLUMNS = Object.keys(FacilityImportRow.shape).filter((k): k is Column => k !== 'row');
 
+/** A string schema's tightest `maxLength` check (a zod mini schema has no `maxLength` getter). */
+function maxLengthOf(schema: z.core.$ZodType): number {
+  let max = Number.POSITIVE_INFINITY;
+  for (const check of schema._zod.def.checks ?? [])
+    if (check._zod.def.check === 'max_length') max = Math.min(max, (check._zod.def as z.core.$ZodCheckMaxLengthDef).maximum);
+  return max;
+}
+
 /** The longest cell the import accepts, per column (the contract bounds each so that a request fits its limit). */
-export const CELL_MAX = Object.fromEntries(COLUMNS.map((f) => [f, FacilityImportRow.shape[f].maxLength ?? Number.POSITIVE_INFINITY])) as Record<Column, number>;
+export const CELL_MAX = Object.fromEntries(COLUMNS.map((f) => [f, maxLengthOf(FacilityImportRow.shape[f])])) as Record<Column, number>;
 
 /** A row error for every cell longer than its column accepts (the server would refuse the whole request). */
 export function cellLengthErrors(rows: readonly FacilityImportRow[], labels: Record<Column, string>): ImportRowError[] {
