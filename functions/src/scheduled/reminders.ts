@@ -1,10 +1,16 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type CampaignRecord,
+  campaignLifecycleRepositories,
+  campaignRepositories,
   createDb,
   createOperatorRepositories,
-  createRepositories,
   type Db,
+  fileRepositories,
+  notificationRepositories,
+  organisationRepositories,
+  reminderSettingsRepositories,
+  repositoriesOf,
   rowPartition,
   type TenantScope,
   type TrainingRegistrationRecord,
@@ -45,9 +51,12 @@ export interface ReminderRhythm {
 
 export const DEFAULT_RHYTHM: ReminderRhythm = { daysBefore: [14, 3], onTheDay: true, overdueEveryDays: 7, overdueForDays: 56 };
 
+/** The groups the outbox needs (`notify`, `membersOf`); each notice adds those it reads itself. */
+const OUTBOX = [organisationRepositories, notificationRepositories] as const;
+
 /** The prefecture's saved rhythm (reminderSettings.put), or the default. */
 async function tenantRhythm(db: Db, scope: TenantScope): Promise<ReminderRhythm> {
-  const saved = await createRepositories(db, scope).reminderSettings.get();
+  const saved = await repositoriesOf(db, scope, reminderSettingsRepositories).reminderSettings.get();
   return saved
     ? { daysBefore: saved.daysBefore, onTheDay: saved.onTheDay, overdueEveryDays: saved.overdueEveryDays, overdueForDays: saved.overdueForDays }
     : DEFAULT_RHYTHM;
@@ -110,7 +119,7 @@ const NOT_SUBMITTED = ['not_started', 'in_progress', 'returned'] as const;
 const PARALLEL_FACILITIES = 8;
 
 async function deadlineReminders(db: Db, scope: TenantScope, today: string, now: Date, summary: ReminderSummary, rhythm: ReminderRhythm) {
-  const repos = createRepositories(db, scope);
+  const repos = repositoriesOf(db, scope, ...OUTBOX, campaignRepositories, campaignLifecycleRepositories);
   const campaigns = (await repos.campaigns.list()) as CampaignRecord[];
   for (const c of campaigns) {
     if (c.form === 'vendor' || (c.creation && c.creation.status !== 'done') || c.opensOn > today) continue;
@@ -192,7 +201,7 @@ async function deadlineReminders(db: Db, scope: TenantScope, today: string, now:
 
 /** Every facility of an opened campaign (its rows' ALL slice, page by page) → its administrators, once per campaign. */
 async function campaignOpened(db: Db, scope: TenantScope, c: CampaignRecord, now: Date, summary: ReminderSummary) {
-  const repos = createRepositories(db, scope);
+  const repos = repositoriesOf(db, scope, ...OUTBOX);
   summary.opened.campaigns++;
   for await (const rows of pages(db, {
     KeyConditionExpression: 'PK = :pk',
@@ -237,7 +246,7 @@ async function campaignOpened(db: Db, scope: TenantScope, c: CampaignRecord, now
 }
 
 async function missingDocumentNotices(db: Db, scope: TenantScope, month: string, now: Date, summary: ReminderSummary) {
-  const repos = createRepositories(db, scope);
+  const repos = repositoriesOf(db, scope, ...OUTBOX, fileRepositories);
   let cursor: string | undefined;
   do {
     const page = await repos.documents.vendorPage(50, cursor);
@@ -281,7 +290,7 @@ async function missingDocumentNotices(db: Db, scope: TenantScope, month: string,
 }
 
 async function trainingReminders(db: Db, scope: TenantScope, today: string, now: Date, summary: ReminderSummary) {
-  const repos = createRepositories(db, scope);
+  const repos = repositoriesOf(db, scope, ...OUTBOX);
   const tomorrow = new Date(Date.parse(`${today}T00:00:00+09:00`) + dayMs);
   const from = tomorrow.toISOString();
   const to = new Date(tomorrow.getTime() + dayMs).toISOString();

@@ -4,14 +4,19 @@ import {
   type CampaignRecord,
   type ContractRecord,
   createDb,
-  createRepositories,
   type Db,
   type DiscrepancyFacility,
+  discrepancyRepositories,
+  fileRepositories,
+  jobRepositories,
   keys,
+  organisationRepositories,
   type ReconcileFinding,
+  repositoriesOf,
   type ResponseRecord,
   type TenantScope,
   templateById,
+  vendorResponseRepositories,
 } from '@mcr/data';
 import { type CrossCheckVendor, crossCheck, type Item, type Template } from '@mcr/domain';
 import { getBuiltInTemplate } from './built-in-templates.ts';
@@ -73,7 +78,7 @@ export interface RecheckResult {
 }
 
 export async function recheckFacility(db: Db, scope: TenantScope, facilityId: string): Promise<RecheckResult> {
-  const repos = createRepositories(db, scope);
+  const repos = repositoriesOf(db, scope, organisationRepositories, vendorResponseRepositories, fileRepositories, discrepancyRepositories);
   const result: RecheckResult = { facilityId, campaigns: 0, findings: 0, opened: 0, reopened: 0, cleared: 0, updated: 0 };
   const facility = await repos.facilities.get(facilityId);
   if (!facility) return result;
@@ -217,7 +222,7 @@ async function inParallel<T>(list: readonly T[], n: number, fn: (x: T) => Promis
  * stream batch) starts the existing job if it is still queued, and writes nothing new.
  */
 export async function enqueueRecheck<Input>(scope: TenantScope, db: Db, id: string, kind: string, input: Input, total: number): Promise<void> {
-  const repos = createRepositories(db, scope);
+  const repos = repositoriesOf(db, scope, jobRepositories);
   try {
     await enqueueJob(repos, systemIdentity(scope.tenantId), { id, kind, input, total });
   } catch (err) {

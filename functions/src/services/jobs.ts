@@ -1,6 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { type Actor, createDb, createRepositories, type Db, type JobRecord, type Repositories, scopeClient } from '@mcr/data';
+import {
+  type Actor,
+  campaignRepositories,
+  createDb,
+  type Db,
+  type JobRecord,
+  jobRepositories,
+  organisationRepositories,
+  type Repositories,
+  type RepositoriesOf,
+  repositoriesOf,
+  responsePageRepositories,
+  scopeClient,
+  templateRepositories,
+  vendorResponseRepositories,
+} from '@mcr/data';
 import type { Identity } from '../pipeline/auth.ts';
 import { env } from '../pipeline/env.ts';
 import { createLogger, type Logger } from '../pipeline/logger.ts';
@@ -26,8 +41,8 @@ export interface JobInvocation {
 export interface JobContext<Input> {
   job: JobRecord<Input>;
   tenantId: string;
-  /** Repositories bound to the job's tenant. */
-  repos: Repositories;
+  /** Repositories bound to the job's tenant: the groups of {@link JOB_REPOSITORIES}. */
+  repos: JobRepositories;
   log: Logger;
   /** Records how far the job is (processed of total); call it every page or chunk. */
   progress(processed: number, total: number): Promise<void>;
@@ -135,6 +150,20 @@ export function visibleStatus(job: JobRecord, now = Date.now()): JobRecord['stat
   return job.status;
 }
 
+/**
+ * The repository factories whose groups the job runners use: the job worker builds (and bundles) these only
+ * (decision 0025). A runner that reads a group not given here does not compile.
+ */
+export const JOB_REPOSITORIES = [
+  jobRepositories,
+  organisationRepositories,
+  templateRepositories,
+  campaignRepositories,
+  responsePageRepositories,
+  vendorResponseRepositories,
+] as const;
+export type JobRepositories = RepositoriesOf<typeof JOB_REPOSITORIES>;
+
 const GENERIC_FAILURE = { code: 'failed', message: { ja: '処理に失敗しました。もう一度お試しください。', en: 'The job failed. Please try again.' } };
 
 /**
@@ -147,7 +176,7 @@ export async function runJob(
   options: { db?: Db } = {},
 ): Promise<void> {
   const log = createLogger(env().LOG_LEVEL, { jobId: invocation.jobId, tenantId: invocation.tenantId });
-  const repos = createRepositories(options.db ?? database(), { tenantId: invocation.tenantId });
+  const repos = repositoriesOf(options.db ?? database(), { tenantId: invocation.tenantId }, ...JOB_REPOSITORIES);
   const job = await repos.jobs.get(invocation.jobId);
   if (!job) {
     log.warn('job not found');

@@ -1,6 +1,15 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalizedText, NotificationKind } from '@mcr/contract';
-import { createRepositories, type Db, type MembershipRecord, notificationKeys, type Repositories, type TenantScope } from '@mcr/data';
+import {
+  type Db,
+  type MembershipRecord,
+  notificationKeys,
+  notificationRepositories,
+  organisationRepositories,
+  type Repositories,
+  repositoriesOf,
+  type TenantScope,
+} from '@mcr/data';
 import { env } from '../pipeline/env.ts';
 import { sendMail } from './mail.ts';
 import { wantsMail } from './notifications.ts';
@@ -94,10 +103,13 @@ async function releaseClaim(db: Db, scope: TenantScope, eventId: string, userId:
   }
 }
 
+/** The groups the outbox reads and writes (`organisationRepositories` and `notificationRepositories` give them). */
+export type OutboxRepositories = Pick<Repositories, 'tenant' | 'memberships' | 'notifications' | 'preferences'>;
+
 export interface OutboxDeps {
   db: Db;
   scope: TenantScope;
-  repos: Repositories;
+  repos: OutboxRepositories;
 }
 
 /**
@@ -211,7 +223,7 @@ export async function deliverEvents<P extends { scope: TenantScope; eventId: str
     result.events++;
     try {
       const o = await notify(
-        { db, scope: p.scope, repos: createRepositories(db, p.scope) },
+        { db, scope: p.scope, repos: repositoriesOf(db, p.scope, organisationRepositories, notificationRepositories) },
         { eventId: p.eventId, kind: e.kind, userIds: e.recipients.map((r) => r.userId), content: e.content },
         now,
       );

@@ -1,4 +1,4 @@
-import { createRepositories, type Db, type TenantScope } from '@mcr/data';
+import { contactChartRepositories, type Db, repositoriesOf, type TenantScope } from '@mcr/data';
 
 /**
  * 連絡体制図 coverage read model (issue 10), fed by the table's stream: a chart saved or confirmed in a fiscal year
@@ -27,7 +27,7 @@ export function collectChartCoverage(changes: ChartCoverageChange[], scope: Tena
 export async function applyChartCoverage(db: Db, changes: readonly ChartCoverageChange[]): Promise<number> {
   let n = 0;
   for (const c of changes) {
-    if (await createRepositories(db, c.scope).contactChartCoverage.markCurrent(c.fiscalYear, c.facilityId, c.healthCenterId)) n++;
+    if (await repositoriesOf(db, c.scope, contactChartRepositories).contactChartCoverage.markCurrent(c.fiscalYear, c.facilityId, c.healthCenterId)) n++;
   }
   return n;
 }

@@ -1,12 +1,14 @@
 import { FACILITY_ROLES, type NotificationKind } from '@mcr/contract';
 import {
   applyIncidentCountDeltas,
-  createRepositories,
   type Db,
   type IncidentEntryRecord,
   type IncidentReportRecord,
   incidentCountContribution,
+  incidentRepositories,
   type MembershipRecord,
+  organisationRepositories,
+  repositoriesOf,
   type TenantScope,
 } from '@mcr/data';
 import { incidentEntryMessage, incidentReportedMessage } from '../services/incident-mails.ts';
@@ -69,7 +71,7 @@ export function collectIncidentNotices(into: PendingIncidentNotice[], scope: Ten
 
 /** The prefecture's side of a report: active prefecture administrators and the facility's 保健所 inspectors. */
 async function authorities(db: Db, scope: TenantScope, healthCenterId: string): Promise<{ pref: MembershipRecord[]; hc: MembershipRecord[] }> {
-  const repos = createRepositories(db, scope);
+  const repos = repositoriesOf(db, scope, organisationRepositories);
   const [pref, hc] = await Promise.all([repos.memberships.list('pref'), repos.memberships.list(healthCenterId)]);
   return {
     pref: pref.filter((m) => m.role === 'pref_admin' && m.status === 'active'),
@@ -78,7 +80,7 @@ async function authorities(db: Db, scope: TenantScope, healthCenterId: string): 
 }
 
 async function facilityPeople(db: Db, scope: TenantScope, facilityId: string): Promise<MembershipRecord[]> {
-  const all = await createRepositories(db, scope).memberships.list(facilityId);
+  const all = await repositoriesOf(db, scope, organisationRepositories).memberships.list(facilityId);
   return all.filter((m) => m.orgId === facilityId && (FACILITY_ROLES as readonly string[]).includes(m.role) && m.status === 'active');
 }
 
@@ -107,7 +109,7 @@ async function resolve(db: Db, p: PendingIncidentNotice): Promise<Resolved | nul
     };
   }
   const e = p.entry;
-  const report = await createRepositories(db, p.scope).incidents.get(e.incidentId);
+  const report = await repositoriesOf(db, p.scope, incidentRepositories).incidents.get(e.incidentId);
   if (!report) return null;
   let recipients: MembershipRecord[];
   if (e.side === 'facility') {

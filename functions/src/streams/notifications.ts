@@ -1,6 +1,15 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { FACILITY_ROLES } from '@mcr/contract';
-import { type CampaignRecord, campaignTemplate, createRepositories, type Db, keys, type MembershipRecord, type TenantScope } from '@mcr/data';
+import {
+  type CampaignRecord,
+  campaignTemplate,
+  type Db,
+  keys,
+  type MembershipRecord,
+  organisationRepositories,
+  repositoriesOf,
+  type TenantScope,
+} from '@mcr/data';
 import { allItems } from '@mcr/domain';
 import { getBuiltInTemplate } from '../services/built-in-templates.ts';
 import type { NotificationKind } from '@mcr/contract';
@@ -102,7 +111,7 @@ export function collectNotifications(into: PendingNotification[], scope: TenantS
 
 /** The facility's people who receive its notifications: its administrators and members (membership records). */
 async function facilityRecipients(db: Db, scope: TenantScope, facilityId: string): Promise<MembershipRecord[]> {
-  const all = await createRepositories(db, scope).memberships.list(facilityId);
+  const all = await repositoriesOf(db, scope, organisationRepositories).memberships.list(facilityId);
   return all.filter((m) => m.orgId === facilityId && (FACILITY_ROLES as readonly string[]).includes(m.role) && m.status === 'active');
 }
 
@@ -119,7 +128,7 @@ async function responseEvent(db: Db, p: Extract<PendingNotification, { what: 're
         ExpressionAttributeValues: { ':pk': history, ':sk': `${keys.responseLogPrefix}${p.at}#COMMENT#` },
       }),
     ),
-    createRepositories(db, scope).facilities.get(p.facilityId),
+    repositoriesOf(db, scope, organisationRepositories).facilities.get(p.facilityId),
   ]);
   const review = reviewRes.Item;
   const campaign = campaignRes.Item as CampaignRecord | undefined;
@@ -155,7 +164,7 @@ async function trainingEvent(db: Db, p: Extract<PendingNotification, { what: 'tr
   const sessionPk = str(r.PK);
   const [session, recipient] = await Promise.all([
     db.doc.send(new GetCommand({ TableName: db.tableName, Key: { PK: sessionPk, SK: 'META' } })).then((x) => x.Item),
-    createRepositories(db, p.scope).memberships.get(str(r.registeredBy)),
+    repositoriesOf(db, p.scope, organisationRepositories).memberships.get(str(r.registeredBy)),
   ]);
   // The recipient must be a member of the registering facility in this tenant (the key is the tenant's own).
   if (!session || !recipient || recipient.orgId !== str(r.facilityId)) return null;
@@ -169,7 +178,7 @@ async function trainingEvent(db: Db, p: Extract<PendingNotification, { what: 'tr
 }
 
 async function vendorFormEvent(db: Db, p: Extract<PendingNotification, { what: 'vendorForm' }>): Promise<OutboxEvent | null> {
-  const repos = createRepositories(db, p.scope);
+  const repos = repositoriesOf(db, p.scope, organisationRepositories);
   const [campaign, vendor, members] = await Promise.all([
     db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.campaign(p.scope, p.campaignId) })).then((x) => x.Item as CampaignRecord | undefined),
     repos.vendors.get(p.vendorId),
