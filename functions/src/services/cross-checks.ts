@@ -7,6 +7,7 @@ import {
   type Db,
   type DiscrepancyFacility,
   discrepancyRepositories,
+  facilityVendorAnswerRepositories,
   fileRepositories,
   jobRepositories,
   keys,
@@ -16,7 +17,6 @@ import {
   type ResponseRecord,
   type TenantScope,
   templateById,
-  vendorResponseRepositories,
 } from '@mcr/data';
 import { type CrossCheckVendor, crossCheck, type Item, type Template } from '@mcr/domain';
 import { getBuiltInTemplate } from './built-in-templates.ts';
@@ -78,7 +78,7 @@ export interface RecheckResult {
 }
 
 export async function recheckFacility(db: Db, scope: TenantScope, facilityId: string): Promise<RecheckResult> {
-  const repos = repositoriesOf(db, scope, organisationRepositories, vendorResponseRepositories, fileRepositories, discrepancyRepositories);
+  const repos = repositoriesOf(db, scope, organisationRepositories, facilityVendorAnswerRepositories, fileRepositories, discrepancyRepositories);
   const result: RecheckResult = { facilityId, campaigns: 0, findings: 0, opened: 0, reopened: 0, cleared: 0, updated: 0 };
   const facility = await repos.facilities.get(facilityId);
   if (!facility) return result;
@@ -86,7 +86,7 @@ export async function recheckFacility(db: Db, scope: TenantScope, facilityId: st
     queryItems(db, { IndexName: 'GSI2', pk: keys.responseByFacility(scope, facilityId, '').GSI2PK, pkAttr: 'GSI2PK' }),
     repos.contracts.listOfFacility(facilityId) as Promise<ContractRecord[]>,
     // What each linked vendor answers for this facility, per vendor campaign (profile + overrides).
-    repos.vendorResponses.effectiveForFacility(facilityId),
+    repos.facilityVendorAnswers.effectiveForFacility(facilityId),
   ]);
   const facilityResponses = (responses as unknown as ResponseRecord[]).filter((r) => typeof r.campaignId === 'string' && r.facilityId === facilityId);
   const vendorIds = contracts.map((c) => c.vendorId);

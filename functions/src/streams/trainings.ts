@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Db, repositoriesOf, type TenantScope, trainingRepositories } from '@mcr/data';
+import { type Db, repositoriesOf, type TenantScope, trainingCoverageRepositories } from '@mcr/data';
 
 /**
  * Training coverage read model (decision 0014), fed by the table's stream: a registration that becomes attended
@@ -43,7 +43,13 @@ export function collectCoverage(changes: CoverageChange[], scope: TenantScope, b
 /** Applies the changes in record order (a facility's transitions depend on its count). */
 export async function applyCoverage(db: Db, changes: readonly CoverageChange[]): Promise<number> {
   for (const c of changes) {
-    await repositoriesOf(db, c.scope, trainingRepositories).trainings.applyCoverageDelta(c.fiscalYear, c.facilityId, c.healthCenterId, c.delta, c.token);
+    await repositoriesOf(db, c.scope, trainingCoverageRepositories).trainingCoverage.applyCoverageDelta(
+      c.fiscalYear,
+      c.facilityId,
+      c.healthCenterId,
+      c.delta,
+      c.token,
+    );
   }
   return changes.length;
 }

@@ -13,7 +13,7 @@ import { responsePageRepositories } from './repositories/response-pages.ts';
 import { inspectionRepositories } from './repositories/inspections.ts';
 import { organisationRepositories } from './repositories/organisations.ts';
 import { templateRepositories } from './repositories/templates.ts';
-import { vendorResponseRepositories } from './repositories/vendor-responses.ts';
+import { facilityVendorAnswerRepositories, vendorResponseRepositories } from './repositories/vendor-responses.ts';
 // contact-charts:begin
 import { contactChartRepositories } from './repositories/contact-charts.ts';
 // contact-charts:end
@@ -21,7 +21,7 @@ import { contactChartRepositories } from './repositories/contact-charts.ts';
 import { campaignLifecycleRepositories } from './repositories/campaign-lifecycle.ts';
 // campaign-lifecycle:end
 // trainings:begin
-import { trainingRepositories } from './repositories/trainings.ts';
+import { trainingCoverageRepositories, trainingRepositories } from './repositories/trainings.ts';
 import { reminderSettingsRepositories } from './repositories/reminder-settings.ts';
 // trainings:end
 // incidents:begin
@@ -90,6 +90,7 @@ export function createRepositories(db: Db, scope: TenantScope) {
     ...responsePageRepositories(db, scope),
     ...inspectionRepositories(db, scope),
     ...vendorResponseRepositories(db, scope),
+    ...facilityVendorAnswerRepositories(db, scope), // lean-functions: the cross-checks' read on its own
     ...fileRepositories(db, scope),
     ...discrepancyRepositories(db, scope),
     ...notificationRepositories(db, scope),
@@ -98,6 +99,7 @@ export function createRepositories(db: Db, scope: TenantScope) {
     // campaign-lifecycle:end
     // trainings:begin
     ...trainingRepositories(db, scope),
+    ...trainingCoverageRepositories(db, scope), // lean-functions: the coverage read model on its own
     ...reminderSettingsRepositories(db, scope),
     // trainings:end
     // incidents:begin
@@ -117,6 +119,7 @@ export {
   campaignRepositories,
   contactChartRepositories,
   discrepancyRepositories,
+  facilityVendorAnswerRepositories,
   fileRepositories,
   incidentRepositories,
   inspectionRepositories,
@@ -126,6 +129,7 @@ export {
   reminderSettingsRepositories,
   responsePageRepositories,
   templateRepositories,
+  trainingCoverageRepositories,
   trainingRepositories,
   vendorResponseRepositories,
 };

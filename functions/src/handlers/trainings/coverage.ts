@@ -1,4 +1,4 @@
-import { organisationRepositories, facilityCountRepositories, trainingRepositories } from '@mcr/data';
+import { facilityCountRepositories, organisationRepositories, trainingCoverageRepositories } from '@mcr/data';
 import { trainingsCoverage } from '@mcr/contract/routes';
 import { defineHandler } from '../../pipeline/define-handler.ts';
 import { healthCenterScope } from '../../services/access.ts';
@@ -10,10 +10,10 @@ import { currentFiscalYear } from '../../services/trainings.ts';
  * gets its own 保健所 only.
  */
 export const handler = defineHandler(trainingsCoverage, async ({ identity, query, repos }) => {
-  const r = repos(organisationRepositories, facilityCountRepositories, trainingRepositories);
+  const r = repos(organisationRepositories, facilityCountRepositories, trainingCoverageRepositories);
   const fiscalYear = query.fiscalYear ?? currentFiscalYear();
   const own = healthCenterScope(identity);
-  const [covered, counts, centers] = await Promise.all([r.trainings.coverageSlices(fiscalYear), r.facilityCounts.get(), r.healthCenters.list()]);
+  const [covered, counts, centers] = await Promise.all([r.trainingCoverage.coverageSlices(fiscalYear), r.facilityCounts.get(), r.healthCenters.list()]);
   const slices = [
     ...(own ? [] : [{ slice: 'pref', name: '都道府県全体', facilities: counts.total, covered: covered.get('pref') ?? 0 }]),
     ...centers

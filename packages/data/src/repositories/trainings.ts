@@ -624,6 +624,20 @@ export function trainingRepositories(db: Db, scope: TenantScope) {
         );
       },
 
+      // The coverage read model, also on its own below (trainingCoverageRepositories) for the stream consumer.
+      ...trainingCoverageRepositories(db, scope).trainingCoverage,
+    },
+  };
+}
+
+/**
+ * The training coverage read model alone: what the stream consumer maintains and the coverage page reads. A function
+ * that needs only this bundles it without the rest of the trainings repository (decision 0025).
+ */
+export function trainingCoverageRepositories(db: Db, scope: TenantScope) {
+  const T = db.tableName;
+  return {
+    trainingCoverage: {
       /** The coverage of a fiscal year: slices (pref, each 保健所) with their covered-facility counts. */
       async coverageSlices(fiscalYear: number): Promise<Map<string, number>> {
         const items = await queryAll<{ slice: string; covered: number }>(db, {

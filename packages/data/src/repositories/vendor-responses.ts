@@ -308,53 +308,8 @@ export function vendorResponseRepositories(db: Db, scope: TenantScope) {
           ExpressionAttributeValues: { ':pk': K.assignmentByFacility(scope, facilityId, '', '').GSI2PK },
         }),
 
-      /**
-       * What every vendor answers for one facility, in every vendor campaign it is linked in: one Query on GSI2
-       * (the assignments), one BatchGet of the vendor responses (status, profile order) and one of the profiles.
-       */
-      async effectiveForFacility(facilityId: string): Promise<EffectiveVendorAnswers[]> {
-        const assignments = await queryAll<VendorAssignmentRecord>(db, {
-          IndexName: 'GSI2',
-          KeyConditionExpression: 'GSI2PK = :pk',
-          ExpressionAttributeValues: { ':pk': K.assignmentByFacility(scope, facilityId, '', '').GSI2PK },
-        });
-        if (assignments.length === 0) return [];
-        const responses = await batchGet<VendorResponseRecord>(
-          db,
-          assignments.map((a) => K.response(scope, a.campaignId, a.vendorId)),
-        );
-        const byPair = new Map(responses.map((r) => [`${r.campaignId}#${r.vendorId}`, r]));
-        const profileKeys = responses.flatMap((r) => r.profileIds.map((p) => K.profile(scope, r.campaignId, r.vendorId, p)));
-        const profiles = await batchGet<VendorProfileRecord>(db, profileKeys);
-        const profilesOfPair = new Map<string, VendorProfileRecord[]>();
-        for (const p of profiles) {
-          const k = `${p.campaignId}#${p.vendorId}`;
-          profilesOfPair.set(k, [...(profilesOfPair.get(k) ?? []), p]);
-        }
-        const out: EffectiveVendorAnswers[] = [];
-        for (const a of assignments) {
-          const k = `${a.campaignId}#${a.vendorId}`;
-          const r = byPair.get(k);
-          if (!r) continue;
-          const rank = new Map(r.profileIds.map((id, i) => [id, i]));
-          const list = (profilesOfPair.get(k) ?? []).map((p) => ({ ...p, id: p.profileId })).sort((x, y) => (rank.get(x.id) ?? 1e6) - (rank.get(y.id) ?? 1e6));
-          const profile = profileFor(list, a, a.contractSystems);
-          out.push({
-            campaignId: a.campaignId,
-            vendorId: a.vendorId,
-            vendorName: r.vendorName,
-            templateId: r.templateId,
-            fiscalYear: r.fiscalYear,
-            status: r.status,
-            ...(profile ? { profileId: profile.id, profileName: profile.name } : {}),
-            answers: effectiveVendorAnswers(profile, a.overrides),
-            overriddenCells: overriddenCells(profile, a.overrides),
-            contractSystems: a.contractSystems,
-            remoteMaintenance: a.remoteMaintenance,
-          });
-        }
-        return out;
-      },
+      // What every vendor answers for one facility; also on its own below (facilityVendorAnswerRepositories).
+      ...facilityVendorAnswerRepositories(db, scope).facilityVendorAnswers,
 
       /**
        * Creates or changes a profile (`expectedVersion` 0 creates it) together with the response update (editable
@@ -829,4 +784,63 @@ export class TooManyProfilesError extends Error {
   constructor(readonly limit: number) {
     super(`at most ${limit} profiles`);
   }
+}
+
+/**
+ * What the vendors answer for one facility, alone: the cross-checks read only this, and a function that needs only
+ * this bundles it without the rest of the vendor-response repository (decision 0025).
+ */
+export function facilityVendorAnswerRepositories(db: Db, scope: TenantScope) {
+  const K = vendorKeys;
+  return {
+    facilityVendorAnswers: {
+      /**
+       * What every vendor answers for one facility, in every vendor campaign it is linked in: one Query on GSI2
+       * (the assignments), one BatchGet of the vendor responses (status, profile order) and one of the profiles.
+       */
+      async effectiveForFacility(facilityId: string): Promise<EffectiveVendorAnswers[]> {
+        const assignments = await queryAll<VendorAssignmentRecord>(db, {
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :pk',
+          ExpressionAttributeValues: { ':pk': K.assignmentByFacility(scope, facilityId, '', '').GSI2PK },
+        });
+        if (assignments.length === 0) return [];
+        const responses = await batchGet<VendorResponseRecord>(
+          db,
+          assignments.map((a) => K.response(scope, a.campaignId, a.vendorId)),
+        );
+        const byPair = new Map(responses.map((r) => [`${r.campaignId}#${r.vendorId}`, r]));
+        const profileKeys = responses.flatMap((r) => r.profileIds.map((p) => K.profile(scope, r.campaignId, r.vendorId, p)));
+        const profiles = await batchGet<VendorProfileRecord>(db, profileKeys);
+        const profilesOfPair = new Map<string, VendorProfileRecord[]>();
+        for (const p of profiles) {
+          const k = `${p.campaignId}#${p.vendorId}`;
+          profilesOfPair.set(k, [...(profilesOfPair.get(k) ?? []), p]);
+        }
+        const out: EffectiveVendorAnswers[] = [];
+        for (const a of assignments) {
+          const k = `${a.campaignId}#${a.vendorId}`;
+          const r = byPair.get(k);
+          if (!r) continue;
+          const rank = new Map(r.profileIds.map((id, i) => [id, i]));
+          const list = (profilesOfPair.get(k) ?? []).map((p) => ({ ...p, id: p.profileId })).sort((x, y) => (rank.get(x.id) ?? 1e6) - (rank.get(y.id) ?? 1e6));
+          const profile = profileFor(list, a, a.contractSystems);
+          out.push({
+            campaignId: a.campaignId,
+            vendorId: a.vendorId,
+            vendorName: r.vendorName,
+            templateId: r.templateId,
+            fiscalYear: r.fiscalYear,
+            status: r.status,
+            ...(profile ? { profileId: profile.id, profileName: profile.name } : {}),
+            answers: effectiveVendorAnswers(profile, a.overrides),
+            overriddenCells: overriddenCells(profile, a.overrides),
+            contractSystems: a.contractSystems,
+            remoteMaintenance: a.remoteMaintenance,
+          });
+        }
+        return out;
+      },
+    },
+  };
 }
