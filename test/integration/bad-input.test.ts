@@ -1,7 +1,7 @@
 import { routeList } from '@mcr/contract';
 import { describe, expect, it } from 'vitest';
-import { api, tokenFor, USERS } from '../support/api.ts';
-import { stackInfo } from '../support/stack-info.ts';
+import { api, USERS } from '../support/api.ts';
+import { send } from '../support/raw-request.ts';
 
 /**
  * Malformed bodies through the local front door and the real handlers (issue 11): on every route that takes a
@@ -13,23 +13,6 @@ const writeRoutes = routeList.filter((r) => r.method !== 'GET');
 const withBody = writeRoutes.filter((r) => r.body.def.type !== 'undefined');
 /** Any value for each path parameter: the body is refused before the path is looked at. */
 const pathOf = (path: string) => path.replace(/\{[^}]+\}/g, 'x');
-
-async function send(method: string, path: string, body: string, contentType: string | undefined) {
-  const token = await tokenFor(USERS.pref36);
-  const res = await fetch(`${stackInfo().url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(contentType ? { 'content-type': contentType } : {}) },
-    body,
-  });
-  const text = await res.text();
-  let json: { error?: { code?: string; fields?: { field: string }[]; message?: { ja: string; en: string } } } = {};
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // not JSON: the assertions below say so
-  }
-  return { status: res.status, json };
-}
 
 /** A JSON object of exactly `bytes` bytes. */
 function jsonOfSize(bytes: number): string {
