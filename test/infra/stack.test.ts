@@ -15,6 +15,11 @@ const MAX_RESOURCES_PER_STACK = 350;
 const RESOURCES_PER_ROUTE = 7;
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
+// scopes:begin
+type Statement = { Effect: string; Action: string | string[] };
+/** Actions that read (IAM's Read and List levels): anything else in a read route's policy is a write. */
+const READ_ACTION = /^(Get|BatchGet|Query|Scan|Describe|List|Head)[A-Za-z]*$|^AdminGetUser$|^AdminListGroupsForUser$/;
+// scopes:end
 
 let stack: MedicalCyberStack;
 let template: Template;
@@ -95,6 +100,27 @@ describe('CDK stack generated from the route table', () => {
         expect(policy, r.id).not.toContain(`dynamodb:${write}`);
     }
   });
+
+  // scopes:begin — the same promise, parsed: a read route's synthesized policy exists and allows no write action
+  it.each(routeList.filter((r) => r.access === 'read').map((r) => [r.id] as const))(
+    '%s (a read route) may take no write action, in a policy that exists',
+    (id) => {
+      const [policy, tenantPolicies] = JSON.parse(own(id).policy) as [
+        { Properties?: { PolicyDocument?: { Statement: Statement[] } } },
+        { PolicyDocument: { Statement: Statement[] } }[] | undefined,
+      ];
+      const statements = [...(policy.Properties?.PolicyDocument?.Statement ?? []), ...(tenantPolicies ?? []).flatMap((p) => p.PolicyDocument.Statement)];
+      const allowed = statements.filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat());
+      const p = ROUTE_PERMISSIONS[id];
+      // A route that declares table access must have it in a policy found here: no policy would pass vacuously.
+      if (p.items?.length || p.indexes?.length)
+        expect(allowed.filter((a) => a.startsWith('dynamodb:')).length, `${id}: no table grant found`).toBeGreaterThan(0);
+      // The platform's tracing (xray) and assuming the tenant-access role (sts) are not writes of data.
+      const writes = allowed.filter((a) => !/^(xray|sts):/.test(a) && (a.includes('*') || !READ_ACTION.test(a.split(':')[1] ?? '')));
+      expect(writes, id).toEqual([]);
+    },
+  );
+  // scopes:end
 
   it.each(routeList.map((r) => [r.id, r] as const))('%s reaches exactly the services its route declares', (id, r) => {
     const { policy } = own(id);
