@@ -47,7 +47,15 @@ export async function verifyAccessToken(authorization: string | undefined): Prom
   if (!match?.[1]) throw new UnauthenticatedError();
   const e = env();
   try {
-    const { payload } = await jwtVerify<AccessClaims>(match[1], keySet(), { issuer: e.COGNITO_ISSUER, algorithms: ['RS256'], clockTolerance: 5 });
+    const { payload } = await jwtVerify<AccessClaims>(match[1], keySet(), {
+      issuer: e.COGNITO_ISSUER,
+      algorithms: ['RS256'],
+      clockTolerance: 5,
+      // jose checks exp only when present and iat only with maxTokenAge: a token without exp would never expire, and
+      // one issued in the future would outlive its validity. Cognito always sets both; an access token lives 1 day at most.
+      requiredClaims: ['exp', 'iat'],
+      maxTokenAge: '1d',
+    });
     if (payload.token_use !== 'access' || payload.client_id !== e.COGNITO_CLIENT_ID || typeof payload.sub !== 'string') {
       throw new UnauthenticatedError();
     }
