@@ -110,7 +110,9 @@ export async function seedDemoBcp(repos: Repositories, data: DemoTenant): Promis
             expectedVersion: submitted.version,
             review: { action: 'confirmed', round: 1, at: new Date().toISOString(), by: 'seed', byName: pref.name, message: '', itemComments: [] },
           },
-          pref,
+          // A request id per review: the audit key is <at>#<requestId>#0, and ten reviews run at once (two in one
+          // millisecond with one request id collided and stopped the seed).
+          { ...pref, requestId: `seed-bcp-review-${f.id}` },
         );
       }),
     );
