@@ -1,6 +1,8 @@
 // Mutation testing (`npm run test:mutation`, README "Mutation testing"). Not part of `npm test`: see the README for
 // the scope, the scores and the runtime. One package or folder at a time: MCR_MUTATION=domain|data|services|pipeline
 // (each with its own incremental file and report in reports/mutation/); narrower still: `-- --mutate <glob>`.
+// A run that reaches the integration tests starts a local stack in each worker; MCR_STACK_READY_FILE reuses a running
+// one instead (test/mutation/stack.ts).
 const SCOPES = {
   domain: ['packages/domain/src/**/*.ts'],
   data: ['packages/data/src/**/*.ts'],

@@ -33,7 +33,7 @@ const integration: TestProjectInlineConfiguration = {
   test: {
     name: 'integration',
     include: IN_PROCESS,
-    globalSetup: ['test/support/global-stack.ts'],
+    globalSetup: ['test/mutation/stack.ts'],
     setupFiles: ['test/mutation/in-process-front-door.ts'],
     testTimeout: 60_000,
     hookTimeout: 300_000,
