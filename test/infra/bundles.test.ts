@@ -193,8 +193,9 @@ describe('Lambda bundles (issue 11, item 8)', () => {
       expect(written).toEqual(JSON.parse(JSON.stringify(buildOpenApi())));
       const reader = path.join(repoRoot, 'functions/src/services/openapi-document.ts');
       const script = `import { openApiDocument } from ${JSON.stringify(reader)}; console.log(Object.keys(openApiDocument().paths).length);`;
-      const env = { ...process.env, LAMBDA_TASK_ROOT: out };
-      delete env.OPENAPI_FILE;
+      // As on Lambda: no OPENAPI_FILE (the local stack's), the document beside the bundle.
+      const { OPENAPI_FILE: _local, ...inherited } = process.env;
+      const env = { ...inherited, LAMBDA_TASK_ROOT: out };
       const read = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, env });
       expect(Number(read.toString().trim())).toBe(Object.keys(written.paths).length);
       expect(bundles.get(OPENAPI_FUNCTION)?.largest.join()).not.toMatch(/json-schema|route-definitions/);
