@@ -9,7 +9,7 @@ import { keys, nameKey } from '../../../packages/data/src/keys.ts';
  */
 
 type Builder = (...args: unknown[]) => unknown;
-const builders = Object.entries(keys).filter((e): e is [string, Builder] => typeof e[1] === 'function');
+const builders = (Object.entries(keys) as [string, unknown][]).filter((e): e is [string, Builder] => typeof e[1] === 'function');
 const PARTITION_ATTRIBUTES = ['PK', 'GSI1PK', 'GSI2PK'];
 
 /** Each builder's arguments after the scope: strings, except the numbers of a submission round, a page, a sequence. */
