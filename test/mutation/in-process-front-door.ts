@@ -7,9 +7,12 @@
  * `stackInfo().url` is pointed at this door for the test file, so `api()` and every helper reach the code under
  * mutation without a change. `POST /__local/settle` and `/__local/scheduler/run` are passed on to the stack.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildOpenApi } from '@mcr/contract';
 import { afterAll, beforeAll } from 'vitest';
 import { createFrontDoor } from '../../packages/local/src/front-door.ts';
 import { LOCAL_REGION } from '../../packages/local/src/services/constants.ts';
@@ -20,6 +23,10 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 const info = stackInfo();
 const stackUrl = info.url;
 const s = info.services;
+
+/** The OpenAPI document openapi.get serves, written as the stack writes its own at start. */
+const openApiFile = path.join(mkdtempSync(path.join(tmpdir(), 'mcr-mutation-openapi-')), 'openapi.json');
+writeFileSync(openApiFile, JSON.stringify(buildOpenApi()));
 
 // As packages/local/src/stack.ts configures the handlers (they read the environment once per process).
 Object.assign(process.env, {
@@ -41,6 +48,7 @@ Object.assign(process.env, {
   FILES_BUCKET: s.bucket,
   LOG_LEVEL: 'error',
   RESPONSE_VALIDATION: 'on',
+  OPENAPI_FILE: openApiFile,
 });
 
 /** Jobs the handlers here started: run here too (as the stack runs its own), awaited by settle. */
