@@ -176,7 +176,10 @@ function expectationOf(route: RouteDef, w: Written): Expectation {
     if (!res.success) {
       const issues = res.error.issues.map((i) => {
         const at = place(part, i.path);
-        return i.code === 'unrecognized_keys' ? [at, ...i.keys.map((k) => place(part, [...i.path, k]))] : [at];
+        // An unknown key is named itself (`body.isAdmin`); several at once, by the object that has them or each.
+        if (i.code !== 'unrecognized_keys') return [at];
+        const keys = i.keys.map((k) => place(part, [...i.path, k]));
+        return keys.length === 1 ? keys : [at, ...keys];
       });
       return { kind: 'refused', part, issues };
     }
