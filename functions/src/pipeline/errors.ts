@@ -103,6 +103,23 @@ export function toHttpError(err: unknown, requestId: string): { status: number; 
       },
     };
   }
+  if (isTransactionConflict(err)) {
+    // Another request's transaction held the same item at that moment: nothing of this one was written.
+    return {
+      status: 409,
+      internal: false,
+      body: {
+        error: {
+          code: 'VERSION_CONFLICT',
+          message: {
+            ja: '他の人が同時に更新しました。最新の内容を読み込んでからもう一度お試しください。',
+            en: 'Someone else changed this at the same moment. Reload the latest version and try again.',
+          },
+          requestId,
+        },
+      },
+    };
+  }
   return {
     status: 500,
     internal: true,
@@ -114,4 +131,14 @@ export function toHttpError(err: unknown, requestId: string): { status: number; 
       },
     },
   };
+}
+
+/**
+ * A DynamoDB transaction cancelled because another one touched the same item (or a single write that met one in
+ * progress): a race lost, never partly applied, so a 409 like a stale version (races.test.ts).
+ */
+function isTransactionConflict(err: unknown): boolean {
+  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] } | null;
+  if (e?.name === 'TransactionConflictException') return true;
+  return e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
 }
