@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { type CreateUploadBody, FILE_CONTENT_TYPES, type LocalizedText, UPLOAD_RULES, type UploadPurpose, type UploadRejection } from '@mcr/contract';
@@ -348,6 +348,9 @@ export function uploadNotPending(upload: Pick<UploadRecord, 'state' | 'rejection
   return new HttpError(409, 'LOCKED', text, uploadField(upload.state === 'rejected' ? 'upload_rejected' : 'upload_used', text));
 }
 
+/** A claim on an upload older than this belongs to a request that died (functions time out after 10 s). */
+const CLAIM_STALE_MS = 60_000;
+
 export interface VerifiedUpload {
   upload: UploadRecord;
   /** `files/<tenant>/<uploadId>` */
@@ -380,6 +383,17 @@ export async function verifyUpload(
   // Another organisation's upload, or one asked for another purpose, is answered like a missing one.
   if (!upload || upload.orgId !== identity.orgId || upload.purpose !== purpose) throw uploadNotFound();
   if (upload.state !== 'pending') throw uploadNotPending(upload);
+  // One check per upload: a second registration of it at the same moment is told it is being registered.
+  const now = new Date();
+  if (!(await repos.uploads.claim(uploadId, randomUUID(), now.toISOString(), new Date(now.getTime() - CLAIM_STALE_MS).toISOString()))) {
+    const current = await repos.uploads.get(uploadId);
+    if (current && current.state !== 'pending') throw uploadNotPending(current);
+    const text = {
+      ja: 'このアップロードは別の画面で登録中です。しばらくしてから一覧を確認してください。',
+      en: 'This upload is being registered from another screen. Check the list in a moment.',
+    };
+    throw new HttpError(409, 'LOCKED', text, uploadField('upload_in_use', text));
+  }
 
   const rule = UPLOAD_RULES[purpose];
   const source = quarantineKey(tenantId, uploadId);

@@ -125,6 +125,29 @@ export function fileRepositories(db: Db, scope: TenantScope) {
           throw err;
         }
       },
+      /**
+       * Claims a pending upload for one request's check, so that two registrations of the same upload at once do not
+       * both read, copy and judge it (a double click): true for the one that claimed it; a claim older than
+       * `staleBefore` (a request that died) may be taken over.
+       */
+      async claim(uploadId: string, token: string, now: string, staleBefore: string): Promise<boolean> {
+        try {
+          await db.doc.send(
+            new UpdateCommand({
+              TableName: T,
+              Key: fileKeys.upload(scope, uploadId),
+              UpdateExpression: 'SET claimedBy = :token, claimedAt = :now',
+              ConditionExpression: 'attribute_exists(PK) AND #state = :pending AND (attribute_not_exists(claimedAt) OR claimedAt < :stale)',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: { ':token': token, ':now': now, ':pending': 'pending', ':stale': staleBefore },
+            }),
+          );
+          return true;
+        } catch (err) {
+          if (err instanceof Error && err.name === 'ConditionalCheckFailedException') return false;
+          throw err;
+        }
+      },
       /** Marks a pending upload refused, with the reason; a no-op when it is no longer pending. */
       async reject(uploadId: string, reason: string): Promise<void> {
         try {
