@@ -601,27 +601,41 @@ export function trainingRepositories(db: Db, scope: TenantScope) {
         const res = await db.doc.send(new GetCommand({ TableName: T, Key: trainingKeys.calendarFeed(scope, hash) }));
         return res.Item ? { facilityId: String(res.Item.facilityId) } : undefined;
       },
-      /** Stores the new feed hash and removes the facility's previous one, in one transaction. */
-      async rotateFeed(facilityId: string, hash: string, now: string): Promise<void> {
+      /** Stores the new feed hash and removes the facility's previous one, in one transaction with its audit entry. */
+      async rotateFeed(facilityId: string, hash: string, now: string, actor: Actor): Promise<void> {
         const previous = await db.doc.send(new GetCommand({ TableName: T, Key: trainingKeys.calendarFeedOfFacility(scope, facilityId), ConsistentRead: true }));
         const oldHash = previous.Item?.hash as string | undefined;
-        await db.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              ...(oldHash ? [{ Delete: { TableName: T, Key: trainingKeys.calendarFeed(scope, oldHash) } }] : []),
-              { Put: { TableName: T, Item: { ...trainingKeys.calendarFeed(scope, hash), type: 'CalendarFeed', facilityId, createdAt: now } } },
-              {
-                Put: {
-                  TableName: T,
-                  Item: { ...trainingKeys.calendarFeedOfFacility(scope, facilityId), type: 'CalendarFeedOfFacility', hash, createdAt: now },
-                  ...(oldHash
-                    ? { ConditionExpression: '#h = :old', ExpressionAttributeNames: { '#h': 'hash' }, ExpressionAttributeValues: { ':old': oldHash } }
-                    : { ConditionExpression: 'attribute_not_exists(PK)' }),
+        try {
+          await db.doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                ...(oldHash ? [{ Delete: { TableName: T, Key: trainingKeys.calendarFeed(scope, oldHash) } }] : []),
+                { Put: { TableName: T, Item: { ...trainingKeys.calendarFeed(scope, hash), type: 'CalendarFeed', facilityId, createdAt: now } } },
+                {
+                  Put: {
+                    TableName: T,
+                    Item: { ...trainingKeys.calendarFeedOfFacility(scope, facilityId), type: 'CalendarFeedOfFacility', hash, createdAt: now },
+                    ...(oldHash
+                      ? { ConditionExpression: '#h = :old', ExpressionAttributeNames: { '#h': 'hash' }, ExpressionAttributeValues: { ':old': oldHash } }
+                      : { ConditionExpression: 'attribute_not_exists(PK)' }),
+                  },
                 },
-              },
-            ],
-          }),
-        );
+                // Neither the token nor its hash: only that a URL was created or replaced.
+                auditItem(db, scope, actor, {
+                  action: 'calendar.rotate',
+                  target: `facility/${facilityId}/calendar-feed`,
+                  orgId: facilityId,
+                  changes: { replaced: oldHash !== undefined, createdAt: now },
+                }),
+              ],
+            }),
+          );
+        } catch (err) {
+          // Rotated by another request since it was read: that one's URL stands (409, never a second live URL).
+          if (err instanceof TransactionCanceledException && err.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed'))
+            throw new VersionConflictError('calendar', undefined);
+          throw err;
+        }
       },
 
       // The coverage read model, also on its own below (trainingCoverageRepositories) for the stream consumer.
