@@ -5,7 +5,7 @@ import { AlreadyExistsError, NotFoundError } from '../errors.ts';
 import { keys, nameKey, type TenantScope } from '../keys.ts';
 import { queryPage, type Segment } from '../paging.ts';
 import type { Actor, ContractRecord, FacilityRecord, HealthCenterRecord, MembershipRecord, TenantRecord, VendorRecord } from '../records.ts';
-import { auditItem, batchGet, batchPut, getItem, queryAll, strip } from './shared.ts';
+import { auditItem, batchGet, getItem, queryAll, strip } from './shared.ts';
 
 export interface FacilityPageQuery {
   healthCenterId?: string | undefined;
@@ -63,8 +63,6 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
     type: 'Facility',
     ...r,
   });
-  const audit = (actor: Actor, entry: Parameters<typeof auditItem>[3]) =>
-    db.doc.send(new TransactWriteCommand({ TransactItems: [auditItem(db, scope, actor, entry)] }));
   return {
     tenant: {
       get: () => getItem<TenantRecord>(db, keys.tenant(scope)),
@@ -258,24 +256,56 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
         );
         return new Map(facilities.map((f) => [f.medicalInstitutionCode, f]));
       },
-      /** Writes an imported chunk (new 保健所 first, then facilities) and records it in the audit log. */
+      /**
+       * Writes an import (new 保健所 first, then facilities) in transactions of at most 100 items, each carrying its
+       * own audit entry (part i of n, with the 保健所 and 医療機関コード it wrote): an entry exists exactly when its
+       * part's data does. A request that fails half way leaves whole parts written and audited; the import is by
+       * 医療機関コード, so running it again writes the rest (docs/decisions/0028-audit-per-write.md).
+       */
       async importBatch(
         healthCenters: HealthCenterRecord[],
         facilities: FacilityRecord[],
         actor: Actor,
         summary: { created: number; updated: number },
       ): Promise<void> {
-        await batchPut(db, [
-          ...healthCenters.map((h) => ({ ...keys.healthCenter(scope, h.id), type: 'HealthCenter', ...h })),
-          ...facilities.map(facilityItem),
-          ...facilities.map(codeItem),
-        ]);
-        await audit(actor, {
-          action: 'facilities.import',
-          target: 'facilities',
-          orgId: actor.orgId,
-          changes: { ...summary, healthCenters: healthCenters.map((h) => h.name), codes: facilities.map((f) => f.medicalInstitutionCode) },
-        });
+        type Unit = { items: Record<string, unknown>[]; healthCenter?: string; code?: string };
+        const units: Unit[] = [
+          ...healthCenters.map((h) => ({ items: [{ ...keys.healthCenter(scope, h.id), type: 'HealthCenter', ...h }], healthCenter: h.name })),
+          ...facilities.map((f) => ({ items: [facilityItem(f), codeItem(f)], code: f.medicalInstitutionCode })),
+        ];
+        // 100 actions per transaction: 99 data items at most, and the part's audit entry.
+        const parts: Unit[][] = [];
+        let size = Number.POSITIVE_INFINITY;
+        for (const u of units) {
+          if (size + u.items.length > 99) {
+            parts.push([]);
+            size = 0;
+          }
+          parts.at(-1)?.push(u);
+          size += u.items.length;
+        }
+        for (const [i, part] of parts.entries()) {
+          await db.doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                ...part.flatMap((u) => u.items.map((Item) => ({ Put: { TableName: T, Item } }))),
+                auditItem(db, scope, actor, {
+                  action: 'facilities.import',
+                  target: 'facilities',
+                  orgId: actor.orgId,
+                  seq: i,
+                  changes: {
+                    ...summary,
+                    part: i + 1,
+                    parts: parts.length,
+                    healthCenters: part.flatMap((u) => (u.healthCenter ? [u.healthCenter] : [])),
+                    codes: part.flatMap((u) => (u.code ? [u.code] : [])),
+                  },
+                }),
+              ],
+            }),
+          );
+        }
       },
     },
     vendors: {
@@ -341,6 +371,8 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
         );
       },
       async remove(facilityId: string, vendorId: string, actor: Actor): Promise<void> {
+        // The audit entry says what was removed (systems, remote maintenance), not only which pair.
+        const current = await getItem<ContractRecord>(db, keys.contract(scope, facilityId, vendorId));
         try {
           await db.doc.send(
             new TransactWriteCommand({
@@ -350,7 +382,7 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
                   action: 'contract.delete',
                   target: `facility/${facilityId}/vendor/${vendorId}`,
                   orgId: facilityId,
-                  changes: null,
+                  changes: { removed: current ?? null },
                 }),
               ],
             }),

@@ -426,7 +426,8 @@ export function vendorResponseRepositories(db: Db, scope: TenantScope) {
               action: 'vendorResponse.profile.delete',
               target: `campaign/${campaignId}/vendor/${vendorId}/profile/${profileId}`,
               orgId: vendorId,
-              changes: null,
+              // The version deleted (its answers are in the entries of its saves) and the profiles left.
+              changes: { deletedVersion: input.expectedVersion, remainingProfiles: input.remaining },
             }),
           ],
           campaignId,
