@@ -129,8 +129,19 @@ describe('the BCP 確認表 in the browser', () => {
     await screenshot(p, 'bcp-04b-confirmed');
 
     await p.goto(`${stackInfo().url}/campaigns/${campaignId}/dashboard`);
-    await expect.poll(() => p.getByTestId('kpi-submitted-of').textContent(), { timeout: 15_000 }).toMatch(/1/);
-    await expect.poll(() => p.getByTestId('kpi-submission').textContent(), { timeout: 15_000 }).toMatch(/確認済み 1/);
+    // One facility was sent the form, and it submitted (then was confirmed): the exact sentence, not any "1".
+    await expect.poll(() => p.getByTestId('kpi-submitted-of').textContent(), { timeout: 15_000 }).toBe('1 施設中 1 施設が提出');
+    await expect.poll(() => p.getByTestId('kpi-submission-rate').textContent(), { timeout: 15_000 }).toBe('100%');
+    await expect
+      .poll(
+        () =>
+          p
+            .getByTestId('kpi-submission')
+            .getByRole('link', { name: /^確認済み/ })
+            .textContent(),
+        { timeout: 15_000 },
+      )
+      .toBe('確認済み 1');
     // 26 of 27 はい.
     await expect.poll(() => p.getByTestId('kpi-mean-score').textContent(), { timeout: 15_000 }).toBe('96%');
     expect(await p.getByTestId('discrepancy-card').count()).toBe(0);

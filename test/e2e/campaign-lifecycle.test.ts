@@ -51,7 +51,7 @@ describe('a running survey in the browser', () => {
     // A deadline past the window is refused next to the field, then a sensible one is saved.
     await p.locator('#edit-deadline').fill('2027/07/01');
     await settings.getByRole('button', { name: '期限を保存' }).click();
-    await expect.poll(() => settings.getByTestId('deadlines-outcome').textContent(), { timeout: 10_000 }).toBeTruthy();
+    await expect.poll(() => settings.getByTestId('deadlines-outcome').textContent(), { timeout: 10_000 }).toBe('入力内容に誤りがあります');
     await expect.poll(() => p.locator('#edit-deadline-error').textContent()).toContain('2027年6月30日');
     await p.locator('#edit-deadline').fill('2027/01/15');
     await settings.getByRole('button', { name: '期限を保存' }).click();

@@ -67,7 +67,10 @@ describe('a prefecture runs the cycle: import, invite, distribute, review with �
     await expectAxeClean(p, 'import errors');
 
     await p.getByLabel('取り込むファイル (CSV / Excel)').setInputFiles({ name: 'facilities.csv', mimeType: 'text/csv', buffer: csv(good) });
-    await expect.poll(() => p.getByTestId('import-summary').textContent(), { timeout: 15_000 }).toMatch(/2/);
+    // データ行, 新規, 更新, 変更なし, 誤り: two new facilities and nothing else (not merely a "2" somewhere).
+    await expect
+      .poll(() => p.getByTestId('import-summary').locator('.counter-value').allTextContents(), { timeout: 15_000 })
+      .toEqual(['2 件', '2 件', '0 件', '0 件', '0 件']);
     // A 保健所 not registered yet: the import asks first (a misspelling would otherwise become a second 保健所).
     expect(await p.getByRole('button', { name: '取り込む', exact: true }).isDisabled()).toBe(true);
     await p.getByLabel(`「${HC}」を新しい保健所として登録する`).check();
@@ -194,7 +197,8 @@ describe('a prefecture runs the cycle: import, invite, distribute, review with �
     await p.getByRole('button', { name: '確認 (受理) する' }).click();
     const dialog = p.getByRole('dialog');
     if (await dialog.count()) await dialog.getByRole('button', { name: /確認/ }).last().click();
-    await expect.poll(() => p.getByText('確認済み').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The response's own status badge (the page also says 確認 in buttons and headings).
+    await expect.poll(() => p.locator('.badge.status-confirmed').first().textContent(), { timeout: 10_000 }).toBe('確認済み');
 
     await p.getByRole('link', { name: '操作履歴', exact: true }).click();
     await p.getByLabel('対象').fill(facilityId);

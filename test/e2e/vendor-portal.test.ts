@@ -363,10 +363,13 @@ describe('the vendor form in the browser: distributed, answered once, overridden
       await again.getByRole('button', { name: '確認 (受理) する' }).click();
     await message.fill('確認しました。');
     await pref.getByRole('dialog').getByRole('button', { name: '確認を送信' }).click();
-    await expect.poll(() => pref.getByTestId('vendor-submitted-banner').textContent(), { timeout: 15_000 }).toMatch(/確認しました/);
+    // The banner says who confirmed it, and quotes the message apart (the message itself says 確認しました too).
+    const confirmed = pref.getByTestId('vendor-submitted-banner');
+    await expect.poll(() => confirmed.locator('p').nth(1).textContent(), { timeout: 15_000 }).toMatch(/^令和\d+年\d+月\d+日に阿波 花子さんが確認しました$/);
+    expect(await confirmed.locator('p.quote').textContent()).toBe('確認しました。');
     await screenshot(pref, 'v11-vendor-confirmed');
     await pref.getByRole('link', { name: '← 事業者ごとの回答状況に戻る' }).click();
-    await expect.poll(() => pref.getByTestId(`vendor-progress-${AWA}`).textContent(), { timeout: 10_000 }).toContain('確認済み');
+    await expect.poll(() => pref.getByTestId(`vendor-progress-${AWA}`).locator('td').first().textContent(), { timeout: 10_000 }).toBe('確認済み');
     await screenshot(pref, 'v12-vendor-progress-confirmed');
 
     // The vendors page links to the vendor's documents.
