@@ -116,9 +116,24 @@ function prepare(route: Route): Prepared {
   if (names.length) options.push({ weight: 2, arbitrary: pathMutations(paramSchema, names) });
   if (route.method !== 'GET') options.push({ weight: 2, arbitrary: wholeBodyMutations() });
   if (bodyMutation) options.push({ weight: 6, arbitrary: bodyMutation });
-  const prepared = { route, as: userFor(route), base, baseValid: false, mutation: fc.oneof(...options) };
-  prepared.baseValid = expectationOf(route, written(route, base)).kind === 'passes';
-  return prepared;
+  const baseValid = expectationOf(route, written(route, base)).kind === 'passes';
+  // A route that writes, sent a request its schemas accept but aimed under a record that does not exist (its first path
+  // parameter, well-formed): the handler must refuse it (403/404/409) and write nothing there either.
+  const first = names[0];
+  if (writes(route) && baseValid && first) {
+    const pattern = ((paramSchema.root.properties as Record<string, Json>)[first]?.pattern as string | undefined) ?? '^[A-Za-z0-9_-]{1,64}$';
+    const unknown = fc
+      .stringMatching(new RegExp(pattern))
+      .filter((v) => v.length >= 8 && encodeURIComponent(v) !== params[first])
+      .map<Mutation>((v) => ({
+        kind: 'unknown record',
+        part: 'path',
+        at: [first],
+        apply: (r) => ({ ...r, params: { ...r.params, [first]: encodeURIComponent(v) } }),
+      }));
+    options.push({ weight: 2, arbitrary: unknown });
+  }
+  return { route, as: userFor(route), base, baseValid, mutation: fc.oneof(...options) };
 }
 
 interface Written {
@@ -224,7 +239,9 @@ function check(expected: Expectation, res: { status: number; json: ErrorJson; te
       ).toBe(true);
     return;
   }
-  expect(mayPass, `${show}\na write route was sent a request its schemas accept`).toBe(true);
+  // A write route gets a request its schemas accept only when it aims at a record that does not exist (the caller checks
+  // the refusal).
+  expect(mayPass || res.status >= 400, `${show}\na write route accepted a request`).toBe(true);
   if (res.status >= 400 && res.json.error?.code === 'VALIDATION_FAILED') {
     for (const f of res.json.error.fields ?? []) expect(f.field, show).toMatch(/^(path|query|body|header)\b/);
   }
@@ -263,6 +280,7 @@ async function snapshot(p: Prepared, readBack: { path: string; as: string } | un
 /** Per route: the seed it ran with and the kinds of mutation it was sent, for the summary printed at the end. */
 const tally = new Map<string, number>();
 const invalidBases: string[] = [];
+const statuses = new Map<number, number>();
 let requests = 0;
 const started = Date.now();
 
@@ -278,7 +296,10 @@ beforeAll(async () => {
 afterAll(() => {
   const kinds = [...tally.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`);
   if (invalidBases.length) console.info(`fuzz-input: no accepted request to start from (every case is refused anyway): ${invalidBases.join(', ')}`);
-  console.info(`fuzz-input: ${requests} requests on ${routeList.length} routes in ${((Date.now() - started) / 1000).toFixed(1)} s — ${kinds.join(', ')}`);
+  const answers = [...statuses.entries()].sort((a, b) => a[0] - b[0]).map(([status, n]) => `${status}×${n}`);
+  console.info(
+    `fuzz-input: ${requests} requests on ${routeList.length} routes in ${((Date.now() - started) / 1000).toFixed(1)} s — ${kinds.join(', ')}; answers ${answers.join(' ')}`,
+  );
 });
 
 /** A stable number from a route id, so that each route's seed does not depend on the order the tests run in. */
@@ -298,16 +319,23 @@ describe('bad input on every route (generated from the route table and its schem
         const w = written(route, draft);
         const kinds = ms.map((m) => `${m.kind} (${m.part})`);
         // fast-check prints a failing case with this (the request, cut to a readable length), not the whole body.
-        return { kinds, w, expected: expectationOf(route, w), [fc.toStringMethod]: () => describeRequest(w, kinds) };
+        const expected = expectationOf(route, w);
+        const unknownRecord = ms.some((m) => m.kind === 'unknown record');
+        return { kinds, w, expected, unknownRecord, [fc.toStringMethod]: () => describeRequest(w, kinds) };
       })
-      // A route that writes only gets requests that must be refused: nothing of the demo data changes.
-      .filter((c) => !writes(route) || c.expected.kind !== 'passes');
+      // A route that writes only gets requests that must be refused: by its schemas, or by its handler for a record
+      // that does not exist. Nothing of the demo data changes.
+      .filter((c) => !writes(route) || c.expected.kind !== 'passes' || c.unknownRecord);
     await fc.assert(
       fc.asyncProperty(cases, async (c) => {
         const res = await send(c.w.method, c.w.path, c.w.body, c.w.contentType, p.as);
         requests++;
         for (const k of c.kinds) tally.set(k, (tally.get(k) ?? 0) + 1);
-        check(c.expected, res, `${route.id} (seed ${seed}): ${describeRequest(c.w, c.kinds)}`, !writes(route));
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        const label = `${route.id} (seed ${seed}): ${describeRequest(c.w, c.kinds)}`;
+        check(c.expected, res, label, !writes(route));
+        if (writes(route) && c.expected.kind === 'passes')
+          expect(res.status, `${label}\n→ ${res.status} ${res.text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
       }),
       { seed, numRuns: RUNS, endOnFailure: true },
     );
