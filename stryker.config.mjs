@@ -21,13 +21,13 @@ const SCOPES = {
     'packages/domain/src/vendors.ts',
   ],
   focus: [
+    'functions/src/services/access.ts',
     'functions/src/pipeline/auth.ts',
+    'packages/data/src/repositories/shared.ts',
     'functions/src/pipeline/define-handler.ts',
     'functions/src/pipeline/errors.ts',
-    'functions/src/services/access.ts',
     'packages/data/src/access-scope.ts',
     'packages/data/src/keys.ts',
-    'packages/data/src/repositories/shared.ts',
   ],
 };
 const scope = process.env.MCR_MUTATION ?? 'all';
@@ -37,7 +37,7 @@ const mutate = scope === 'all' ? [...SCOPES.domain, ...SCOPES.data, ...SCOPES.se
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  plugins: ['@stryker-mutator/vitest-runner'],
+  plugins: ['@stryker-mutator/vitest-runner', './test/mutation/mutant-log-reporter.mjs'],
   // related: false: the integration tests reach the handlers through the in-process front door's dynamic imports, which
   // vitest's related-files search cannot follow; the per-test coverage picks the tests to run instead.
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
@@ -54,7 +54,8 @@ export default {
   incrementalFile: `reports/mutation/${scope}-incremental.json`,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
-  reporters: ['clear-text', 'progress', 'html', 'json'],
+  reporters: ['clear-text', 'progress', 'html', 'json', 'mutant-log'],
+  mutantLog: { fileName: `reports/mutation/${scope}-mutants.jsonl` },
   htmlReporter: { fileName: `reports/mutation/${scope}.html` },
   jsonReporter: { fileName: `reports/mutation/${scope}.json` },
   clearTextReporter: { allowEmojis: false, logTests: false, reportScoreTable: true },
