@@ -385,7 +385,8 @@ export async function verifyUpload(
   if (upload.state !== 'pending') throw uploadNotPending(upload);
   // One check per upload: a second registration of it at the same moment is told it is being registered.
   const now = new Date();
-  if (!(await repos.uploads.claim(uploadId, randomUUID(), now.toISOString(), new Date(now.getTime() - CLAIM_STALE_MS).toISOString()))) {
+  const token = randomUUID();
+  if (!(await repos.uploads.claim(uploadId, token, now.toISOString(), new Date(now.getTime() - CLAIM_STALE_MS).toISOString()))) {
     const current = await repos.uploads.get(uploadId);
     if (current && current.state !== 'pending') throw uploadNotPending(current);
     const text = {
@@ -394,6 +395,17 @@ export async function verifyUpload(
     };
     throw new HttpError(409, 'LOCKED', text, uploadField('upload_in_use', text));
   }
+  // The claim covers the check and the copy only: the caller's transaction (state still pending) uses the upload once,
+  // and a dry run leaves it free for the real registration.
+  try {
+    return await checkClaimed(repos, tenantId, upload, purpose);
+  } finally {
+    await repos.uploads.release(uploadId, token);
+  }
+}
+
+async function checkClaimed(repos: Pick<Repositories, 'uploads'>, tenantId: string, upload: UploadRecord, purpose: UploadPurpose): Promise<VerifiedUpload> {
+  const { uploadId } = upload;
 
   const rule = UPLOAD_RULES[purpose];
   const source = quarantineKey(tenantId, uploadId);

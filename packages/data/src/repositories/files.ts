@@ -148,6 +148,23 @@ export function fileRepositories(db: Db, scope: TenantScope) {
           throw err;
         }
       },
+      /** Gives up a claim (the check is over); a no-op when someone else holds it now. */
+      async release(uploadId: string, token: string): Promise<void> {
+        try {
+          await db.doc.send(
+            new UpdateCommand({
+              TableName: T,
+              Key: fileKeys.upload(scope, uploadId),
+              UpdateExpression: 'REMOVE claimedBy, claimedAt',
+              ConditionExpression: 'claimedBy = :token',
+              ExpressionAttributeValues: { ':token': token },
+            }),
+          );
+        } catch (err) {
+          if (err instanceof Error && err.name === 'ConditionalCheckFailedException') return;
+          throw err;
+        }
+      },
       /** Marks a pending upload refused, with the reason; a no-op when it is no longer pending. */
       async reject(uploadId: string, reason: string): Promise<void> {
         try {
