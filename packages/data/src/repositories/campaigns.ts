@@ -128,7 +128,10 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
     try {
       await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (err) {
-      if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+      // A condition that failed, or another request's transaction on the same response at that moment: either way
+      // it changed under us (a merging save reads again and retries).
+      const reasons = err instanceof TransactionCanceledException ? (err.CancellationReasons ?? []) : [];
+      if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons.some((r) => r.Code === 'TransactionConflict')) {
         const current = await getItem<ResponseRecord>(db, key);
         if (!current) throw new NotFoundError('response');
         const allowed = operation === 'edit' ? EDITABLE_STATUSES.includes(current.status) : current.status === 'submitted';
