@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Campaign, type RouteId, routeList } from '@mcr/contract';
-import { aggregateKeys, createRepositories, discrepancyIdOf, type ReconcileFinding } from '@mcr/data';
+import { type AuditRecord, aggregateKeys, createRepositories, discrepancyIdOf, type ReconcileFinding } from '@mcr/data';
 import { getBuiltInTemplate, type Template } from '@mcr/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kagawa, tokushima } from '../../packages/local/src/seed/demo-data.ts';
@@ -58,6 +58,8 @@ interface Measured {
   /** More entries the same request writes, by action, after the first (a new tenant's administrators). */
   more?: string[];
   changes?: Record<string, unknown>;
+  /** More checks of all the request's entries. */
+  check?: (entries: AuditRecord[]) => void;
 }
 
 const lazy = <T>(make: () => Promise<T>) => {
@@ -356,26 +358,25 @@ const CASES: Partial<Record<RouteId, () => Promise<Measured>>> = {
     };
   },
   'facilities.import': async () => {
-    // Tenant 37, a new 医療機関コード each run: tenant 36's facility counts stay as the other files expect them.
-    // 医療機関コード: prefecture 37, 点数表 1 (医科: 診療所), then seven digits of this run.
-    const code = `371${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+    // Tenant 37, new 医療機関コード each run: tenant 36's facility counts stay as the other files expect them. 60
+    // facilities are 120 items: more than one transaction holds, so two parts, each with its own entry.
     const hc = T37.healthCenters[0]!;
+    const base = Date.now() % 9_000_000;
+    const codes = Array.from({ length: 60 }, (_, i) => `371${String(base + i).padStart(7, '0')}`);
     const res = await api('POST', '/api/facilities/import', {
       as: USERS.pref37,
       body: {
-        rows: [
-          {
-            row: 2,
-            name: `監査テスト診療所 ${unique()}`,
-            kind: '診療所',
-            beds: '0',
-            healthCenter: hc.name,
-            medicalArea: hc.medicalAreaName,
-            medicalInstitutionCode: code,
-            address: '',
-            contactEmail: '',
-          },
-        ],
+        rows: codes.map((code, i) => ({
+          row: i + 2,
+          name: `監査テスト診療所 ${unique()}`,
+          kind: '診療所',
+          beds: '0',
+          healthCenter: hc.name,
+          medicalArea: hc.medicalAreaName,
+          medicalInstitutionCode: code,
+          address: '',
+          contactEmail: '',
+        })),
       },
     });
     return {
@@ -383,8 +384,15 @@ const CASES: Partial<Record<RouteId, () => Promise<Measured>>> = {
       as: USERS.pref37,
       tenant: '37',
       action: 'facilities.import',
+      more: ['facilities.import'],
       target: 'facilities',
-      changes: { created: 1, updated: 0, codes: [code], part: 1, parts: 1 },
+      changes: { created: 60, updated: 0, part: 1, parts: 2 },
+      check: (entries) => {
+        const parts = entries.map((e) => e.changes as { part: number; parts: number; codes: string[] });
+        expect(parts.map((p) => `${p.part}/${p.parts}`)).toEqual(['1/2', '2/2']);
+        // Every code written is in exactly one part's entry.
+        expect(parts.flatMap((p) => p.codes).sort()).toEqual([...codes].sort());
+      },
     };
   },
   'vendors.create': async () => {
@@ -695,5 +703,6 @@ describe('audit per action', () => {
     expect(e?.changes, 'a description of the change').toBeTruthy();
     expect(Object.keys(e?.changes as object).length, 'a description of the change').toBeGreaterThan(0);
     if (m.changes) expect(e?.changes).toMatchObject(m.changes);
+    m.check?.(entries);
   });
 });

@@ -111,7 +111,8 @@ describe('races on a response: saves, submits and reviews', () => {
   it('merged saves of different cells all land: nothing is lost', async () => {
     const c = await ownCampaign('競合テスト');
     const before = await readResponse(c);
-    const cells = ['2-1', '2-2', '2-3', '2-6', '2-7', '2-8'];
+    // As many as a merging save tries (MERGE_ATTEMPTS, functions/src/services/answer-merge.ts): each try, one lands.
+    const cells = ['2-1', '2-2', '2-3', '2-6', '2-7'];
     const results = await race(cells.length, (i) =>
       api<ResponseView>('PUT', `${responsePath(c)}/answers`, {
         as: USERS.hospitalAdmin36,
@@ -152,6 +153,35 @@ describe('races on a response: saves, submits and reviews', () => {
     expect(after.status).toBe(index === 0 ? 'in_progress' : 'submitted');
     expect(after.submissions.length).toBe(index === 0 ? 0 : 1);
     await expectAggregatesEqualRecount(c);
+  });
+
+  it('a submit racing saves at its version: one wins — a save landing first makes the submit a 409, whatever it read', async () => {
+    // The submit reads the response, checks it is complete, then writes conditioned on the version it read. Saves
+    // that clear required cells race it: a submit that wrote after one of them landed would submit an incomplete
+    // round. Three rounds, each on a campaign of its own, so that a save does land first in at least one.
+    const cells = ['2-1', '2-2', '2-3', '2-6', '2-7'];
+    for (let round = 0; round < 3; round++) {
+      const c = await ownCampaign('競合テスト');
+      const full = await api<ResponseView>('PUT', `${responsePath(c)}/answers`, {
+        as: USERS.hospitalAdmin36,
+        body: { expectedVersion: (await readResponse(c)).version, changes: asChanges(completeAnswers(R7, contracted.has(hospital.id), '2026-07-01')) },
+      });
+      expect(full.status, JSON.stringify(full.body)).toBe(200);
+      const v = full.body.version;
+      const results = await race(cells.length + 1, (i) =>
+        i === 0
+          ? api<ResponseView>('POST', `${responsePath(c)}/submit`, { as: USERS.hospitalAdmin36, body: { expectedVersion: v, round: 1 } })
+          : api<ResponseView>('PUT', `${responsePath(c)}/answers`, {
+              as: USERS.hospitalStaff36,
+              body: { expectedVersion: v, changes: [{ itemId: cells[i - 1], deviceClass: 'system', round: 1, answer: null }] },
+            }),
+      );
+      const { index } = expectOneWinner(results, `submit + saves, round ${round}`);
+      const after = await readResponse(c);
+      expect(after.version).toBe(v + 1);
+      expect(after.status).toBe(index === 0 ? 'submitted' : 'in_progress');
+      expect(after.submissions.length).toBe(index === 0 ? 1 : 0);
+    }
   });
 
   it('confirms and returns of one submitted round at one version: one decision wins', async () => {
