@@ -26,6 +26,8 @@ const IN_PROCESS = process.env.MCR_MUTATION_TESTS?.split(',') ?? [
   'test/mutation/door.test.ts',
   'test/integration/tenant-scope.test.ts',
   'test/integration/responses.test.ts',
+  'test/integration/invalid-json.test.ts',
+  'test/integration/bad-input.test.ts',
   // The token attacks (a disabled user's membership), the races on every conditional write and one audit entry per
   // write: 155 tests, about 7 minutes through the in-process door on the busy machine (versus 1 for the three above).
   'test/integration/token-attacks.test.ts',
