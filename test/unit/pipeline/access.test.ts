@@ -82,6 +82,11 @@ describe('healthCenterScope', () => {
   it('limits an inspector to its 保健所, refuses one without, and leaves the other roles unlimited', () => {
     expect(healthCenterScope(who('inspector', { healthCenterId: 'hc-1' }))).toBe('hc-1');
     expect(() => healthCenterScope(who('inspector'))).toThrow(ForbiddenError);
+    try {
+      healthCenterScope(who('inspector'));
+    } catch (e) {
+      expect((e as ForbiddenError).text).toEqual({ ja: '管轄の保健所が設定されていません', en: 'No health center assigned' });
+    }
     expect(() => healthCenterScope(who('inspector', { healthCenterId: '' }))).toThrow(ForbiddenError);
     expect(healthCenterScope(who('pref_admin', { healthCenterId: 'hc-1' }))).toBeUndefined();
     expect(healthCenterScope(who('facility_admin', { healthCenterId: 'hc-1' }))).toBeUndefined();
