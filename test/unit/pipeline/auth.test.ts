@@ -87,7 +87,19 @@ describe('verifyAccessToken', () => {
 
   it('refuses a missing header, another scheme, an empty or a malformed token (401)', async () => {
     const t = await token();
-    for (const h of [undefined, '', 'Bearer', 'Bearer ', `Basic ${t}`, `bearer${t}`, `xBearer ${t}`, `Token Bearer ${t}`, `Bearer ${t} x`, 'Bearer a b', 'Bearer !!!.???.***']) {
+    for (const h of [
+      undefined,
+      '',
+      'Bearer',
+      'Bearer ',
+      `Basic ${t}`,
+      `bearer${t}`,
+      `xBearer ${t}`,
+      `Token Bearer ${t}`,
+      `Bearer ${t} x`,
+      'Bearer a b',
+      'Bearer !!!.???.***',
+    ]) {
       expect(await outcome(h), String(h)).toBe(401);
     }
   });
@@ -164,7 +176,10 @@ describe('resolveIdentity', () => {
       const { seen, dbOf } = probe();
       const err = await auth.resolveIdentity(dbOf, claims(groups)).catch((e: unknown) => e);
       expect(err, JSON.stringify(groups)).toBeInstanceOf(errors.ForbiddenError);
-      expect((err as InstanceType<typeof errors.ForbiddenError>).text).toEqual({ ja: '所属する都道府県が設定されていません', en: 'Your account has no prefecture' });
+      expect((err as InstanceType<typeof errors.ForbiddenError>).text).toEqual({
+        ja: '所属する都道府県が設定されていません',
+        en: 'Your account has no prefecture',
+      });
       expect(seen).toEqual([]);
     }
   });
