@@ -42,7 +42,7 @@ export const ROUTE_PERMISSIONS: Record<RouteId, FunctionPermissions> = {
   'exports.create': { items: ['GetItem', 'Query', 'PutItem'], jobs: true },
   'exports.get': { items: ['GetItem'], exports: ['GetObject'] },
   'facilities.importPreview': { items: ['GetItem', 'BatchGetItem', 'Query'] },
-  'facilities.import': { items: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'BatchWriteItem'] },
+  'facilities.import': { items: ['GetItem', 'BatchGetItem', 'Query', 'PutItem'] },
   'healthCenters.list': { items: ['GetItem', 'Query'] },
   'vendors.list': { items: ['GetItem'], indexes: ['GSI1'] },
   'vendors.create': { items: ['GetItem', 'PutItem'] },
