@@ -28,6 +28,7 @@ export const handler = defineHandler(auditList, async ({ identity, query, repos 
       { field: 'query.from', code: 'range_too_long', message: { ja: '期間は1年以内で指定してください', en: 'The range may be at most one year' } },
     ]);
   }
+  const { audit } = repos(auditRepositories);
   const toEntry = (e: AuditRecord): AuditEntry => ({
     at: e.at,
     requestId: e.actor.requestId,
@@ -38,7 +39,7 @@ export const handler = defineHandler(auditList, async ({ identity, query, repos 
   });
   if (query.format === 'json') {
     // One page, newest first, across month partitions; filters run in DynamoDB; the cursor names the month.
-    const page = await repos(auditRepositories).audit.page({
+    const page = await audit.page({
       fromAt: instant(from, false),
       toAt: instant(to, true),
       // A facility administrator reads only its own facility's entries, through the organisation index.
@@ -53,10 +54,7 @@ export const handler = defineHandler(auditList, async ({ identity, query, repos 
   }
   const range = { fromAt: instant(from, false), toAt: instant(to, true), limit: LIMIT };
   // A facility administrator reads only its own facility's entries, through the organisation index.
-  const result =
-    identity.role === 'facility_admin'
-      ? await repos(auditRepositories).audit.listOfOrg(identity.orgId, range)
-      : await repos(auditRepositories).audit.list(range);
+  const result = identity.role === 'facility_admin' ? await audit.listOfOrg(identity.orgId, range) : await audit.list(range);
   const needle = query.target?.toLowerCase();
   const items: AuditEntry[] = result.items
     .filter((e) => !query.action || e.action === query.action)
