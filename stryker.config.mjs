@@ -3,6 +3,8 @@
 // (each with its own incremental file and report in reports/mutation/); narrower still: `-- --mutate <glob>`.
 // A run that reaches the integration tests starts a local stack in each worker; MCR_STACK_READY_FILE reuses a running
 // one instead (test/mutation/stack.ts).
+import { readFileSync } from 'node:fs';
+
 const SCOPES = {
   domain: ['packages/domain/src/**/*.ts'],
   data: ['packages/data/src/**/*.ts'],
@@ -31,13 +33,24 @@ const SCOPES = {
   ],
 };
 const scope = process.env.MCR_MUTATION ?? 'all';
-if (scope !== 'all' && !(scope in SCOPES)) throw new Error(`MCR_MUTATION=${scope}: one of all, ${Object.keys(SCOPES).join(', ')}`);
-const mutate = scope === 'all' ? [...SCOPES.domain, ...SCOPES.data, ...SCOPES.services, ...SCOPES.pipeline] : SCOPES[scope];
+// MCR_MUTATION_SAMPLE=1: only the mutants test/mutation/sample.mjs drew for the scope (reports/mutation/drawn-<scope>.json).
+// `backend` tests the samples of data, services and pipeline in one run (one initial test run, one local stack).
+const sampled = Boolean(process.env.MCR_MUTATION_SAMPLE);
+const SAMPLED = { domain: ['domain'], data: ['data'], services: ['services'], pipeline: ['pipeline'], backend: ['data', 'services', 'pipeline'] };
+if (sampled && !(scope in SAMPLED)) throw new Error(`MCR_MUTATION_SAMPLE needs MCR_MUTATION=${Object.keys(SAMPLED).join('|')}`);
+if (!sampled && scope !== 'all' && !(scope in SCOPES)) throw new Error(`MCR_MUTATION=${scope}: one of all, ${Object.keys(SCOPES).join(', ')}`);
+const mutate = sampled
+  ? SAMPLED[scope].flatMap((s) => JSON.parse(readFileSync(`reports/mutation/drawn-${s}.json`, 'utf8')).ranges)
+  : scope === 'all'
+    ? [...SCOPES.domain, ...SCOPES.data, ...SCOPES.services, ...SCOPES.pipeline]
+    : SCOPES[scope];
+const run = sampled ? `sample-${scope}` : scope;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  plugins: ['@stryker-mutator/vitest-runner', './test/mutation/mutant-log-reporter.mjs'],
+  plugins: ['@stryker-mutator/vitest-runner', './test/mutation/mutant-log-reporter.mjs', './test/mutation/sample-ignorer.mjs'],
+  ignorers: sampled ? ['mcr-sample'] : [],
   // related: false: the integration tests reach the handlers through the in-process front door's dynamic imports, which
   // vitest's related-files search cannot follow; the per-test coverage picks the tests to run instead.
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
@@ -51,13 +64,13 @@ export default {
   concurrency: 1,
   timeoutMS: 20_000,
   incremental: true,
-  incrementalFile: `reports/mutation/${scope}-incremental.json`,
+  incrementalFile: `reports/mutation/${run}-incremental.json`,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   reporters: ['clear-text', 'progress', 'html', 'json', 'mutant-log'],
-  mutantLog: { fileName: `reports/mutation/${scope}-mutants.jsonl` },
-  htmlReporter: { fileName: `reports/mutation/${scope}.html` },
-  jsonReporter: { fileName: `reports/mutation/${scope}.json` },
+  mutantLog: { fileName: `reports/mutation/${run}-mutants.jsonl` },
+  htmlReporter: { fileName: `reports/mutation/${run}.html` },
+  jsonReporter: { fileName: `reports/mutation/${run}.json` },
   clearTextReporter: { allowEmojis: false, logTests: false, reportScoreTable: true },
   thresholds: { high: 80, low: 60, break: null },
   // The sandbox needs the sources, the tests, the configs and the local stack (.local holds DynamoDB Local's jar);

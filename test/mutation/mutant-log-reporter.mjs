@@ -14,7 +14,8 @@ class MutantLogReporter {
   }
   onMutantTested(result) {
     const { id, fileName, mutatorName, replacement, status, location, statusReason } = result;
-    const line = { id, file: path.relative(process.cwd(), fileName), line: location.start.line, mutatorName, replacement, status };
+    // `location` as Stryker holds it (0-based lines): summary.mjs --sample matches it against the sampled mutants.
+    const line = { id, file: path.relative(process.cwd(), fileName), line: location.start.line, location, mutatorName, replacement, status };
     if (status === 'Survived' || status === 'NoCoverage') line.reason = statusReason;
     appendFileSync(this.file, `${JSON.stringify(line)}\n`);
   }
