@@ -1,13 +1,28 @@
-import { type RouteId, routeList } from '@mcr/contract';
+import {
+  type AuditLogResponse,
+  type Campaign,
+  type Contract,
+  type CreateCampaignResponse,
+  type ExportJob,
+  type Facility,
+  type FacilityImportPreview,
+  type ListTenantsResponse,
+  type ResponseView,
+  type RouteId,
+  routeList,
+  type TemplateView,
+  type User,
+  type Vendor,
+} from '@mcr/contract';
 import { getBuiltInTemplate, type Template } from '@mcr/domain';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { kagawa, tokushima } from '../../packages/local/src/seed/demo-data.ts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { api, USERS } from '../support/api.ts';
 import { createCampaign } from '../support/campaigns.ts';
 import { createRowsCampaign, syntheticRow, testDb } from '../support/rows.ts';
 import { asChanges, completeAnswers, nextVersionFile } from '../support/templates.ts';
-import type { Attempt, IsolationCase } from '../support/isolation.ts';
+import { type Attempt, type IsolationCase, preparedCase } from '../support/isolation.ts';
 import { CAMPAIGN_LIFECYCLE_CASES } from './isolation-cases/campaign-lifecycle.ts'; // campaign-lifecycle
 import { CROSS_CHECK_CASES } from './isolation-cases/cross-checks.ts';
 import { CONTACT_CHART_CASES } from './isolation-cases/contact-charts.ts'; // contact-charts
@@ -35,10 +50,9 @@ const inspectorsFacilities = new Set(T36.facilities.filter((f) => f.healthCenter
 const SMUGGLED_HEADERS = { 'x-tenant-id': '37', 'x-org-id': 'k001', 'x-role': 'pref_admin' };
 const SMUGGLED_QUERY = 'tenantId=37&orgId=k001&role=pref_admin';
 
-const R6 = getBuiltInTemplate('mhlw-facility-r6') as Template;
+const R7 = getBuiltInTemplate('mhlw-facility-r7') as Template;
 const UPLOADED_36 = `pref36-r8-${Date.now()}`;
-let uploads = 0;
-const responsePath = (facilityId: string) => `/api/campaigns/${campaign}/facilities/${facilityId}/response`;
+const responsePath = (facilityId: string, campaignId = campaign) => `/api/campaigns/${campaignId}/facilities/${facilityId}/response`;
 const currentVersion = async (as: string, path: string) => (await api<{ version: number }>('GET', path, { as })).body.version;
 const uploadBody = (id: string) => ({ fileName: `${id}.json`, content: JSON.stringify(nextVersionFile(id), null, 2) });
 const campaignBody = (ids: string[]) => ({
@@ -49,11 +63,43 @@ const campaignBody = (ids: string[]) => ({
   deadline: '2026-03-31',
   target: { kind: 'facilities', ids },
 });
+/** A campaign of tenant 36 made for one case only, so that what the case writes disturbs no other case. */
+const ownCampaign = async (ids: string[]) => {
+  const created = await createCampaign(USERS.pref36, campaignBody(ids));
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.campaign.id;
+};
+/** The hospital answers every cell of its response in `campaignId` (only a complete response can be submitted). */
+const completeHospital = async (campaignId: string) => {
+  const path = responsePath(hospital.id, campaignId);
+  const res = await api('PUT', `${path}/answers`, {
+    as: USERS.hospitalAdmin36,
+    body: { expectedVersion: await currentVersion(USERS.hospitalAdmin36, path), changes: asChanges(completeAnswers(R7, true)) },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+};
+const submitHospital = async (campaignId: string) => {
+  const path = responsePath(hospital.id, campaignId);
+  const res = await api('POST', `${path}/submit`, {
+    as: USERS.hospitalAdmin36,
+    body: { expectedVersion: await currentVersion(USERS.hospitalAdmin36, path), round: 1 },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+};
+/** The hospital's response in a campaign of its own, answered and submitted: ready to be returned or confirmed. */
+const submittedResponse = async () => {
+  const campaignId = await ownCampaign([hospital.id]);
+  await completeHospital(campaignId);
+  await submitHospital(campaignId);
+  return campaignId;
+};
 
 // Whole ids only: a request id (UUID) has segments like `f905` between hyphens that are not facility ids.
 const IDS_36 = /(?<![\w-])(f\d{3}|hc-(tokushima|anan|mima)|v-(awa-medical|shikoku-it|naruto-soft|yoshino-net|dental-cloud|pacs-japan))(?![\w-])/g;
 /** Any id of tenant 36 (facility, 保健所, vendor) anywhere in a body. */
 const ids36 = (body: unknown) => JSON.stringify(body).match(IDS_36) ?? [];
+const HC_36 = ['hc-anan', 'hc-mima', 'hc-tokushima'];
+const ids37 = new Set([...T37.facilities.map((f) => f.id), ...T37.healthCenters.map((h) => h.id), ...T37.vendors.map((v) => v.id)]);
 const clinicId = T36.facilities.find((f) => f.kind === 'clinic')!.id;
 const importRow = (code: string) => ({
   row: 2,
@@ -67,16 +113,7 @@ const importRow = (code: string) => ({
   contactEmail: '',
 });
 const stamp = Date.now();
-let invitedMember = '';
-let exportJob = '';
-let failedCampaign = '';
-let ownCampaign = '';
-const reviewPath = (action: string) => `${responsePath(hospital.id)}/${action}`;
-const resubmit = async () => {
-  const v = await currentVersion(USERS.hospitalAdmin36, responsePath(hospital.id));
-  const res = await api('POST', reviewPath('submit'), { as: USERS.hospitalAdmin36, body: { expectedVersion: v, round: 1 } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-};
+const reviewPath = (campaignId: string, action: string) => `${responsePath(hospital.id, campaignId)}/${action}`;
 
 const saveBody = (version: number) => ({
   expectedVersion: version,
@@ -90,12 +127,21 @@ const idsIn = (body: unknown): string[] =>
 
 const inspectorsClinic = T36.facilities.find((f) => f.healthCenterId === 'hc-tokushima' && f.kind === 'clinic')!;
 const inspectionBody = (date: string) => ({ date, status: 'planned' });
-const inspections = { own: { id: '', version: 0 }, otherHc: { id: '', version: 0 } };
 const inspectionPath = (facilityId: string, id: string) => `/api/facilities/${facilityId}/inspections/${id}`;
 /** Every inspection listed belongs to the inspector's own 保健所. */
 const onlyOwnHc = (items: { facilityId: string; healthCenterId: string }[]) => {
   expect(items.length).toBeGreaterThan(0);
   expect(items.filter((i) => i.healthCenterId !== 'hc-tokushima' || !inspectorsFacilities.has(i.facilityId))).toEqual([]);
+};
+/** A facility and a vendor without a contract between them in the demo, and used by no other case. */
+const lastFacility = T36.facilities.at(-1)!;
+const uncontracted = T36.vendors.find((v) => !T36.contracts.some((c) => c.facilityId === lastFacility.id && c.vendorId === v.id))!;
+const contractsOf = async (facilityId: string) =>
+  (await api<{ items: Contract[] }>('GET', `/api/facilities/${facilityId}/contracts`, { as: USERS.pref36 })).body.items;
+const usersNamed = async (prefix: string) => (await api<{ items: User[] }>('GET', `/api/users?q=${prefix}`, { as: USERS.pref36 })).body.items;
+const uploadAs36 = async (id: string) => {
+  const res = await api('POST', '/api/templates', { as: USERS.pref36, body: uploadBody(id) });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
 };
 
 const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
@@ -110,6 +156,13 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
   ...CAMPAIGN_LIFECYCLE_CASES, // campaign-lifecycle
   'me.get': {
     positive: { as: USERS.hospitalAdmin36, path: '/api/me' },
+    expectPositive: (b) =>
+      expect(b).toMatchObject({
+        email: USERS.hospitalAdmin36,
+        role: 'facility_admin',
+        tenant: { id: '36' },
+        organisation: { id: hospital.id, kind: 'facility' },
+      }),
     crossTenant: { as: USERS.hospitalAdmin37, path: '/api/me' },
     crossOrg: { as: USERS.clinic36, path: '/api/me' },
     leaks: (b) => {
@@ -123,19 +176,33 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
     crossOrg: { as: USERS.inspector36, path: `/api/facilities?healthCenterId=${otherHcFacility.healthCenterId}` },
     leaks: (b) => idsIn(b).filter((id) => ownIds36.has(id)),
     expectPositive: (b) => {
-      const page = b as { items: { id: string }[]; nextCursor: string | null };
+      const page = b as { items: Facility[]; nextCursor: string | null };
+      // A full first page of 徳島県's facilities (other files may import more: their codes start with 36 too).
       expect(page.items.length).toBe(100);
-      expect(page.items.every((f) => ownIds36.has(f.id) || /^[A-Za-z0-9_-]+$/.test(f.id))).toBe(true);
+      expect(page.items.filter((f) => !f.medicalInstitutionCode.startsWith('36') || ids37.has(f.id))).toEqual([]);
+      expect(page.items.filter((f) => ownIds36.has(f.id)).length).toBeGreaterThan(50);
       expect(page.nextCursor).not.toBeNull();
     },
   },
   'facilities.get': {
     positive: { as: USERS.hospitalAdmin36, path: `/api/facilities/${hospital.id}` },
+    expectPositive: (b) =>
+      expect(b).toMatchObject({
+        id: hospital.id,
+        name: hospital.name,
+        healthCenterId: hospital.healthCenterId,
+        medicalInstitutionCode: hospital.medicalInstitutionCode,
+      }),
     crossTenant: { as: USERS.pref37, path: `/api/facilities/${hospital.id}` },
     crossOrg: { as: USERS.clinic36, path: `/api/facilities/${hospital.id}` },
   },
   'campaigns.list': {
     positive: { as: USERS.pref36, path: '/api/campaigns' },
+    // 香川県 has an `r6-facility` of its own, but none of 徳島県's other campaigns.
+    expectPositive: (b) =>
+      expect((b as { items: { id: string }[] }).items.map((c) => c.id)).toEqual(
+        expect.arrayContaining(['r8-facility', 'r7-facility', 'r6-facility', 'r6-vendor']),
+      ),
     crossTenant: { as: USERS.pref37, path: '/api/campaigns' },
     crossOrg: { as: USERS.hospitalAdmin36, path: '/api/campaigns' },
     leaks: (b) => (JSON.stringify(b).includes('"36') ? ['tenant 36 data'] : []),
@@ -166,7 +233,7 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
     expectPositive: (b) => {
       const d = b as { summary: { facilities: number }; breakdowns: { healthCenters: { value: string }[] } };
       expect(d.summary.facilities).toBe(T36.facilities.length);
-      expect(d.breakdowns.healthCenters.map((h) => h.value).sort()).toEqual(['hc-anan', 'hc-mima', 'hc-tokushima']);
+      expect(d.breakdowns.healthCenters.map((h) => h.value).sort()).toEqual(HC_36);
     },
     crossTenant: { as: USERS.pref37, path: `/api/campaigns/${campaign}/dashboard` },
     // The inspector gets a dashboard of its own 保健所 only: no other 保健所's id in it.
@@ -175,7 +242,7 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
   },
   'dashboard.heatmap': {
     positive: { as: USERS.pref36, path: `/api/campaigns/${campaign}/dashboard/items?by=hc` },
-    expectPositive: (b) => expect((b as { columns: { value: string }[] }).columns.map((c) => c.value).sort()).toEqual(['hc-anan', 'hc-mima', 'hc-tokushima']),
+    expectPositive: (b) => expect((b as { columns: { value: string }[] }).columns.map((c) => c.value).sort()).toEqual(HC_36),
     crossTenant: { as: USERS.pref37, path: `/api/campaigns/${campaign}/dashboard/items?by=hc` },
     crossOrg: { as: USERS.inspector36, path: `/api/campaigns/${campaign}/dashboard/items?by=hc` },
     leaks: (b, which) => (which === 'crossTenant' ? ids36(b) : ids36(b).filter((id) => id.startsWith('hc-') && id !== 'hc-tokushima')),
@@ -205,169 +272,203 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
   },
   'tasks.list': {
     positive: { as: USERS.hospitalAdmin36, path: '/api/my/tasks' },
+    expectPositive: (b) => {
+      const items = (b as { items: { facilityId: string; campaign: { id: string } }[] }).items;
+      expect(items.map((t) => t.campaign.id)).toEqual(expect.arrayContaining(['r8-facility', campaign]));
+      expect(items.filter((t) => t.facilityId !== hospital.id)).toEqual([]);
+    },
     crossTenant: { as: USERS.hospitalAdmin37, path: '/api/my/tasks' },
     crossOrg: { as: USERS.clinic36, path: '/api/my/tasks' },
     leaks: (b) => idsIn(b).filter((id) => id === hospital.id),
   },
   'responses.get': {
-    positive: { as: USERS.hospitalStaff36, path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response` },
-    crossTenant: { as: USERS.hospitalAdmin37, path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response` },
-    crossOrg: { as: USERS.clinic36, path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response` },
+    positive: { as: USERS.hospitalStaff36, path: responsePath(hospital.id) },
+    expectPositive: (b) => expect(b).toMatchObject({ campaign: { id: campaign }, facility: { id: hospital.id, name: hospital.name } }),
+    crossTenant: { as: USERS.hospitalAdmin37, path: responsePath(hospital.id) },
+    crossOrg: { as: USERS.clinic36, path: responsePath(hospital.id) },
   },
-  'responses.saveAnswers': {
-    positive: {
-      as: USERS.hospitalAdmin36,
-      method: 'PUT',
-      path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response/answers`,
-      body: () => currentVersion(USERS.hospitalAdmin36, responsePath(hospital.id)).then(saveBody),
+  'responses.saveAnswers': preparedCase(
+    () => ownCampaign([hospital.id]),
+    (own) => {
+      const path = responsePath(hospital.id, own);
+      let sentVersion = 0;
+      return {
+        positive: {
+          as: USERS.hospitalAdmin36,
+          method: 'PUT',
+          path: `${path}/answers`,
+          body: async () => {
+            sentVersion = await currentVersion(USERS.hospitalAdmin36, path);
+            return saveBody(sentVersion);
+          },
+        },
+        expectPositive: async (b) => {
+          const saved = {
+            facility: { id: hospital.id },
+            campaign: { id: own },
+            answers: { 'gate:system': { '1': { value: 'yes', checkedOn: '2024-07-01' } } },
+          };
+          expect(b).toMatchObject({ ...saved, version: sentVersion + 1 });
+          expect((await api('GET', path, { as: USERS.hospitalStaff36 })).body).toMatchObject(saved);
+        },
+        crossTenant: { as: USERS.hospitalAdmin37, method: 'PUT', path: `${path}/answers`, body: saveBody(0) },
+        crossOrg: { as: USERS.clinic36, method: 'PUT', path: `${path}/answers`, body: saveBody(0) },
+      };
     },
-    crossTenant: { as: USERS.hospitalAdmin37, method: 'PUT', path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response/answers`, body: saveBody(0) },
-    crossOrg: { as: USERS.clinic36, method: 'PUT', path: `/api/campaigns/${campaign}/facilities/${hospital.id}/response/answers`, body: saveBody(0) },
-  },
-  'responses.submit': {
-    // The hospital fills in every cell first: only a complete response can be submitted.
-    prepare: async () => {
-      const v = await currentVersion(USERS.hospitalAdmin36, responsePath(hospital.id));
-      const res = await api('PUT', `${responsePath(hospital.id)}/answers`, {
+  ),
+  'responses.submit': preparedCase(
+    async () => {
+      const own = await ownCampaign([hospital.id]);
+      await completeHospital(own);
+      return own;
+    },
+    (own) => ({
+      positive: {
         as: USERS.hospitalAdmin36,
-        body: { expectedVersion: v, changes: asChanges(completeAnswers(R6, true)) },
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-    },
-    positive: {
-      as: USERS.hospitalAdmin36,
-      method: 'POST',
-      path: `${responsePath(hospital.id)}/submit`,
-      body: () => currentVersion(USERS.hospitalAdmin36, responsePath(hospital.id)).then((v) => ({ expectedVersion: v, round: 1 })),
-    },
-    crossTenant: { as: USERS.hospitalAdmin37, method: 'POST', path: `${responsePath(hospital.id)}/submit`, body: { expectedVersion: 1, round: 1 } },
-    crossOrg: { as: USERS.clinic36, method: 'POST', path: `${responsePath(hospital.id)}/submit`, body: { expectedVersion: 1, round: 1 } },
-  },
+        method: 'POST',
+        path: `${responsePath(hospital.id, own)}/submit`,
+        body: () => currentVersion(USERS.hospitalAdmin36, responsePath(hospital.id, own)).then((v) => ({ expectedVersion: v, round: 1 })),
+      },
+      expectPositive: (b) => {
+        expect(b).toMatchObject({ facility: { id: hospital.id }, campaign: { id: own }, status: 'submitted' });
+        expect((b as ResponseView).submissions.map((s) => s.round)).toEqual([1]);
+      },
+      crossTenant: { as: USERS.hospitalAdmin37, method: 'POST', path: `${responsePath(hospital.id, own)}/submit`, body: { expectedVersion: 1, round: 1 } },
+      crossOrg: { as: USERS.clinic36, method: 'POST', path: `${responsePath(hospital.id, own)}/submit`, body: { expectedVersion: 1, round: 1 } },
+    }),
+  ),
   'campaigns.create': {
     positive: { as: USERS.pref36, method: 'POST', path: '/api/campaigns', body: campaignBody(['f002']) },
     // 202: the campaign is written as being created; the job writes the one response.
-    expectPositive: (b) => expect(b).toMatchObject({ facilities: 1, campaign: { creation: { total: 1 } } }),
+    expectPositive: async (b) => {
+      const created = b as CreateCampaignResponse;
+      expect(created).toMatchObject({ facilities: 1, campaign: { title: campaignBody([]).title, fiscalYear: 2025, creation: { total: 1 } } });
+      const read = await api<Campaign>('GET', `/api/campaigns/${created.campaign.id}`, { as: USERS.pref36 });
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({ id: created.campaign.id, title: campaignBody([]).title, templateId: 'mhlw-facility-r7' });
+    },
     // Tenant 37 cannot name tenant 36's facilities: none of them exists in its own partition.
     crossTenant: { as: USERS.pref37, method: 'POST', path: '/api/campaigns', body: campaignBody(['f002']), refused: [400] },
     crossOrg: { as: USERS.hospitalAdmin36, method: 'POST', path: '/api/campaigns', body: campaignBody(['f001']) },
   },
-  'campaigns.get': {
-    // A campaign only tenant 36 has (both demo tenants have an `r6-facility` of their own).
-    prepare: async () => {
-      const created = await createCampaign(USERS.pref36, campaignBody(['f004']));
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
-      ownCampaign = created.body.campaign.id;
-    },
-    positive: {
-      as: USERS.pref36,
-      get path() {
-        return `/api/campaigns/${ownCampaign}`;
-      },
-    },
-    expectPositive: (b) => expect(b).toMatchObject({ id: ownCampaign, creation: { status: 'done', processed: 1, total: 1 } }),
-    crossTenant: {
-      as: USERS.pref37,
-      get path() {
-        return `/api/campaigns/${ownCampaign}`;
-      },
-    },
-    crossOrg: {
-      as: USERS.hospitalAdmin36,
-      get path() {
-        return `/api/campaigns/${ownCampaign}`;
-      },
-    },
-  },
-  'campaigns.retryCreation': {
-    // A creation whose worker died: created through the API, then marked failed as a crashed job leaves it.
-    prepare: async () => {
-      const created = await createCampaign(USERS.pref36, campaignBody(['f003']));
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
-      failedCampaign = created.body.campaign.id;
+  // A campaign only tenant 36 has (both demo tenants have an `r6-facility` of their own).
+  'campaigns.get': preparedCase(
+    () => ownCampaign(['f004']),
+    (own) => ({
+      positive: { as: USERS.pref36, path: `/api/campaigns/${own}` },
+      expectPositive: (b) =>
+        expect(b).toMatchObject({ id: own, title: campaignBody([]).title, fiscalYear: 2025, creation: { status: 'done', processed: 1, total: 1 } }),
+      crossTenant: { as: USERS.pref37, path: `/api/campaigns/${own}` },
+      crossOrg: { as: USERS.hospitalAdmin36, path: `/api/campaigns/${own}` },
+    }),
+  ),
+  // A creation whose worker died: created through the API, then marked failed as a crashed job leaves it.
+  'campaigns.retryCreation': preparedCase(
+    async () => {
+      const failed = await ownCampaign(['f003']);
       await testDb().doc.send(
         new UpdateCommand({
           TableName: testDb().tableName,
-          Key: { PK: `T#36#CAMP#${failedCampaign}`, SK: 'META' },
+          Key: { PK: `T#36#CAMP#${failed}`, SK: 'META' },
           UpdateExpression: 'SET creation.#s = :failed, creation.#p = :zero',
           ExpressionAttributeNames: { '#s': 'status', '#p': 'processed' },
           ExpressionAttributeValues: { ':failed': 'failed', ':zero': 0 },
         }),
       );
+      return failed;
     },
-    positive: {
-      as: USERS.pref36,
-      method: 'POST',
-      get path() {
-        return `/api/campaigns/${failedCampaign}/creation/retry`;
+    (failed) => ({
+      positive: { as: USERS.pref36, method: 'POST', path: `/api/campaigns/${failed}/creation/retry` },
+      expectPositive: (b) => expect(b).toMatchObject({ id: failed, title: campaignBody([]).title, creation: { total: 1 } }),
+      crossTenant: { as: USERS.pref37, method: 'POST', path: `/api/campaigns/${failed}/creation/retry` },
+      crossOrg: { as: USERS.inspector36, method: 'POST', path: `/api/campaigns/${failed}/creation/retry` },
+    }),
+  ),
+  'templates.upload': (() => {
+    let uploads = 0;
+    return {
+      positive: { as: USERS.pref36, method: 'POST', path: '/api/templates', body: async () => uploadBody(UPLOADED_36) },
+      expectPositive: async (b) => {
+        expect(b).toMatchObject({ id: UPLOADED_36, builtIn: false, previousId: R7.id, fiscalYear: 2026 });
+        const read = await api<TemplateView>('GET', `/api/templates/${UPLOADED_36}`, { as: USERS.pref36 });
+        expect(read.status).toBe(200);
+        expect(read.body.summary.id).toBe(UPLOADED_36);
       },
-    },
-    expectPositive: (b) => expect(b).toMatchObject({ id: failedCampaign, creation: { total: 1 } }),
-    crossTenant: {
-      as: USERS.pref37,
-      method: 'POST',
-      get path() {
-        return `/api/campaigns/${failedCampaign}/creation/retry`;
-      },
-    },
-    crossOrg: {
-      as: USERS.inspector36,
-      method: 'POST',
-      get path() {
-        return `/api/campaigns/${failedCampaign}/creation/retry`;
-      },
-    },
-  },
-  'templates.upload': {
-    positive: { as: USERS.pref36, method: 'POST', path: '/api/templates', body: async () => uploadBody(UPLOADED_36) },
-    // The same id in another tenant is that tenant's own business: accepted there, not refused as taken.
-    crossTenant: { as: USERS.pref37, method: 'POST', path: '/api/templates', body: async () => uploadBody(`${UPLOADED_36}-${++uploads}`) },
-    crossOrg: { as: USERS.inspector36, method: 'POST', path: '/api/templates', body: async () => uploadBody(`${UPLOADED_36}-x`) },
-    leaks: (b) => ((b as { id?: string }).id === UPLOADED_36 ? ['tenant 36 template'] : []),
-  },
+      // The same id in another tenant is that tenant's own business: accepted there, not refused as taken.
+      crossTenant: { as: USERS.pref37, method: 'POST', path: '/api/templates', body: async () => uploadBody(`${UPLOADED_36}-${++uploads}`) },
+      crossOrg: { as: USERS.inspector36, method: 'POST', path: '/api/templates', body: async () => uploadBody(`${UPLOADED_36}-x`) },
+      leaks: (b) => ((b as { id?: string }).id === UPLOADED_36 ? ['tenant 36 template'] : []),
+    };
+  })(),
   'templates.get': {
-    positive: { as: USERS.pref36, path: `/api/templates/${UPLOADED_36}` },
-    crossTenant: { as: USERS.pref37, path: `/api/templates/${UPLOADED_36}` },
-    crossOrg: { as: USERS.hospitalAdmin36, path: `/api/templates/${UPLOADED_36}` },
+    prepare: () => uploadAs36(`${UPLOADED_36}-get`),
+    positive: { as: USERS.pref36, path: `/api/templates/${UPLOADED_36}-get` },
+    expectPositive: (b) => {
+      expect((b as TemplateView).summary).toMatchObject({ id: `${UPLOADED_36}-get`, builtIn: false });
+      expect((b as TemplateView).template.id).toBe(`${UPLOADED_36}-get`);
+    },
+    crossTenant: { as: USERS.pref37, path: `/api/templates/${UPLOADED_36}-get` },
+    crossOrg: { as: USERS.hospitalAdmin36, path: `/api/templates/${UPLOADED_36}-get` },
   },
   'templates.list': {
+    prepare: () => uploadAs36(`${UPLOADED_36}-list`),
     positive: { as: USERS.pref36, path: '/api/templates' },
+    expectPositive: (b) => expect((b as { items: { id: string }[] }).items.map((t) => t.id)).toEqual(expect.arrayContaining([`${UPLOADED_36}-list`, R7.id])),
     crossTenant: { as: USERS.pref37, path: '/api/templates' },
     crossOrg: { as: USERS.inspector36, path: '/api/templates' },
-    leaks: (b) => ((b as { items: { id: string }[] }).items.some((t) => t.id === UPLOADED_36) ? ['tenant 36 template'] : []),
+    leaks: (b) => ((b as { items: { id: string }[] }).items.some((t) => t.id === `${UPLOADED_36}-list`) ? ['tenant 36 template'] : []),
   },
-  'responses.return': {
-    // The hospital's response was submitted by the previous case.
+  'responses.return': preparedCase(submittedResponse, (own) => ({
     positive: {
       as: USERS.pref36,
       method: 'POST',
-      path: reviewPath('return'),
-      body: () => currentVersion(USERS.pref36, responsePath(hospital.id)).then((v) => ({ expectedVersion: v, message: '2(4) を確認してください' })),
+      path: reviewPath(own, 'return'),
+      body: () => currentVersion(USERS.pref36, responsePath(hospital.id, own)).then((v) => ({ expectedVersion: v, message: '2(4) を確認してください' })),
     },
-    crossTenant: { as: USERS.pref37, method: 'POST', path: reviewPath('return'), body: { expectedVersion: 1, message: 'x' } },
-    crossOrg: { as: USERS.inspector36, method: 'POST', path: reviewPath('return'), body: { expectedVersion: 1, message: 'x' } },
-  },
-  'responses.confirm': {
-    prepare: resubmit,
+    expectPositive: (b) => {
+      expect(b).toMatchObject({ facility: { id: hospital.id }, campaign: { id: own }, status: 'returned' });
+      expect((b as ResponseView).reviews.map((r) => [r.action, r.message])).toEqual([['returned', '2(4) を確認してください']]);
+    },
+    crossTenant: { as: USERS.pref37, method: 'POST', path: reviewPath(own, 'return'), body: { expectedVersion: 1, message: 'x' } },
+    crossOrg: { as: USERS.inspector36, method: 'POST', path: reviewPath(own, 'return'), body: { expectedVersion: 1, message: 'x' } },
+  })),
+  'responses.confirm': preparedCase(submittedResponse, (own) => ({
     positive: {
       as: USERS.pref36,
       method: 'POST',
-      path: reviewPath('confirm'),
-      body: () => currentVersion(USERS.pref36, responsePath(hospital.id)).then((v) => ({ expectedVersion: v })),
+      path: reviewPath(own, 'confirm'),
+      body: () => currentVersion(USERS.pref36, responsePath(hospital.id, own)).then((v) => ({ expectedVersion: v })),
     },
-    crossTenant: { as: USERS.pref37, method: 'POST', path: reviewPath('confirm'), body: { expectedVersion: 1 } },
-    crossOrg: { as: USERS.hospitalAdmin36, method: 'POST', path: reviewPath('confirm'), body: { expectedVersion: 1 } },
-  },
-  'audit.list': {
-    positive: { as: USERS.pref36, path: '/api/audit' },
-    crossTenant: { as: USERS.pref37, path: '/api/audit' },
-    crossOrg: { as: USERS.clinic36, path: '/api/audit' },
-    expectPositive: (b) => expect((b as { items: { target: string }[] }).items.length).toBeGreaterThan(0),
-    leaks: (b, which) => {
-      const items = (b as { items: { target: string; actor: { orgId: string } }[] }).items;
-      if (which === 'crossTenant') return ids36(b);
-      return items.filter((e) => e.actor.orgId !== clinicId && !e.target.includes(clinicId)).map((e) => e.target);
+    expectPositive: (b) => {
+      expect(b).toMatchObject({ facility: { id: hospital.id }, campaign: { id: own }, status: 'confirmed' });
+      expect((b as ResponseView).reviews.map((r) => r.action)).toEqual(['confirmed']);
     },
-  },
+    crossTenant: { as: USERS.pref37, method: 'POST', path: reviewPath(own, 'confirm'), body: { expectedVersion: 1 } },
+    crossOrg: { as: USERS.hospitalAdmin36, method: 'POST', path: reviewPath(own, 'confirm'), body: { expectedVersion: 1 } },
+  })),
+  // The newest entry is the case's own write: the prefecture registers a vendor just before.
+  'audit.list': preparedCase(
+    async () => {
+      const res = await api<Vendor>('POST', '/api/vendors', { as: USERS.pref36, body: { name: `監査テスト ${stamp}`, contactEmail: 'audit@example.jp' } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id;
+    },
+    (vendorId) => ({
+      positive: { as: USERS.pref36, path: '/api/audit' },
+      expectPositive: (b) => {
+        const items = (b as AuditLogResponse).items;
+        expect(items.filter((e) => e.target.includes(vendorId)).map((e) => e.action)).toEqual(['vendor.create']);
+        expect(items.filter((e) => ids37.has(e.actor.orgId))).toEqual([]);
+      },
+      crossTenant: { as: USERS.pref37, path: '/api/audit' },
+      crossOrg: { as: USERS.clinic36, path: '/api/audit' },
+      leaks: (b, which) => {
+        const items = (b as { items: { target: string; actor: { orgId: string } }[] }).items;
+        if (which === 'crossTenant') return [...ids36(b), ...items.filter((e) => e.target.includes(vendorId)).map((e) => e.target)];
+        return items.filter((e) => e.actor.orgId !== clinicId && !e.target.includes(clinicId)).map((e) => e.target);
+      },
+    }),
+  ),
   'exports.create': {
     positive: {
       as: USERS.hospitalAdmin36,
@@ -375,7 +476,12 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
       path: '/api/exports',
       body: { kind: 'facility-official', campaignId: campaign, facilityId: hospital.id },
     },
-    expectPositive: (b) => expect(b).toMatchObject({ kind: 'facility-official', progress: { total: 1 } }),
+    expectPositive: async (b) => {
+      expect(b).toMatchObject({ kind: 'facility-official', progress: { total: 1 } });
+      const read = await api('GET', `/api/exports/${(b as ExportJob).id}`, { as: USERS.hospitalAdmin36 });
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({ id: (b as ExportJob).id, kind: 'facility-official' });
+    },
     // Tenant 37 cannot name tenant 36's facility (404); another facility of 36 is refused (403).
     crossTenant: {
       as: USERS.hospitalAdmin37,
@@ -385,38 +491,29 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
     },
     crossOrg: { as: USERS.clinic36, method: 'POST', path: '/api/exports', body: { kind: 'facility-official', campaignId: campaign, facilityId: hospital.id } },
   },
-  'exports.get': {
-    prepare: async () => {
-      const res = await api<{ id: string }>('POST', '/api/exports', {
+  // Someone else's job, in another tenant or another organisation, is answered like a missing one.
+  'exports.get': preparedCase(
+    async () => {
+      const res = await api<ExportJob>('POST', '/api/exports', {
         as: USERS.hospitalAdmin36,
         body: { kind: 'facility-official', campaignId: campaign, facilityId: hospital.id },
       });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      exportJob = res.body.id;
+      return res.body.id;
     },
-    positive: {
-      as: USERS.hospitalAdmin36,
-      get path() {
-        return `/api/exports/${exportJob}`;
-      },
-    },
-    expectPositive: (b) => expect(b).toMatchObject({ id: exportJob, kind: 'facility-official' }),
-    // Someone else's job, in another tenant or another organisation, is answered like a missing one.
-    crossTenant: {
-      as: USERS.hospitalAdmin37,
-      get path() {
-        return `/api/exports/${exportJob}`;
-      },
-    },
-    crossOrg: {
-      as: USERS.clinic36,
-      get path() {
-        return `/api/exports/${exportJob}`;
-      },
-    },
-  },
+    (job) => ({
+      positive: { as: USERS.hospitalAdmin36, path: `/api/exports/${job}` },
+      expectPositive: (b) => expect(b).toMatchObject({ id: job, kind: 'facility-official', progress: { total: 1 } }),
+      crossTenant: { as: USERS.hospitalAdmin37, path: `/api/exports/${job}` },
+      crossOrg: { as: USERS.clinic36, path: `/api/exports/${job}` },
+    }),
+  ),
   'facilities.importPreview': {
     positive: { as: USERS.pref36, method: 'POST', path: '/api/facilities/import/preview', body: { rows: [importRow('3610009991')] } },
+    expectPositive: (b) => {
+      expect(b).toMatchObject({ rows: 1, creates: 1, updates: 0, errors: [], newHealthCenters: [] });
+      expect((b as FacilityImportPreview).sample).toMatchObject([{ name: '分離テスト診療所', healthCenterName: '阿南保健所', change: 'create' }]);
+    },
     // Tenant 37 sending tenant 36's 医療機関コード learns nothing: the row is simply not its prefecture's.
     crossTenant: {
       as: USERS.pref37,
@@ -429,6 +526,11 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
   },
   'facilities.import': {
     positive: { as: USERS.pref36, method: 'POST', path: '/api/facilities/import', body: { rows: [importRow('3610009992')] } },
+    expectPositive: async (b) => {
+      expect(b).toEqual({ created: 1, updated: 0, unchanged: 0 });
+      const found = await api<{ items: Facility[] }>('GET', '/api/facilities?q=3610009992', { as: USERS.pref36 });
+      expect(found.body.items.map((f) => [f.medicalInstitutionCode, f.name, f.healthCenterId])).toEqual([['3610009992', '分離テスト診療所', 'hc-anan']]);
+    },
     crossTenant: {
       as: USERS.pref37,
       method: 'POST',
@@ -440,18 +542,33 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
   },
   'healthCenters.list': {
     positive: { as: USERS.pref36, path: '/api/health-centers' },
+    expectPositive: (b) => {
+      const ids = (b as { items: { id: string }[] }).items.map((h) => h.id);
+      expect(ids).toEqual(expect.arrayContaining(HC_36));
+      expect(ids.filter((id) => ids37.has(id))).toEqual([]);
+    },
     crossTenant: { as: USERS.pref37, path: '/api/health-centers' },
     crossOrg: { as: USERS.inspector36, path: '/api/health-centers' },
     leaks: (b, which) => (which === 'crossTenant' ? ids36(b) : ids36(b).filter((id) => id !== 'hc-tokushima')),
   },
   'vendors.list': {
     positive: { as: USERS.pref36, path: '/api/vendors' },
+    expectPositive: (b) => {
+      const ids = (b as { items: Vendor[] }).items.map((v) => v.id);
+      expect(ids).toEqual(expect.arrayContaining(T36.vendors.map((v) => v.id)));
+      expect(ids.filter((id) => ids37.has(id))).toEqual([]);
+    },
     crossTenant: { as: USERS.pref37, path: '/api/vendors' },
     crossOrg: { as: USERS.hospitalAdmin36, path: '/api/vendors' },
     leaks: (b) => ids36(b),
   },
   'vendors.create': {
     positive: { as: USERS.pref36, method: 'POST', path: '/api/vendors', body: { name: '分離テスト株式会社', contactEmail: 'iso@example.jp' } },
+    expectPositive: async (b) => {
+      expect(b).toMatchObject({ name: '分離テスト株式会社', contactEmail: 'iso@example.jp' });
+      const seen = await api<{ items: Vendor[] }>('GET', '/api/vendors', { as: USERS.pref36 });
+      expect(seen.body.items.filter((v) => v.id === (b as Vendor).id).map((v) => v.name)).toEqual(['分離テスト株式会社']);
+    },
     // Tenant 37 registers a vendor in its own partition: tenant 36 never sees it.
     crossTenant: { as: USERS.pref37, method: 'POST', path: '/api/vendors', body: { name: '香川の事業者', contactEmail: 'k@example.jp' } },
     crossOrg: { as: USERS.hospitalAdmin36, method: 'POST', path: '/api/vendors', body: { name: 'x', contactEmail: 'x@example.jp' } },
@@ -463,6 +580,16 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
   },
   'contracts.list': {
     positive: { as: USERS.hospitalAdmin36, path: `/api/facilities/${hospital.id}/contracts` },
+    expectPositive: (b) => {
+      const items = (b as { items: Contract[] }).items;
+      expect(items.map((c) => c.vendorId).sort()).toEqual(
+        T36.contracts
+          .filter((c) => c.facilityId === hospital.id)
+          .map((c) => c.vendorId)
+          .sort(),
+      );
+      expect(items.filter((c) => c.facilityId !== hospital.id)).toEqual([]);
+    },
     crossTenant: { as: USERS.hospitalAdmin37, path: `/api/facilities/${hospital.id}/contracts` },
     crossOrg: { as: USERS.clinic36, path: `/api/facilities/${hospital.id}/contracts` },
   },
@@ -472,6 +599,11 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
       method: 'PUT',
       path: '/api/facilities/f002/contracts/v-yoshino-net',
       body: { systems: ['ネットワーク保守'], remoteMaintenance: true },
+    },
+    expectPositive: async (b) => {
+      const written = { facilityId: 'f002', vendorId: 'v-yoshino-net', systems: ['ネットワーク保守'], remoteMaintenance: true };
+      expect(b).toMatchObject(written);
+      expect((await contractsOf('f002')).filter((c) => c.vendorId === 'v-yoshino-net')).toMatchObject([written]);
     },
     crossTenant: {
       as: USERS.pref37,
@@ -486,10 +618,27 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
       body: { systems: ['ネットワーク保守'], remoteMaintenance: true },
     },
   },
+  // A contract the case makes, at a facility no other case uses: the positive control removes it (204, read back).
   'contracts.delete': {
-    positive: { as: USERS.pref36, method: 'DELETE', path: '/api/facilities/f002/contracts/v-yoshino-net' },
-    crossTenant: { as: USERS.pref37, method: 'DELETE', path: '/api/facilities/f002/contracts/v-pacs-japan' },
-    crossOrg: { as: USERS.hospitalAdmin36, method: 'DELETE', path: '/api/facilities/f002/contracts/v-pacs-japan' },
+    prepare: async () => {
+      const res = await api('PUT', `/api/facilities/${lastFacility.id}/contracts/${uncontracted.id}`, {
+        as: USERS.pref36,
+        body: { systems: ['その他'], remoteMaintenance: false },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    },
+    positive: { as: USERS.pref36, method: 'DELETE', path: `/api/facilities/${lastFacility.id}/contracts/${uncontracted.id}` },
+    expectPositive: async () => {
+      const left = (await contractsOf(lastFacility.id)).map((c) => c.vendorId).sort();
+      expect(left).toEqual(
+        T36.contracts
+          .filter((c) => c.facilityId === lastFacility.id)
+          .map((c) => c.vendorId)
+          .sort(),
+      );
+    },
+    crossTenant: { as: USERS.pref37, method: 'DELETE', path: `/api/facilities/${lastFacility.id}/contracts/${uncontracted.id}` },
+    crossOrg: { as: USERS.hospitalAdmin36, method: 'DELETE', path: `/api/facilities/${lastFacility.id}/contracts/${uncontracted.id}` },
   },
   'users.list': {
     positive: { as: USERS.pref36, path: '/api/users' },
@@ -497,7 +646,11 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
     // Naming another facility is refused; smuggling a second orgId makes the query invalid (400).
     crossOrg: { as: USERS.clinic36, path: `/api/users?orgId=${hospital.id}`, refused: [400, 403] },
     leaks: (b) => JSON.stringify(b).match(/tokushima\.example\.jp/g) ?? [],
-    expectPositive: (b) => expect((b as { items: { email: string }[] }).items.map((u) => u.email)).toContain(USERS.inspector36),
+    expectPositive: (b) => {
+      const emails = (b as { items: User[] }).items.map((u) => u.email);
+      expect(emails).toEqual(expect.arrayContaining([USERS.inspector36, USERS.hospitalAdmin36]));
+      expect(emails.filter((e) => e.endsWith('@kagawa.example.jp'))).toEqual([]);
+    },
   },
   'users.invite': {
     positive: {
@@ -505,6 +658,11 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
       method: 'POST',
       path: '/api/users',
       body: { email: `member-${stamp}@f005.example.jp`, displayName: '招待 花子', role: 'facility_member', orgId: 'f005' },
+    },
+    expectPositive: async (b) => {
+      const invited = { email: `member-${stamp}@f005.example.jp`, displayName: '招待 花子', role: 'facility_member', orgId: 'f005', status: 'active' };
+      expect(b).toMatchObject(invited);
+      expect(await usersNamed(`member-${stamp}`)).toMatchObject([{ ...invited, userId: (b as User).userId }]);
     },
     crossTenant: {
       as: USERS.pref37,
@@ -520,43 +678,33 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
       body: { email: `y-${stamp}@example.jp`, displayName: 'y', role: 'facility_member', orgId: hospital.id },
     },
   },
-  'users.update': {
-    prepare: async () => {
+  'users.update': preparedCase(
+    async () => {
       const res = await api<{ userId: string }>('POST', '/api/users', {
         as: USERS.pref36,
         body: { email: `update-${stamp}@f006.example.jp`, displayName: '更新 次郎', role: 'facility_member', orgId: 'f006' },
       });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      invitedMember = res.body.userId;
+      return res.body.userId;
     },
-    positive: {
-      as: USERS.pref36,
-      method: 'PATCH',
-      get path() {
-        return `/api/users/${invitedMember}`;
+    (member) => ({
+      positive: { as: USERS.pref36, method: 'PATCH', path: `/api/users/${member}`, body: { status: 'disabled' } },
+      expectPositive: async (b) => {
+        expect(b).toMatchObject({ userId: member, email: `update-${stamp}@f006.example.jp`, status: 'disabled' });
+        expect(await usersNamed(`update-${stamp}`)).toMatchObject([{ userId: member, status: 'disabled' }]);
       },
-      body: { status: 'disabled' },
-    },
-    crossTenant: {
-      as: USERS.pref37,
-      method: 'PATCH',
-      get path() {
-        return `/api/users/${invitedMember}`;
-      },
-      body: { status: 'active' },
-    },
-    crossOrg: {
-      as: USERS.clinic36,
-      method: 'PATCH',
-      get path() {
-        return `/api/users/${invitedMember}`;
-      },
-      body: { status: 'active' },
-    },
-  },
+      crossTenant: { as: USERS.pref37, method: 'PATCH', path: `/api/users/${member}`, body: { status: 'active' } },
+      crossOrg: { as: USERS.clinic36, method: 'PATCH', path: `/api/users/${member}`, body: { status: 'active' } },
+    }),
+  ),
   'inspections.list': {
     positive: { as: USERS.inspector36, path: '/api/inspections?from=2026-04-01&to=2027-03-31' },
-    expectPositive: (b) => onlyOwnHc((b as { items: { facilityId: string; healthCenterId: string }[] }).items),
+    expectPositive: (b) => {
+      const items = (b as { items: { id: string; facilityId: string; healthCenterId: string }[] }).items;
+      onlyOwnHc(items);
+      // The demo's inspections of 徳島保健所 in that fiscal year.
+      expect(items.map((i) => i.id)).toEqual(expect.arrayContaining(['insp-demo-01', 'insp-demo-03', 'insp-demo-11']));
+    },
     crossTenant: { as: USERS.pref37, path: '/api/inspections?from=2026-04-01&to=2027-03-31&healthCenterId=hc-tokushima' },
     // The inspector of 徳島保健所 asks for 阿南保健所's calendar.
     crossOrg: { as: USERS.inspector36, path: `/api/inspections?from=2026-04-01&to=2027-03-31&healthCenterId=${otherHcFacility.healthCenterId}` },
@@ -572,59 +720,62 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
   'inspections.listOfFacility': {
     positive: { as: USERS.hospitalStaff36, path: `/api/facilities/${hospital.id}/inspections` },
     expectPositive: (b) => {
-      const items = (b as { items: { facilityId: string }[] }).items;
-      expect(items.length).toBeGreaterThan(0);
-      expect(items.every((i) => i.facilityId === hospital.id)).toBe(true);
+      const items = (b as { items: { id: string; facilityId: string }[] }).items;
+      expect(items.map((i) => i.id)).toContain('insp-demo-03');
+      expect(items.filter((i) => i.facilityId !== hospital.id)).toEqual([]);
     },
     crossTenant: { as: USERS.hospitalAdmin37, path: `/api/facilities/${hospital.id}/inspections` },
     crossOrg: { as: USERS.inspector36, path: `/api/facilities/${otherHcFacility.id}/inspections` },
   },
   'inspections.create': {
     positive: { as: USERS.inspector36, method: 'POST', path: `/api/facilities/${inspectorsClinic.id}/inspections`, body: inspectionBody('2027-02-03') },
-    expectPositive: (b) => expect(b).toMatchObject({ facilityId: inspectorsClinic.id, healthCenterId: 'hc-tokushima', status: 'planned', version: 1 }),
+    expectPositive: (b) =>
+      expect(b).toMatchObject({ facilityId: inspectorsClinic.id, healthCenterId: 'hc-tokushima', date: '2027-02-03', status: 'planned', version: 1 }),
     crossTenant: { as: USERS.pref37, method: 'POST', path: `/api/facilities/${inspectorsClinic.id}/inspections`, body: inspectionBody('2027-02-03') },
     crossOrg: { as: USERS.inspector36, method: 'POST', path: `/api/facilities/${otherHcFacility.id}/inspections`, body: inspectionBody('2027-02-03') },
   },
-  'inspections.update': {
-    prepare: async () => {
+  'inspections.update': preparedCase(
+    async () => {
+      const made = { own: { id: '', version: 0 }, otherHc: { id: '', version: 0 } };
       for (const [which, as, facilityId] of [
         ['own', USERS.inspector36, inspectorsClinic.id],
         ['otherHc', USERS.pref36, otherHcFacility.id],
       ] as const) {
         const res = await api<{ id: string; version: number }>('POST', `/api/facilities/${facilityId}/inspections`, { as, body: inspectionBody('2027-02-10') });
         expect(res.status, JSON.stringify(res.body)).toBe(201);
-        inspections[which] = res.body;
+        made[which] = res.body;
       }
+      return made;
     },
-    positive: {
-      as: USERS.inspector36,
-      method: 'PUT',
-      get path() {
-        return inspectionPath(inspectorsClinic.id, inspections.own.id);
+    ({ own, otherHc }) => ({
+      positive: {
+        as: USERS.inspector36,
+        method: 'PUT',
+        path: inspectionPath(inspectorsClinic.id, own.id),
+        body: { ...inspectionBody('2027-02-11'), expectedVersion: own.version },
       },
-      body: async () => ({ ...inspectionBody('2027-02-11'), expectedVersion: inspections.own.version }),
-    },
-    expectPositive: (b) => expect(b).toMatchObject({ date: '2027-02-11', version: inspections.own.version + 1 }),
-    crossTenant: {
-      as: USERS.pref37,
-      method: 'PUT',
-      get path() {
-        return inspectionPath(inspectorsClinic.id, inspections.own.id);
+      expectPositive: (b) => expect(b).toMatchObject({ id: own.id, facilityId: inspectorsClinic.id, date: '2027-02-11', version: own.version + 1 }),
+      crossTenant: {
+        as: USERS.pref37,
+        method: 'PUT',
+        path: inspectionPath(inspectorsClinic.id, own.id),
+        body: async () => ({ ...inspectionBody('2027-02-12'), expectedVersion: own.version + 1 }),
       },
-      body: async () => ({ ...inspectionBody('2027-02-12'), expectedVersion: inspections.own.version + 1 }),
-    },
-    // The inspector of 徳島保健所 edits an inspection the prefecture planned at a facility of 阿南保健所.
-    crossOrg: {
-      as: USERS.inspector36,
-      method: 'PUT',
-      get path() {
-        return inspectionPath(otherHcFacility.id, inspections.otherHc.id);
+      // The inspector of 徳島保健所 edits an inspection the prefecture planned at a facility of 阿南保健所.
+      crossOrg: {
+        as: USERS.inspector36,
+        method: 'PUT',
+        path: inspectionPath(otherHcFacility.id, otherHc.id),
+        body: { ...inspectionBody('2027-02-12'), expectedVersion: otherHc.version },
       },
-      body: async () => ({ ...inspectionBody('2027-02-12'), expectedVersion: inspections.otherHc.version }),
-    },
-  },
+    }),
+  ),
   'tenants.list': {
     positive: { as: USERS.operator, path: '/api/tenants' },
+    expectPositive: (b) =>
+      expect((b as ListTenantsResponse).items).toEqual(
+        expect.arrayContaining([expect.objectContaining({ tenantId: '36' }), expect.objectContaining({ tenantId: '37' })]),
+      ),
     crossTenant: { as: USERS.pref37, path: '/api/tenants' },
     crossOrg: { as: USERS.pref36, path: '/api/tenants' },
   },
@@ -634,6 +785,11 @@ const CASES: Record<Exclude<RouteId, 'openapi.get'>, IsolationCase> = {
       method: 'POST',
       path: '/api/tenants',
       body: { tenantId: '13', name: '東京都', nameEn: 'Tokyo', admins: [{ email: `admin-${stamp}@metro.tokyo.example.jp`, displayName: '東京 一郎' }] },
+    },
+    expectPositive: async (b) => {
+      expect(b).toEqual({ tenantId: '13', name: '東京都', nameEn: 'Tokyo' });
+      const listed = await api<ListTenantsResponse>('GET', '/api/tenants', { as: USERS.operator });
+      expect(listed.body.items.filter((t) => t.tenantId === '13')).toEqual([{ tenantId: '13', name: '東京都', nameEn: 'Tokyo' }]);
     },
     crossTenant: {
       as: USERS.pref37,
@@ -667,11 +823,16 @@ describe('tenant isolation over the whole route table', () => {
   });
 
   describe.each(Object.entries(CASES))('%s', (_id, c) => {
-    it('succeeds for the rightful caller (positive control)', async () => {
+    // Each case makes what it needs itself, before any of its tests: a refusal test run alone, or in another order,
+    // has its ids too.
+    beforeAll(async () => {
       await c.prepare?.();
+    });
+
+    it('succeeds for the rightful caller (positive control)', async () => {
       const res = await attempt(c.positive, false);
       expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
-      c.expectPositive?.(res.body);
+      await c.expectPositive(res.body);
     });
 
     it.each([

@@ -1,4 +1,4 @@
-import type { RouteId } from '@mcr/contract';
+import type { OutsideContacts, RouteId, VendorIncidentContact } from '@mcr/contract';
 import { expect } from 'vitest';
 import { tokushima } from '../../../packages/local/src/seed/demo-data.ts';
 import { api, USERS } from '../../support/api.ts';
@@ -34,6 +34,16 @@ async function ensureChart(): Promise<void> {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
+const AWA_CONTACT = { name: '阿波メディカル 障害受付', phone: '088-600-1111' };
+const awaContact = async () => (await api<VendorIncidentContact>('GET', '/api/vendors/v-awa-medical/incident-contact', { as: USERS.vendor36 })).body;
+async function saveAwaContact(): Promise<void> {
+  const res = await api('PUT', '/api/vendors/v-awa-medical/incident-contact', {
+    as: USERS.vendor36,
+    body: { expectedVersion: (await awaContact()).version, ...AWA_CONTACT },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
 export const CONTACT_CHART_CASES: Record<ContactChartRouteId, IsolationCase> = {
   'contactCharts.getOwn': {
     positive: { as: USERS.hospitalAdmin36, path: '/api/contact-chart' },
@@ -45,7 +55,11 @@ export const CONTACT_CHART_CASES: Record<ContactChartRouteId, IsolationCase> = {
   },
   'contactCharts.save': {
     positive: { as: USERS.hospitalAdmin36, method: 'PUT', path: '/api/contact-chart', body: async () => chartBody(await chartVersion(USERS.hospitalAdmin36)) },
-    expectPositive: (b) => expect((b as { chart: { director: { name: string } } }).chart.director.name).toBe('分離 院長'),
+    expectPositive: async (b) => {
+      const saved = { facility: { id: hospital.id }, chart: { director: { name: '分離 院長' }, systemStaff: [{ name: '分離 担当' }] } };
+      expect(b).toMatchObject(saved);
+      expect((await api('GET', '/api/contact-chart', { as: USERS.hospitalAdmin36 })).body).toMatchObject(saved);
+    },
     crossTenant: { as: USERS.pref37, method: 'PUT', path: '/api/contact-chart', body: chartBody(1) },
     crossOrg: { as: USERS.inspector36, method: 'PUT', path: '/api/contact-chart', body: chartBody(1) },
   },
@@ -57,7 +71,10 @@ export const CONTACT_CHART_CASES: Record<ContactChartRouteId, IsolationCase> = {
       path: '/api/contact-chart/confirm',
       body: async () => ({ expectedVersion: await chartVersion(USERS.hospitalAdmin36) }),
     },
-    expectPositive: (b) => expect((b as { chart: { confirmedOn: string | null } }).chart.confirmedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/),
+    expectPositive: (b) => {
+      expect(b).toMatchObject({ facility: { id: hospital.id }, status: 'current' });
+      expect((b as { chart: { confirmedOn: string | null } }).chart.confirmedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    },
     crossTenant: { as: USERS.pref37, method: 'POST', path: '/api/contact-chart/confirm', body: { expectedVersion: 1 } },
     crossOrg: { as: USERS.vendor36, method: 'POST', path: '/api/contact-chart/confirm', body: { expectedVersion: 1 } },
   },
@@ -102,61 +119,77 @@ export const CONTACT_CHART_CASES: Record<ContactChartRouteId, IsolationCase> = {
     // Vendors have no business with the prefecture's list.
     crossOrg: { as: USERS.vendor36, path: '/api/outside-contacts' },
   },
-  'contactCharts.outsidePut': {
-    positive: {
-      as: USERS.pref36,
-      method: 'PUT',
-      path: '/api/outside-contacts',
-      body: async () => {
-        const cur = (
-          await api<Record<string, unknown> & { version: number; healthCenters: Record<string, unknown>[]; desks: Record<string, unknown>[] }>(
-            'GET',
-            '/api/outside-contacts',
-            { as: USERS.pref36 },
-          )
-        ).body;
-        const strip = ({ source: _s, ...c }: Record<string, unknown>) => c;
-        return {
-          expectedVersion: cur.version,
-          prefecture: strip(cur.prefecture as Record<string, unknown>),
-          police: strip(cur.police as Record<string, unknown>),
-          mhlw: strip(cur.mhlw as Record<string, unknown>),
-          healthCenters: cur.healthCenters.map(strip),
-          desks: cur.desks.map(strip),
-        };
+  'contactCharts.outsidePut': (() => {
+    // What the prefecture read before saving it back unchanged: the save must be its own, one version on.
+    let read: OutsideContacts | undefined;
+    return {
+      positive: {
+        as: USERS.pref36,
+        method: 'PUT',
+        path: '/api/outside-contacts',
+        body: async () => {
+          const cur = (await api<OutsideContacts>('GET', '/api/outside-contacts', { as: USERS.pref36 })).body;
+          read = cur;
+          const strip = ({ source: _s, ...c }: Record<string, unknown>) => c;
+          return {
+            expectedVersion: cur.version,
+            prefecture: strip(cur.prefecture),
+            police: strip(cur.police),
+            mhlw: strip(cur.mhlw),
+            healthCenters: cur.healthCenters.map(strip),
+            desks: cur.desks.map(strip),
+          };
+        },
       },
-    },
-    // Tenant 37 names 36's 保健所: not one of its own (400 naming the field), nothing written.
-    crossTenant: {
-      as: USERS.pref37,
-      method: 'PUT',
-      path: '/api/outside-contacts',
-      body: { expectedVersion: 0, prefecture: {}, police: {}, mhlw: {}, healthCenters: [{ healthCenterId: 'hc-tokushima', name: 'x' }], desks: [] },
-      refused: [400, 409],
-    },
-    crossOrg: {
-      as: USERS.inspector36,
-      method: 'PUT',
-      path: '/api/outside-contacts',
-      body: { expectedVersion: 1, prefecture: {}, police: {}, mhlw: {}, healthCenters: [], desks: [] },
-    },
-  },
+      expectPositive: async (b) => {
+        const saved = { isDefault: false, version: (read?.version ?? 0) + 1, prefecture: { name: read?.prefecture.name } };
+        expect(read?.prefecture.name).toContain('徳島県');
+        expect(b).toMatchObject(saved);
+        expect((b as OutsideContacts).healthCenters.map((h) => h.healthCenterId)).toEqual(expect.arrayContaining(['hc-anan', 'hc-mima', 'hc-tokushima']));
+        expect((await api('GET', '/api/outside-contacts', { as: USERS.pref36 })).body).toMatchObject(saved);
+      },
+      // Tenant 37 names 36's 保健所: not one of its own (400 naming the field), nothing written.
+      crossTenant: {
+        as: USERS.pref37,
+        method: 'PUT',
+        path: '/api/outside-contacts',
+        body: { expectedVersion: 0, prefecture: {}, police: {}, mhlw: {}, healthCenters: [{ healthCenterId: 'hc-tokushima', name: 'x' }], desks: [] },
+        refused: [400, 409],
+      },
+      crossOrg: {
+        as: USERS.inspector36,
+        method: 'PUT',
+        path: '/api/outside-contacts',
+        body: { expectedVersion: 1, prefecture: {}, police: {}, mhlw: {}, healthCenters: [], desks: [] },
+      },
+    };
+  })(),
+  // 阿波メディカル's incident contact, saved by the case itself just before.
   'contactCharts.vendorContactGet': {
+    prepare: () => saveAwaContact(),
     positive: { as: USERS.vendor36, path: '/api/vendors/v-awa-medical/incident-contact' },
+    expectPositive: (b) => expect(b).toMatchObject(AWA_CONTACT),
     crossTenant: { as: USERS.pref37, path: '/api/vendors/v-awa-medical/incident-contact' },
     crossOrg: { as: USERS.vendor2_36, path: '/api/vendors/v-awa-medical/incident-contact' },
   },
-  'contactCharts.vendorContactPut': {
-    positive: {
-      as: USERS.vendor36,
-      method: 'PUT',
-      path: '/api/vendors/v-awa-medical/incident-contact',
-      body: async () => {
-        const cur = (await api<{ version: number }>('GET', '/api/vendors/v-awa-medical/incident-contact', { as: USERS.vendor36 })).body;
-        return { expectedVersion: cur.version, name: '阿波メディカル 障害受付', phone: '088-600-1111' };
+  'contactCharts.vendorContactPut': (() => {
+    let readVersion = 0;
+    return {
+      positive: {
+        as: USERS.vendor36,
+        method: 'PUT',
+        path: '/api/vendors/v-awa-medical/incident-contact',
+        body: async () => {
+          readVersion = (await awaContact()).version;
+          return { expectedVersion: readVersion, ...AWA_CONTACT };
+        },
       },
-    },
-    crossTenant: { as: USERS.pref37, method: 'PUT', path: '/api/vendors/v-awa-medical/incident-contact', body: { expectedVersion: 0, name: 'x' } },
-    crossOrg: { as: USERS.vendor2_36, method: 'PUT', path: '/api/vendors/v-awa-medical/incident-contact', body: { expectedVersion: 0, name: 'x' } },
-  },
+      expectPositive: async (b) => {
+        expect(b).toMatchObject({ ...AWA_CONTACT, version: readVersion + 1 });
+        expect(await awaContact()).toMatchObject({ ...AWA_CONTACT, version: readVersion + 1 });
+      },
+      crossTenant: { as: USERS.pref37, method: 'PUT', path: '/api/vendors/v-awa-medical/incident-contact', body: { expectedVersion: 0, name: 'x' } },
+      crossOrg: { as: USERS.vendor2_36, method: 'PUT', path: '/api/vendors/v-awa-medical/incident-contact', body: { expectedVersion: 0, name: 'x' } },
+    };
+  })(),
 };

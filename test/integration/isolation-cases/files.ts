@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import type {
   CreateUploadResponse,
   DownloadLink,
   Evidence,
   FacilityDocumentsResponse,
   ListDocumentsResponse,
+  ListEvidenceResponse,
   MissingDocumentsResponse,
   VendorDocument,
 } from '@mcr/contract';
@@ -11,7 +13,7 @@ import { documentIdOf } from '@mcr/data';
 import { expect } from 'vitest';
 import { tokushima } from '../../../packages/local/src/seed/demo-data.ts';
 import { api, USERS } from '../../support/api.ts';
-import type { IsolationCase } from '../../support/isolation.ts';
+import { type IsolationCase, preparedCase } from '../../support/isolation.ts';
 import { declarationOf, pdfBytes, pngBytes, TYPES, uploadFile } from '../../support/uploads.ts';
 
 /**
@@ -50,25 +52,22 @@ const png = () => ({ name: 'evidence.png', type: TYPES.png, bytes: pngBytes() })
 const documentBody = (uploadId: string) => ({
   uploadId,
   kind: 'SDS',
-  product: `分離テスト ${Date.now()}`,
+  product,
   productVersion: '1',
   issuedOn: '2025-04-01',
   jahisFormatVersion: 'Ver.3.1',
   systems: ['電子カルテ'],
 });
 
-/** Evidence files made by the prepare steps: one to read, one to remove, one at the clinic of another 保健所. */
-const made = { kept: '', removable: '', atClinic: '' };
-async function attachEvidence(as: string, facilityId: string, cell = '2-4:server'): Promise<string> {
+async function attachEvidence(as: string, facilityId: string, cell = '2-4:server'): Promise<Evidence> {
   const uploadId = await uploadFile({ as }, 'evidence', png());
   const res = await api<Evidence>('POST', evidencePath(facilityId), { as, body: { uploadId, cell } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.evidenceId;
+  return res.body;
 }
-async function ensureEvidence(): Promise<void> {
-  if (!made.kept) made.kept = await attachEvidence(USERS.hospitalAdmin36, hospital.id);
-  if (!made.atClinic) made.atClinic = await attachEvidence(USERS.clinic36, clinicId);
-}
+const evidenceOf = async (facilityId: string) =>
+  (await api<ListEvidenceResponse>('GET', evidencePath(facilityId), { as: USERS.pref36 })).body.cells.flatMap((c) => c.items);
+const product = `分離テスト ${Date.now()}`;
 
 export const FILE_CASES: Record<FileRouteId, IsolationCase> = {
   'uploads.create': {
@@ -87,7 +86,11 @@ export const FILE_CASES: Record<FileRouteId, IsolationCase> = {
       path: `/api/vendors/${AWA}/documents`,
       body: async () => documentBody(await uploadFile({ as: USERS.vendor36 }, 'vendor_document', pdf())),
     },
-    expectPositive: (b) => expect(b as VendorDocument).toMatchObject({ vendorId: AWA, kind: 'SDS', current: true }),
+    expectPositive: async (b) => {
+      expect(b as VendorDocument).toMatchObject({ vendorId: AWA, kind: 'SDS', product, current: true });
+      const listed = await api<ListDocumentsResponse>('GET', `/api/vendors/${AWA}/documents`, { as: USERS.vendor36 });
+      expect(listed.body.items.map((g) => g.documentId)).toContain((b as VendorDocument).documentId);
+    },
     crossTenant: { as: USERS.hospitalAdmin37, method: 'POST', path: `/api/vendors/${AWA}/documents`, body: documentBody('up-x') },
     // 阿波メディカル's user, with an upload of its own, writes to another vendor's documents.
     crossOrg: {
@@ -137,7 +140,10 @@ export const FILE_CASES: Record<FileRouteId, IsolationCase> = {
       path: evidencePath(hospital.id),
       body: async () => ({ uploadId: await uploadFile({ as: USERS.hospitalAdmin36 }, 'evidence', png()), cell: '2-4:client' }),
     },
-    expectPositive: (b) => expect(b as Evidence).toMatchObject({ facilityId: hospital.id, cell: '2-4:client' }),
+    expectPositive: async (b) => {
+      expect(b as Evidence).toMatchObject({ facilityId: hospital.id, campaignId: campaign, cell: '2-4:client', fileName: 'evidence.png' });
+      expect((await evidenceOf(hospital.id)).map((e) => e.evidenceId)).toContain((b as Evidence).evidenceId);
+    },
     // Each brings an upload of its own organisation and aims it at the hospital's response.
     crossTenant: {
       as: USERS.hospitalAdmin37,
@@ -152,62 +158,55 @@ export const FILE_CASES: Record<FileRouteId, IsolationCase> = {
       body: async () => ({ uploadId: await uploadFile({ as: USERS.clinic36 }, 'evidence', png()), cell: '2-4:client' }),
     },
   },
-  'evidence.list': {
-    prepare: ensureEvidence,
-    positive: { as: USERS.inspector36, path: evidencePath(hospital.id) },
-    expectPositive: (b) => expect(JSON.stringify(b)).toContain(made.kept),
-    crossTenant: { as: USERS.hospitalAdmin37, path: evidencePath(hospital.id) },
-    // 徳島保健所's inspector and the clinic under 阿南保健所.
-    crossOrg: { as: USERS.inspector36, path: evidencePath(clinicId) },
-  },
-  'evidence.remove': {
-    prepare: async () => {
-      await ensureEvidence();
-      made.removable = await attachEvidence(USERS.hospitalAdmin36, hospital.id, '2-5:server');
-    },
-    positive: {
-      as: USERS.hospitalStaff36,
-      method: 'DELETE',
-      get path() {
-        return `${evidencePath(hospital.id)}/${made.removable}`;
+  'evidence.list': preparedCase(
+    async () => (await attachEvidence(USERS.hospitalAdmin36, hospital.id)).evidenceId,
+    (kept) => ({
+      positive: { as: USERS.inspector36, path: evidencePath(hospital.id) },
+      expectPositive: (b) => {
+        const items = (b as ListEvidenceResponse).cells.flatMap((c) => c.items);
+        expect(items.filter((e) => e.evidenceId === kept)).toMatchObject([{ facilityId: hospital.id, campaignId: campaign, cell: '2-4:server' }]);
+        expect(items.filter((e) => e.facilityId !== hospital.id)).toEqual([]);
       },
-    },
-    crossTenant: {
-      as: USERS.hospitalAdmin37,
-      method: 'DELETE',
-      get path() {
-        return `${evidencePath(hospital.id)}/${made.kept}`;
+      crossTenant: { as: USERS.hospitalAdmin37, path: evidencePath(hospital.id) },
+      // 徳島保健所's inspector and the clinic under 阿南保健所.
+      crossOrg: { as: USERS.inspector36, path: evidencePath(clinicId) },
+    }),
+  ),
+  // The positive control removes a file of the case's own; the attackers aim at another one it keeps.
+  'evidence.remove': preparedCase(
+    async () => ({
+      kept: (await attachEvidence(USERS.hospitalAdmin36, hospital.id)).evidenceId,
+      removable: (await attachEvidence(USERS.hospitalAdmin36, hospital.id, '2-5:server')).evidenceId,
+    }),
+    ({ kept, removable }) => ({
+      positive: { as: USERS.hospitalStaff36, method: 'DELETE', path: `${evidencePath(hospital.id)}/${removable}` },
+      expectPositive: async () => {
+        const left = (await evidenceOf(hospital.id)).filter((e) => e.evidenceId === removable && !e.removed);
+        expect(left).toEqual([]);
       },
-    },
-    crossOrg: {
-      as: USERS.clinic36,
-      method: 'DELETE',
-      get path() {
-        return `${evidencePath(hospital.id)}/${made.kept}`;
+      crossTenant: { as: USERS.hospitalAdmin37, method: 'DELETE', path: `${evidencePath(hospital.id)}/${kept}` },
+      crossOrg: { as: USERS.clinic36, method: 'DELETE', path: `${evidencePath(hospital.id)}/${kept}` },
+    }),
+  ),
+  'evidence.link': preparedCase(
+    async () => ({ kept: await attachEvidence(USERS.hospitalAdmin36, hospital.id), atClinic: (await attachEvidence(USERS.clinic36, clinicId)).evidenceId }),
+    ({ kept, atClinic }) => ({
+      positive: { as: USERS.inspector36, path: `${evidencePath(hospital.id)}/${kept.evidenceId}/link` },
+      expectPositive: async (b) => {
+        const { url } = b as DownloadLink;
+        expect(new URL(url).pathname).toMatch(/\/files\/36\/up-/);
+        // The link opens the file the hospital attached.
+        const file = await fetch(url);
+        expect(file.status).toBe(200);
+        expect(
+          createHash('sha256')
+            .update(Buffer.from(await file.arrayBuffer()))
+            .digest('hex'),
+        ).toBe(kept.sha256);
       },
-    },
-  },
-  'evidence.link': {
-    prepare: ensureEvidence,
-    positive: {
-      as: USERS.inspector36,
-      get path() {
-        return `${evidencePath(hospital.id)}/${made.kept}/link`;
-      },
-    },
-    expectPositive: (b) => expect(new URL((b as DownloadLink).url).pathname).toContain('/files/36/'),
-    crossTenant: {
-      as: USERS.pref37,
-      get path() {
-        return `${evidencePath(hospital.id)}/${made.kept}/link`;
-      },
-    },
-    // 徳島保健所's inspector opens a file of a clinic under 阿南保健所.
-    crossOrg: {
-      as: USERS.inspector36,
-      get path() {
-        return `${evidencePath(clinicId)}/${made.atClinic}/link`;
-      },
-    },
-  },
+      crossTenant: { as: USERS.pref37, path: `${evidencePath(hospital.id)}/${kept.evidenceId}/link` },
+      // 徳島保健所's inspector opens a file of a clinic under 阿南保健所.
+      crossOrg: { as: USERS.inspector36, path: `${evidencePath(clinicId)}/${atClinic}/link` },
+    }),
+  ),
 };
