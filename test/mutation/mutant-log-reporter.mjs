@@ -14,7 +14,7 @@ class MutantLogReporter {
   }
   onMutantTested(result) {
     const { id, fileName, mutatorName, replacement, status, location, statusReason } = result;
-    // `location` as Stryker holds it (0-based lines): summary.mjs --sample matches it against the sampled mutants.
+    // `location` as the report gives it (1-based lines and columns): summary.mjs --sample matches it against the sample.
     const line = { id, file: path.relative(process.cwd(), fileName), line: location.start.line, location, mutatorName, replacement, status };
     if (status === 'Survived' || status === 'NoCoverage') line.reason = statusReason;
     appendFileSync(this.file, `${JSON.stringify(line)}\n`);

@@ -8,7 +8,7 @@ import { declareValuePlugin, PluginKind } from '@stryker-mutator/api/plugin';
 const scope = process.env.MCR_MUTATION ?? '';
 const bySuffix = new Map();
 if (process.env.MCR_MUTATION_SAMPLE) {
-  const scopes = scope === 'backend' ? ['data', 'services', 'pipeline'] : [scope];
+  const scopes = scope === 'backend' ? ['data', 'services'] : [scope];
   const sample = scopes.flatMap((s) => JSON.parse(readFileSync(`reports/mutation/drawn-${s}.json`, 'utf8')).sample);
   for (const m of sample) {
     // Babel's lines are 1-based, the sample's (Stryker's) 0-based; columns 0-based in both.

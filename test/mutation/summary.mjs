@@ -36,12 +36,15 @@ if (sampleAt > 0) {
   const { sample, population, seed } = JSON.parse(readFileSync(process.argv[sampleAt + 1], 'utf8'));
   const keyOf = (m) =>
     `${m.file ?? m.fileName}:${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}:${m.mutatorName}:${m.replacement}`;
-  const results = new Map(rows.filter((r) => r.location).map((r) => [keyOf(r), r.status]));
+  // The log's and the JSON report's positions are 1-based (lines and columns), the sample's 0-based (Stryker's own).
+  const zeroBased = ({ line, column }) => ({ line: line - 1, column: column - 1 });
+  const results = new Map(
+    rows.filter((r) => r.location).map((r) => [keyOf({ ...r, location: { start: zeroBased(r.location.start), end: zeroBased(r.location.end) } }), r.status]),
+  );
   // --report reports/mutation/<run>.json: Stryker's JSON report (1-based lines and columns), for a log without locations.
   const reportAt = process.argv.indexOf('--report');
   if (reportAt > 0) {
     const report = JSON.parse(readFileSync(process.argv[reportAt + 1], 'utf8'));
-    const zeroBased = ({ line, column }) => ({ line: line - 1, column: column - 1 });
     for (const [fileName, { mutants }] of Object.entries(report.files))
       for (const m of mutants) {
         const location = { start: zeroBased(m.location.start), end: zeroBased(m.location.end) };
