@@ -55,7 +55,10 @@ function describe(issue: z.core.$ZodIssue): { ja: string; en: string } {
   }
 }
 
-/** Turns zod issues into bilingual field issues; `prefix` is prepended to every path. */
+/**
+ * Turns zod issues into bilingual field issues; `prefix` is prepended to every path. Parse with `reportInput: true`:
+ * without the value on the issue, a field of the wrong type reads as missing (「必須項目です」).
+ */
 export function issuesFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, prefix: ReadonlyArray<PropertyKey> = []): FieldIssue[] {
   return issues.map((issue) => {
     const path =

@@ -185,7 +185,9 @@ export function parseTemplateFileWith(
   json: unknown,
   options: TemplateCheckOptions & Required<Pick<TemplateCheckOptions, 'resolveTemplate'>>,
 ): ParseTemplateResult {
-  const parsed = TemplateFile.safeParse(json);
+  // reportInput: zod 4 keeps the value on an issue only when asked, and issuesFromZod needs it to tell a field of the
+  // wrong type (「number が必要です」) from a missing one (「必須項目です」).
+  const parsed = TemplateFile.safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: issuesFromZod(parsed.error.issues) };
   const { formatVersion: _formatVersion, ...template } = parsed.data;
   const errors = checkTemplateWith(template, options);
