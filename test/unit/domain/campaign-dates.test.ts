@@ -39,8 +39,21 @@ describe('campaignDateIssues', () => {
     [{ ...fy2026, roundDeadlines: { '2': '2027-01-31', '3': '2027-01-31' } }, 'roundDeadlines.3:round_deadline_order'],
     [{ ...fy2026, roundDeadlines: { '3': '2027-02-28' } }, 'roundDeadlines.3:round3_without_round2'],
     [{ ...fy2026, roundDeadlines: { '2': '2027-08-01' } }, 'roundDeadlines.2:deadline_too_late'],
+    [{ ...fy2026, roundDeadlines: { '2': '2027-01-31', '3': '2027-02-30' } }, 'roundDeadlines.3:invalid_date'],
+    [{ ...fy2026, roundDeadlines: { '2': '2027-01-31', '3': '2027-07-01' } }, 'roundDeadlines.3:deadline_too_late'],
   ])('refuses %o with %s', (dates, expected) => {
     expect(fields(dates)).toEqual([expected]);
+  });
+
+  it('says in both languages that a round-3 deadline needs a round-2 deadline', () => {
+    expect(campaignDateIssues({ ...fy2026, roundDeadlines: { '3': '2027-02-28' } })).toEqual([
+      {
+        field: 'roundDeadlines.3',
+        code: 'round3_without_round2',
+        ja: '3回目の期限には2回目の期限が必要です',
+        en: 'A round-3 deadline needs a round-2 deadline',
+      },
+    ]);
   });
 });
 
@@ -51,6 +64,19 @@ describe('extensions', () => {
     expect(extensionIssues(fy2026, '2027-07-01').map((i) => i.code)).toEqual(['deadline_too_late']);
     expect(extensionIssues(fy2026, '2027-02-29').map((i) => i.code)).toEqual(['invalid_date']);
     expect(extensionIssues(fy2026, '2027-02-29')[0]?.field).toBe('extendedTo');
+  });
+
+  it('may reach the last day of the window, not a day more, and says so in both languages', () => {
+    expect(extensionIssues(fy2026, '2027-06-30')).toEqual([]);
+    expect(extensionIssues(fy2026, '2027-07-01')).toEqual([
+      {
+        field: 'extendedTo',
+        code: 'deadline_too_late',
+        ja: '令和8年度の調査の期限は 2027年6月30日 までにしてください',
+        en: 'A FY2026 campaign must be due by 2027-06-30',
+      },
+    ]);
+    expect(extensionIssues(fy2026, '2026-12-26')).toEqual([]);
   });
 
   it('the facility works to its extension, else to the campaign deadline', () => {

@@ -130,6 +130,27 @@ describe('carryForward across a split and a merge', () => {
     expect(next(old)).toEqual({ 'bc:system': { '1': { value: 'yes', checkedOn: '2025-05-01', carriedForward: true } } });
   });
 
+  it('dates a merged はい by the oldest check wherever that source comes', () => {
+    previousAnswers = {
+      'b:system': { '1': { value: 'yes', checkedOn: '2025-05-01' } },
+      'c:system': { '1': { value: 'yes', checkedOn: '2025-06-01' } },
+      'd:system': { '1': { value: 'yes', checkedOn: '2025-07-01' } },
+      'e:system': { '1': { value: 'yes', checkedOn: '2025-06-15' } },
+    };
+    expect(next(old)).toEqual({
+      'bc:system': { '1': { value: 'yes', checkedOn: '2025-05-01', carriedForward: true } },
+      'de:system': { '1': { value: 'yes', checkedOn: '2025-06-15', carriedForward: true } },
+    });
+  });
+
+  it('dates a merged いいえ by the latest いいえ wherever that source comes', () => {
+    previousAnswers = {
+      'b:system': { '1': { value: 'no', checkedOn: '2025-06-01', targetDate: '2025-09-01' } },
+      'c:system': { '1': { value: 'no', checkedOn: '2025-05-01', targetDate: '2025-09-01' } },
+    };
+    expect(next(old)).toEqual({ 'bc:system': { '1': { value: 'no', checkedOn: '2025-06-01', carriedForward: true } } });
+  });
+
   it('merges into いいえ when any source was いいえ', () => {
     previousAnswers = {
       'b:system': { '1': { value: 'yes', checkedOn: '2025-06-01' } },

@@ -88,6 +88,44 @@ describe('applicableCells', () => {
     expect(applicableCells(vendorR6, {}, noVendor)).toEqual([]);
   });
 
+  it('locates each cell: its section, number and text', () => {
+    const cells = applicableCells(r6, {}, withVendor);
+    const some = ['gate:system', '1-1:system', '2-4:client', '3-3:system'];
+    expect(cells.filter((cell) => some.includes(cell.key)).map((cell) => [cell.key, cell.sectionId, cell.number])).toEqual([
+      ['gate:system', 'gate', ''],
+      ['1-1:system', '1', '1(1)'],
+      ['2-4:client', '2', '2(4)'],
+      ['3-3:system', '3', '3(3)'],
+    ]);
+    expect(cells[1]).toEqual({
+      key: '1-1:system',
+      itemId: '1-1',
+      deviceClass: 'system',
+      number: '1(1)',
+      sectionId: '1',
+      text: r6.sections[1]?.items[0]?.text,
+      reference: false,
+      gate: false,
+      required: true,
+    });
+  });
+
+  it('stops at the first closed gate of a form with two gates: the gate after it is not asked either', () => {
+    const [first, ...rest] = vendorR6.sections;
+    const gateRow = first?.items[0];
+    if (!first || !gateRow) throw new Error('the vendor form starts with its gate');
+    const systemGate = { ...gateRow, id: 'system-gate', gate: 'medical-system' as const };
+    const twoGates = { ...vendorR6, sections: [{ ...first, items: [systemGate, ...first.items] }, ...rest] };
+    const closed: Answers = { 'system-gate:system': { '1': { value: 'no', checkedOn: '2024-06-01' } } };
+    expect(applicableCells(twoGates, closed, withVendor).map((cell) => cell.key)).toEqual(['system-gate:system']);
+    const open: Answers = { 'system-gate:system': { '1': yes() } };
+    expect(
+      applicableCells(twoGates, open, withVendor)
+        .map((cell) => cell.key)
+        .slice(0, 3),
+    ).toEqual(['system-gate:system', 'gate:system', '1-1:system']);
+  });
+
   it('marks gate rows and 参考 cells as not required', () => {
     const cells = applicableCells(r5, {}, withVendor);
     expect(cells.find((cell) => cell.key === 'gate:system')).toMatchObject({ gate: true, required: false });

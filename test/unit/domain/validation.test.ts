@@ -21,6 +21,22 @@ describe('validateRoundAnswer', () => {
     expect(validateRoundAnswer({ value: 'yes' }, fy2024)).toEqual([
       { path: 'checkedOn', code: 'checked_on_required', ja: '確認した日付を入力してください', en: 'Enter the date you checked' },
     ]);
+    for (const checkedOn of [null, ''])
+      expect(validateRoundAnswer({ value: 'yes', checkedOn }, fy2024).map((issue) => [issue.path, issue.code])).toEqual([['checkedOn', 'checked_on_required']]);
+  });
+
+  it('refuses an answer that is not an object, in Japanese and English', () => {
+    for (const answer of ['yes', null, [], 1])
+      expect(validateRoundAnswer(answer, fy2024)).toEqual([
+        { path: '', code: 'answer_invalid', ja: '回答の形式が正しくありません', en: 'An answer must be an object' },
+      ]);
+  });
+
+  it('refuses a target date that is not text, even one that reads as a date', () => {
+    for (const targetDate of [['2024-07-01'], 20240701, null])
+      expect(validateRoundAnswer({ value: 'no', checkedOn: '2024-06-01', targetDate }, fy2024).map((issue) => [issue.path, issue.code])).toEqual([
+        ['targetDate', 'invalid_date'],
+      ]);
   });
 
   it.each(['2024-02-30', '2024/06/01', '2023-02-29', '24-06-01'])('refuses the date %s', (checkedOn) => {
@@ -68,7 +84,10 @@ describe('validateRoundAnswer', () => {
 
   it('refuses a date checked in the future when today is given', () => {
     const issues = validateRoundAnswer({ value: 'yes', checkedOn: '2024-06-02' }, { ...fy2024, today: '2024-06-01' });
-    expect(issues.map((issue) => [issue.path, issue.code])).toEqual([['checkedOn', 'checked_on_in_future']]);
+    expect(issues).toEqual([
+      { path: 'checkedOn', code: 'checked_on_in_future', ja: '確認日に未来の日付は入力できません', en: 'The date checked cannot be in the future' },
+    ]);
+    expect(validateRoundAnswer({ value: 'yes', checkedOn: '2024-06-01' }, { ...fy2024, today: '2024-06-01' })).toEqual([]);
   });
 
   it('needs no target date on a gate row', () => {
@@ -77,6 +96,21 @@ describe('validateRoundAnswer', () => {
 
   it('waits with the target date of an answer carried forward until it is confirmed', () => {
     expect(validateRoundAnswer({ value: 'no', checkedOn: '2023-11-01', carriedForward: true }, fy2024)).toEqual([]);
+  });
+
+  it('accepts a note of exactly 2000 characters', () => {
+    expect(validateRoundAnswer({ value: 'yes', checkedOn: '2024-06-01', note: 'x'.repeat(2000) }, fy2024)).toEqual([]);
+  });
+
+  it('asks for a target date up to the end of the year checked in, once the campaign year is over', () => {
+    expect(validateRoundAnswer({ value: 'no', checkedOn: '2025-05-10' }, fy2024)).toEqual([
+      {
+        path: 'targetDate',
+        code: 'target_date_required',
+        ja: '「いいえ」の場合は対応目標日を確認日（2025-05-10）から令和7年度末（2026-03-31）までの間で入力してください（令和6年度は終了しています）',
+        en: 'For "No", enter a target date from the date checked (2025-05-10) to the end of FY2025 (2026-03-31); FY2024 is over',
+      },
+    ]);
   });
 
   it('refuses unknown fields and a note that is too long', () => {
@@ -138,6 +172,16 @@ describe('validateAnswers', () => {
       fy2024,
     );
     expect(issues.map((issue) => [issue.path, issue.code])).toEqual([['2-6:server.2.checkedOn', 'round_date_before_previous']]);
+  });
+
+  it('allows a later round checked on the same day as the earlier one', () => {
+    const issues = validateAnswers(
+      r6,
+      { '2-6:server': { '1': { value: 'no', checkedOn: '2024-06-01', targetDate: '2024-07-01' }, '2': { value: 'yes', checkedOn: '2024-06-01' } } },
+      ctx,
+      fy2024,
+    );
+    expect(issues).toEqual([]);
   });
 
   it('allows carriedForward only on round 1', () => {
