@@ -1,4 +1,14 @@
-import { type Answers, type CrossCheckInput, crossCheck, getBuiltInTemplate, type Template } from '@mcr/domain';
+import {
+  type Answers,
+  type CrossCheckInput,
+  crossCheck,
+  type DiscrepancyImage,
+  discrepancyContribution,
+  discrepancySliceDeltas,
+  getBuiltInTemplate,
+  readDiscrepancyCounts,
+  type Template,
+} from '@mcr/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -71,6 +81,19 @@ describe('crossCheck', () => {
       const f = crossCheck(input({ vendors }));
       expect(f.map((x) => [x.rule, x.id])).toEqual([['disclosure_claim_unfiled', 'c1#disclosure_claim_unfiled#v1#2-3']]);
     });
+    it('names the vendor and the empty file in its detail', () => {
+      const vendors = { v1: { template: VENDOR, answers: vendorAnswers({ '2-3:system': yes }), documents: [{ systems: ['PACS'] }] } };
+      expect(crossCheck(input({ vendors }))).toEqual([
+        {
+          id: 'c1#disclosure_claim_unfiled#v1#2-3',
+          rule: 'disclosure_claim_unfiled',
+          vendorId: 'v1',
+          vendorName: '阿波メディカル',
+          itemId: '2-3',
+          detail: { vendor: 'yes', documents: 0 },
+        },
+      ]);
+    });
     it('does not fire with a document on file, for いいえ, or behind the vendor gate', () => {
       const filed = { v1: { template: VENDOR, answers: vendorAnswers({ '2-3:system': yes }), documents: [{ systems: ['電子カルテ'] }] } };
       expect(rules(input({ vendors: filed }))).toEqual([]);
@@ -110,6 +133,33 @@ describe('crossCheck', () => {
       expect(rules(input({ vendors: { v1: { template: VENDOR, answers: null, documents: [] } } }))).toEqual([]);
       const vendors = { v1: { template: VENDOR, answers: { 'gate:system': no }, documents: [] } };
       expect(rules(input({ vendors, answers: { 'gate:system': no } }))).toEqual([]);
+    });
+  });
+
+  describe('a facility without a medical information system', () => {
+    it('yields nothing for the items behind its closed gate, whatever the vendor says', () => {
+      const vendors = { v1: { template: VENDOR, answers: vendorAnswers({ '2-2:system': no, '2-3:system': yes }), documents: [] } };
+      const closed = { 'gate:system': no };
+      expect(crossCheck(input({ answers: closed, contracts: [contract({ remoteMaintenance: true })], vendors }))).toEqual([]);
+      // The same vendor answers against a facility that runs a system: both rules fire.
+      expect(rules(input({ answers: facility(), contracts: [contract({ remoteMaintenance: true })], vendors }))).toEqual([
+        'disclosure_claim_unfiled',
+        'remote_maintenance',
+      ]);
+    });
+  });
+
+  describe('the vendor gate', () => {
+    it('is the vendor-contract gate only: another gate of the vendor form answered いいえ disputes nothing', () => {
+      const [first, ...rest] = VENDOR.sections;
+      const gateRow = first?.items[0];
+      if (!first || !gateRow) throw new Error('the vendor form starts with its gate');
+      const systemGate = { ...gateRow, id: 'system-gate', gate: 'medical-system' as const, mirror: undefined };
+      const twoGates: Template = { ...VENDOR, sections: [{ ...first, items: [systemGate, ...first.items] }, ...rest] };
+      const vendors = { v1: { template: twoGates, answers: { 'system-gate:system': no, 'gate:system': no }, documents: [] } };
+      expect(crossCheck(input({ vendors }))).toEqual([]);
+      const disputed = { v1: { template: twoGates, answers: { 'system-gate:system': yes, 'gate:system': no }, documents: [] } };
+      expect(rules(input({ vendors: disputed }))).toEqual(['contract_disputed']);
     });
   });
 
@@ -159,5 +209,72 @@ describe('crossCheck', () => {
         },
       ),
     );
+  });
+});
+
+const discrepancy = (over: Partial<DiscrepancyImage> = {}): DiscrepancyImage => ({
+  campaignId: 'c1',
+  state: 'open',
+  rule: 'mirror_mismatch',
+  healthCenterId: 'hc1',
+  facilityKind: 'hospital',
+  ...over,
+});
+
+describe('discrepancyContribution', () => {
+  it('counts an open or explained discrepancy in all and under its rule', () => {
+    expect(discrepancyContribution(discrepancy())).toEqual({ 'disc:open': 1, 'disc:mirror_mismatch': 1 });
+    expect(discrepancyContribution(discrepancy({ state: 'explained', rule: 'remote_maintenance' }))).toEqual({ 'disc:open': 1, 'disc:remote_maintenance': 1 });
+  });
+
+  it('counts nothing for a resolved discrepancy or none', () => {
+    expect(discrepancyContribution(discrepancy({ state: 'resolved' }))).toEqual({});
+    expect(discrepancyContribution(null)).toEqual({});
+  });
+});
+
+describe('discrepancySliceDeltas', () => {
+  const slices = ['ALL', 'HC#hc1', 'KIND#hospital', 'SIZE#0', 'X#HC#hc1#KIND#hospital', 'X#HC#hc1#SIZE#0'];
+
+  it('adds a new open discrepancy to every slice of its facility (無床 and no 二次医療圏 when not given)', () => {
+    const deltas = discrepancySliceDeltas(null, discrepancy());
+    expect([...deltas.keys()]).toEqual(slices);
+    for (const slice of slices) expect(deltas.get(slice)).toEqual({ summary: { 'disc:open': 1, 'disc:mirror_mismatch': 1 }, cells: {} });
+  });
+
+  it("uses the facility's beds and 二次医療圏", () => {
+    const deltas = discrepancySliceDeltas(null, discrepancy({ beds: 150, medicalAreaName: '東部' }));
+    expect([...deltas.keys()]).toEqual(['ALL', 'HC#hc1', 'KIND#hospital', 'SIZE#100-199', 'X#HC#hc1#KIND#hospital', 'X#HC#hc1#SIZE#100-199', 'AREA#東部']);
+  });
+
+  it('takes a resolved discrepancy out of every slice', () => {
+    const deltas = discrepancySliceDeltas(discrepancy({ state: 'explained' }), discrepancy({ state: 'resolved' }));
+    expect([...deltas.keys()]).toEqual(slices);
+    expect(deltas.get('ALL')).toEqual({ summary: { 'disc:open': -1, 'disc:mirror_mismatch': -1 }, cells: {} });
+  });
+
+  it('changes nothing when an open discrepancy is explained, or a resolved one stays resolved', () => {
+    expect(discrepancySliceDeltas(discrepancy(), discrepancy({ state: 'explained' })).size).toBe(0);
+    expect(discrepancySliceDeltas(discrepancy({ state: 'resolved' }), discrepancy({ state: 'resolved' })).size).toBe(0);
+    expect(discrepancySliceDeltas(null, null).size).toBe(0);
+  });
+
+  it('moves the count between rules when the rule changes, the open total unchanged', () => {
+    const deltas = discrepancySliceDeltas(discrepancy(), discrepancy({ rule: 'remote_maintenance' }));
+    expect([...deltas.keys()]).toEqual(slices);
+    expect(deltas.get('HC#hc1')).toEqual({ summary: { 'disc:mirror_mismatch': -1, 'disc:remote_maintenance': 1 }, cells: {} });
+  });
+});
+
+describe('readDiscrepancyCounts', () => {
+  it('reads the open total and every rule, 0 for rules without a count, ignoring other numbers', () => {
+    expect(readDiscrepancyCounts({ 'disc:open': 3, 'disc:mirror_mismatch': 2, 'disc:remote_maintenance': 1, facilities: 5 })).toEqual({
+      open: 3,
+      byRule: { disclosure_missing: 0, disclosure_claim_unfiled: 0, remote_maintenance: 1, contract_disputed: 0, mirror_mismatch: 2 },
+    });
+    expect(readDiscrepancyCounts({})).toEqual({
+      open: 0,
+      byRule: { disclosure_missing: 0, disclosure_claim_unfiled: 0, remote_maintenance: 0, contract_disputed: 0, mirror_mismatch: 0 },
+    });
   });
 });
