@@ -457,6 +457,8 @@ describe('readCellCounts', () => {
       'odd|key|y': 1,
       '|y': 4,
       'no-bar': 5,
+      // A bare state is no cell's count either.
+      u: 6,
       '1-1:system|x': 9,
     };
     expect(readCellCounts(c)).toEqual({
