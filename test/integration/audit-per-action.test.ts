@@ -1,12 +1,13 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type Campaign, type RouteId, routeList } from '@mcr/contract';
-import { type AuditRecord, aggregateKeys, createRepositories, discrepancyIdOf, type ReconcileFinding } from '@mcr/data';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { AUDIT_ACTIONS, type Campaign, type RouteId, routeList } from '@mcr/contract';
+import { type Actor, type AuditRecord, aggregateKeys, createDb, createRepositories, discrepancyIdOf, type ReconcileFinding } from '@mcr/data';
 import { getBuiltInTemplate, type Template } from '@mcr/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kagawa, tokushima } from '../../packages/local/src/seed/demo-data.ts';
 import { type ApiResult, api, login, settle, USERS } from '../support/api.ts';
 import { auditEntriesOf, closeAuditReader } from '../support/audit.ts';
 import { createCampaign } from '../support/campaigns.ts';
+import { stackInfo } from '../support/stack-info.ts';
 import { testDb } from '../support/rows.ts';
 import { asChanges, completeAnswers, nextVersionFile } from '../support/templates.ts';
 import { completeVendorProfiles } from '../support/races.ts';
@@ -43,8 +44,6 @@ const NO_AUDIT: Partial<Record<RouteId, string>> = {
   'trainings.register':
     'a seat for a named participant; the registration record itself keeps who registered (registeredBy) and when, and the session counters follow it in the same transaction',
   'trainings.cancelRegistration': 'the registration record keeps its cancellation (status, updatedAt) and the promotion of the next waitlisted person',
-  'campaigns.retryCreation':
-    "resumes the creation job of a campaign whose creation failed: campaign.create recorded the campaign and its target when it was asked for; the retry writes the same responses again (gap: the retry itself is not recorded, only on the campaign's creation.jobId)",
 };
 
 /** What one write was expected to record. */
@@ -247,7 +246,16 @@ const CASES: Partial<Record<RouteId, () => Promise<Measured>>> = {
       }),
     );
     const res = await api('POST', `/api/campaigns/${c.id}/read-models/verify`, { as: USERS.pref36, body: { repair: true } });
-    return { res, as: USERS.pref36, action: 'readModels.repair', target: `campaign/${c.id}`, changes: { differenceCount: 1 } };
+    // The repair landed with its entry: nothing is left to repair (the entry's transaction is checked below).
+    const after = await api<{ differenceCount: number }>('POST', `/api/campaigns/${c.id}/read-models/verify`, { as: USERS.pref36, body: {} });
+    expect(after.body.differenceCount).toBe(0);
+    return {
+      res,
+      as: USERS.pref36,
+      action: 'readModels.repair',
+      target: `campaign/${c.id}`,
+      changes: { differenceCount: 1, differences: [{ slice: 'ALL', part: 'summary', name: 'facilities', stored: 3, recounted: 2 }] },
+    };
   },
   'responses.saveAnswers': async () => {
     const c = await campA();
@@ -309,6 +317,31 @@ const CASES: Partial<Record<RouteId, () => Promise<Measured>>> = {
       },
     });
     return { res, as: USERS.pref36, action: 'campaign.create', target: `campaign/${res.body.campaign?.id}` };
+  },
+  'campaigns.retryCreation': async () => {
+    const c = await campaignOf([clinic.id]);
+    // A creation that failed, as a job that could not be dispatched leaves it.
+    await testDb().doc.send(
+      new UpdateCommand({
+        TableName: testDb().tableName,
+        Key: { PK: `T#36#CAMP#${c.id}`, SK: 'META' },
+        UpdateExpression: 'SET creation.#s = :failed, creation.#p = :zero, creation.#e = :error',
+        ExpressionAttributeNames: { '#s': 'status', '#p': 'processed', '#e': 'error' },
+        ExpressionAttributeValues: { ':failed': 'failed', ':zero': 0, ':error': { code: 'dispatch_failed', message: { ja: '失敗', en: 'Failed' } } },
+      }),
+    );
+    const res = await api<Campaign>('POST', `/api/campaigns/${c.id}/creation/retry`, { as: USERS.pref36 });
+    return {
+      res,
+      as: USERS.pref36,
+      action: 'campaign.creation.retry',
+      target: `campaign/${c.id}`,
+      changes: { from: 'failed', error: 'dispatch_failed', processed: 0, total: 1, previousJobId: expect.any(String), jobId: expect.any(String) },
+      check: ([e]) => {
+        const changes = e?.changes as { jobId?: string; previousJobId?: string } | undefined;
+        expect(changes?.jobId).not.toBe(changes?.previousJobId);
+      },
+    };
   },
   'campaigns.updateDeadlines': async () => {
     const c = await campaignOf([clinic.id]);
@@ -695,6 +728,8 @@ describe('audit per action', () => {
     expect(m.res.status, JSON.stringify(m.res.body)).toBeLessThan(300);
     const entries = await auditEntriesOf(m.res.headers.get('x-request-id'), since, m.tenant ?? '36');
     expect(entries.map((e) => e.action)).toEqual([m.action, ...(m.more ?? [])]);
+    // Every action written is one the 操作履歴 page has a name for (test/unit/frontend/audit-action-labels.test.ts).
+    for (const e of entries) expect(AUDIT_ACTIONS, e.action).toContain(e.action);
     const [e] = entries;
     const who = login(m.as);
     expect(e?.actor).toMatchObject({ userId: who.userId, role: who.role, requestId: m.res.headers.get('x-request-id') });
@@ -704,5 +739,65 @@ describe('audit per action', () => {
     expect(Object.keys(e?.changes as object).length, 'a description of the change').toBeGreaterThan(0);
     if (m.changes) expect(e?.changes).toMatchObject(m.changes);
     m.check?.(entries);
+  });
+
+  it('a repair of the read models writes its entry in its first transaction, with the items it rewrites, and nothing outside transactions', async () => {
+    // Prepare: a campaign of its own, one number damaged and 150 items of slices that do not exist (more than one
+    // transaction of 100 can hold), through a table client whose writes are recorded.
+    const c = await campaignOf([hospital.id]);
+    await settle();
+    const scope = { tenantId: '36' };
+    await testDb().doc.send(
+      new UpdateCommand({
+        TableName: testDb().tableName,
+        Key: aggregateKeys.summary(scope, c.id, 'ALL'),
+        UpdateExpression: 'ADD #n :one',
+        ExpressionAttributeNames: { '#n': 'n:facilities' },
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+    for (let i = 0; i < 150; i++) {
+      const slice = `ZZ#${String(i).padStart(3, '0')}`;
+      await testDb().doc.send(
+        new PutCommand({
+          TableName: testDb().tableName,
+          Item: { ...aggregateKeys.summary(scope, c.id, slice), type: 'SliceSummary', slice, 'n:facilities': 1 },
+        }),
+      );
+    }
+    const s = stackInfo();
+    const db = createDb({ tableName: s.tableName, region: 'ap-northeast-1', endpoint: s.services.dynamodbEndpoint });
+    const writes: { command: string; input: Record<string, unknown> }[] = [];
+    db.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (!/^(Get|BatchGet|Query|Scan)/.test(context.commandName ?? ''))
+          writes.push({ command: context.commandName ?? '', input: args.input as Record<string, unknown> });
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordWrites' },
+    );
+    const who = login(USERS.pref36);
+    const actor: Actor = { userId: who.userId, name: '監査テスト', role: 'pref_admin', orgId: 'pref', requestId: `repair-${unique()}` };
+    const since = new Date().toISOString();
+    // Act
+    const result = await createRepositories(db, scope).readModels.recount(c.id, R7, { repair: true }, actor);
+    db.doc.destroy();
+    // Assess: 151 items in two transactions, the entry in the first; no write outside a transaction.
+    expect(result).toMatchObject({ repaired: true, differenceCount: 151 });
+    expect(writes.map((w) => w.command)).toEqual(['TransactWriteItemsCommand', 'TransactWriteItemsCommand']);
+    const typesOf = (w: { input: Record<string, unknown> }) =>
+      (w.input.TransactItems as { Put?: { Item: { type: unknown } } }[]).map((t) => {
+        const type = t.Put?.Item.type;
+        return typeof type === 'object' && type !== null ? (type as { S: string }).S : type;
+      });
+    const [first, second] = writes.map(typesOf);
+    expect(first?.[0]).toBe('Audit');
+    expect(first?.length).toBe(100);
+    expect(first?.slice(1).every((t) => t === 'SliceSummary')).toBe(true);
+    expect(second).toEqual(Array.from({ length: 52 }, () => 'SliceSummary'));
+    const entries = await auditEntriesOf(actor.requestId, since);
+    expect(entries.map((e) => e.action)).toEqual(['readModels.repair']);
+    expect(entries[0]?.changes).toMatchObject({ differenceCount: 151 });
+    expect((await createRepositories(testDb(), scope).readModels.recount(c.id, R7, { repair: false })).differenceCount).toBe(0);
   });
 });

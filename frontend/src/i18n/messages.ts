@@ -1094,22 +1094,3 @@ const SYSTEM_KIND_EN: Record<string, string> = {
   ネットワーク保守: 'Network maintenance',
   その他: 'Other',
 };
-
-/** Audit actions with their names, in the order of the 操作 filter. */
-export const AUDIT_ACTIONS: Record<string, { ja: string; en: string }> = {
-  'response.answers.save': { ja: '回答の保存', en: 'Answers saved' },
-  'response.submit': { ja: '提出', en: 'Submitted' },
-  'response.return': { ja: '差戻し', en: 'Sent back' },
-  'response.confirm': { ja: '確認', en: 'Confirmed' },
-  'campaign.create': { ja: '調査の作成', en: 'Survey created' },
-  'template.upload': { ja: '様式の登録', en: 'Template loaded' },
-  'facilities.import': { ja: '医療機関の取込み', en: 'Facilities imported' },
-  'user.invite': { ja: '利用者の招待', en: 'User invited' },
-  'user.disable': { ja: '無効化', en: 'User disabled' },
-  'user.enable': { ja: '再有効化', en: 'User re-enabled' },
-  'vendor.create': { ja: '事業者の登録', en: 'Vendor registered' },
-  'contract.put': { ja: '契約の登録', en: 'Contract saved' },
-  'contract.delete': { ja: '契約の削除', en: 'Contract removed' },
-  'readModels.repair': { ja: '集計の修復', en: 'Aggregates repaired' },
-  'export.create': { ja: 'データの出力', en: 'Data exported' },
-};

@@ -142,16 +142,29 @@ async function startCreationJob(repos: Pick<Repositories, 'campaigns' | 'jobs'>,
 }
 
 /** Hands a failed (or stalled) creation to a new job, which goes on from the last chunk written. */
-export async function retryCampaignCreation(repos: Pick<Repositories, 'campaigns' | 'jobs'>, identity: Identity, campaignId: string): Promise<Campaign> {
+export async function retryCampaignCreation(
+  repos: Pick<Repositories, 'campaigns' | 'jobs'>,
+  identity: Identity,
+  campaignId: string,
+  actor: Actor,
+): Promise<Campaign> {
   const c = await repos.campaigns.require(campaignId);
   const jobId = randomUUID();
-  if (!c.creation || !(await repos.campaigns.restartCreation(campaignId, jobId, new Date(Date.now() - JOB_STALE_MS).toISOString()))) {
+  // What the retry took over: the state it found (a failure and its code, or a stalled job) and how far it had got.
+  const found = c.creation && {
+    from: c.creation.status,
+    ...(c.creation.error ? { error: c.creation.error.code } : {}),
+    previousJobId: c.creation.jobId,
+    processed: c.creation.processed,
+    total: c.creation.total,
+  };
+  if (!found || !(await repos.campaigns.restartCreation(campaignId, jobId, new Date(Date.now() - JOB_STALE_MS).toISOString(), actor, found))) {
     throw new HttpError(409, 'LOCKED', {
       ja: 'この調査は作成済みか、作成中です。再開できるのは作成に失敗した調査だけです。',
       en: 'This campaign is created or still being created; only a failed creation can be resumed.',
     });
   }
-  await startCreationJob(repos, identity, campaignId, jobId, c.creation.total);
+  await startCreationJob(repos, identity, campaignId, jobId, found.total);
   return campaignView(await repos.campaigns.require(campaignId));
 }
 

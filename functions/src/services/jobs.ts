@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import {
-  type Actor,
   campaignRepositories,
   createDb,
   type Db,
@@ -117,7 +116,7 @@ export async function enqueueJob<Input>(
   identity: Identity,
   job: { kind: string; input: Input; total: number; id?: string },
   /** An audit entry written with the job item (e.g. an export of the tenant's data). */
-  audit?: { actor: Actor; action: string; target: string; changes: unknown },
+  audit?: Parameters<Repositories['jobs']['create']>[1],
 ): Promise<JobRecord<Input>> {
   if (!identity.tenantId) throw new Error('a job needs a tenant');
   const record = await repos.jobs.create<Input>(

@@ -199,7 +199,13 @@ describe('auditItem', () => {
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       });
-      const second = auditItem({ tableName: 'mcr' } as Db, { tenantId: '36' }, actor as never, { action: 'a', target: 't', orgId: 'o', changes: null, seq: 2 });
+      const second = auditItem({ tableName: 'mcr' } as Db, { tenantId: '36' }, actor as never, {
+        action: 'contract.put',
+        target: 't',
+        orgId: 'o',
+        changes: null,
+        seq: 2,
+      });
       expect((second.Put!.Item as { SK: string }).SK).toBe('2026-12-07T01:02:03.456Z#req-9#2');
     } finally {
       vi.useRealTimers();

@@ -1,4 +1,4 @@
-import { type AuditEntry, ROLE_LABELS } from '@mcr/contract';
+import { AUDIT_ACTIONS, type AuditEntry, ROLE_LABELS } from '@mcr/contract';
 import { type FormEvent, useState } from 'react';
 import { type AuditFilters, downloadAuditCsv } from '../../api/list-audit.ts';
 import { Page } from '../../app/page.tsx';
@@ -8,12 +8,13 @@ import { TextField } from '../../components/text-field.tsx';
 import { DateInput } from '../../components/date-input.tsx';
 import { formatDateTime, todayInJapan } from '../../i18n/format.ts';
 import { type Localized, useI18n } from '../../i18n/i18n.tsx';
-import { AUDIT_ACTIONS, M } from '../../i18n/messages.ts';
+import { M } from '../../i18n/messages.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { saveBlob } from '../../lib/download.ts';
 import { formatCount } from '../../lib/text.ts';
 import { usePagedQuery } from '../../lib/use-paged-query.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { auditActionLabel } from './action-labels.ts';
 
 const PAGE = 100;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -59,10 +60,6 @@ function writeFilters(f: Filters) {
 
 function query(f: Filters): AuditFilters {
   return { from: f.from, to: f.to, action: f.action || undefined, target: f.target.trim() || undefined };
-}
-
-export function actionLabel(action: string): Localized {
-  return AUDIT_ACTIONS[action] ?? { ja: action, en: action };
 }
 
 /** `changes` as indented key: value lines, readable without knowing JSON. */
@@ -113,7 +110,7 @@ function AuditTable({ items, more, loadingMore, onMore }: { items: AuditEntry[];
                     {e.actor.name || e.actor.userId}
                     <span className="row-sub nowrap">{t(ROLE_LABELS[e.actor.role])}</span>
                   </td>
-                  <td className="nowrap">{t(actionLabel(e.action))}</td>
+                  <td className="nowrap">{t(auditActionLabel(e.action))}</td>
                   <td>
                     <code className="target">{e.target}</code>
                   </td>
@@ -218,9 +215,9 @@ export function AuditPage() {
           </fieldset>
           <SelectField id="audit-action" label={t(M.auditAction)} value={draft.action} onChange={(v) => setDraft((d) => ({ ...d, action: v }))}>
             <option value="">{t(M.filterAll)}</option>
-            {Object.keys(AUDIT_ACTIONS).map((a) => (
+            {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {t(actionLabel(a))}
+                {t(auditActionLabel(a))}
               </option>
             ))}
           </SelectField>

@@ -3,6 +3,8 @@ import { IsoDate, IsoDateTime } from '../common.ts';
 import { ROLES } from '../roles.ts';
 import { Cursor, NextCursor, PageLimit } from './paging.ts';
 
+export * from './audit-actions.ts';
+
 export const AuditEntry = z.object({
   at: IsoDateTime,
   requestId: z.string(),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   addInto,
   type Contribution,
@@ -266,17 +266,24 @@ function compare(
   return n;
 }
 
+/** What a repair records: its audit entry, built from what the recount found. */
+export type RepairAudit = (found: Pick<RecountResult, 'differenceCount' | 'differences'>) => TransactItem;
+
+/** Bytes of rewritten items per repair transaction, well under DynamoDB's 4 MB per transaction. */
+const REPAIR_BYTES_PER_TRANSACTION = 2_000_000;
+
 /**
  * Sums every response's contribution from scratch and compares it with the stored aggregates. With `repair`,
- * each differing item is rewritten with the recounted numbers. Run it when the stream is quiet: a response
- * change still travelling through the stream at that moment is applied on top of the repaired numbers.
+ * each differing item is rewritten with the recounted numbers, in transactions of at most 100 items, the first
+ * of which carries the repair's audit entry. Run it when the stream is quiet: a response change still travelling
+ * through the stream at that moment is applied on top of the repaired numbers.
  */
 export async function recountCampaign(
   db: Db,
   scope: TenantScope,
   campaignId: string,
   template: Template,
-  options: { repair: boolean },
+  options: { repair: false } | { repair: true; audit: RepairAudit },
 ): Promise<RecountResult> {
   const recount: CampaignDeltas = new Map();
   let responses = 0;
@@ -319,12 +326,27 @@ export async function recountCampaign(
     if (ds) toRewrite.push({ key: aggregateKeys.summary(scope, campaignId, slice), type: 'SliceSummary', slice, prefix: 'n:', numbers: r.summary });
     if (dc) toRewrite.push({ key: aggregateKeys.cells(scope, campaignId, slice), type: 'SliceCells', slice, prefix: 'c:', numbers: r.cells });
   }
-  if (options.repair) {
+  if (options.repair && toRewrite.length) {
+    // The entry goes into the first transaction, not the last: a repair that stops half way has then recorded
+    // what it set out to rewrite, and no rewritten item is ever without an entry. Rewriting is idempotent, so a
+    // second repair finishes the job (and records itself); a verify shows whether anything is left.
+    const transactions: TransactItem[][] = [[options.audit({ differenceCount, differences })]];
+    let bytes = 0;
     for (const w of toRewrite) {
       const item: Record<string, unknown> = { ...w.key, type: w.type, slice: w.slice };
       for (const [k, v] of Object.entries(w.numbers)) if (v !== 0) item[`${w.prefix}${k}`] = v;
-      await db.doc.send(new PutCommand({ TableName: db.tableName, Item: item }));
+      const size = JSON.stringify(item).length;
+      let current = transactions.at(-1) as TransactItem[];
+      if (current.length >= ACTIONS_PER_TRANSACTION || (current.length > 1 && bytes + size > REPAIR_BYTES_PER_TRANSACTION)) {
+        current = [];
+        transactions.push(current);
+        bytes = 0;
+      }
+      current.push({ Put: { TableName: db.tableName, Item: item } });
+      bytes += size;
     }
+    // A stream batch adding to the same item at that moment cancels the transaction: retried, never shown.
+    for (const items of transactions) await transactWithConflictRetry(db, { TransactItems: items });
   }
   return { responses, slices: slices.size, differences, differenceCount, repaired: options.repair && differenceCount > 0 };
 }
@@ -336,19 +358,23 @@ export function readModelRepositories(db: Db, scope: TenantScope) {
       summary: (campaignId: string, slice: string, today: string) => readSummary(db, scope, campaignId, slice, today),
       summaries: (campaignId: string, slicePrefix: string, today: string) => readSummaries(db, scope, campaignId, today, slicePrefix),
       cells: (campaignId: string, slicePrefix: string) => readCells(db, scope, campaignId, slicePrefix),
-      /** Verifies (and with `repair`, rewrites) the campaign's aggregates; a repair is recorded in the audit log. */
-      async recount(campaignId: string, template: Template, options: { repair: boolean }, actor?: Actor): Promise<RecountResult> {
-        const result = await recountCampaign(db, scope, campaignId, template, options);
-        if (result.repaired && actor) {
-          const entry = auditItem(db, scope, actor, {
-            action: 'readModels.repair',
-            target: `campaign/${campaignId}`,
-            orgId: actor.orgId,
-            changes: { differenceCount: result.differenceCount, differences: result.differences.slice(0, 20) },
-          });
-          await db.doc.send(new TransactWriteCommand({ TransactItems: [entry] }));
-        }
-        return result;
+      /**
+       * Verifies the campaign's aggregates; with `repair` (which needs the actor), rewrites what differs and records
+       * `readModels.repair` in the audit log, in the repair's first transaction.
+       */
+      recount(campaignId: string, template: Template, options: { repair: boolean }, actor?: Actor): Promise<RecountResult> {
+        if (!options.repair) return recountCampaign(db, scope, campaignId, template, { repair: false });
+        if (!actor) throw new Error('a repair of the read models is recorded in the audit log: it needs the actor');
+        return recountCampaign(db, scope, campaignId, template, {
+          repair: true,
+          audit: (found) =>
+            auditItem(db, scope, actor, {
+              action: 'readModels.repair',
+              target: `campaign/${campaignId}`,
+              orgId: actor.orgId,
+              changes: { differenceCount: found.differenceCount, differences: found.differences.slice(0, 20) },
+            }),
+        });
       },
     },
   };

@@ -410,30 +410,43 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
       failCreation: (id: string, jobId: string, error: { code: string; message: { ja: string; en: string } }) =>
         creationUpdate(id, jobId, 'creation.#cs = :failed, creation.#err = :err', { ':failed': 'failed', ':err': error }, ['creating']),
       /**
-       * Hands a failed (or stalled) creation to a new job. `staleBefore`: a `creating` campaign not updated since
-       * then is taken over too. False when the campaign is not in such a state.
+       * Hands a failed (or stalled) creation to a new job, with its `campaign.creation.retry` audit entry in the
+       * same transaction. `staleBefore`: a `creating` campaign not updated since then is taken over too. False
+       * (and no entry) when the campaign is not in such a state.
        */
-      async restartCreation(id: string, jobId: string, staleBefore: string): Promise<boolean> {
+      async restartCreation(id: string, jobId: string, staleBefore: string, actor: Actor, changes: Record<string, unknown>): Promise<boolean> {
         try {
           await db.doc.send(
-            new UpdateCommand({
-              TableName: T,
-              Key: keys.campaign(scope, id),
-              UpdateExpression: 'SET creation.#cs = :creating, creation.jobId = :job, creation.updatedAt = :now REMOVE creation.#err',
-              ConditionExpression: 'creation.#cs = :failed OR (creation.#cs = :creating AND creation.updatedAt < :stale)',
-              ExpressionAttributeNames: { '#cs': 'status', '#err': 'error' },
-              ExpressionAttributeValues: {
-                ':creating': 'creating',
-                ':failed': 'failed',
-                ':job': jobId,
-                ':stale': staleBefore,
-                ':now': new Date().toISOString(),
-              },
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: T,
+                    Key: keys.campaign(scope, id),
+                    UpdateExpression: 'SET creation.#cs = :creating, creation.jobId = :job, creation.updatedAt = :now REMOVE creation.#err',
+                    ConditionExpression: 'creation.#cs = :failed OR (creation.#cs = :creating AND creation.updatedAt < :stale)',
+                    ExpressionAttributeNames: { '#cs': 'status', '#err': 'error' },
+                    ExpressionAttributeValues: {
+                      ':creating': 'creating',
+                      ':failed': 'failed',
+                      ':job': jobId,
+                      ':stale': staleBefore,
+                      ':now': new Date().toISOString(),
+                    },
+                  },
+                },
+                auditItem(db, scope, actor, {
+                  action: 'campaign.creation.retry',
+                  target: `campaign/${id}`,
+                  orgId: actor.orgId,
+                  changes: { ...changes, jobId },
+                }),
+              ],
             }),
           );
           return true;
         } catch (err) {
-          if (err instanceof ConditionalCheckFailedException) return false;
+          if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
           throw err;
         }
       },

@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { ChartPerson, ContactEntry, VendorContactOverride } from '@mcr/contract';
+import type { AuditAction, ChartPerson, ContactEntry, VendorContactOverride } from '@mcr/contract';
 import type { Db } from '../client.ts';
 import { VersionConflictError } from '../errors.ts';
 import type { TenantScope } from '../keys.ts';
@@ -113,7 +113,7 @@ export function contactChartRepositories(db: Db, scope: TenantScope) {
         record: Omit<ContactChartRecord, 'version'>,
         expectedVersion: number,
         actor: Actor,
-        action: string,
+        action: Extract<AuditAction, `contactChart.${string}`>,
         changes: unknown,
       ): Promise<ContactChartRecord> {
         const key = contactChartKeys.chart(scope, record.facilityId);

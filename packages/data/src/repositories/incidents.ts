@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditAction } from '@mcr/contract';
 import type { Db } from '../client.ts';
 import { AlreadyExistsError, NotFoundError } from '../errors.ts';
 import type { TenantScope } from '../keys.ts';
@@ -44,7 +45,7 @@ export const incidentKeys = {
 export type IncidentMutation = (current: IncidentReportRecord) => {
   next: IncidentReportRecord;
   entries: IncidentEntryRecord[];
-  audit: { action: string; changes: unknown };
+  audit: { action: Extract<AuditAction, `incident.${string}`>; changes: unknown };
 };
 
 /** What a report adds to the counter: `open`, `closed`, open ones by 診療への影響 and by 保健所. */

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { JobStatus, LocalizedText, Role } from '@mcr/contract';
+import type { AuditAction, JobStatus, LocalizedText, Role } from '@mcr/contract';
 import type { Db } from '../client.ts';
 import { keys, type TenantScope } from '../keys.ts';
 import type { Actor } from '../records.ts';
@@ -68,7 +68,7 @@ export function jobRepositories(db: Db, scope: TenantScope) {
        */
       async create<Input>(
         job: Omit<JobRecord<Input>, 'status' | 'attempts' | 'createdAt' | 'updatedAt'>,
-        audit?: { actor: Actor; action: string; target: string; changes: unknown },
+        audit?: { actor: Actor; action: Extract<AuditAction, 'export.create'>; target: string; changes: unknown },
       ): Promise<JobRecord<Input>> {
         const at = now();
         const record: JobRecord<Input> = { ...job, status: 'queued', attempts: 0, createdAt: at, updatedAt: at };

@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditAction } from '@mcr/contract';
 import type { Db } from '../client.ts';
 import { AlreadyExistsError, NotFoundError } from '../errors.ts';
 import { keys, nameKey, type TenantScope } from '../keys.ts';
@@ -151,7 +152,7 @@ export function organisationRepositories(db: Db, scope: TenantScope) {
         return { items: page.items.map((i) => strip<MembershipRecord>(i)), nextCursor: page.nextCursor };
       },
       /** Creates or changes a membership together with its audit entry. */
-      async write(r: MembershipRecord, actor: Actor, action: string, changes: unknown): Promise<void> {
+      async write(r: MembershipRecord, actor: Actor, action: Extract<AuditAction, `user.${string}`>, changes: unknown): Promise<void> {
         await db.doc.send(
           new TransactWriteCommand({
             TransactItems: [

@@ -1,4 +1,5 @@
 import { BatchGetCommand, BatchWriteCommand, GetCommand, QueryCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { AuditAction } from '@mcr/contract';
 import type { Db } from '../client.ts';
 import { keys, type TenantScope } from '../keys.ts';
 import type { Actor } from '../records.ts';
@@ -63,7 +64,7 @@ export function auditItem(
   db: Db,
   scope: TenantScope,
   actor: Actor,
-  entry: { action: string; target: string; orgId: string; changes: unknown; seq?: number },
+  entry: { action: AuditAction; target: string; orgId: string; changes: unknown; seq?: number },
 ): TransactItem {
   const at = new Date().toISOString();
   return {

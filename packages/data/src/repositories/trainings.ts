@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditAction } from '@mcr/contract';
 import type { Db } from '../client.ts';
 import { AlreadyExistsError, NotFoundError, StateConflictError, VersionConflictError } from '../errors.ts';
 import { keys, nameKey, type TenantScope } from '../keys.ts';
@@ -186,7 +187,12 @@ export function trainingRepositories(db: Db, scope: TenantScope) {
         }
       },
       /** Replaces the session's own fields if the version is still `expectedVersion`; the counters stay as stored. */
-      async updateSession(next: TrainingSessionRecord, expectedVersion: number, actor?: Actor, action = 'training.update'): Promise<TrainingSessionRecord> {
+      async updateSession(
+        next: TrainingSessionRecord,
+        expectedVersion: number,
+        actor?: Actor,
+        action: Extract<AuditAction, `training.${string}`> = 'training.update',
+      ): Promise<TrainingSessionRecord> {
         const fields = {
           kind: next.kind,
           title: next.title,
