@@ -1,13 +1,17 @@
 import type { Campaign, Dashboard, ResponseView } from '@mcr/contract';
+import { type Actor, createRepositories, VersionConflictError } from '@mcr/data';
 import { getBuiltInTemplate, type Template } from '@mcr/domain';
 import { describe, expect, it } from 'vitest';
+import { toHttpError } from '../../functions/src/pipeline/errors.ts';
 import { tokushima } from '../../packages/local/src/seed/demo-data.ts';
-import { api, settle, USERS } from '../support/api.ts';
+import { api, login, settle, USERS } from '../support/api.ts';
+import { auditEntriesOf } from '../support/audit.ts';
 import { stackInfo } from '../support/stack-info.ts';
 import { createCampaign } from '../support/campaigns.ts';
 import { completeVendorProfiles, expectAuditedOnce, expectOneWinner, race } from '../support/races.ts';
 import { asChanges, completeAnswers } from '../support/templates.ts';
 import { pdfBytes, TYPES, uploadFile } from '../support/uploads.ts';
+import { testDb } from '../support/rows.ts';
 
 /**
  * Races on every conditional write (issue 12 item 3): N identical requests at once through the API, each carrying
@@ -182,6 +186,54 @@ describe('races on a response: saves, submits and reviews', () => {
       expect(after.status).toBe(index === 0 ? 'submitted' : 'in_progress');
       expect(after.submissions.length).toBe(index === 0 ? 1 : 0);
     }
+  });
+
+  it('a submit whose write comes after a save landed, at the version it read before, is refused by the write itself: 409, nothing written', async () => {
+    // The races above catch a submit written without its version condition only when a save happens to land
+    // between the submit's read and its write. This one puts the save there every time: the submit's read is
+    // done (complete, at version v), a save clearing a required cell lands (v + 1, still editable), then the
+    // submit's write is sent with what it read, exactly as the handler sends it. Only the condition stops it.
+    const c = await ownCampaign('競合テスト');
+    const full = await api<ResponseView>('PUT', `${responsePath(c)}/answers`, {
+      as: USERS.hospitalAdmin36,
+      body: { expectedVersion: (await readResponse(c)).version, changes: asChanges(completeAnswers(R7, contracted.has(hospital.id), '2026-07-01')) },
+    });
+    expect(full.status, JSON.stringify(full.body)).toBe(200);
+    const v = full.body.version;
+    const repos = createRepositories(testDb(), { tenantId: '36' });
+    const read = await repos.responses.require(c.id, hospital.id);
+    expect(read).toMatchObject({ version: v, status: 'in_progress' });
+    const save = await api<ResponseView>('PUT', `${responsePath(c)}/answers`, {
+      as: USERS.hospitalStaff36,
+      body: { expectedVersion: v, changes: [{ itemId: '2-1', deviceClass: 'system', round: 1, answer: null }] },
+    });
+    expect(save.status, JSON.stringify(save.body)).toBe(200);
+    const who = login(USERS.hospitalAdmin36);
+    const actor: Actor = { userId: who.userId, name: '競合テスト', role: who.role as Actor['role'], orgId: hospital.id, requestId: `race-submit-${stamp}` };
+    const since = new Date().toISOString();
+    const submit = repos.responses.submit(
+      c.id,
+      hospital.id,
+      {
+        expectedVersion: v,
+        round: 1,
+        submissions: read.submissions,
+        previousStatus: read.status,
+        context: { hasVendorContract: contracted.has(hospital.id) },
+        answers: read.answers,
+        evaluation: read.evaluation,
+      },
+      actor,
+    );
+    const refused = await submit.then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(refused).toBeInstanceOf(VersionConflictError);
+    expect(toHttpError(refused, actor.requestId).status).toBe(409);
+    const after = await readResponse(c);
+    expect(after).toMatchObject({ version: v + 1, status: 'in_progress', submissions: [] });
+    expect(await auditEntriesOf(actor.requestId, since)).toEqual([]);
   });
 
   it('confirms and returns of one submitted round at one version: one decision wins', async () => {
