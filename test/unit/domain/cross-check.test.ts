@@ -126,7 +126,16 @@ describe('crossCheck', () => {
     it('fires when the vendor answers いいえ to its gate', () => {
       const vendors = { v1: { template: VENDOR, answers: { 'gate:system': no }, documents: [] } };
       const f = crossCheck(input({ vendors }));
-      expect(f.map((x) => [x.rule, x.itemId, x.id])).toEqual([['contract_disputed', 'gate', 'c1#contract_disputed#v1#gate']]);
+      expect(f).toEqual([
+        {
+          id: 'c1#contract_disputed#v1#gate',
+          rule: 'contract_disputed',
+          vendorId: 'v1',
+          vendorName: '阿波メディカル',
+          itemId: 'gate',
+          detail: { contract: true, vendor: 'no' },
+        },
+      ]);
     });
     it('does not fire for はい, no response, or a facility without a medical information system', () => {
       expect(rules(input({ vendors: { v1: { template: VENDOR, answers: vendorAnswers(), documents: [] } } }))).toEqual([]);
@@ -175,6 +184,13 @@ describe('crossCheck', () => {
       expect(rules(input({ vendors, answers: facility({ '1-1:system': noThenYes }) }))).toEqual([]);
       expect(rules(input({ vendors, answers: facility({ '1-1:system': no }) }))).toEqual(['mirror_mismatch']);
     });
+    it('compares only the items the vendor’s form has (a vendor still on last year’s form)', () => {
+      const vendors = { v1: { template: getBuiltInTemplate('mhlw-vendor-r6'), answers: vendorAnswers({ '2-4:server': no }), documents: [] } };
+      // 2(11) サーバ (id 2-12) is new in 令和7年度: the 令和6年度 vendor form has no counterpart to compare it with.
+      const f = crossCheck(input({ vendors, answers: facility({ '2-4:server': yes, '2-12:server': no }) }));
+      expect(f.map((x) => [x.rule, x.cell])).toEqual([['mirror_mismatch', '2-4:server']]);
+    });
+
     it('yields nothing for cells behind a closed gate', () => {
       const vendors = { v1: { template: VENDOR, answers: vendorAnswers({ '1-1:system': yes }), documents: [] } };
       expect(rules(input({ vendors, answers: { 'gate:system': no, '1-1:system': no } }))).toEqual([]);
