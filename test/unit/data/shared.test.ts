@@ -145,25 +145,68 @@ describe('batchWriteRequests', () => {
 });
 
 describe('batchGet', () => {
-  it('reads 100 keys per call and retries unprocessed keys', async () => {
+  it('reads 100 keys per call, and no empty call after a full hundred', async () => {
+    const { db, sent } = scripted([{ Responses: { mcr: [item(1)] } }, {}]);
+    const out = await batchGet(
+      db,
+      Array.from({ length: 100 }, (_, i) => ({ PK: `p${i}`, SK: 's' })),
+    );
+    expect(out).toEqual([{ n: 1, name: '名前1' }]);
+    expect(sent).toHaveLength(1);
+    expect((sent[0]!.input.RequestItems as Record<string, { Keys: unknown[] }>).mcr?.Keys).toHaveLength(100);
+    const none = scripted([]);
+    expect(await batchGet(none.db, [])).toEqual([]);
+    expect(none.sent).toEqual([]);
+  });
+
+  it('retries unprocessed keys with backoff, then goes on with the next hundred', async () => {
     vi.useFakeTimers();
     try {
       const keyList = Array.from({ length: 150 }, (_, i) => ({ PK: `p${i}`, SK: 's' }));
       const { db, sent } = scripted([
         { Responses: { mcr: [item(1)] }, UnprocessedKeys: { mcr: { Keys: [{ PK: 'p7', SK: 's' }] } } },
-        { Responses: { mcr: [item(7)] } },
-        { Responses: {} },
+        { Responses: { mcr: [item(7)] }, UnprocessedKeys: { mcr: { Keys: [{ PK: 'p8', SK: 's' }] } } },
+        { UnprocessedKeys: {} },
+        { Responses: { mcr: [item(120)] } },
       ]);
       const done = batchGet(db, keyList);
-      await vi.advanceTimersByTimeAsync(1000);
-      const out = await done;
-      expect(out).toEqual([
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sent).toHaveLength(1);
+      // The first retry waits 100 ms (50 × 2¹), the second 200 ms; the next hundred starts at once.
+      await vi.advanceTimersByTimeAsync(99);
+      expect(sent).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(sent).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(199);
+      expect(sent).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(sent).toHaveLength(4);
+      expect(await done).toEqual([
         { n: 1, name: '名前1' },
         { n: 7, name: '名前7' },
+        { n: 120, name: '名前120' },
       ]);
-      expect(sent.map((s) => s.name)).toEqual([BatchGetCommand.name, BatchGetCommand.name, BatchGetCommand.name]);
-      const asked = sent.map((s) => (s.input.RequestItems as Record<string, { Keys: unknown[] }>).mcr!.Keys.length);
-      expect(asked).toEqual([100, 1, 50]);
+      expect(sent.map((s) => s.name)).toEqual(Array(4).fill(BatchGetCommand.name));
+      const asked = sent.map((s) => (s.input.RequestItems as Record<string, { Keys: { PK: string }[] }>).mcr?.Keys.map((k) => k.PK));
+      expect(asked.map((a) => a?.length)).toEqual([100, 1, 1, 50]);
+      expect([asked[1], asked[2], asked[3]?.[0]]).toEqual([['p7'], ['p8'], 'p100']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('waits at most a second between retries', async () => {
+    vi.useFakeTimers();
+    try {
+      const left = { UnprocessedKeys: { mcr: { Keys: [{ PK: 'p0', SK: 's' }] } } };
+      const { db, sent } = scripted([left, left, left, left, left, left, {}]);
+      const done = batchGet(db, [{ PK: 'p0', SK: 's' }]);
+      // 100, 200, 400, 800, then 1000 (not 1600) and 1000 (not 3200).
+      await vi.advanceTimersByTimeAsync(100 + 200 + 400 + 800 + 1000 + 999);
+      expect(sent).toHaveLength(6);
+      await vi.advanceTimersByTimeAsync(1);
+      await done;
+      expect(sent).toHaveLength(7);
     } finally {
       vi.useRealTimers();
     }

@@ -122,7 +122,7 @@ describe('toHttpError', () => {
     });
     // Version 0 (nothing saved yet) is a version too.
     expect(error(new VersionConflictError('response', 0)).body.error).toHaveProperty('currentVersion', 0);
-    expect(error(new VersionConflictError('response', undefined)).body.error).toEqual({ code: 'VERSION_CONFLICT', message: text, requestId: ID });
+    expect(error(new VersionConflictError('response', undefined)).body.error).toStrictEqual({ code: 'VERSION_CONFLICT', message: text, requestId: ID });
   });
 
   it('answers a transaction that met another one on the same item with 409, never a 500', () => {
