@@ -1,4 +1,4 @@
-import { daysBetween, fiscalYearLabel, fiscalYearOf, fiscalYearRange, isInFiscalYear } from '@mcr/domain';
+import { daysBetween, fiscalYearLabel, fiscalYearOf, fiscalYearRange, isInFiscalYear, isIsoDate, parseIsoDate } from '@mcr/domain';
 import { describe, expect, it } from 'vitest';
 
 describe('fiscalYearOf', () => {
@@ -37,6 +37,11 @@ describe('fiscalYearLabel', () => {
   it('has no label before Heisei', () => {
     expect(() => fiscalYearLabel(1988)).toThrow(RangeError);
   });
+
+  it('has no label for a year that is not a whole number, in either language', () => {
+    expect(() => fiscalYearLabel(2024.5)).toThrow(RangeError);
+    expect(() => fiscalYearLabel(Number.NaN, 'en')).toThrow(RangeError);
+  });
 });
 
 describe('fiscal year range', () => {
@@ -50,5 +55,19 @@ describe('fiscal year range', () => {
   it('counts days across a year end', () => {
     expect(daysBetween('2024-12-31', '2025-01-01')).toBe(1);
     expect(daysBetween('2025-03-01', '2025-02-28')).toBe(-1);
+  });
+});
+
+describe('parseIsoDate', () => {
+  it('splits a real date', () => {
+    expect(parseIsoDate('2026-12-07')).toEqual({ year: 2026, month: 12, day: 7 });
+    expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
+  });
+
+  it('refuses month 0 and 13, day 0 and a day past the month’s end (a 確認日 on a date that does not exist)', () => {
+    for (const date of ['2026-00-10', '2026-13-01', '2026-01-00', '2025-02-29', '2026-04-31', '2026-1-01', '２０２６-01-01'])
+      expect([date, parseIsoDate(date)]).toEqual([date, undefined]);
+    expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('2026-12-31')).toBe(true);
   });
 });
