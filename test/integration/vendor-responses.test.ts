@@ -191,6 +191,8 @@ describe('answering once for every facility', () => {
     });
     // Assess
     expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // Each save moves the version one up, so an edit read before it can never match again (no lost update).
+    expect(res.body.version).toBe(before.version + 1);
     expect(res.body.answers['1-1:system']?.['1']?.value).toBe('no');
     expect(res.body.overriddenCells).toEqual(['1-1:system']);
     expect((await facility(second)).answers['1-1:system']?.['1']?.value).toBe('yes');
@@ -208,6 +210,7 @@ describe('answering once for every facility', () => {
       body: { expectedVersion: res.body.version, changes: [{ itemId: '1-1', deviceClass: 'system', round: 1, answer: null }] },
     });
     expect(back.status, JSON.stringify(back.body)).toBe(200);
+    expect(back.body.version).toBe(before.version + 2);
     expect(back.body.overriddenCells).toEqual([]);
     expect(back.body.answers['1-1:system']?.['1']?.value).toBe('yes');
   });
