@@ -1,4 +1,4 @@
-import type { Campaign, Dashboard, ResponseView } from '@mcr/contract';
+import type { Campaign, Dashboard, ResponseView, VendorResponseView } from '@mcr/contract';
 import { type Actor, createRepositories, VersionConflictError } from '@mcr/data';
 import { getBuiltInTemplate, type Template } from '@mcr/domain';
 import { describe, expect, it } from 'vitest';
@@ -636,7 +636,7 @@ describe("races on a vendor's answer: profiles, one facility, submitting and the
     const base = () => `/api/campaigns/${c.id}/vendors/${AWA}`;
     const read = async () =>
       (await api<{ version: number; status: string; profiles: { id: string; version: number }[] }>('GET', `${base()}/response`, { as: USERS.pref36 })).body;
-    return { base, read };
+    return { campaign: c, base, read };
   }
 
   it('a profile created from several tabs (version 0): one; saved at one version: one; one facility saved at one version: one', async () => {
@@ -685,6 +685,43 @@ describe("races on a vendor's answer: profiles, one facility, submitting and the
     const { index } = expectOneWinner(reviews, 'vendor review');
     await expectAuditedOnce(reviews, index % 2 ? 'vendorResponse.return' : 'vendorResponse.confirm');
     expect((await read()).status).toBe(index % 2 ? 'returned' : 'confirmed');
+  });
+
+  it('a submit whose write comes after a profile save landed, at the version it read before, is refused by the write itself: 409, nothing written', async () => {
+    // The submit handler checks the version it read, then writes conditioned on it: the submits above race each
+    // other at one version, and the first to land moves the status, so only the write's version condition stops a
+    // submit whose read was overtaken by a save. This puts that save there every time: the submit's read is done
+    // (complete, at version v), a save clearing a cell of a standard answer lands (v + 1, still editable), then the
+    // submit's write is sent with what it read, exactly as the handler sends it.
+    const { campaign, base } = await vendorCampaign();
+    const campaignId = campaign.id;
+    const v = await completeVendorProfiles(base(), USERS.vendor36, asChanges(completeAnswers(VR7, true, '2026-07-01')), api);
+    const repos = createRepositories(testDb(), { tenantId: '36' });
+    const seen = await repos.vendorResponses.requireWithHistory(campaignId, AWA);
+    expect(seen).toMatchObject({ version: v, status: 'in_progress', submissionsAll: [] });
+    const profile = (await api<VendorResponseView>('GET', `${base()}/response`, { as: USERS.vendor36 })).body.profiles[0]!;
+    const save = await api('PUT', `${base()}/profiles/${profile.id}`, {
+      as: USERS.vendor36,
+      body: {
+        expectedVersion: profile.version,
+        name: profile.name,
+        systems: profile.systems,
+        changes: [{ itemId: '1-1', deviceClass: 'system', round: 1, answer: null }],
+      },
+    });
+    expect(save.status, JSON.stringify(save.body)).toBe(200);
+    const who = login(USERS.vendor36);
+    const actor: Actor = { userId: who.userId, name: '競合テスト', role: who.role as Actor['role'], orgId: AWA, requestId: `race-vendor-submit-${stamp}` };
+    const since = new Date().toISOString();
+    const refused = await repos.vendorResponses.submit({ campaignId, vendorId: AWA, expectedVersion: v, round: 1, submissions: seen.submissions }, actor).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(refused).toBeInstanceOf(VersionConflictError);
+    expect(toHttpError(refused, actor.requestId).status).toBe(409);
+    const after = await api<VendorResponseView>('GET', `${base()}/response`, { as: USERS.pref36 });
+    expect(after.body).toMatchObject({ version: v + 1, status: 'in_progress', submissions: [] });
+    expect(await auditEntriesOf(actor.requestId, since)).toEqual([]);
   });
 });
 
