@@ -1,15 +1,10 @@
-import type { AuditAction } from '@mcr/contract';
-
-interface Label {
-  ja: string;
-  en: string;
-}
+import type { AuditAction, LocalizedText } from '@mcr/contract';
 
 /**
  * The name of every audit action, Japanese and English. Typed over the contract's list (AUDIT_ACTIONS): an action
  * without a name here does not compile. The filter lists them in the order of that list.
  */
-export const AUDIT_ACTION_LABELS: Record<AuditAction, Label> = {
+export const AUDIT_ACTION_LABELS: Record<AuditAction, LocalizedText> = {
   'response.answers.save': { ja: '回答の保存', en: 'Answers saved' }, // stable (ja)
   'response.submit': { ja: '提出', en: 'Submitted' }, // stable (ja)
   'response.return': { ja: '差戻し', en: 'Sent back' }, // stable (ja)
@@ -67,6 +62,6 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Label> = {
 };
 
 /** The name of a recorded action; an action this version does not know (an older entry) shows as recorded. */
-export function auditActionLabel(action: string): Label {
+export function auditActionLabel(action: string): LocalizedText {
   return Object.hasOwn(AUDIT_ACTION_LABELS, action) ? AUDIT_ACTION_LABELS[action as AuditAction] : { ja: action, en: action };
 }

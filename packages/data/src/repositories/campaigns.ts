@@ -17,6 +17,7 @@ import type {
   SubmissionRecord,
   SubmissionRef,
 } from '../records.ts';
+import { isTransactionConflict } from '../read-models/transact.ts';
 import { auditItem, batchGet, batchPut, getItem, queryAll, strip, type TransactItem } from './shared.ts';
 
 /** Note items a save may write in its one transaction (DynamoDB allows 100 actions: the response, the audit entry, 98 notes). */
@@ -130,8 +131,8 @@ export function campaignRepositories(db: Db, scope: TenantScope) {
     } catch (err) {
       // A condition that failed, or another request's transaction on the same response at that moment: either way
       // it changed under us (a merging save reads again and retries).
-      const reasons = err instanceof TransactionCanceledException ? (err.CancellationReasons ?? []) : [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons.some((r) => r.Code === 'TransactionConflict')) {
+      const failed = err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
+      if (failed || isTransactionConflict(err)) {
         const current = await getItem<ResponseRecord>(db, key);
         if (!current) throw new NotFoundError('response');
         const allowed = operation === 'edit' ? EDITABLE_STATUSES.includes(current.status) : current.status === 'submitted';
