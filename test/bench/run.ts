@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { routeList } from '@mcr/contract';
+import { createDb, createRepositories } from '@mcr/data';
 import { build } from 'esbuild';
 import { bundlingOf, esbuildOptionsOf, routeEntry, WORKER_ENTRIES } from '../../infra/lib/bundling.ts';
 import { CognitoAuthFlows } from '../../packages/local/src/cognito/auth-flows.ts';
@@ -114,8 +115,14 @@ async function api() {
       { name: 'PutItem', ms: base.putItem },
     );
     await measure('GET campaign progress (120 facilities)', 100, () => get('/api/campaigns/r6-facility/progress', pref));
-    await importBench(info.url, pref);
+    await importBench(info, pref);
     await scaleBench(info, pref, base);
+    // 操作履歴 after the 15,000-facility import and the saves above wrote their entries: one JSON page (what the page
+    // shows) and the CSV (up to 5,000 entries), both for the last 30 days; they grow with activity, not facilities.
+    const yardstick = { name: 'GetItem', ms: base.getItem };
+    await measure('GET /api/audit (JSON page of 100)', 50, () => get('/api/audit', pref), yardstick);
+    await measure('GET /api/audit?format=csv (≤ 5,000)', 20, () => get('/api/audit?format=csv', pref), yardstick);
+    await measure('GET /api/audit?format=csv, one facility', 20, () => get('/api/audit?format=csv', facility), yardstick);
     await inspectionsBench(info, pref, base);
     await exportBench(info, pref);
   } finally {
@@ -126,7 +133,14 @@ async function api() {
 }
 
 /** The prefecture's biggest file: 15,000 facilities (Tokyo has ~630 hospitals + ~14,500 clinics), as the SPA sends it. */
-async function importBench(url: string, token: string) {
+async function importBench(info: RunningStackInfo, token: string) {
+  const url = info.url;
+  // The import takes only the prefecture's registered 保健所 (it refuses the whole file otherwise), and there is no
+  // route to register one: the bench's twelve are written straight into the table, as a prefecture's set-up would.
+  const repos = createRepositories(createDb({ tableName: info.tableName, region: 'ap-northeast-1', endpoint: info.services.dynamodbEndpoint }), {
+    tenantId: '36',
+  });
+  for (let i = 0; i < 12; i++) await repos.healthCenters.put({ id: `hc-bench-${i}`, name: `ベンチ保健所${i}`, medicalAreaName: `圏域${i}` });
   const kinds = [
     ['病院', '1', 150],
     ['診療所', '1', 0],
